@@ -1,0 +1,144 @@
+"""The knowledge base as plain rows, in the shape of shared/eval/SCHEMA.md.
+
+Each table is a generator of dicts, so the JSON and CSV writers stream and a
+large knowledge base never sits in memory as model instances all at once.
+Rejected facts are left out: a person has said they are wrong.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from django.db.models import Q
+
+from districts.models import District, Metric
+from programs.models import Incentive, Program
+
+from .models import Article
+
+CHUNK = 2000
+
+
+def number(value):
+    """Decimal → int where whole, else float: the export's numbers are plain JSON numbers."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def articles():
+    for a in Article.objects.prefetch_related("districts").order_by("pk").iterator(chunk_size=CHUNK):
+        yield {
+            "id": a.pk,
+            "source_file": a.source_file,
+            "title": a.title or None,
+            "published": a.published or None,
+            "publisher": a.publisher or None,
+            "source_url": a.source_url or None,
+            "districts": [d.name for d in a.districts.all()],
+        }
+
+
+def districts():
+    used = (
+        Q(pk__in=Article.districts.through.objects.values("district_id"))
+        | Q(pk__in=Program.objects.visible().values("district_id"))
+        | Q(pk__in=Incentive.objects.visible().values("district_id"))
+        | Q(pk__in=Metric.objects.visible().values("district_id"))
+    )
+    for d in District.objects.filter(used).order_by("adcode").iterator(chunk_size=CHUNK):
+        yield {"name": d.name, "city": d.city, "province": d.province, "adcode": d.adcode}
+
+
+def programs():
+    queryset = (
+        Program.objects.visible().select_related("district")
+        .prefetch_related("articles", "groups").order_by("pk")
+    )
+    for p in queryset.iterator(chunk_size=CHUNK):
+        yield {
+            "id": p.pk,
+            "name": p.name,
+            "aliases": p.aliases,
+            "district": p.district.name if p.district else None,
+            "adcode": p.district.adcode if p.district else None,
+            "articles": [a.source_file or str(a.pk) for a in p.articles.all()],
+            "groups": [g.code for g in p.groups.all()],
+            "status": p.status,
+            "origin": p.origin,
+        }
+
+
+def _fact(f) -> dict:
+    return {
+        "id": f.pk,
+        "article": f.article.source_file or str(f.article_id),
+        "district": f.district.name if f.district else None,
+        "adcode": f.district.adcode if f.district else None,
+        "program": f.program.name if f.program else None,
+        "value": number(f.value),
+        "value_max": number(f.value_max),
+        "unit": f.unit,
+        "measure": f.measure or None,
+        "qualifier": f.qualifier,
+        "period": f.period or None,
+        "target": f.target,
+        "quote": f.quote,
+        "span": [f.span_start, f.span_end],
+        "status": f.status,
+        "origin": f.origin,
+    }
+
+
+def incentives():
+    queryset = (
+        Incentive.objects.visible().select_related("article", "district", "program")
+        .prefetch_related("groups").order_by("pk")
+    )
+    for f in queryset.iterator(chunk_size=CHUNK):
+        yield {**_fact(f), "kind": f.kind, "label": f.label, "groups": [g.code for g in f.groups.all()]}
+
+
+def metrics():
+    queryset = Metric.objects.visible().select_related("article", "district", "program").order_by("pk")
+    for f in queryset.iterator(chunk_size=CHUNK):
+        yield {**_fact(f), "label": f.label}
+
+
+TABLES = {
+    "articles": articles,
+    "districts": districts,
+    "programs": programs,
+    "incentives": incentives,
+    "metrics": metrics,
+}
+
+
+def write_json(out) -> None:
+    """Write {"articles": [...], "districts": [...], ...} to a text stream, row by row."""
+    out.write("{")
+    for t, (name, rows) in enumerate(TABLES.items()):
+        out.write(f'{"," if t else ""}\n  "{name}": [')
+        for i, row in enumerate(rows()):
+            out.write(("," if i else "") + "\n    " + json.dumps(row, ensure_ascii=False))
+        out.write("\n  ]")
+    out.write("\n}\n")
+
+
+def write_csv(folder: Path) -> list[Path]:
+    """One UTF-8 CSV per table (with a BOM, so that Excel reads the Chinese)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, rows in TABLES.items():
+        path = folder / f"{name}.csv"
+        with path.open("w", encoding="utf-8-sig", newline="") as f:
+            writer = None
+            for row in rows():
+                flat = {k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}
+                if writer is None:
+                    writer = csv.DictWriter(f, fieldnames=list(flat))
+                    writer.writeheader()
+                writer.writerow(flat)
+        written.append(path)
+    return written

@@ -1,0 +1,210 @@
+"""Writes into the knowledge base: an article and the facts read from it.
+
+`import_article` stores a text whole or not at all (one transaction);
+`apply_extraction` writes the extractor's proposals beside what people have
+decided, replacing only facts that are still the machine's own.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from districts.models import District, Metric
+from programs.models import Incentive, Mention, Program, TargetGroup
+
+from . import extraction
+from .choices import IncentiveKind, Origin, Status
+from .models import Article
+
+ENCODINGS = ("utf-8-sig", "gb18030")  # GB18030 is a superset of GBK and GB2312
+WHITESPACE = re.compile(r"\s+")
+
+
+class UnreadableText(ValueError):
+    """The input is not a text article; the message says why, for the person who gave it."""
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else GB18030/GBK; refuses binary and empty input."""
+    if b"\x00" in data:
+        raise UnreadableText("this is a binary file, not a text article")
+    for encoding in ENCODINGS:
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise UnreadableText("the text is neither UTF-8 nor GBK/GB18030")
+    if not text.strip():
+        raise UnreadableText("the file is empty")
+    return text
+
+
+def checksum(text: str) -> str:
+    """SHA-256 of the text with widths folded (NFKC) and white space dropped,
+    so that a re-typeset copy of an announcement is recognised."""
+    folded = WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class ImportResult:
+    article: Article
+    created: bool
+    facts: int = 0
+
+
+def find_duplicate(text: str) -> Article | None:
+    return Article.objects.filter(sha256=checksum(text)).first()
+
+
+def import_article(text: str, *, source_file: str = "", title: str = "", publisher: str = "",
+                   published: str = "", source_url: str = "") -> ImportResult:
+    """Store an article and its extracted facts in one transaction.
+
+    The same text (by checksum) is stored once: a second import returns the
+    existing article with created=False and writes nothing. Metadata given
+    by the caller wins over what the extractor reads from the text.
+    """
+    digest = checksum(text)
+    existing = Article.objects.filter(sha256=digest).first()
+    if existing:
+        return ImportResult(existing, created=False)
+    found = extraction.extract(text)
+    with transaction.atomic():
+        article = Article.objects.create(
+            text=text,
+            sha256=digest,
+            source_file=source_file,
+            source_url=source_url,
+            title=(title or found.title)[:300],
+            publisher=(publisher or found.publisher)[:200],
+            published=published or found.published,
+        )
+        facts = apply_extraction(article, found)
+    return ImportResult(article, created=True, facts=facts)
+
+
+def fact_key(kind: str, quantity: extraction.Quantity) -> str:
+    """What makes a proposal the same proposal when the extractor runs again."""
+    return f"{kind}|{quantity.unit}|{quantity.value:g}|{quantity.value_max or ''}"
+
+
+def fact_year(period: str, article: Article) -> int | None:
+    return int(period[:4]) if period[:4].isdigit() else article.year
+
+
+@transaction.atomic
+def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> int:
+    """Write the extractor's findings for `article`; returns the number of new facts.
+
+    Facts a person decided on (verified, rejected, corrected, entered by hand)
+    stay exactly as they are, and nothing they cover is proposed again; the
+    machine's own untouched proposals are replaced by the new ones.
+    """
+    Incentive.objects.filter(article=article).machine_owned().delete()
+    Metric.objects.filter(article=article).machine_owned().delete()
+
+    adcodes = set(found.districts)
+    adcodes |= {f.district for f in [*found.programs, *found.incentives, *found.metrics] if f.district}
+    districts = District.objects.in_bulk(adcodes, field_name="adcode")
+    article.districts.add(*(districts[a] for a in found.districts if a in districts))
+    fallback = districts.get(found.districts[0]) if found.districts else None
+
+    def district_of(item):
+        return districts.get(item.district) or fallback
+
+    programs = _write_programs(article, found.programs, district_of)
+    groups = TargetGroup.objects.in_bulk(field_name="code")
+
+    written = 0
+    for model, items, kind_of in (
+        (Incentive, found.incentives, lambda f: IncentiveKind.parse(f.kind) or IncentiveKind.OTHER),
+        (Metric, found.metrics, lambda f: "metric:" + f.label),
+    ):
+        kept = Counter(model.objects.filter(article=article).values_list("extraction_key", flat=True))
+        seen = Counter()
+        rows, row_groups = [], []
+        for item in items:
+            base_key = fact_key(kind_of(item), item.quantity)
+            seen[base_key] += 1
+            key = f"{base_key}#{seen[base_key]}"
+            if kept[key]:
+                continue  # a person has decided on this one
+            district = district_of(item)
+            row = model(
+                article=article,
+                district=district,
+                program=programs.get((district.pk if district else None, item.program)),
+                value=Decimal(str(item.quantity.value)),
+                value_max=None if item.quantity.value_max is None else Decimal(str(item.quantity.value_max)),
+                unit=item.quantity.unit,
+                measure=item.quantity.measure[:10],
+                qualifier=item.quantity.qualifier,
+                period=item.period or "",
+                year=fact_year(item.period or "", article),
+                target=item.target,
+                span_start=item.start,
+                span_end=item.end,
+                quote=article.text[item.start:item.end],
+                extraction_key=key,
+                origin=Origin.EXTRACTED,
+                status=Status.PROPOSED,
+            )
+            if model is Incentive:
+                row.kind = kind_of(item)
+                row.label = item.label[:100]
+            else:
+                row.label = item.label[:100]
+            rows.append(row)
+            row_groups.append([groups[g] for g in item.groups if g in groups])
+        model.objects.bulk_create(rows)
+        if model is Incentive:
+            through = Incentive.groups.through
+            through.objects.bulk_create(
+                [through(incentive=row, targetgroup=g) for row, gs in zip(rows, row_groups) for g in gs],
+                ignore_conflicts=True,
+            )
+        written += len(rows)
+    return written
+
+
+def _write_programs(article, mentions, district_of) -> dict:
+    """Find or create each mentioned program of its district, merging aliases;
+    returns {(district id, name or alias): Program}."""
+    by_name: dict = {}
+    district_ids = {d.pk for d in map(district_of, mentions) if d}
+    for program in Program.objects.filter(district__in=district_ids):
+        for name in program.all_names():
+            by_name[(program.district_id, name)] = program
+    groups = TargetGroup.objects.in_bulk(field_name="code")
+    for mention in mentions:
+        district = district_of(mention)
+        district_id = district.pk if district else None
+        names = [mention.name, *mention.aliases]
+        program = next((by_name[(district_id, n)] for n in names if (district_id, n) in by_name), None)
+        if program is None:
+            program = Program.objects.create(name=mention.name[:100], district=district, aliases=list(mention.aliases))
+        elif program.origin == Origin.EXTRACTED and set(names) - set(program.all_names()):
+            program.aliases = [*program.aliases, *(n for n in names if n not in program.all_names())]
+            program.save(update_fields=["aliases", "updated_at"])
+        for name in [*names, *program.all_names()]:
+            by_name[(district_id, name)] = program
+        Mention.objects.get_or_create(
+            program=program,
+            article=article,
+            defaults={
+                "span_start": mention.start,
+                "span_end": mention.end,
+                "quote": article.text[mention.start:mention.end][:200],
+            },
+        )
+        program.groups.add(*(groups[g] for g in mention.groups if g in groups))
+    return by_name

@@ -1,0 +1,156 @@
+"""Source articles, and the base of every fact read from one.
+
+A fact (an incentive, a metric) always points at the article and the span of
+text it was read from, and records where it came from (the extractor or a
+person) and whether a person has reviewed it.
+"""
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Origin, Qualifier, Status, Unit, choices_check
+
+
+class ArticleQuerySet(models.QuerySet):
+    def in_district(self, district):
+        return self.filter(districts=district)
+
+
+class Article(models.Model):
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    published = models.CharField(
+        _("published"),
+        max_length=10,
+        blank=True,
+        help_text=_("ISO date or the part of it the text states: 2024, 2024-11 or 2024-11-22."),
+    )
+    source_file = models.CharField(_("source file"), max_length=255, blank=True)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    text = models.TextField(_("text"), help_text=_("The article as published; facts point into it."))
+    sha256 = models.CharField(
+        _("checksum"),
+        max_length=64,
+        editable=False,
+        help_text=_("SHA-256 of the normalised text: the same announcement is stored once."),
+    )
+    districts = models.ManyToManyField(
+        "districts.District", related_name="articles", blank=True, verbose_name=_("districts")
+    )
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published", "-imported_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["sha256"], name="article_unique_checksum"),
+            models.CheckConstraint(
+                condition=Q(published="") | Q(published__regex=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+                name="article_published_iso",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or self.source_file or f"#{self.pk}"
+
+    @property
+    def year(self):
+        return int(self.published[:4]) if self.published else None
+
+
+class FactQuerySet(models.QuerySet):
+    def verified(self):
+        return self.filter(status=Status.VERIFIED)
+
+    def visible(self):
+        """What the public pages show: everything a person has not rejected."""
+        return self.exclude(status=Status.REJECTED)
+
+    def in_district(self, district):
+        return self.filter(district=district)
+
+    def machine_owned(self):
+        """Facts the extractor may replace: proposed by it and untouched by a person."""
+        return self.filter(origin=Origin.EXTRACTED, status=Status.PROPOSED)
+
+
+class Fact(models.Model):
+    """A quantified statement of an article, with its quote and provenance."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, verbose_name=_("article"))
+    district = models.ForeignKey(
+        "districts.District", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("district")
+    )
+    program = models.ForeignKey(
+        "programs.Program", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("program")
+    )
+    value = models.DecimalField(_("value"), max_digits=22, decimal_places=4)
+    value_max = models.DecimalField(
+        _("upper value"), max_digits=22, decimal_places=4, null=True, blank=True,
+        help_text=_("Upper end of a range such as 5万元至20万元; empty for a single figure."),
+    )
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
+    measure = models.CharField(
+        _("measure word"), max_length=10, blank=True, help_text=_("套, 个, 家, 人 … for counts.")
+    )
+    qualifier = models.CharField(_("qualifier"), max_length=10, choices=Qualifier.choices, default=Qualifier.EQ)
+    period = models.CharField(
+        _("period"), max_length=20, blank=True, help_text=_("2023, 2024Q1 or 2024-01..2024-04.")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, editable=False,
+        help_text=_("First year of the period, else of the article; kept for the year filter."),
+    )
+    target = models.BooleanField(_("target"), default=False, help_text=_("A goal (到2025年, 力争), not a report."))
+    span_start = models.PositiveIntegerField(_("quote start"))
+    span_end = models.PositiveIntegerField(_("quote end"))
+    quote = models.TextField(_("quote"), help_text=_("The shortest span of the article that states the figure."))
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    extraction_key = models.CharField(
+        max_length=200, blank=True, editable=False,
+        help_text="What the extractor proposed, so that re-extraction never proposes it again.",
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FactQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["article", "span_start"]
+
+    @classmethod
+    def base_constraints(cls, prefix: str) -> list:
+        return [
+            models.CheckConstraint(condition=Q(span_end__gt=F("span_start")), name=f"{prefix}_span_not_empty"),
+            models.CheckConstraint(condition=choices_check("unit", Unit), name=f"{prefix}_unit_valid"),
+            models.CheckConstraint(condition=choices_check("qualifier", Qualifier), name=f"{prefix}_qualifier_valid"),
+            models.CheckConstraint(condition=choices_check("status", Status), name=f"{prefix}_status_valid"),
+            models.CheckConstraint(condition=choices_check("origin", Origin), name=f"{prefix}_origin_valid"),
+            models.CheckConstraint(
+                condition=Q(value_max__isnull=True) | Q(value_max__gte=F("value")), name=f"{prefix}_range_ordered"
+            ),
+        ]
+
+    def save(self, *args, **kwargs):
+        self.year = self.derive_year()
+        super().save(*args, **kwargs)
+
+    def derive_year(self):
+        if self.period[:4].isdigit():
+            return int(self.period[:4])
+        return self.article.year if self.article_id else None
+
+    @property
+    def qualifier_symbol(self):
+        return Qualifier(self.qualifier).symbol
