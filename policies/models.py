@@ -39,6 +39,10 @@ class Article(models.Model):
         "districts.District", related_name="articles", blank=True, verbose_name=_("districts")
     )
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    search_text = models.TextField(
+        default="", blank=True, editable=False,
+        help_text="Title and text segmented by jieba into space-separated words, for search (policies.search).",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
