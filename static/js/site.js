@@ -73,7 +73,7 @@
       chart.setOption({
         animation: false,
         aria: { enabled: false },
-        grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+        grid: { left: 8, right: 72, top: 8, bottom: 8, containLabel: true },
         xAxis: { type: "value", axisLabel: { color: ink, hideOverlap: true } },
         yAxis: { type: "category", data: c.categories, inverse: true, axisLabel: { color: ink } },
         tooltip: { trigger: "item", formatter: function (p) { return p.name + ": " + (c.labels[p.dataIndex] || "—"); } },
