@@ -40,6 +40,7 @@ class Builder:
 
         self.districts = District.objects.in_bulk([FENGTAI, HEXI, CHAOYANG], field_name="adcode")
         self.groups = TargetGroup.objects.in_bulk(field_name="code")
+        self.grown = 0
 
     def article(self, text, adcodes=(), *, title="", published="2024-11-22"):
         from policies.importing import checksum
@@ -136,7 +137,9 @@ def grow(build):
 
 
 def make_more(build: Builder, n: int):
-    for i in range(n):
+    first = build.grown
+    build.grown += n
+    for i in range(first, first + n):
         text = f"第{i}号通知：丰台区“计划{i}”提供人才公寓{i + 1}套，人才数量达到{i + 10}人。"
         article = build.article(text, [FENGTAI], title=f"通知{i}", published=f"20{10 + i % 15}-01-01")
         program = build.program(f"计划{i}", article, f"计划{i}", adcode=FENGTAI, groups=["skilled"])
