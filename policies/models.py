@@ -117,7 +117,7 @@ class Fact(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
     extraction_key = models.CharField(
         max_length=200, blank=True, editable=False,
-        help_text="What the extractor proposed, so that re-extraction never proposes it again.",
+        help_text=_("What the extractor proposed, so that re-extraction never proposes it again."),
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
