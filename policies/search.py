@@ -100,8 +100,11 @@ def sentence_around(text: str, start: int, end: int, limit: int = 160) -> tuple[
 
 
 def first_hit(text: str, terms: list[str]) -> tuple[int, int] | None:
-    hits = [(i, i + len(t)) for t in terms if (i := text.find(t)) != -1]
-    return min(hits) if hits else None
+    """Where the longest term that occurs first occurs: 人才公寓 rather than an earlier 人才."""
+    for term in terms:
+        if (i := text.find(term)) != -1:
+            return i, i + len(term)
+    return None
 
 
 def snippet(text: str, query: str, limit: int = 160) -> list[tuple[str, bool]]:
