@@ -5,6 +5,13 @@
 (function () {
   "use strict";
 
+  // On a phone the filters come before the results: keep only the chosen facets open.
+  if (window.matchMedia("(max-width: 800px)").matches) {
+    document.querySelectorAll("details.facet").forEach(function (d) {
+      if (!d.querySelector(".is-selected")) { d.open = false; }
+    });
+  }
+
   document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
     select.addEventListener("change", function () { select.form.submit(); });
   });
