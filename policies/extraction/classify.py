@@ -13,7 +13,7 @@ import re
 
 from .quantities import RawQuantity
 
-_BOUND = re.compile(r"[,，。;；、:：!?！？\n()（）《》]")
+_BOUND = re.compile(r"[,，。;；、:：!?！？\n()（）《》 ]")
 # words that end the noun phrase after a measure word
 _STOP = re.compile(
     r"提供|参加|参与|入驻|获得|报名|签约|集中|用于|拜师|分别|扎根|从|变|正|建立|等|和|与|及|为|到|在|的学子|,")

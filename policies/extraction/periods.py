@@ -85,9 +85,16 @@ def period_at(marks: list[TimeMark], positions: list[int], pos: int, para_start:
     return marks[k].period
 
 
-def target_at(sentence_before: str) -> tuple[bool, str | None]:
-    """Is a figure a goal, given the text of its sentence before it?"""
-    m = TARGET_RE.search(sentence_before)
+GOAL_RE = re.compile(r"(?:到|至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|计划到|预计到")
+
+
+def target_at(sentence_before: str, plans: bool = True) -> tuple[bool, str | None]:
+    """Is a figure a goal, given the text of its sentence before it?
+
+    With plans=False only stated goals count (到2025年, 力争), not plans with 将:
+    an offer that a district will make is still an offer, not a target.
+    """
+    m = (TARGET_RE if plans else GOAL_RE).search(sentence_before)
     if not m:
         return False, None
     y = TARGET_YEAR_RE.search(sentence_before)

@@ -115,12 +115,13 @@ def extract(text: str) -> ArticleExtraction:
                 else:
                     start = j
         dedupe = (kind, q.unit, round(q.value, 6), q.measure)
-        if any(d[0] == dedupe and (label in d[1] or d[1] in label) for d in seen_facts):
+        noun = after or label
+        if any(d[0] == dedupe and (noun in d[1] or d[1] in noun) for d in seen_facts):
             continue  # the same figure stated twice (headline and body)
-        seen_facts.append((dedupe, label))
+        seen_facts.append((dedupe, noun))
         para_start = doc.paragraph_span(doc.paragraph_of(q.num_start))[0]
         period = period_at(marks, mark_pos, q.num_start, para_start)
-        is_target, target_year = target_at(norm[ss: q.start])
+        is_target, target_year = target_at(norm[ss: q.start], plans=kind is None)
         if is_target and target_year:
             period = target_year
         quantity = Quantity(value=q.value, unit=q.unit, qualifier=q.qualifier,
