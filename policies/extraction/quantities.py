@@ -32,7 +32,8 @@ _UNIT = rf"(?:{_MONEY}|{_AREA}|{_PCT}|{_DUR}|{_MEASURE})"
 _RANGE = r"(?:至|到|-|—|–|~)"
 
 QTY_RE = re.compile(
-    rf"(?P<pre>{_PREFIX})?(?:达到|达|为|至)?"
+    # 最高给予100万元, 最长可享受3年: a bounding word may stand before the verb
+    rf"(?:(?P<pre>{_PREFIX})(?:可(?:给予|享受|获得?|达)?|给予|享受|获得|奖励|补贴|资助|支持|一次性)*)?(?:达到|达|为|至)?"
     rf"(?P<n1>{_NUM})(?P<m1>{_MULT})?"
     rf"(?:(?P<u1>{_UNIT})?{_RANGE}(?P<n2>{_NUM})(?P<m2>{_MULT})?)?"
     rf"(?P<more>余|多)?"
@@ -128,7 +129,10 @@ def _check(norm: str, m: re.Match, taken: list[tuple[int, int]]) -> RawQuantity 
     before = norm[max(0, ns - 2): ns]
     after = norm[ne: ne + 12]
     # ordinals, list markers, names with +, parts of a bigger number or code
-    if before.endswith(("第", "首", "+", "No", "#")) or norm[m.end("n1"):m.end("n1") + 1] == "+":
+    # 每万人 (a rate base), 第/首 (ordinals); 数十家, 上百名, 几千 (vague)
+    if chinese and before.endswith(("数", "几", "上", "成百")):
+        return None
+    if before.endswith(("第", "首", "+", "No", "#", "每")) or norm[m.end("n1"):m.end("n1") + 1] == "+":
         return None
     if ns > 0 and (norm[ns - 1].isdigit() or norm[ns - 1] in ".-/:"
                    or ("A" <= norm[ns - 1] <= "z")):
@@ -153,6 +157,9 @@ def _check(norm: str, m: re.Match, taken: list[tuple[int, int]]) -> RawQuantity 
         unit, mult, measure = "CNY", 1, ""
     else:
         unit, mult, measure = unit_of(unit_s)
+    # a time span, not an offer: 近5年来, 3年内, 两年间
+    if unit in ("year", "month", "day") and re.match(r"(?:来|以来|内|间|前|后|里|中|期间)", norm[ne:ne + 2]):
+        return None
     # a year, not a duration: 2023年
     if unit == "year" and not m.group("pre") and not m.group("n2") and 1900 <= value <= 2100 and not m1:
         return None

@@ -81,3 +81,10 @@ def test_targets():
     assert target_at("全区将") == (True, None)
     assert target_at("全区将", plans=False) == (False, None)
     assert target_at("2023年,全区") == (False, None)
+
+
+def test_bounding_word_before_the_verb_and_vague_numbers():
+    assert _q("最高给予100万元") == [(1000000, None, "CNY", "le")]
+    assert _q("最长可享受3年") == [(3, None, "year", "le")]
+    for text in ["每万人", "数十家", "上百名", "近5年来", "3年内", "35周岁以下"]:
+        assert _q(text) == [], text
