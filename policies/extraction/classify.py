@@ -16,7 +16,7 @@ from .quantities import RawQuantity
 _BOUND = re.compile(r"[,，。;；、:：!?！？\n()（）《》 ]")
 # words that end the noun phrase after a measure word
 _STOP = re.compile(
-    r"提供|参加|参与|入驻|获得|报名|签约|集中|用于|拜师|分别|扎根|从|变|正|建立|等|和|与|及|为|到|在|的学子|,")
+    r"提供|参加|参与|入驻|获得|报名|签约|集中|用于|拜师|分别|扎根|从|变|正|建立|等|和|与|及|为|到|在|的|(?<![“\d])\d|,")
 _LEAD = re.compile(r"^(?:的|“|”)+")
 _TRAIL_VERB = re.compile(r"(?:已|共|共计|累计|新增|达到|达|为|至|增长至|增加到|完成|实现|拥有|有|超过|超|约|近|逾)+$")
 _LEAD_BEFORE = re.compile(
@@ -47,9 +47,12 @@ def noun_after(norm: str, q: RawQuantity) -> tuple[str, int]:
     if b:
         seg = seg[: b.start()]
     lead = len(_LEAD.match(seg).group()) if _LEAD.match(seg) else 0
+    if seg[:1].isdigit():
+        seg = ""  # 5栋720套: the next figure, not a noun
     s = _STOP.search(seg, lead + 1)
     if s:
         seg = seg[: s.start()]
+    seg = seg.rstrip("“")
     end = q.end + len(seg)
     return seg[lead:].replace("“", "").replace("”", ""), end
 
@@ -59,6 +62,21 @@ def clause_before(norm: str, q: RawQuantity, limit: int = 24) -> str:
     seg = norm[lo: q.start]
     cut = max((m.end() for m in _BOUND.finditer(seg)), default=0)
     return seg[cut:]
+
+
+_QUOTE_LEAD = re.compile(
+    r"^(?:[\dA-Za-z.,%]*(?:年|月|日)?)?(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度|上半年|下半年)?|今年|去年|目前|截至目前|同时|其中|此外|据统计)*")
+
+
+def quote_start(norm: str, q: RawQuantity, limit: int = 16) -> int:
+    """Start of a quote whose noun stands before the number: the clause
+    before it, without a cut-off number or a leading time word."""
+    before = clause_before(norm, q, limit)
+    close = before.rfind("”")
+    if close >= 0 and before.rfind("“", 0, close) < 0:
+        before = before[close + 1:]  # do not start inside a quotation
+    m = _QUOTE_LEAD.match(before)
+    return q.start - len(before) + (m.end() if m else 0)
 
 
 def sentence_before(norm: str, q: RawQuantity, sent_start: int) -> str:

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 
 from . import meta
-from .classify import _BOUND, classify, clause_before, noun_after
+from .classify import classify, noun_after, quote_start
 from .facts import ArticleExtraction, IncentiveFact, MetricFact, ProgramMention, Quantity
 from .groups import groups_of
 from .periods import period_at, target_at, time_marks
@@ -106,8 +106,7 @@ def extract(text: str) -> ArticleExtraction:
         # quote: number with its bounding words and the noun it counts
         start, end = q.start, noun_after(norm, q)[1]
         if not after:
-            before = clause_before(norm, q, 14)
-            start = q.start - len(before)
+            start = quote_start(norm, q)
         for j in doc.joins:  # never quote across a broken line
             if start < j < end:
                 if j > q.num_start:
