@@ -25,7 +25,7 @@ TYPE_END = (r"(?:行动计划|计划|工程|行动|品牌|基地|平台|联盟|�
             r"\d+条)")
 TYPE_END_RE = re.compile(TYPE_END + "$")
 TYPE_AFTER_RE = re.compile(r"^(?:系列活动|专项行动|行动计划|人才工程|人才公寓|计划|工程|行动|品牌|项目|活动|平台|基地|社区|联盟)")
-EVENT_RE = re.compile(r"论坛|大会|峰会|仪式|招聘会|发布会|洽谈会|对接会|推介会|展览|展会|展演|风采展|成果展|博览|灯光秀|表演|比赛|大赛|竞赛|赛事|晚会|派对|培训|研修|会议")
+EVENT_RE = re.compile(r"开幕式|启动式|闭幕式|论坛|大会|峰会|仪式|招聘会|发布会|洽谈会|对接会|推介会|展览|展会|展演|风采展|成果展|博览|灯光秀|表演|比赛|大赛|竞赛|赛事|晚会|派对|培训|研修|会议")
 LAUNCH_VERB = r"(?:开展|推出|启动|开办|实施|打造|深化|落实|举办|创办|建设|搭建|设立|成立|组建|建立|推进|深化拓展)"
 LAUNCH_BEFORE_RE = re.compile(LAUNCH_VERB + r"$")
 # double quotes, and single quotes (used inside a quoted speech)
@@ -40,6 +40,7 @@ BAD_INNER = re.compile(r"[,，、;；。:：!?！？+《》()（）…]|^[\dA-Za
 OWNER_BEFORE = re.compile(r"(?:市委|市政府|省委|省政府|国务院|中央|国家|全国|省级|市级)[、,，和及]?(?:市委|市政府|省政府)?$")
 OWNER_START = re.compile(r"^(?:国家|全国|中国|省级|市级|国际(?=.{0,3}(?:示范|标准)))")
 MECHANISM_AFTER = re.compile(r"^(?:[、“”\w+]{0,30}?等)?(?:工作)?(?:机制|模式|制度|理念|体系|格局|精神|战略|主题|为主题|思路|方针)")
+MECHANISM_TAIL = re.compile(r"(?:机制|模式|制度|理念|体系|格局|精神|战略|思路|方针)$")
 UNQUOTED_RE = re.compile(
     r"(?:实施|推出|启动|开展)(?P<name>[\u4e00-\u9fffA-Za-z·—]{2,18}(?:行动计划|计划|工程|行动|人才卡|人才节))"
     r"(?=[,，。;；、\n\s]|之|$)")
@@ -99,8 +100,10 @@ def find_programs(norm: str, district_names: set[str]) -> list[ProgramHit]:
             continue
         if after.startswith(("、", "“")) and MECHANISM_AFTER.match(after.lstrip("、")):
             continue
-        if MECHANISM_AFTER.match(after):
+        if MECHANISM_AFTER.match(after) or MECHANISM_TAIL.search(re.split(r"[,，。;；、\n]", after, 1)[0][:10]):
             continue
+        if inner.endswith(("式", "型", "化", "制")):
+            continue  # a mode or mechanism: 一站式, 包干制
         own_type = bool(TYPE_END_RE.search(inner))
         t = TYPE_AFTER_RE.match(after)
         phrase = re.split(r"[,，。;；\n]", after, 1)[0]

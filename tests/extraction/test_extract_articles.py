@@ -171,3 +171,25 @@ def test_word_broken_by_blank_line_and_quote_not_across_it():
     x = extract(text)
     f = _find(x.metrics, 42)
     assert "\n" not in text[f.start:f.end]
+
+
+def test_programs_kept_and_rejected():
+    text = ("成都市武侯区将深入实施“武侯英才计划”，打造“一站式”人才服务体系，推出“英才武侯·青春同行”系列活动。"
+            "武侯区启动“金熊猫人才卡”升级工作，还将建设武侯国际人才社区，建设一批“人才公园”，"
+            "并建立“一事一议”“一人一策”等工作机制。会上举办了“天府英才”创新创业大赛，发布了《武侯区人才新政十条》。"
+            "市委、市政府“十项行动”深入推进。")
+    x = extract(text)
+    _check_spans(text, x)
+    names = {p.name for p in x.programs}
+    assert {"武侯英才计划", "英才武侯·青春同行", "金熊猫人才卡", "武侯国际人才社区"} <= names
+    for bad in ("一站式", "人才公园", "一事一议", "一人一策", "天府英才", "武侯区人才新政十条", "十项行动"):
+        assert bad not in names, bad
+    assert all(p.district == "510107" for p in x.programs)
+
+
+def test_program_aliases_merged():
+    text = "2024“鼓楼·英才回家”活动启动。鼓楼区还将深化“英才回家”行动，南京市鼓楼区同步推出“鼓楼人才卡”。"
+    x = extract(text)
+    hits = [p for p in x.programs if "英才回家" in p.name]
+    assert len(hits) == 1 and hits[0].name == "英才回家"
+    assert x.districts == ["320106"]
