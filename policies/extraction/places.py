@@ -225,7 +225,7 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
         return [], located
     top = max(weight.values())
     # keep districts that are talked about, not mentioned in passing
-    keep = [c for c, w in weight.items() if w >= 2 or w == top]
+    keep = [c for c, w in weight.items() if w == top or w >= max(2, top / 4)]
     keep.sort(key=lambda c: (-weight[c], first[c]))
     keep_set = set(keep)
     located = [x for x in located if x[2] in keep_set]

@@ -18,14 +18,16 @@ _TRANS = {0xFF01 + i: 0x21 + i for i in range(0x5E)}  # ！..～ -> !..~
 # Keep Chinese punctuation that carries meaning for sentence splitting and
 # quoting as it is: full-width comma/colon/semicolon/parentheses/question mark
 # are mapped to ASCII, which the regexes accept as well.
-_TRANS.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
+_TRANS.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20})
 TRANS = str.maketrans(_TRANS)
 
 CJK = "\u4e00-\u9fff"
-# Characters to delete: CR, zero-width marks, blanks between a Chinese
+# Characters to delete: CR, zero-width marks, U+FFFD left by a bad GBK
+# decoding, thin spaces between digit groups, blanks between a Chinese
 # character and a digit (web pages write "超 2000 个"), soft hyphens.
 _DELETE = re.compile(
-    rf"\r|[\u200b-\u200d\u2060\ufeff\u00ad]"
+    rf"\r|[\u200b-\u200d\u2060\ufeff\u00ad\ufffd]"
+    rf"|(?<=\d)[\u2009\u202f'](?=\d{{3}}(?!\d))"  # 2 000 / 2'000: digit groups
     rf"|(?<=[{CJK}])[ \t]+(?=\d)"
     rf"|(?<=\d)[ \t]+(?=[{CJK}%])"
 )

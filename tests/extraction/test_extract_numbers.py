@@ -88,3 +88,9 @@ def test_bounding_word_before_the_verb_and_vague_numbers():
     assert _q("最长可享受3年") == [(3, None, "year", "le")]
     for text in ["每万人", "数十家", "上百名", "近5年来", "3年内", "35周岁以下"]:
         assert _q(text) == [], text
+
+
+def test_noise_inside_numbers():
+    assert _q("超2\u2009000个岗位") == [(2000, None, "count", "gt")]
+    assert _q("发放补贴1\ufffd200万元") == [(12000000, None, "CNY", "eq")]
+    assert _q("新增１２００个") == [(1200, None, "count", "eq")]
