@@ -156,6 +156,7 @@ def test_periods_from_context():
     assert _find(x.metrics, 12000).period == "2024-01..2024-06"
     assert _find(x.metrics, 15, "percent").period == "2024-01..2024-06"
     assert _find(x.metrics, 23000).period == "2024-01..2024-09"
+    assert _find(x.incentives, 3e8, "CNY").period == "2024"  # 今年 from the publication date
 
 
 def test_not_facts():
@@ -193,3 +194,16 @@ def test_program_aliases_merged():
     hits = [p for p in x.programs if "英才回家" in p.name]
     assert len(hits) == 1 and hits[0].name == "英才回家"
     assert x.districts == ["320106"]
+
+
+def test_seed_spans_are_exact_and_never_cross_blank_lines():
+    from pathlib import Path
+
+    for f in sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        x = extract(text)
+        assert x.districts, f.name
+        for fact in x.incentives + x.metrics:
+            quote = text[fact.start:fact.end]
+            assert "\n\n" not in quote, (f.name, quote)
+            assert any(ch.isdigit() or ch in "一二三四五六七八九十百千万" for ch in quote), (f.name, quote)
