@@ -142,7 +142,9 @@ def comparison(districts: list[District]) -> list[ComparisonRow]:
             key, ComparisonRow(key, fact.label, "metric", [[] for _ in ids])
         )
         row.cells[index[fact.district_id]].append(fact)
-    ordered = [rows[f"incentive:{k}"] for k in kinds if f"incentive:{k}" in rows] + list(metric_rows.values())
+    # Metrics that more of the districts report come first: those are the ones to compare.
+    shared_first = sorted(metric_rows.values(), key=lambda r: -sum(bool(c) for c in r.cells))
+    ordered = [rows[f"incentive:{k}"] for k in kinds if f"incentive:{k}" in rows] + shared_first
     for row in ordered:
         row.chart = chart_of(row, districts)
     return ordered
