@@ -78,7 +78,11 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 def _without_district(request, district):
     query = without(request.GET, "add")
-    query.setlist("d", [a for a in query.getlist("d") if a != district.adcode])
+    kept = [a for a in query.getlist("d") if a != district.adcode]
+    if kept:
+        query.setlist("d", kept)
+    else:
+        query.pop("d", None)
     return query
 
 

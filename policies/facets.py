@@ -287,6 +287,10 @@ def toggled(query: QueryDict, name: str, value: str) -> QueryDict:
     """The query with `value` added to or removed from facet `name`, back on page 1."""
     q = without(query)
     current = q.getlist(name)
-    q.setlist(name, [v for v in current if v != value] if value in current else [*current, value])
+    values = [v for v in current if v != value] if value in current else [*current, value]
+    if values:
+        q.setlist(name, values)
+    else:
+        q.pop(name, None)
     return q
 
