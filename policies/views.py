@@ -1,17 +1,14 @@
 """Home, the article list and page, and search."""
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from districts import selectors as district_selectors
-from districts.filters import MetricFilter
 from districts.views import METRICS
 from programs import selectors as program_selectors
-from programs.filters import IncentiveFilter, ProgramFilter
 from programs.views import INCENTIVES, PROGRAMS
 
-from . import downloads, search, selectors
+from . import downloads, selectors
 from .filters import ArticleFilter
 from .highlight import marked_text, spans_of
 from .listing import ListSpec, Sort, render_list

@@ -28,7 +28,7 @@ CHAOYANG_TEXT = "朝阳区建设国际人才社区，提供人才公寓800套，
 
 
 @pytest.fixture(scope="session", autouse=True)
-def compiled_messages(django_db_blocker):
+def compiled_messages():
     """The .mo catalogues are not in git: compile them once per run, as set-up does."""
     call_command("compilemessages", verbosity=0, ignore=[".venv", "node_modules"])
 
