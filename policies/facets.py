@@ -21,6 +21,7 @@ from operator import or_
 import django_filters
 from django import forms
 from django.db.models import Count, Q
+from django.db.models.functions import Substr
 from django.http import QueryDict
 from django.utils.translation import get_language
 
@@ -165,6 +166,26 @@ class BucketFacet(Facet):
 
     def name_key(self, value):
         return list(self.buckets).index(value.value)
+
+
+class YearFacet(Facet):
+    """Years of an ISO date string ('2024', '2024-11-22') reached through `path`, newest first."""
+
+    def __init__(self, path: str, **kwargs):
+        super().__init__(path, pattern=r"\d{4}", sort_by_name="-value", **kwargs)
+
+    def condition(self, values):
+        return reduce(or_, (Q(**{f"{self.path}__startswith": v}) for v in values))
+
+    def counts(self, queryset):
+        rows = (
+            queryset.order_by()
+            .filter(**{f"{self.path}__gt": ""})
+            .annotate(facet_year=Substr(self.path, 1, 4))
+            .values("facet_year")
+            .annotate(n=Count("pk", distinct=self.many))
+        )
+        return [(r["facet_year"], r["facet_year"], r["n"]) for r in rows]
 
 
 class DistrictFacet(Facet):

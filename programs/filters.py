@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from policies.choices import IncentiveKind
-from policies.facets import ChoiceFacet, DistrictFacet, FacetedFilterSet, FacetFilter, GroupFacet
+from policies.facets import ChoiceFacet, DistrictFacet, FacetedFilterSet, FacetFilter, GroupFacet, YearFacet
 from policies.filters import PUBLIC_STATUSES, VISIBLE, FactFilter, QueryFilter, province_facet
 
 from .models import Incentive, Program
@@ -28,6 +28,8 @@ class ProgramFilter(FacetedFilterSet):
         only=Q(incentive__status__in=VISIBLE),
     ))
     group = FacetFilter(GroupFacet("groups", label=_("target group")))
+    # The years of the articles that name the program.
+    year = FacetFilter(YearFacet("mentions__article__published", many=True, label=_("year")))
     status = FacetFilter(ChoiceFacet("status", choices=PUBLIC_STATUSES, label=_("status")))
 
     class Meta:

@@ -118,6 +118,7 @@ def test_program_and_article_facets(client, kb):
     programs = client.get("/programs/", {"kind": ["apartment"]})
     assert [p.name for p in programs.context["page"].object_list] == ["学子回家"]
     assert facet_counts(programs, "group") == {"graduates": 1}
+    assert facet_counts(programs, "year") == {"2024": 1}
     articles = client.get("/articles/", {"kind": ["apartment"], "year": ["2023", "2022"]})
     assert {a.pk for a in articles.context["page"].object_list} == {kb.hexi.pk, kb.chaoyang.pk}
     assert facet_counts(articles, "year") == {"2024": 1, "2023": 1, "2022": 1}
@@ -184,3 +185,10 @@ def test_unticking_the_last_value_leads_back_to_the_whole_list(client, kb):
     untick = re.search(r'data-facet="kind".*?href="([^"]*)" data-value="fund"', body, re.S).group(1)
     assert untick == "/incentives/"
     assert 'href="/incentives/">' in body  # "Clear all"
+
+
+def test_program_years_are_the_years_of_their_articles(client, kb, grow):
+    grow(3)  # published 2010, 2011, 2012
+    response = client.get("/programs/", {"year": ["2011", "2024"]})
+    assert {p.name for p in response.context["page"].object_list} == {"计划1", "学子回家"}
+    assert facet_counts(response, "year") == {"2024": 1, "2012": 1, "2011": 1, "2010": 1}
