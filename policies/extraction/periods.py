@@ -26,7 +26,7 @@ TIME_RE = re.compile(
     r"|(?P<rel>今年|本年|去年|上年|明年)(?!\d)"
     r"|(?P<reset>截至目前|截止目前|目前|至今|累计|近年来|先后|(?<!年)以来)"
 )
-TARGET_RE = re.compile(r"(?:到|至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|将(?!近|来)|计划到|预计到"
+TARGET_RE = re.compile(r"(?:到|(?<![增提升扩降减达])至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|将(?!近|来)|计划到|预计到"
                        r"|(?:计划|拟|预计)(?=[新发引建开提实完投举推设打培招筹增])")
 TARGET_YEAR_RE = re.compile(r"(?:到|至|力争|争取|预计|计划)(?:到|在)?((?:19|20)\d\d)年")
 
@@ -86,7 +86,7 @@ def period_at(marks: list[TimeMark], positions: list[int], pos: int, para_start:
     return marks[k].period
 
 
-GOAL_RE = re.compile(r"(?:到|至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|计划到|预计到")
+GOAL_RE = re.compile(r"(?:到|(?<![增提升扩降减达])至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|计划到|预计到")
 
 
 def target_at(sentence_before: str, plans: bool = True) -> tuple[bool, str | None]:

@@ -156,7 +156,8 @@ def test_periods_from_context():
     assert _find(x.metrics, 12000).period == "2024-01..2024-06"
     assert _find(x.metrics, 15, "percent").period == "2024-01..2024-06"
     assert _find(x.metrics, 23000).period == "2024-01..2024-09"
-    assert _find(x.incentives, 3e8, "CNY").period == "2024"  # 今年 from the publication date
+    # 发放补贴3亿元 is money paid out, a result (metric); its period is 今年 from the publication date
+    assert _find(x.metrics, 3e8, "CNY").period == "2024"
 
 
 def test_not_facts():
