@@ -132,10 +132,12 @@ def extract(text: str) -> ArticleExtraction:
                     start = j
         dedupe = (kind, q.unit, round(q.value, 6), q.measure)
         noun = after or label
-        if any(d[0] == dedupe and (noun in d[1] or d[1] in noun) for d in seen_facts):
+        para_start, para_end = doc.paragraph_span(doc.paragraph_of(q.num_start))
+        # a headline says it shorter: 免费住7天 in the title is 免费入住7天 in the body
+        headline = para_end - para_start <= 60 and "。" not in norm[para_start:para_end]
+        if any(d[0] == dedupe and (noun in d[1] or d[1] in noun or d[2]) for d in seen_facts):
             continue  # the same figure stated twice (headline and body)
-        seen_facts.append((dedupe, noun))
-        para_start = doc.paragraph_span(doc.paragraph_of(q.num_start))[0]
+        seen_facts.append((dedupe, noun, headline))
         period = period_at(marks, mark_pos, q.num_start, para_start)
         is_target, target_year = target_at(norm[ss: q.start], plans=kind is None)
         if is_target and target_year:
