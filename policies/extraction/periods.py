@@ -5,7 +5,8 @@ A figure's period is the last time expression before it in its paragraph
 the year taken from the context, 今年 from the publication date); 目前, 截至目前,
 累计 and the like reset it to None. A figure is a target when its sentence
 states a goal before it (到2025年, 力争, 目标, or a plan with 将); the period is
-then the target year when one is given.
+then the target year when one is given. 将 as 把 (将人才工作作为…) states no
+plan, 截至2023年 and 增至2023年 no goal.
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ TIME_RE = re.compile(
     r"|(?P<rel>今年|本年|去年|上年|明年)(?!\d)"
     r"|(?P<reset>截至目前|截止目前|目前|至今|累计|近年来|先后|(?<!年)以来)"
 )
-TARGET_RE = re.compile(r"(?:到|(?<![增提升扩降减达])至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|将(?!近|来)|计划到|预计到"
+TARGET_RE = re.compile(r"(?:(?<![截止])到|(?<![增提升扩降减达截止])至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是"
+                       r"|将(?!近|来|[^,，。;；]{0,12}?(?:作为|摆在|纳入|列为|列入|放在|视为|当作|当成))|计划到|预计到"
                        r"|(?:计划|拟|预计)(?=[新发引建开提实完投举推设打培招筹增])")
 TARGET_YEAR_RE = re.compile(r"(?:到|至|力争|争取|预计|计划)(?:到|在)?((?:19|20)\d\d)年")
 
@@ -86,7 +88,7 @@ def period_at(marks: list[TimeMark], positions: list[int], pos: int, para_start:
     return marks[k].period
 
 
-GOAL_RE = re.compile(r"(?:到|(?<![增提升扩降减达])至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|计划到|预计到")
+GOAL_RE = re.compile(r"(?:(?<![截止])到|(?<![增提升扩降减达截止])至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|计划到|预计到")
 
 
 def target_at(sentence_before: str, plans: bool = True) -> tuple[bool, str | None]:

@@ -142,6 +142,8 @@ def extract(text: str) -> ArticleExtraction:
         is_target, target_year = target_at(norm[ss: q.start], plans=kind is None)
         if is_target and target_year:
             period = target_year
+        if kind:
+            is_target = False  # an offer is an offer, promised or not; only metrics are goals
         quantity = Quantity(value=q.value, unit=q.unit, qualifier=q.qualifier,
                             value_max=q.value_max, measure=q.measure)
         common = dict(quantity=quantity, start=doc.to_orig(start), end=doc.to_orig_end(end),
