@@ -1,7 +1,8 @@
 """Periods and target flags.
 
 A figure's period is the last time expression before it in its paragraph
-(2023年 -> "2023", 2024年第一季度 -> "2024Q1", 1—4月 -> "2024-01..2024-04" with
+(2023年 -> "2023", 2024年第一季度 -> "2024Q1", 2024年4月 -> "2024-04" (a full
+date such as 2024年4月26日 only dates an event, so it gives the year), 1—4月 -> "2024-01..2024-04" with
 the year taken from the context, 今年 from the publication date); 目前, 截至目前,
 累计 and the like reset it to None. A figure is a target when its sentence
 states a goal before it (到2025年, 力争, 目标, or a plan with 将); the period is
@@ -75,8 +76,10 @@ def time_marks(norm: str, published_year: int | None) -> list[TimeMark]:
             period = f"{y}-01..{y}-09"
         elif m1 and m2 and _month(m1) and _month(m2):
             period = f"{y}-{_month(m1):02d}..{y}-{_month(m2):02d}"
+        elif g["mon"] and _month(g["mon"]) and not re.match(r"\d{1,2}日", norm[m.end(): m.end() + 3]):
+            period = f"{y}-{_month(g['mon']):02d}"  # 2024年4月: that month
         else:
-            period = str(y)  # a date such as 2024年4月 dates the year
+            period = str(y)  # a year, or a full date (2024年4月26日) that dates an event in its year
         marks.append(TimeMark(m.start(), period, y))
     return marks
 
