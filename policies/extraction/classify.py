@@ -27,6 +27,7 @@ _BOUND = re.compile(r"[,，。;；、:：!?！？\n()（）《》 ]")
 # words that end the noun phrase after a measure word
 _STOP = re.compile(
     r"提供|参加|参与|入驻|获得|享受|报名|签约|集中|用于|拜师|分别|扎根|从|变|正|建立|等|和|与|及|为|到|在|的|(?<![“\d])\d|,")
+_VERB_FIRST = re.compile(r"用于|用来|用以|作为|面向")
 _LEAD = re.compile(r"^(?:的|“|”)+")
 _TRAIL_VERB = re.compile(r"(?:已|共|共计|累计|新增|达到|达|为|至|增长至|增加到|完成|实现|拥有|有|超过|超|约|近|逾)+$")
 _LEAD_BEFORE = re.compile(
@@ -71,6 +72,8 @@ def noun_after(norm: str, q: RawQuantity) -> tuple[str, int]:
     s = _STOP.search(seg, lead + 1)
     if s:
         seg = seg[: s.start()]
+    if _VERB_FIRST.match(seg, lead):
+        seg = seg[:lead]  # 专项资金800万元用于…: the noun stood before the number
     seg = seg.rstrip("“")
     end = q.end + len(seg)
     return seg[lead:].replace("“", "").replace("”", ""), end
@@ -130,7 +133,7 @@ def classify(norm: str, q: RawQuantity, sent_start: int) -> tuple[str | None, st
             # noun first, several clauses back (公寓总面积…,共5栋720套)
             if kind == "apartment" and q.measure in ("套", "间") and kw.search(norm[sent_start: q.start]):
                 return kind, kw.findall(norm[sent_start: q.start])[-1], after
-    if q.unit in ("CNY", "m2") and not after and _CONTINUATION.search(before):
+    if q.unit in ("CNY", "m2") and not after and (_CONTINUATION.search(before) or norm[q.end: q.end + 1] == "、"):
         kind, noun = _shared_kind(norm, q)
         if kind:
             return kind, noun, after

@@ -52,7 +52,8 @@ COUNT_VERB = re.compile(r"(?:引进|招聘|招引|新增|新建|建成|引育|�
 # the parts of a plan, counted with a small Chinese numeral: an enumeration
 ENUMERATION_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:任务|举措|措施|方面|行动|工程|环节|机制|工作|篇章|领域|体系|条))")
 # 占比近四成: a share in tenths
-SHARE_RE = re.compile(r"(?<=占比|比重|比例|占到|约占|占了)(?:达|达到|为)?(?P<pre>近|约|超过|超|逾)?(?P<n>[一二三四五六七八九])成(?![员立为功果本熟长效都就型])")
+SHARE_RE = re.compile(r"(?:占比|比重|比例|占[^,，。;；\d]{0,4}?的?)(?:达|达到|为)?(?P<pre>近|约|超过|超|逾)?"
+                      r"(?P<n>[一二三四五六七八九])成(?P<post>左右)?(?![员立为功果本熟长效都就型])")
 CHANGE_AFTER = re.compile(r"^(增|提|扩|升|上升|增加|增长|提高|提升|扩大|翻)(至|到|为)")
 THRESHOLD_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(企业|项目|单位|公司|人才|团队)")
 DATE_LIKE_AFTER = re.compile(r"^(:\d|\.\d|/\d)")
@@ -123,7 +124,7 @@ def find_quantities(norm: str) -> list[RawQuantity]:
         v = parse_number(m.group("n")) * 10
         start = m.start("pre") if m.group("pre") else m.start("n")
         out.append(RawQuantity(start, m.end(), m.start("n"), v, None, "percent", "",
-                               qualifier(m.group("pre"), None, v), True))
+                               qualifier(m.group("pre"), m.group("post"), v), True))
     for m in PCT_CN_RE.finditer(norm):
         v = parse_number(m.group("n")) if "点" not in m.group("n") else None
         if v is not None:
