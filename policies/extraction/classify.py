@@ -101,10 +101,6 @@ def quote_start(norm: str, q: RawQuantity, limit: int = 16) -> int:
     return q.start - len(before) + (m.end() if m else 0)
 
 
-def sentence_before(norm: str, q: RawQuantity, sent_start: int) -> str:
-    return norm[sent_start: q.start]
-
-
 def classify(norm: str, q: RawQuantity, sent_start: int) -> tuple[str | None, str, str]:
     """(incentive kind or None, label, noun after) for a quantity."""
     after = noun_after(norm, q)[0]
