@@ -2,26 +2,13 @@
 import csv
 import io
 import os
-import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+
+from tests.factories import CHAOYANG, FENGTAI, HEXI
 
 OUTPUT = Path(os.environ.get("TEST_OUTPUT_DIR", Path(__file__).resolve().parents[2] / "test-output"))
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from pages.conftest import CHAOYANG, FENGTAI, HEXI, Builder, make_kb  # noqa: E402
-
-
-@pytest.fixture(scope="module", autouse=True)
-def compiled_messages():
-    call_command("compilemessages", verbosity=0, ignore=[".venv", "node_modules"])
-
-
-@pytest.fixture
-def kb(reference_data):
-    return make_kb(Builder())
 
 
 def count_of(page, facet, value) -> str:

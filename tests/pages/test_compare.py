@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .conftest import CHAOYANG, FENGTAI, HEXI
+from tests.factories import CHAOYANG, FENGTAI, HEXI
 
 
 def html(response):

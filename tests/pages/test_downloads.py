@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from .conftest import FENGTAI, HEXI
+from tests.factories import FENGTAI, HEXI
 
 
 def body(response) -> str:

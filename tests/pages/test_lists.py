@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.http import QueryDict
 
-from .conftest import CHAOYANG, FENGTAI, HEXI
+from tests.factories import CHAOYANG, FENGTAI, HEXI
 
 LISTS = ["/programs/", "/incentives/", "/metrics/", "/articles/"]
 # COUNT, one page of rows, its prefetches, one query per facet (at most nine): never more, whatever the rows.

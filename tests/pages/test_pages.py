@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from .conftest import FENGTAI, HEXI
+from tests.factories import FENGTAI, HEXI
 
 DETAIL_QUERIES = 12
 

@@ -3,7 +3,7 @@ import pytest
 
 from policies import search
 
-from .conftest import FENGTAI, HEXI
+from tests.factories import FENGTAI, HEXI
 
 
 def found(client, q, kind="articles", **filters):

@@ -1,15 +1,14 @@
-"""Fixtures of the research pages: a small knowledge base built directly, so assertions can be exact.
+"""A small knowledge base built directly, so that page assertions can be exact.
 
-`kb` is three districts' worth of articles and facts (one rejected, one
-verified); `grow(n)` adds n more articles with an incentive, a metric and a
-program each, for query-count tests that must not depend on the row count.
+`make_kb` writes three districts' worth of articles and facts (one rejected,
+one verified); `make_more(n)` adds n articles with an incentive, a metric and
+a program each, for query-count tests that must not depend on the row count.
+The fixtures `build`, `kb` and `grow` in tests/conftest.py wrap them.
 """
 from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-from django.core.management import call_command
 
 FENGTAI, HEXI, CHAOYANG = "110106", "120103", "110105"
 
@@ -25,12 +24,6 @@ HEXI_TEXT = (
     "到2025年，高层次人才数量力争达到3000人。"
 )
 CHAOYANG_TEXT = "朝阳区建设国际人才社区，提供人才公寓800套，高层次人才数量达到1.2万人。"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def compiled_messages():
-    """The .mo catalogues are not in git: compile them once per run, as set-up does."""
-    call_command("compilemessages", verbosity=0, ignore=[".venv", "node_modules"])
 
 
 class Builder:
@@ -91,17 +84,6 @@ class Builder:
         return program
 
 
-@pytest.fixture
-def build(reference_data):
-    return Builder()
-
-
-@pytest.fixture
-def kb(build):
-    """Three districts: 丰台 (2024), 河西 (2023), 朝阳 (2022). Rejected: the 7-day rent-free offer."""
-    return make_kb(build)
-
-
 def make_kb(b: Builder):
     ns = type("KB", (), {})()
     ns.b = b
@@ -128,12 +110,6 @@ def make_kb(b: Builder):
     ns.chaoyang_apartments = b.incentive(c, "人才公寓800套", kind="apartment", value=800, measure="套")
     ns.chaoyang_talent = b.metric(c, "高层次人才数量达到1.2万人", label="高层次人才数量", value=12000, measure="人")
     return ns
-
-
-@pytest.fixture
-def grow(build):
-    """grow(n): n more articles in 丰台, each with a program, an incentive, a metric."""
-    return lambda n: make_more(build, n)
 
 
 def make_more(build: Builder, n: int):
