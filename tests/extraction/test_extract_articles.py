@@ -234,3 +234,28 @@ def test_generalisation_rules():
     # 将 as 把 is not a plan
     x = extract("西湖区将人才工作作为重点，全区新引进大学生4.3万人。")
     assert _find(x.metrics, 43000).target is False
+
+
+def test_program_shapes_beyond_plans():
+    # venues and networks (工作室, 学院, 俱乐部, 夜校, 之家, 港/谷/营), a type word after
+    # a short modifier, a tour named after a place, an unquoted 港 with a district name
+    text = ("金华市婺城区推出“婺城青年创业工作室”，成立“婺江人才学院”，组建“婺城博士俱乐部”，开办“婺城青年夜校”，"
+            "打造“婺州·人才之家”服务综合体和“婺创谷”，实施“婺城工匠”培育工程、“婺城菁英”青年人才储备工程，"
+            "发布“婺才汇”人才服务品牌发布暨“婺城人才卡”首发仪式，开展博士婺城行活动，建设婺城人才创新港。")
+    x = extract(text)
+    _check_spans(text, x)
+    names = {p.name for p in x.programs}
+    for good in ("婺城青年创业工作室", "婺江人才学院", "婺城博士俱乐部", "婺城青年夜校", "婺州·人才之家", "婺创谷",
+                 "婺城工匠", "婺城菁英", "婺才汇", "婺城人才卡", "博士婺城行", "婺城人才创新港"):
+        assert good in names, good
+
+
+def test_programs_joined_or_not_about_talent_are_rejected():
+    text = ("金华市婺城区积极参与人社部“春风行动”，今年共有20人入选浙江省“鲲鹏计划”，依托“浙里有才”等省级活动平台招才，"
+            "开展招商引资“攻坚年”活动和营商环境提升行动，深入推进“百千万”工程，建成“婺城通”政务服务综合平台。"
+            "婺城区对入选“婺城英才计划”的人才给予最高50万元奖励。")
+    x = extract(text)
+    names = {p.name for p in x.programs}
+    for bad in ("春风行动", "鲲鹏计划", "浙里有才", "攻坚年", "营商环境提升行动", "百千万", "婺城通"):
+        assert not any(bad in n for n in names), (bad, names)
+    assert "婺城英才计划" in names  # 入选 the district's own programme
