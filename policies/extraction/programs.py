@@ -75,7 +75,9 @@ OWNED_AFTER = re.compile(r"^(?:等)?(?:市级|省级|国家级|全国性|全市|
 # investment promotion, year-of-tackling drives. A name holding one of these
 # words, or a quote right after one (招商引资“攻坚年”活动), is not a program.
 NON_TALENT = re.compile(r"营商环境|招商引资|招商|攻坚年|项目攻坚|城市更新|文明城市|创文|创卫|环境整治|安全生产|稳增长|"
-                        r"政务服务|政务|公共服务")
+                        r"政务服务|政务|公共服务|强区|强县|强市|强镇")
+# institutions and companies are not programs, quoted or not
+INSTITUTION_END = re.compile(r"(?:集团|公司|大学|学校|中学|小学|医院|研究院|研究所|实验室|银行|协会|商会)$")
 # a name made only of counts (“百千万”工程) is a campaign slogan
 NUMERAL_ONLY = re.compile(r"^[一二两三四五六七八九十百千万亿双]+$")
 OWNER_START = re.compile(r"^(?:国家|全国|中国|省级|市级|国际(?=.{0,3}(?:示范|标准)))")
@@ -151,7 +153,7 @@ def find_programs(norm: str, district_names: set[str]) -> list[ProgramHit]:
         clause = re.split(r"[,，。;；:：\n]", before)[-1]
         if JOIN_BEFORE.search(clause) or JOIN_OWNED_BEFORE.search(clause) or OWNED_AFTER.match(after):
             continue  # someone else's programme the district only takes part in
-        if NON_TALENT.search(inner) or NON_TALENT.search(clause[-6:]):
+        if NON_TALENT.search(inner) or NON_TALENT.search(clause[-6:]) or INSTITUTION_END.search(inner):
             continue
         if after.startswith("工作") and not after.startswith(("工作站", "工作室")):
             continue  # 推进“三城同建”工作: a work item or campaign
