@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from . import meta
+from . import labels, meta
 from .classify import classify, noun_after, quote_start
 from .facts import ArticleExtraction, IncentiveFact, MetricFact, ProgramMention, Quantity
 from .groups import groups_of
@@ -83,6 +83,21 @@ def _district_names(codes: list[str]) -> set[str]:
     return out
 
 
+def _label_places(codes: list[str]) -> set[str]:
+    """Names a metric label must not carry: the article's districts, full and
+    short, and their cities and provinces (丰台区, 丰台, 北京市, 北京)."""
+    out = _district_names(codes)
+    for c in codes:
+        p = place(c)
+        if p:
+            for n in (p.city, p.province):
+                out.add(n)
+                for suf in ("市", "省", "地区", "盟", "自治州"):
+                    if n.endswith(suf) and len(n) - len(suf) >= 2:
+                        out.add(n[: -len(suf)])
+    return {n for n in out if len(n) >= 2}
+
+
 def extract(text: str) -> ArticleExtraction:
     doc = normalise(text)
     norm = doc.norm
@@ -118,6 +133,12 @@ def extract(text: str) -> ArticleExtraction:
             return heads[-1][1]
         near = [(abs(p - i), n) for p, n, _ in prog_spans if abs(p - i) <= 600]
         return min(near)[1] if near else None
+
+    label_places = _label_places(codes)
+    # sentence -> subjects of its metrics that named one (新增人才, 大学生), for a
+    # growth figure after them (同比增长9.6%, 同比分别增长8.1%和12.4%)
+    subjects: dict[int, list[str]] = {}
+    respectively: dict[int, list[int]] = {}  # sentence -> [figures in its 分别 run, seen]
 
     marks = time_marks(norm, pub_year)
     mark_pos = [m.pos for m in marks]
@@ -164,5 +185,17 @@ def extract(text: str) -> ArticleExtraction:
         if kind:
             out.incentives.append(IncentiveFact(**common, program=program_at(q.num_start), kind=kind, label=label))
         else:
+            subj = subjects.setdefault(si, [])
+            bare = labels.needs_subject(label, label_places)
+            subject = subj[-1] if subj else ""
+            if bare and "分别" in label and subj:
+                run = respectively.setdefault(si, [labels.respectively(norm[ss:se]), 0])
+                if 0 < run[0] <= len(subj) and run[1] < run[0]:
+                    subject = subj[run[1] - run[0]]
+                run[1] += 1
+            label = labels.label(label, q.unit, q.measure, label_places, subject=subject,
+                                 following=norm[end: end + 8] if after else "")
+            if not bare:
+                subj.append(labels.subject_of(label))
             out.metrics.append(MetricFact(**common, program=program_at(q.num_start), label=label))
     return out
