@@ -140,3 +140,31 @@ def test_canonical_vocabulary_is_small_and_general():
     assert L.canonical("人才资源总量") == "人才总量"
     assert L.canonical("新增就业") == "城镇新增就业人数"
     assert L.canonical("新增就业大学生") == "新增就业大学生"  # whole match only
+
+
+# -- program attribution of metrics -------------------------------------------
+
+def test_metric_after_a_program_named_earlier_has_no_program():
+    text = ("丰台区实施领军型教师培养计划，依托“四春计划”打通学员融通通道，探索精准培训，"
+            "力争2027年建成400人左右的领军型教师团队。")
+    m = next(m for m in extract(text).metrics if m.quantity.value == 400)
+    assert m.program is None
+
+
+def test_metric_about_the_program_keeps_it():
+    text = "青秀区推出“东盟人才驿站”。今年以来，“东盟人才驿站”已服务东盟留学生2300余人次。"
+    m = next(m for m in extract(text).metrics if m.quantity.value == 2300)
+    assert m.program and "东盟人才驿站" in m.program
+
+
+def test_program_in_a_list_does_not_own_the_total():
+    text = "丰台区将开展“启航计划”“陪跑计划”“扶摇计划”等40余项活动，服务青年人才。"
+    m = next(m for m in extract(text).metrics if m.quantity.value == 40)
+    assert m.program is None
+
+
+def test_launch_offers_stay_with_the_program():
+    text = ("丰台区正式启动“学子回家”行动，提供超2000个实践就业岗位、300余个免租减租工位、"
+            "超500套人才公寓。")
+    x = extract(text)
+    assert x.incentives and all(i.program and "学子回家" in i.program for i in x.incentives)
