@@ -209,6 +209,7 @@ def subject_of(label: str) -> str:
 # (9个重点项目集中签约, 5个专家团队入驻, 30个项目获奖): the indicator is the event
 _EVENT_AFTER = re.compile(r"^(?:集中|现场|成功|正式|已|先后|顺利)?(签约|入驻|落地|开工|获奖|授牌|参赛|参加比赛|报名|挂牌|落户)")
 _EVENT_NAME = {"参加比赛": "参赛"}
+_OWN_VERB = re.compile(r"吸引|引进|新引进|培训|组织|招募|聘请|认定|发放|新增|服务|接待|培育|选派")
 
 
 def event_after(following: str) -> str:
@@ -252,5 +253,6 @@ def label(raw: str, unit: str, measure: str = "", places: Iterable[str] = (), su
         core = (raw or "").strip() or measure
     verb = event_after(following) if unit == "count" else ""
     if verb and verb not in core:
-        core = verb + core
+        # 签约重点项目, but 吸引青年报名: a label that opens with its own verb keeps it first
+        core = core + verb if _OWN_VERB.match(core) else verb + core
     return finish(core, unit, measure)

@@ -78,6 +78,8 @@ def test_lists_keep_their_head_noun_and_event_verb():
     assert _label_of(text, 9) == "签约重点项目数量"
     text = "活动当天，北京大学等40余所高校签约共建专家工作站。"
     assert _label_of(text, 40) == "签约高校数量"
+    text = "青年夜校开班，吸引122名青年报名参加。"
+    assert _label_of(text, 122) == "吸引青年报名数量"
 
 
 # -- the cleaning function ----------------------------------------------------
