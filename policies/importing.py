@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from html.parser import HTMLParser
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from districts.models import District, Metric
 from programs.models import Incentive, Mention, Program, TargetGroup
@@ -165,7 +167,9 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
                 row.label = item.label[:100]
             rows.append(row)
             row_groups.append([groups[g] for g in item.groups if g in groups])
-        model.objects.bulk_create(rows)
+        # With history, so that the first correction of a fact shows what the
+        # extractor had proposed ("from what to what").
+        rows = bulk_create_with_history(rows, model, default_change_reason="extracted")
         if model is Incentive:
             through = Incentive.groups.through
             through.objects.bulk_create(
@@ -208,3 +212,65 @@ def _write_programs(article, mentions, district_of) -> dict:
         )
         program.groups.add(*(groups[g] for g in mention.groups if g in groups))
     return by_name
+
+
+def reextract_article(article: Article) -> int:
+    """Run the (possibly improved) extractor over a stored article again.
+
+    Only the machine's untouched proposals are replaced (see apply_extraction);
+    returns the number of new proposals."""
+    return apply_extraction(article, extraction.extract(article.text))
+
+
+class _TextOfHTML(HTMLParser):
+    BLOCKS = {
+        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+        "section", "article", "table", "ul", "ol", "blockquote", "pre", "title",
+    }
+    SKIPPED = {"script", "style", "head", "noscript", "template"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.title = ""
+        self.in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self.in_title = True
+        elif tag in self.SKIPPED:
+            self.skipping += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        elif tag in self.SKIPPED and self.skipping:
+            self.skipping -= 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+        elif not self.skipping:
+            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of an HTML page: scripts, styles and the head dropped,
+    one line per paragraph (block element), spaces inside a line collapsed."""
+    parser = _TextOfHTML()
+    parser.feed(html)
+    parser.close()
+    lines = (line.strip(" ") for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def looks_like_html(text: str, filename: str = "") -> bool:
+    if filename.lower().endswith((".html", ".htm")):
+        return True
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
