@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms import modelformset_factory
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -115,7 +115,12 @@ class ReviewScreen:
         if not (incentives.is_valid() and metrics.is_valid()):
             messages.error(self.request, _("Some rows have errors: nothing was saved. Correct them below."))
             return self.render(incentives=incentives, metrics=metrics, status=400)
-        counts = self.apply([*incentives.forms, *metrics.forms], BULK.get(action))
+        # Only the rows of this article's facts: a tampered TOTAL_FORMS adds
+        # nothing, and the id of another article's fact is not found here.
+        forms = [*incentives.initial_forms, *metrics.initial_forms]
+        if any(form.instance.pk is None for form in forms):
+            return HttpResponseBadRequest(_("The form does not match the facts of this article: reload the page."))
+        counts = self.apply(forms, BULK.get(action))
         if any(counts.values()):
             messages.success(
                 self.request,
@@ -185,7 +190,7 @@ class ReviewScreen:
             ],
             key=lambda row: (row[1].instance.span_start, row[1].instance.span_end),
         )
-        facts = [form.instance for _, form in rows]
+        facts = [form.instance for _, form, _ in rows]
         counts = Counter(fact.status for fact in facts)
         opts = Article._meta
         media = self.model_admin.media + incentives.media + hand_form.media + program_form.media

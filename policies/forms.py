@@ -32,6 +32,7 @@ class ArticleAddForm(forms.ModelForm):
     """Paste the text or upload a file; the details the editor leaves blank
     are read from the text by the extractor."""
 
+    source_url = forms.URLField(label=_("source URL"), max_length=500, required=False, assume_scheme="https")
     upload = forms.FileField(
         label=_("or upload a file"),
         required=False,
