@@ -106,6 +106,16 @@ def metrics():
         yield {**_fact(f), "label": f.label}
 
 
+FACT_COLUMNS = ["id", "article", "district", "adcode", "program", "value", "value_max", "unit", "measure",
+                "qualifier", "period", "target", "quote", "span", "status", "origin"]
+COLUMNS = {
+    "articles": ["id", "source_file", "title", "published", "publisher", "source_url", "districts"],
+    "districts": ["name", "city", "province", "adcode"],
+    "programs": ["id", "name", "aliases", "district", "adcode", "articles", "groups", "status", "origin"],
+    "incentives": [*FACT_COLUMNS, "kind", "label", "groups"],
+    "metrics": [*FACT_COLUMNS, "label"],
+}
+
 TABLES = {
     "articles": articles,
     "districts": districts,
@@ -127,18 +137,16 @@ def write_json(out) -> None:
 
 
 def write_csv(folder: Path) -> list[Path]:
-    """One UTF-8 CSV per table (with a BOM, so that Excel reads the Chinese)."""
+    """One UTF-8 CSV per table (with a BOM, so that Excel reads the Chinese);
+    lists are joined with |."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, rows in TABLES.items():
         path = folder / f"{name}.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as f:
-            writer = None
+            writer = csv.DictWriter(f, fieldnames=COLUMNS[name])
+            writer.writeheader()
             for row in rows():
-                flat = {k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}
-                if writer is None:
-                    writer = csv.DictWriter(f, fieldnames=list(flat))
-                    writer.writeheader()
-                writer.writerow(flat)
+                writer.writerow({k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
         written.append(path)
     return written

@@ -28,3 +28,13 @@ def reference_data(db):
 def seeded(reference_data):
     """The five seed articles imported through the public command."""
     call_command("import_articles", str(SEEDS), verbosity=0)
+
+
+@pytest.fixture
+def seeds_dir():
+    return SEEDS
+
+
+@pytest.fixture
+def project_root():
+    return ROOT

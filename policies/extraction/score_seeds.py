@@ -1,0 +1,65 @@
+"""Run the extractor over seeds/*.txt and write an export in SCHEMA.md shape.
+
+    python -m policies.extraction.score_seeds OUT.json [SEEDS_DIR]
+
+then score it:  python shared/eval/score.py OUT.json shared/eval/gold --texts seeds -v
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from . import extract
+from .places import place
+
+
+def _dname(code: str | None) -> str | None:
+    p = place(code) if code else None
+    return p.name if p else None
+
+
+def export(seeds: Path) -> dict:
+    doc = {"articles": [], "districts": [], "programs": [], "incentives": [], "metrics": []}
+    known: dict[str, dict] = {}
+    programs: dict[tuple, dict] = {}
+    for f in sorted(seeds.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        x = extract(text)
+        doc["articles"].append({"source_file": f.name, "title": x.title or None, "published": x.published or None,
+                                "publisher": x.publisher or None, "districts": [_dname(c) for c in x.districts]})
+        for c in x.districts:
+            p = place(c)
+            known.setdefault(c, {"name": p.name, "city": p.city, "province": p.province, "adcode": c})
+        for pm in x.programs:
+            key = (pm.name, pm.district)
+            row = programs.setdefault(key, {"name": pm.name, "district": _dname(pm.district),
+                                            "aliases": list(pm.aliases), "articles": []})
+            row["articles"].append(f.name)
+        for kind_key, facts in (("incentives", x.incentives), ("metrics", x.metrics)):
+            for fa in facts:
+                row = {"article": f.name, "district": _dname(fa.district), "program": fa.program}
+                if kind_key == "incentives":
+                    row["kind"] = fa.kind
+                row.update({"label": fa.label, "value": fa.quantity.value, "unit": fa.quantity.unit,
+                            "qualifier": fa.quantity.qualifier, "period": fa.period, "target": fa.target,
+                            "quote": text[fa.start:fa.end]})
+                if fa.quantity.measure:
+                    row["measure"] = fa.quantity.measure
+                if fa.quantity.value_max is not None:
+                    row["value_max"] = fa.quantity.value_max
+                doc[kind_key].append(row)
+    doc["districts"] = list(known.values())
+    doc["programs"] = list(programs.values())
+    return doc
+
+
+def main(argv: list[str]) -> None:
+    out = Path(argv[1]) if len(argv) > 1 else Path("seeds_export.json")
+    seeds = Path(argv[2]) if len(argv) > 2 else Path(__file__).resolve().parents[2] / "seeds"
+    out.write_text(json.dumps(export(seeds), ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main(sys.argv)

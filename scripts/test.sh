@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install what the tests need (Python packages in .venv; Chromium, CJK fonts and
+# gettext from Debian where missing) and run the whole suite. With DATABASE_URL
+# pointing at PostgreSQL the tests run there; extra arguments go to pytest.
+source "$(dirname "$0")/common.sh"
+
+apt_install chromium fonts-noto-cjk gettext
+make_venv "[test]"
+compile_messages
+
+if [[ "${DATABASE_URL:-}" == postgres* ]]; then
+    # The test database is copied from a UTF-8 template with a UTF-8 ctype,
+    # without which PostgreSQL cannot index Chinese text.
+    template=${DATABASE_TEST_TEMPLATE:-talentkb_template}
+    .venv/bin/python scripts/pg_template.py "$DATABASE_URL" "$template"
+fi
+
+export TEST_OUTPUT_DIR=${TEST_OUTPUT_DIR:-$PWD/test-output}
+mkdir -p "$TEST_OUTPUT_DIR"
+# pytest exits 5 when it collected no test: that is a failure here too.
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,57 @@
+"""Project-wide guarantees: migrations, deployment settings, the database's encoding."""
+import os
+import subprocess
+import sys
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+
+
+def test_no_migration_is_missing(db):
+    """A model change without its migration fails here, not in production."""
+    out = StringIO()
+    try:
+        call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
+    except SystemExit:
+        pytest.fail(f"a migration is missing:\n{out.getvalue()}")
+
+
+def test_deploy_check_is_silent_with_debug_off(project_root):
+    # The browser tests allow async-unsafe ORM calls in this process; a deployment never does.
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env |= {"DEBUG": "0", "SECRET_KEY": "x" * 60 + "-a-long-random-production-secret",
+           "ALLOWED_HOSTS": "talentkb.example.org"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=project_root, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_debug_off_without_a_secret_key_refuses_to_start(project_root):
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env["DEBUG"] = "0"
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=project_root, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_gazetteer_is_loaded(reference_data):
+    from districts.models import District
+
+    assert District.objects.count() > 2800
+    assert District.objects.get(adcode="350605").name == "长泰区"
+    assert District.objects.filter(name="朝阳区").count() == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_postgres_database_can_index_chinese(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_encoding_to_char(encoding), datctype FROM pg_database WHERE datname = current_database()")
+        encoding, ctype = cursor.fetchone()
+    assert encoding == "UTF8"
+    assert ctype.lower().replace("-", "").endswith("utf8")

@@ -1,0 +1,209 @@
+"""Short articles written for these tests (other districts, other phrasings).
+
+Each checks the facts the extractor must read and that every span quotes the
+original text exactly.
+"""
+from policies.extraction import extract
+
+
+def _check_spans(text, x):
+    for f in x.incentives + x.metrics:
+        assert 0 <= f.start < f.end <= len(text)
+        q = text[f.start:f.end]
+        assert q.strip(), f
+    for p in x.programs:
+        assert text[p.start:p.end]
+
+
+def _find(facts, value, unit=None):
+    hits = [f for f in facts if abs(f.quantity.value - value) < 1e-6 and (unit is None or f.quantity.unit == unit)]
+    assert hits, f"no fact {value} {unit} in {[(f.quantity.value, f.quantity.unit) for f in facts]}"
+    return hits[0]
+
+
+def test_one_character_county_and_jobs():
+    text = "滑县人社局近日发布消息，滑县将提供1200个就业岗位，面向高校毕业生开展专场招聘。全市各区和县都要做好服务。"
+    x = extract(text)
+    _check_spans(text, x)
+    assert x.districts == ["410526"]
+    f = _find(x.incentives, 1200, "count")
+    assert (f.kind, f.quantity.qualifier, f.quantity.measure, f.district) == ("jobs", "eq", "个", "410526")
+    assert "graduates" in f.groups
+    assert text[f.start:f.end] == "1200个就业岗位"
+
+
+def test_place_like_words_are_not_districts():
+    text = "海淀区坚持人才强区、教育强区战略，全区新增高层次人才320名。城区人口超过50万人。"
+    x = extract(text)
+    assert x.districts == ["110108"]
+    f = _find(x.metrics, 320, "count")
+    assert f.district == "110108" and "high_level" in f.groups
+    g = _find(x.metrics, 500000, "count")
+    assert g.quantity.qualifier == "gt"
+
+
+def test_brand_programs_without_jihua_and_city_context():
+    text = ("杭州市西湖区推出“西湖优才”品牌，并开展“湖畔学子”行动，每年支持50个青年科技人才项目。"
+            "西湖区还举办“创新西湖”高峰论坛。")
+    x = extract(text)
+    _check_spans(text, x)
+    assert x.districts == ["330106"]  # not 南昌 西湖区 360103
+    names = {p.name for p in x.programs}
+    assert {"西湖优才", "湖畔学子"} <= names
+    assert "创新西湖" not in names  # a forum is an event
+    f = _find(x.incentives, 50, "count")
+    assert f.kind == "other"
+
+
+def test_beds_and_dormitories_are_housing_noun_first():
+    text = "昆山市今年筹集青年人才床位800张，另提供200间人才宿舍，人才公寓总面积约3万平方米。"
+    x = extract(text)
+    _check_spans(text, x)
+    assert x.districts == ["320583"]
+    beds = _find(x.incentives, 800, "count")
+    assert (beds.kind, beds.quantity.measure) == ("apartment", "张")
+    rooms = _find(x.incentives, 200, "count")
+    assert rooms.kind == "apartment" and text[rooms.start:rooms.end] == "200间人才宿舍"
+    area = _find(x.metrics, 30000, "m2")  # the floor area of a housing offer is a metric
+    assert area.quantity.qualifier == "approx"
+
+
+def test_ranges_subsidies_and_rent_free_years():
+    text = "深圳市南山区对新引进的博士给予5万元至20万元安家补贴；对入驻的创业团队给予免租三年的办公场地支持。"
+    x = extract(text)
+    _check_spans(text, x)
+    s = _find(x.incentives, 50000, "CNY")
+    assert (s.kind, s.quantity.value_max) == ("subsidy", 200000)
+    assert text[s.start:s.end] == "5万元至20万元安家补贴"
+    r = _find(x.incentives, 3, "year")
+    assert r.kind == "rent_free_period"
+    assert x.districts == ["440305"]
+
+
+def test_changes_keep_the_new_value():
+    text = "近年来，江宁区人才驿站由10家增至30家，高层次人才从120人增加到260人。"
+    x = extract(text)
+    values = sorted(f.quantity.value for f in x.metrics)
+    assert values == [30, 260]
+
+
+def test_full_width_digits_and_noise():
+    text = "　　余杭区新增就业岗位　２０００个，发放“人才码”超 1,500 张。\n\n该区设立３０００万人才发展专项资金。"
+    x = extract(text)
+    _check_spans(text, x)
+    jobs = _find(x.incentives, 2000, "count")
+    assert jobs.kind == "jobs"
+    assert "２０００个" in text[jobs.start:jobs.end]
+    cards = _find(x.metrics, 1500, "count")
+    assert cards.quantity.qualifier == "gt"
+    fund = _find(x.incentives, 30000000, "CNY")  # 万 without 元 before a fund
+    assert fund.kind == "fund" and text[fund.start:fund.end] == "３０００万人才发展专项资金"
+
+
+def test_lists_of_counts():
+    text = "目前，武侯区拥有国家级孵化器5家、众创空间12家、博士后工作站8个。"
+    x = extract(text)
+    assert sorted(f.quantity.value for f in x.metrics) == [5, 8, 12]
+    assert all(f.period is None and f.district == "510107" for f in x.metrics)
+
+
+def test_targets_and_target_years():
+    text = "到2027年，滑县技能人才总量达到5万人以上，力争新增高技能人才3000名。2024年，全县技能人才达3.2万人。"
+    x = extract(text)
+    a = _find(x.metrics, 50000)
+    assert (a.target, a.period, a.quantity.qualifier) == (True, "2027", "ge")
+    b = _find(x.metrics, 3000)
+    assert b.target and b.period == "2027"
+    c = _find(x.metrics, 32000)
+    assert (c.target, c.period) == (False, "2024")
+    assert "skilled" in a.groups
+
+
+def test_two_districts_facts_attributed_by_sentence():
+    text = ("北京市朝阳区与海淀区联合发布人才政策。朝阳区将提供500套人才公寓，用于保障青年人才。"
+            "海淀区设立10亿元人才发展基金，并给予最高100万元奖励。")
+    x = extract(text)
+    assert set(x.districts) == {"110105", "110108"}
+    apt = _find(x.incentives, 500, "count")
+    assert (apt.kind, apt.district) == ("apartment", "110105")
+    fund = _find(x.incentives, 1e9, "CNY")
+    assert (fund.kind, fund.district) == ("fund", "110108")
+    prize = _find(x.incentives, 1e6, "CNY")
+    assert (prize.kind, prize.quantity.qualifier, prize.district) == ("subsidy", "le", "110108")
+
+
+def test_chaoyang_changchun_vs_beijing():
+    cc = extract("长春市朝阳区出台人才新政，设立2000万元人才专项资金，朝阳区将持续优化服务。")
+    assert cc.districts == ["220104"]
+    assert _find(cc.incentives, 2e7, "CNY").district == "220104"
+    bj = extract("中关村朝阳园所在的朝阳区，建设望京国际人才社区，朝阳区新增国际人才1200名。")
+    assert bj.districts == ["110105"]
+
+
+def test_metadata_lines():
+    text = ("首页 > 新闻中心 > 正文\n余杭区出台人才新政\n发布时间：2025-03-08 10:00　来源：杭州日报\n"
+            "余杭区近日发布人才新政，2025年将新增人才公寓1000套。")
+    x = extract(text)
+    assert (x.title, x.published, x.publisher) == ("余杭区出台人才新政", "2025-03-08", "杭州日报")
+    w = extract("津南发布\n2024-11-22 11:01\n津南区举办人才活动。\n“津南发布”公众号欢迎关注")
+    assert (w.published, w.publisher) == ("2024-11-22", "津南发布")
+
+
+def test_periods_from_context():
+    text = ("时间:2024-08-01\n2024年上半年，萧山区引进人才1.2万人，同比增长15%。1—9月，新增就业2.3万人。"
+            "今年以来，萧山区发放补贴3亿元。")
+    x = extract(text)
+    assert _find(x.metrics, 12000).period == "2024-01..2024-06"
+    assert _find(x.metrics, 15, "percent").period == "2024-01..2024-06"
+    assert _find(x.metrics, 23000).period == "2024-01..2024-09"
+    assert _find(x.incentives, 3e8, "CNY").period == "2024"  # 今年 from the publication date
+
+
+def test_not_facts():
+    text = ("五、实施人才强区战略\n(一)第四届人才节在滨江区举办，发布“人才新政19条”，"
+            "搭建“1+2+N”服务体系，对接“985”高校，地铁10号线沿线，增速居全市第一。2024年11月13日。")
+    x = extract(text)
+    assert x.metrics == [] and x.incentives == []
+
+
+def test_word_broken_by_blank_line_and_quote_not_across_it():
+    text = ("新质生产力培育中，江北区已与五十余家高校建立合作关系，同时还建成一批面向青年人才的创新孵\n\n"
+            "化器，累计建成孵化器42家孵\n\n化器运营良好")
+    x = extract(text)
+    f = _find(x.metrics, 42)
+    assert "\n" not in text[f.start:f.end]
+
+
+def test_programs_kept_and_rejected():
+    text = ("成都市武侯区将深入实施“武侯英才计划”，打造“一站式”人才服务体系，推出“英才武侯·青春同行”系列活动。"
+            "武侯区启动“金熊猫人才卡”升级工作，还将建设武侯国际人才社区，建设一批“人才公园”，"
+            "并建立“一事一议”“一人一策”等工作机制。会上举办了“天府英才”创新创业大赛，发布了《武侯区人才新政十条》。"
+            "市委、市政府“十项行动”深入推进。")
+    x = extract(text)
+    _check_spans(text, x)
+    names = {p.name for p in x.programs}
+    assert {"武侯英才计划", "英才武侯·青春同行", "金熊猫人才卡", "武侯国际人才社区"} <= names
+    for bad in ("一站式", "人才公园", "一事一议", "一人一策", "天府英才", "武侯区人才新政十条", "十项行动"):
+        assert bad not in names, bad
+    assert all(p.district == "510107" for p in x.programs)
+
+
+def test_program_aliases_merged():
+    text = "2024“鼓楼·英才回家”活动启动。鼓楼区还将深化“英才回家”行动，南京市鼓楼区同步推出“鼓楼人才卡”。"
+    x = extract(text)
+    hits = [p for p in x.programs if "英才回家" in p.name]
+    assert len(hits) == 1 and hits[0].name == "英才回家"
+    assert x.districts == ["320106"]
+
+
+def test_seed_spans_are_exact_and_never_cross_blank_lines():
+    from pathlib import Path
+
+    for f in sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        x = extract(text)
+        assert x.districts, f.name
+        for fact in x.incentives + x.metrics:
+            quote = text[fact.start:fact.end]
+            assert "\n\n" not in quote, (f.name, quote)
+            assert any(ch.isdigit() or ch in "一二三四五六七八九十百千万" for ch in quote), (f.name, quote)
