@@ -198,6 +198,7 @@ class ReviewScreen:
             **self.model_admin.admin_site.each_context(self.request),
             "title": _("Review the facts of “%(article)s”") % {"article": self.article},
             "subtitle": None,
+            "is_nav_sidebar_enabled": False,  # the text and the rows need the width
             "opts": opts,
             "app_label": opts.app_label,
             "original": self.article,

@@ -1,6 +1,8 @@
 """Admin forms: adding an article (pasted or uploaded), reviewing its facts, adding one by hand."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib import admin
@@ -111,6 +113,12 @@ def autocomplete(model, field_name):
     return KnownAutocompleteSelect(model._meta.get_field(field_name), admin.site, attrs={"data-width": "100%"})
 
 
+def plain_number(value: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to exponent notation (2E+2)."""
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
+
+
 class _Nothing:
     pk = None
 
@@ -133,6 +141,10 @@ class FactForm(forms.ModelForm):
             self.fields[name].widget.attrs["step"] = "any"
         self.fields["period"].widget.attrs["size"] = 12
         self.fields["label"].widget.attrs["size"] = 16
+        for name in ("value", "value_max"):
+            # 200, not 200.0000: the editor compares it with the quote.
+            if isinstance(self.initial.get(name), Decimal):
+                self.initial[name] = plain_number(self.initial[name])
         for name in ("district", "program"):
             # The row's own district and program, loaded with select_related.
             related = getattr(self.instance, name) if getattr(self.instance, f"{name}_id") else None
