@@ -246,6 +246,8 @@ class FactAdmin(SimpleHistoryAdmin):
         return format_html('<a href="{}#fact-{}-{}">{}</a>', url, fact._meta.model_name, fact.pk, fact.article)
 
     def save_model(self, request, obj, form, change):
+        if not form.changed_data:
+            return  # saving an untouched form is not a decision
         changed = [name for name in form.changed_data if name in review.CORRECTABLE]
         obj._history_user = request.user
         review.correct(obj, request.user, changed)

@@ -20,7 +20,7 @@ from .choices import Origin, Status
 # extracted fact `corrected`.
 CORRECTABLE = (
     "kind", "label", "value", "value_max", "unit", "measure", "qualifier",
-    "district", "program", "period", "target",
+    "district", "program", "period", "target", "groups",
 )
 FACT_MODELS = (Incentive, Metric)
 

@@ -176,3 +176,17 @@ def test_editor_changes_a_fact_in_its_change_form_as_a_correction(editor_client,
 def test_facts_are_added_on_the_review_screen_only(editor_client, url_name):
     """A fact points at a span of its article, which only the review screen can select."""
     assert editor_client.get(reverse(url_name)).status_code == 403
+
+
+def test_saving_an_untouched_fact_form_decides_nothing(editor_client, article):
+    incentive = fact(article, "公寓")
+    editor_client.post(
+        reverse("admin:programs_incentive_change", args=[incentive.pk]),
+        {
+            "kind": "apartment", "label": incentive.label, "value": "300", "unit": "count", "measure": "套",
+            "qualifier": "eq", "district": incentive.district_id, "program": incentive.program_id,
+            "period": "", "value_max": "",
+        },
+    )
+    incentive.refresh_from_db()
+    assert (incentive.status, incentive.origin, incentive.reviewed_by) == (Status.PROPOSED, "extracted", None)
