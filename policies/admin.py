@@ -8,7 +8,7 @@ policies.review, so a fact corrected anywhere becomes `corrected`.
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
@@ -34,6 +34,38 @@ def count_of(model, **filters):
     return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0)
 
 
+class PublishedYearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        published = Article.objects.exclude(published="").values_list("published", flat=True).distinct()
+        return [(year, year) for year in sorted({p[:4] for p in published}, reverse=True)]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(published__startswith=self.value()) if self.value() else queryset
+
+
+class ToReviewFilter(admin.SimpleListFilter):
+    """What an editor opens the admin for: articles with facts still proposed."""
+
+    title = _("review")
+    parameter_name = "to_review"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("facts to review")), ("no", _("all facts decided"))]
+
+    def queryset(self, request, queryset):
+        proposed = Q(Exists(Incentive.objects.filter(article=OuterRef("pk"), status=Status.PROPOSED))) | Q(
+            Exists(Metric.objects.filter(article=OuterRef("pk"), status=Status.PROPOSED))
+        )
+        if self.value() == "yes":
+            return queryset.filter(proposed)
+        if self.value() == "no":
+            return queryset.exclude(proposed)
+        return queryset
+
+
 class MentionInline(admin.TabularInline):
     model = Mention
     extra = 0
@@ -45,10 +77,8 @@ class MentionInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title_or_file", "publisher", "published", "district_names", "proposed", "decided", "review_link"]
-    list_filter = ["published", "publisher"]
+    list_filter = [ToReviewFilter, PublishedYearFilter, ("districts", admin.RelatedOnlyFieldListFilter), "publisher"]
     search_fields = ["title", "publisher", "source_file", "text", "districts__name"]
-    list_select_related = True
-    date_hierarchy = None
     actions = ["reextract"]
     inlines = [MentionInline]
     autocomplete_fields = ["districts"]

@@ -64,6 +64,7 @@ def test_changelists_search_chinese_and_pinyin(admin_client, article, name, quer
         ("programs_incentive", {"status__exact": "proposed", "kind__exact": "apartment"}),
         ("districts_metric", {"origin__exact": "extracted", "target__exact": "0"}),
         ("programs_program", {"status__exact": "proposed"}),
+        ("policies_article", {"to_review": "yes", "year": "2024"}),
     ],
 )
 def test_changelists_filter(admin_client, article, name, filters):
@@ -87,3 +88,16 @@ def test_fact_change_forms_render(admin_client, article):
         fact = model.objects.filter(article=article).first()
         response = admin_client.get(reverse(f"admin:{name}_change", args=[fact.pk]))
         assert response.status_code == 200
+
+
+def test_articles_with_nothing_left_to_review(admin_client, article, editor):
+    from policies.review import reject
+    from programs.models import Incentive as I
+
+    url = reverse("admin:policies_article_changelist")
+    assert admin_client.get(url, {"to_review": "no"}).context["cl"].result_count == 0
+    for model in (I, Metric):
+        for f in model.objects.filter(article=article):
+            reject(f, editor)
+    assert admin_client.get(url, {"to_review": "no"}).context["cl"].result_count == 1
+    assert admin_client.get(url, {"to_review": "yes"}).context["cl"].result_count == 0
