@@ -38,9 +38,10 @@
       if (!mark) return;
       event.preventDefault();
       flash(mark);
-      const top = mark.offsetTop - text.offsetTop - text.clientHeight / 3;
-      text.scrollTo({ top: Math.max(0, top), behavior: "smooth" });
-      mark.scrollIntoView({ behavior: "smooth", block: "nearest" });
+      // Within the text panel only (it is sticky, so always in view); a
+      // second scrollIntoView would cancel this smooth scroll half-way.
+      const top = mark.getBoundingClientRect().top - text.getBoundingClientRect().top + text.scrollTop;
+      text.scrollTo({ top: Math.max(0, top - text.clientHeight / 3), behavior: "smooth" });
       mark.focus({ preventScroll: true });
     });
   });
