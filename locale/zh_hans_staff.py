@@ -67,5 +67,5 @@ ZH_STAFF = {
     "Nothing selected yet.": "尚未选中文字。", "Add fact": "添加数据", "New program": "新建项目", "Create program": "创建项目",
     "Choose the program to keep. The others are deleted; their names become its aliases, and their facts and mentions move to it.":
         "请选择要保留的项目。其余项目将被删除，其名称成为保留项目的别名，其数据和提及记录转到保留项目下。",
-    "Merge": "合并", "Cancel": "取消", "all facts decided": "数据均已处理", "year": "年份",
+    "Merge": "合并", "Cancel": "取消", "public page": "公开页面", "all facts decided": "数据均已处理", "year": "年份",
 }

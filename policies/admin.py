@@ -24,6 +24,7 @@ from .admin_views import review_view
 from .choices import Status
 from .forms import ArticleAddForm
 from .importing import import_article, reextract_article
+from .public import public_article_url
 from .models import Article
 
 
@@ -104,6 +105,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 decided_metrics=count_of(Metric, status__in=[Status.VERIFIED, Status.REJECTED]),
             )
         )
+
+    def view_on_site(self, article):
+        """The public article page, once the research pages are installed."""
+        return public_article_url(article)
 
     @admin.display(description=_("article"), ordering="title")
     def title_or_file(self, article):

@@ -25,6 +25,7 @@ from programs.models import Incentive, Program
 
 from . import review
 from .choices import Origin, Status
+from .public import public_article_url
 from .forms import HandFactForm, IncentiveForm, MetricForm, ProgramForm
 from .models import Article
 
@@ -211,6 +212,7 @@ class ReviewScreen:
             "program_form": program_form,
             "counts": {status: counts.get(status, 0) for status in Status.values},
             "may_review": may_review,
+            "public_url": public_article_url(self.article),
             "programs_url": reverse("admin:programs_program_changelist")
             + (f"?district__id__exact={first_district.pk}" if first_district else ""),
             "media": media,

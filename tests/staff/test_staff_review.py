@@ -217,3 +217,15 @@ def test_rows_of_another_article_cannot_be_posted(editor_client, article, hexi):
     assert response.status_code == 400
     foreign.refresh_from_db()
     assert foreign.status == Status.PROPOSED
+
+
+def test_review_query_count_does_not_grow_with_the_facts(editor_client, seeded, django_assert_max_num_queries):
+    """The first seed article has over twenty facts: still the same queries
+    as the four of the `article` fixture (no query per row or per widget)."""
+    from policies.models import Article
+
+    article = Article.objects.get(source_file__startswith="000")
+    assert Incentive.objects.filter(article=article).count() + Metric.objects.filter(article=article).count() > 20
+    with django_assert_max_num_queries(14):
+        response = editor_client.get(review_url(article))
+    assert response.status_code == 200
