@@ -6,6 +6,16 @@ The noun a number counts is read from the words right after its measure word
 so a kind word must close the phrase (岗位 in 实践就业岗位, not in
 劳动者提供岗位技能提升培训). One offer is one incentive in its main unit;
 other numbers about the same offer (栋, total m2, persons housed) stay metrics.
+
+Offers often leave the noun out once it has been said: 给予每人每月1500元生活
+补贴；硕士研究生每人每月800元, 发放生活补贴：博士每人10万元, a table row
+"B类人才 200万元" under an 安家补贴 heading, 面积最大可达200平方米 after an
+office offer, or a shared noun after a list (分别给予30万元、10万元生活补贴).
+A bare amount of money or floor space whose clause names a person, a degree or
+a per-head rate takes the kind of the offer named before it in the same
+sentence (across ；and ：, never across 。), or of the noun after the list.
+Money that was paid out (兑现/拨付/发放…资金 N亿元 with no per-head rate) is
+a result, hence a metric, not an offer.
 """
 from __future__ import annotations
 
@@ -16,7 +26,8 @@ from .quantities import RawQuantity
 _BOUND = re.compile(r"[,，。;；、:：!?！？\n()（）《》 ]")
 # words that end the noun phrase after a measure word
 _STOP = re.compile(
-    r"提供|参加|参与|入驻|获得|报名|签约|集中|用于|拜师|分别|扎根|从|变|正|建立|等|和|与|及|为|到|在|的|(?<![“\d])\d|,")
+    r"提供|参加|参与|入驻|获得|享受|报名|签约|集中|用于|拜师|分别|扎根|从|变|正|建立|等|和|与|及|为|到|在|的|(?<![“\d])\d|,")
+_VERB_FIRST = re.compile(r"用于|用来|用以|作为|面向")
 _LEAD = re.compile(r"^(?:的|“|”)+")
 _TRAIL_VERB = re.compile(r"(?:已|共|共计|累计|新增|达到|达|为|至|增长至|增加到|完成|实现|拥有|有|超过|超|约|近|逾)+$")
 _LEAD_BEFORE = re.compile(
@@ -25,19 +36,28 @@ _LEAD_BEFORE = re.compile(
 
 # (kind, units allowed, measure words allowed or None, keyword regex)
 KIND_RULES = [
-    ("rent_free_period", {"day", "month", "year"}, None, re.compile(r"免租|减租|租金减免|免费入住|免收租金")),
+    ("rent_free_period", {"day", "month", "year"}, None, re.compile(r"免租|减租|租金减免|租金减半|免费入住|免费住宿?|免收租金")),
     ("apartment", {"count"}, {"套", "间", "户", "张", "床", "个"},
      re.compile(r"人才公寓|公寓|住房|宿舍|床位|房源|人才房|公租房|保障房|安居房")),
     ("workstation", {"count"}, None, re.compile(r"工位")),
     ("office_space", {"m2"}, None, re.compile(r"办公空间|办公场地|办公用房|孵化空间|办公面积|创业空间|众创空间|孵化场地")),
     ("fund", {"CNY"}, None, re.compile(r"基金|专项资金|资金|资金池|专项经费")),
-    ("subsidy", {"CNY"}, None, re.compile(r"补贴|奖励|资助|补助|津贴|奖补|安家费|生活费|启动经费|奖金")),
+    ("subsidy", {"CNY"}, None, re.compile(r"补贴|奖励|资助|补助|津贴|奖补|贴息|安家费|生活费|启动经费|科研经费|奖金")),
     ("jobs", {"count"}, None, re.compile(r"岗位|职位|就业机会")),
-    ("service_org", {"count"}, None, re.compile(r"服务机构")),
+    ("service_org", {"count"}, None, re.compile(r"服务机构|合作机构|服务商")),
 ]
 # supporting N projects/teams a year is an offer of kind other
 _OTHER_OFFER = re.compile(r"(?:支持|资助|扶持|资助支持|遴选支持)(?:超过|超|约|近|不少于)?$")
-_OTHER_NOUN = re.compile(r"项目|团队|课题")
+_OTHER_NOUN = re.compile(r"项目|团队|课题|人才")
+# N项…服务 that a card or policy lets talent enjoy (可享受…12项服务) is an offer
+_SERVICES_NOUN = re.compile(r"(?:服务|权益|待遇)$")
+# the head of the phrase may be followed by a generic word: 贴息贷款支持
+_GENERIC_TAIL = re.compile(r"(?:支持|政策|待遇)$")
+# the clause of a noun-less amount names who gets it or at what rate
+_CONTINUATION = re.compile(r"每人|每户|每家|每个|每月|每年|每平方米|面积|博士|硕士|本科|学士|专科|研究生|类人才|标准|分别")
+# paid out, not offered
+_PAID = re.compile(r"兑现|拨付|兑付|发放|累计投入")
+_PER_HEAD = re.compile(r"每人|每户|每月|每年|最高|一次性")
 
 
 def noun_after(norm: str, q: RawQuantity) -> tuple[str, int]:
@@ -52,6 +72,8 @@ def noun_after(norm: str, q: RawQuantity) -> tuple[str, int]:
     s = _STOP.search(seg, lead + 1)
     if s:
         seg = seg[: s.start()]
+    if _VERB_FIRST.match(seg, lead):
+        seg = seg[:lead]  # 专项资金800万元用于…: the noun stood before the number
     seg = seg.rstrip("“")
     end = q.end + len(seg)
     return seg[lead:].replace("“", "").replace("”", ""), end
@@ -79,25 +101,24 @@ def quote_start(norm: str, q: RawQuantity, limit: int = 16) -> int:
     return q.start - len(before) + (m.end() if m else 0)
 
 
-def sentence_before(norm: str, q: RawQuantity, sent_start: int) -> str:
-    return norm[sent_start: q.start]
-
-
 def classify(norm: str, q: RawQuantity, sent_start: int) -> tuple[str | None, str, str]:
     """(incentive kind or None, label, noun after) for a quantity."""
     after = noun_after(norm, q)[0]
+    head = _GENERIC_TAIL.sub("", after)
     before = clause_before(norm, q)
+    if q.unit == "CNY" and _PAID.search(before) and not _PER_HEAD.search(before):
+        return None, metric_label(q, before, after), after
     for kind, units, measures, kw in KIND_RULES:
         if q.unit not in units:
             continue
         if measures is not None and q.measure not in measures:
             continue
-        if after:
+        if head:
             m = None
-            for m in kw.finditer(after):
+            for m in kw.finditer(head):
                 pass
-            if m and len(after) - m.end() <= 2:
-                return kind, after[: m.end()], after
+            if m and len(head) - m.end() <= 2:
+                return kind, head[: m.end()], after
             if kind == "rent_free_period" and kw.search(after):
                 return kind, after, after
         if kind == "rent_free_period" and kw.search(before):
@@ -108,9 +129,38 @@ def classify(norm: str, q: RawQuantity, sent_start: int) -> tuple[str | None, st
             # noun first, several clauses back (公寓总面积…,共5栋720套)
             if kind == "apartment" and q.measure in ("套", "间") and kw.search(norm[sent_start: q.start]):
                 return kind, kw.findall(norm[sent_start: q.start])[-1], after
-    if q.unit == "count" and _OTHER_OFFER.search(norm[max(0, q.start - 6): q.start]) and _OTHER_NOUN.search(after):
-        return "other", after, after
+    if q.unit in ("CNY", "m2") and not after and (_CONTINUATION.search(before) or norm[q.end: q.end + 1] == "、"):
+        kind, noun = _shared_kind(norm, q)
+        if kind:
+            return kind, noun, after
+    if q.unit == "count":
+        if _OTHER_OFFER.search(norm[max(0, q.start - 6): q.start]) and _OTHER_NOUN.search(after):
+            return "other", after, after
+        if q.measure == "项" and _SERVICES_NOUN.search(after) and "享受" in norm[max(sent_start, q.start - 24): q.start]:
+            return "other", after, after
     return None, metric_label(q, before, after), after
+
+
+def _shared_kind(norm: str, q: RawQuantity) -> tuple[str | None, str]:
+    """Kind of a noun-less amount: the noun after its list (30万元、10万元生活补贴),
+    else the last offer noun before it in the same sentence (never across 。)."""
+    rules = [(k, kw) for k, units, _, kw in KIND_RULES if q.unit in units]
+    if norm[q.end: q.end + 1] == "、":
+        ahead = re.split(r"[,，。;；\n]", norm[q.end: q.end + 24], 1)[0]
+        for kind, kw in rules:
+            m = kw.search(ahead)
+            if m:
+                return kind, m.group()
+    lo = max(0, q.start - 120)
+    back = norm[lo: q.start]
+    stop = max(back.rfind("。"), back.rfind("！"), back.rfind("？"))
+    back = back[stop + 1:]
+    best = (-1, None, "")
+    for kind, kw in rules:
+        for m in kw.finditer(back):
+            if m.start() > best[0]:
+                best = (m.start(), kind, m.group())
+    return best[1], best[2]
 
 
 def metric_label(q: RawQuantity, before: str, after: str) -> str:

@@ -51,10 +51,6 @@ def parse_number(digits: str, multiplier: str = "") -> float | None:
     return v * MULTIPLIERS.get(multiplier, 1)
 
 
-def is_chinese(digits: str) -> bool:
-    return bool(digits) and not digits[0].isdigit()
-
-
 # Qualifier words, longest first so that 超过 wins over 超.
 PREFIX_QUALIFIERS = {
     "超过": "gt", "超出": "gt", "逾": "gt", "多于": "gt", "高于": "gt", "大于": "gt", "突破": "gt", "超": "gt",

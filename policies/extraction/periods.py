@@ -1,11 +1,13 @@
 """Periods and target flags.
 
 A figure's period is the last time expression before it in its paragraph
-(2023年 -> "2023", 2024年第一季度 -> "2024Q1", 1—4月 -> "2024-01..2024-04" with
+(2023年 -> "2023", 2024年第一季度 -> "2024Q1", 2024年4月 -> "2024-04" (a full
+date such as 2024年4月26日 only dates an event, so it gives the year), 1—4月 -> "2024-01..2024-04" with
 the year taken from the context, 今年 from the publication date); 目前, 截至目前,
 累计 and the like reset it to None. A figure is a target when its sentence
 states a goal before it (到2025年, 力争, 目标, or a plan with 将); the period is
-then the target year when one is given.
+then the target year when one is given. 将 as 把 (将人才工作作为…) states no
+plan, 截至2023年 and 增至2023年 no goal.
 """
 from __future__ import annotations
 
@@ -26,7 +28,8 @@ TIME_RE = re.compile(
     r"|(?P<rel>今年|本年|去年|上年|明年)(?!\d)"
     r"|(?P<reset>截至目前|截止目前|目前|至今|累计|近年来|先后|(?<!年)以来)"
 )
-TARGET_RE = re.compile(r"(?:到|至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|将(?!近|来)|计划到|预计到"
+TARGET_RE = re.compile(r"(?:(?<![截止])到|(?<![增提升扩降减达截止])至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是"
+                       r"|将(?!近|来|[^,，。;；]{0,12}?(?:作为|摆在|纳入|列为|列入|放在|视为|当作|当成))|计划到|预计到"
                        r"|(?:计划|拟|预计)(?=[新发引建开提实完投举推设打培招筹增])")
 TARGET_YEAR_RE = re.compile(r"(?:到|至|力争|争取|预计|计划)(?:到|在)?((?:19|20)\d\d)年")
 
@@ -73,8 +76,10 @@ def time_marks(norm: str, published_year: int | None) -> list[TimeMark]:
             period = f"{y}-01..{y}-09"
         elif m1 and m2 and _month(m1) and _month(m2):
             period = f"{y}-{_month(m1):02d}..{y}-{_month(m2):02d}"
+        elif g["mon"] and _month(g["mon"]) and not re.match(r"\d{1,2}日", norm[m.end(): m.end() + 3]):
+            period = f"{y}-{_month(g['mon']):02d}"  # 2024年4月: that month
         else:
-            period = str(y)  # a date such as 2024年4月 dates the year
+            period = str(y)  # a year, or a full date (2024年4月26日) that dates an event in its year
         marks.append(TimeMark(m.start(), period, y))
     return marks
 
@@ -86,7 +91,7 @@ def period_at(marks: list[TimeMark], positions: list[int], pos: int, para_start:
     return marks[k].period
 
 
-GOAL_RE = re.compile(r"(?:到|至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|计划到|预计到")
+GOAL_RE = re.compile(r"(?:(?<![截止])到|(?<![增提升扩降减达截止])至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|计划到|预计到")
 
 
 def target_at(sentence_before: str, plans: bool = True) -> tuple[bool, str | None]:

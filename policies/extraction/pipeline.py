@@ -19,25 +19,42 @@ from .quantities import find_quantities
 from .text import Doc, normalise
 
 
+# A district right after one of these is the object of the clause (青浦区将向
+# 吴江区开放…): the figure belongs to the subject before it.
+_OBJECT_BEFORE = re.compile(r"(?:向|与|和|同|对|为|给|赴|到|帮扶|支援|对口|联合|携手)$")
+
+
 class _Districts:
-    """Which district a position in the text is about."""
+    """Which district a position in the text is about.
+
+    The district named in the figure's own sentence wins: the last one before
+    the figure that is not an object (向/与 X), else the first one after it.
+    A district the article only mentions in passing counts only this way, as
+    the subject of the figure's sentence. Otherwise the district named last
+    before the figure, else the article's main district.
+    """
 
     def __init__(self, doc: Doc, codes: list[str], located: list[tuple[int, int, str]]):
         self.doc = doc
         self.main = codes[0] if codes else None
-        self.located = located
-        self.pos = [s for s, _, _ in located]
+        kept = set(codes)
+        # (position, adcode, is a subject, is a district the article is about)
+        self.all = [(p, c, not _OBJECT_BEFORE.search(doc.norm[max(0, p - 2):p]), c in kept)
+                    for p, _, c in located]
+        self.all_pos = [p for p, _, _, _ in self.all]
+        self.located = [x for x in located if x[2] in kept]
+        self.pos = [p for p, _, _ in self.located]
 
     def at(self, i: int) -> str | None:
         s, e = self.doc.sentence_span(self.doc.sentence_of(i))
-        k0 = bisect_right(self.pos, s) - 1
-        # a district named in the sentence itself, nearest before the figure first
-        in_sent = [(p, c) for p, _, c in self.located[max(k0, 0):] if s <= p < e]
-        before = [c for p, c in in_sent if p <= i]
+        lo, hi = bisect_right(self.all_pos, s - 1), bisect_right(self.all_pos, e - 1)
+        in_sent = self.all[lo:hi]
+        before = [c for p, c, subj, _ in in_sent if p <= i and subj]
         if before:
             return before[-1]
-        if in_sent:
-            return in_sent[0][1]
+        after = [c for p, c, _, kept in in_sent if p > i and kept]
+        if after:
+            return after[0]
         k = bisect_right(self.pos, i) - 1
         return self.located[k][2] if k >= 0 else self.main
 
@@ -115,14 +132,18 @@ def extract(text: str) -> ArticleExtraction:
                     start = j
         dedupe = (kind, q.unit, round(q.value, 6), q.measure)
         noun = after or label
-        if any(d[0] == dedupe and (noun in d[1] or d[1] in noun) for d in seen_facts):
+        para_start, para_end = doc.paragraph_span(doc.paragraph_of(q.num_start))
+        # a headline says it shorter: 免费住7天 in the title is 免费入住7天 in the body
+        headline = para_end - para_start <= 60 and "。" not in norm[para_start:para_end]
+        if any(d[0] == dedupe and (noun in d[1] or d[1] in noun or d[2]) for d in seen_facts):
             continue  # the same figure stated twice (headline and body)
-        seen_facts.append((dedupe, noun))
-        para_start = doc.paragraph_span(doc.paragraph_of(q.num_start))[0]
+        seen_facts.append((dedupe, noun, headline))
         period = period_at(marks, mark_pos, q.num_start, para_start)
         is_target, target_year = target_at(norm[ss: q.start], plans=kind is None)
         if is_target and target_year:
             period = target_year
+        if kind:
+            is_target = False  # an offer is an offer, promised or not; only metrics are goals
         quantity = Quantity(value=q.value, unit=q.unit, qualifier=q.qualifier,
                             value_max=q.value_max, measure=q.measure)
         common = dict(quantity=quantity, start=doc.to_orig(start), end=doc.to_orig_end(end),

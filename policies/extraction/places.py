@@ -12,6 +12,12 @@ dictionary tags it as a place name, ``ns``, or does not know it) and occurs
 more than once. Two-character full names (滑县, 和县) need a clean left edge
 (start, punctuation, a function word or their own city/province), because
 the character before could form another word with them (各区和县, 贡献县).
+A short name followed by a word that makes it another kind of place (江北新区,
+松山湖, 桥北片区) is not a mention of the county. Autonomous counties and
+banners are also known by their stem without the ethnic names (长阳 for
+长阳土家族自治县). A full name shared by several counties (鼓楼区) is dropped
+unless the article names one candidate's city or province: guessing the
+lowest adcode would put the facts in the wrong province.
 """
 from __future__ import annotations
 
@@ -31,6 +37,13 @@ CITY_MARKERS = {
     "中关村": "北京", "首都": "北京", "京城": "北京", "望京": "北京", "天安门": "北京",
     "浦东": "上海", "陆家嘴": "上海", "滨海新区": "天津", "前海": "深圳",
 }
+# After a short name these make it a different place: a new area, a lake, a road.
+OTHER_PLACE_AFTER = re.compile(r"新区|新城|片区|园区|科学城|高新区|开发区|湖|大道|大街|街道|路|站|机场|港|河|江|山(?!区|县|市)")
+# The 56 ethnic groups' names, to find the stem of an autonomous county (长阳土家族 -> 长阳).
+_ETHNIC = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|"
+           "纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|"
+           "鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各")
+ETHNIC_TAIL = re.compile(rf"(?:(?:{_ETHNIC})族)+$")
 LEFT_OK = set("在于是和与及的对了向到从为赴据至由将让把、,，:：;；。!?！？“”\"'()（）《》 \n\t·—-")
 
 
@@ -75,6 +88,9 @@ class Gazetteer:
         self.by_full[name].append(code)
         if short != name:
             self.by_short[short].append(code)
+            stem = ETHNIC_TAIL.sub("", short)
+            if stem != short and len(stem) >= 2:
+                self.by_short[stem].append(code)
         self.region_names[code] = {city, _strip_admin(city), province, _strip_admin(province)}
 
 
@@ -144,6 +160,8 @@ def find_mentions(norm: str) -> tuple[list[Mention], Counter]:
                     continue
             out.append(Mention(m.start(), m.end(), name, codes, True))
         elif name in g.by_short:
+            if OTHER_PLACE_AFTER.match(norm, m.end()):
+                continue
             clean = m.start() == 0 or norm[m.start() - 1] in LEFT_OK
             out.append(Mention(m.start(), m.end(), name, tuple(g.by_short[name]), False, clean))
     regions: Counter = Counter()
@@ -154,6 +172,10 @@ def find_mentions(norm: str) -> tuple[list[Mention], Counter]:
 
 def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
     """Adcodes the article is about (most relevant first) and located mentions.
+
+    The located mentions include districts named only in passing: they are
+    not what the article is about, but a figure in a sentence whose subject
+    they are (双流区此前已投入1.5亿元) still belongs to them.
 
     Each mention is resolved to one adcode: the candidate whose city or
     province is named in the article wins; ties go to the candidate whose
@@ -189,8 +211,8 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
                 continue
         if len(codes) > 1:
             scored = sorted(codes, key=lambda c: (-region_score(c), -(g.places[c].name in full_seen), c))
-            if region_score(scored[0]) == 0 and not m.full:
-                continue
+            if region_score(scored[0]) == 0:
+                continue  # 鼓楼区 with no city named: several candidates, none supported
             code = scored[0]
         else:
             code = codes[0]
@@ -203,8 +225,6 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
     # keep districts that are talked about, not mentioned in passing
     keep = [c for c, w in weight.items() if w == top or w >= max(2, top / 4)]
     keep.sort(key=lambda c: (-weight[c], first[c]))
-    keep_set = set(keep)
-    located = [x for x in located if x[2] in keep_set]
     return keep, located
 
 

@@ -46,6 +46,14 @@ PCT_CN_RE = re.compile(rf"百分之(?P<n>[{CN_NUMERAL_CHARS}点]+|\d+(?:\.\d+)?)
 
 MONEY_NOUN = re.compile(r"^[^,，。;；、]{0,10}?(基金|资金|奖励|补贴|资助|经费|补助|奖金|投资|贷款|融资)")
 RENT_CONTEXT = re.compile(r"(免租|减租|最长|可达|长达|为期|期限|补贴|租期)$")
+RENT_AFTER = re.compile(r"^(?:的)?(?:免租|减租|免收|租金减|房租减|免费)")
+# a verb that counts people or things: the Chinese digit after it is a figure
+COUNT_VERB = re.compile(r"(?:引进|招聘|招引|新增|新建|建成|引育|培养|选派|录用|聘请|认定|培育|入选|达到|共有|共|累计)$")
+# the parts of a plan, counted with a small Chinese numeral: an enumeration
+ENUMERATION_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:任务|举措|措施|方面|行动|工程|环节|机制|工作|篇章|领域|体系|条))")
+# 占比近四成: a share in tenths
+SHARE_RE = re.compile(r"(?:占比|比重|比例|占[^,，。;；\d]{0,4}?的?)(?:达|达到|为)?(?P<pre>近|约|超过|超|逾)?"
+                      r"(?P<n>[一二三四五六七八九])成(?P<post>左右)?(?![员立为功果本熟长效都就型])")
 CHANGE_AFTER = re.compile(r"^(增|提|扩|升|上升|增加|增长|提高|提升|扩大|翻)(至|到|为)")
 THRESHOLD_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(企业|项目|单位|公司|人才|团队)")
 DATE_LIKE_AFTER = re.compile(r"^(:\d|\.\d|/\d)")
@@ -112,6 +120,11 @@ def find_quantities(norm: str) -> list[RawQuantity]:
         q = _check(norm, m, taken)
         if q is not None:
             out.append(q)
+    for m in SHARE_RE.finditer(norm):
+        v = parse_number(m.group("n")) * 10
+        start = m.start("pre") if m.group("pre") else m.start("n")
+        out.append(RawQuantity(start, m.end(), m.start("n"), v, None, "percent", "",
+                               qualifier(m.group("pre"), m.group("post"), v), True))
     for m in PCT_CN_RE.finditer(norm):
         v = parse_number(m.group("n")) if "点" not in m.group("n") else None
         if v is not None:
@@ -160,17 +173,25 @@ def _check(norm: str, m: re.Match, taken: list[tuple[int, int]]) -> RawQuantity 
     # a time span, not an offer: 近5年来, 3年内, 两年间
     if unit in ("year", "month", "day") and re.match(r"(?:来|以来|内|间|前|后|里|中|期间)", norm[ne:ne + 2]):
         return None
-    # a year, not a duration: 2023年
-    if unit == "year" and not m.group("pre") and not m.group("n2") and 1900 <= value <= 2100 and not m1:
+    # a year, not a duration: 2023年, (2024—2026年)
+    if unit == "year" and not m.group("pre") and 1900 <= value <= 2100 and not m1:
         return None
     if chinese:
         # single Chinese digits are epithets (三个篇章, 一批); keep them only
         # for durations in a rent context (免租三年)
+        rent = RENT_CONTEXT.search(norm[max(0, ns - 4): ns]) or RENT_AFTER.match(norm[ne: ne + 4])
         if value < 10 and not m1:
-            if unit not in ("year", "month", "day") or not RENT_CONTEXT.search(norm[max(0, ns - 4): ns]):
+            if unit in ("year", "month", "day"):
+                if not rent:
+                    return None
+            elif unit != "count" or n1 == "一" or not COUNT_VERB.search(norm[max(0, ns - 4): ns]) \
+                    or ENUMERATION_AFTER.match(norm[ne: ne + 6]):
                 return None
+        # 十项重点任务, 三个方面: the parts of a plan
+        if value <= 10 and unit == "count" and ENUMERATION_AFTER.match(norm[ne: ne + 6]):
+            return None
         # 百年, 千年: set phrases, not durations
-        if unit in ("year", "day") and not RENT_CONTEXT.search(norm[max(0, ns - 4): ns]):
+        if unit in ("year", "day") and not rent:
             return None
     value *= mult
     vmax = None

@@ -1,8 +1,12 @@
-"""Run the extractor over seeds/*.txt and write an export in SCHEMA.md shape.
+"""Run the extractor over a folder of articles and write an export in SCHEMA.md shape.
 
     python -m policies.extraction.score_seeds OUT.json [SEEDS_DIR]
 
 then score it:  python shared/eval/score.py OUT.json shared/eval/gold --texts seeds -v
+
+`export_files` is the one converter from ArticleExtraction to the export
+shape; the corpus test (tests/extraction/test_extract_corpus.py) uses it too,
+so that what is scored there is what the knowledge base would hold.
 """
 from __future__ import annotations
 
@@ -19,11 +23,11 @@ def _dname(code: str | None) -> str | None:
     return p.name if p else None
 
 
-def export(seeds: Path) -> dict:
+def export_files(files: list[Path]) -> dict:
     doc = {"articles": [], "districts": [], "programs": [], "incentives": [], "metrics": []}
     known: dict[str, dict] = {}
     programs: dict[tuple, dict] = {}
-    for f in sorted(seeds.glob("*.txt")):
+    for f in files:
         text = f.read_text(encoding="utf-8")
         x = extract(text)
         doc["articles"].append({"source_file": f.name, "title": x.title or None, "published": x.published or None,
@@ -43,7 +47,7 @@ def export(seeds: Path) -> dict:
                     row["kind"] = fa.kind
                 row.update({"label": fa.label, "value": fa.quantity.value, "unit": fa.quantity.unit,
                             "qualifier": fa.quantity.qualifier, "period": fa.period, "target": fa.target,
-                            "quote": text[fa.start:fa.end]})
+                            "quote": text[fa.start:fa.end], "start": fa.start, "end": fa.end})
                 if fa.quantity.measure:
                     row["measure"] = fa.quantity.measure
                 if fa.quantity.value_max is not None:
@@ -52,6 +56,10 @@ def export(seeds: Path) -> dict:
     doc["districts"] = list(known.values())
     doc["programs"] = list(programs.values())
     return doc
+
+
+def export(seeds: Path) -> dict:
+    return export_files(sorted(seeds.glob("*.txt")))
 
 
 def main(argv: list[str]) -> None:

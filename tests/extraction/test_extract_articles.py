@@ -156,7 +156,8 @@ def test_periods_from_context():
     assert _find(x.metrics, 12000).period == "2024-01..2024-06"
     assert _find(x.metrics, 15, "percent").period == "2024-01..2024-06"
     assert _find(x.metrics, 23000).period == "2024-01..2024-09"
-    assert _find(x.incentives, 3e8, "CNY").period == "2024"  # 今年 from the publication date
+    # 发放补贴3亿元 is money paid out, a result (metric); its period is 今年 from the publication date
+    assert _find(x.metrics, 3e8, "CNY").period == "2024"
 
 
 def test_not_facts():
@@ -207,3 +208,29 @@ def test_seed_spans_are_exact_and_never_cross_blank_lines():
             quote = text[fact.start:fact.end]
             assert "\n\n" not in quote, (f.name, quote)
             assert any(ch.isdigit() or ch in "一二三四五六七八九十百千万" for ch in quote), (f.name, quote)
+
+
+def test_generalisation_rules():
+    # an ambiguous full name with no city named is not guessed
+    assert extract("鼓楼区新增高层次人才120名，鼓楼区发放补贴300万元。").districts == []
+    # 江北新区 is not 江北区; 长阳 is 长阳土家族自治县
+    assert extract("南京江北新区发布人才政策，浦口区同步推出配套措施，浦口区人才总量约23万人。").districts == ["320111"]
+    text = "长阳土家族自治县召开人才工作会议。长阳新引进人才186人，引进五名博士。"
+    x = extract(text)
+    assert x.districts == ["420528"] and _find(x.metrics, 5).quantity.measure == "名"
+    # noun-less amounts after a per-degree list, and a shared noun after a list
+    text = "对新引进的博士给予每人每月3000元生活补贴；硕士研究生每人每月2000元，分别给予15万元、10万元购房补贴。"
+    x = extract(text)
+    assert {f.quantity.value for f in x.incentives if f.kind == "subsidy"} == {3000, 2000, 150000, 100000}
+    # money paid out is a result; 三年免租 is a rent-free period; 占比近四成 is 40 percent
+    x = extract("全年兑现人才奖补资金9.6亿元，落实三年免租政策，人才总量占比近四成。")
+    assert _find(x.metrics, 9.6e8, "CNY") and _find(x.incentives, 3, "year").kind == "rent_free_period"
+    assert _find(x.metrics, 40, "percent").quantity.qualifier == "lt"
+    # a passing district owns the figure of its own sentence
+    text = "武侯区将与双流区共建人才联盟。武侯区新增驿站4个。双流区此前已投入1.5亿元建设人才港。武侯区还新增岗位300个。"
+    x = extract(text)
+    assert _find(x.metrics, 1.5e8, "CNY").district == "510116"
+    assert _find(x.incentives, 300).district == "510107"
+    # 将 as 把 is not a plan
+    x = extract("西湖区将人才工作作为重点，全区新引进大学生4.3万人。")
+    assert _find(x.metrics, 43000).target is False
