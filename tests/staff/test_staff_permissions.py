@@ -33,6 +33,7 @@ def admin_urls(article):
         reverse("admin:programs_targetgroup_changelist"),
         reverse("admin:auth_user_changelist"),
         reverse("admin:auth_group_changelist"),
+        reverse("admin:autocomplete") + "?app_label=programs&model_name=incentive&field_name=district&term=河西",
     ]
 
 
@@ -190,3 +191,11 @@ def test_saving_an_untouched_fact_form_decides_nothing(editor_client, article):
     )
     incentive.refresh_from_db()
     assert (incentive.status, incentive.origin, incentive.reviewed_by) == (Status.PROPOSED, "extracted", None)
+
+
+def test_editor_autocompletes_districts_and_programs(editor_client, article):
+    url = reverse("admin:autocomplete")
+    districts = editor_client.get(url, {"app_label": "programs", "model_name": "incentive", "field_name": "district", "term": "河西"})
+    assert districts.status_code == 200 and any(r["text"].endswith("河西区") for r in districts.json()["results"])
+    programs = editor_client.get(url, {"app_label": "districts", "model_name": "metric", "field_name": "program", "term": "青年"})
+    assert [r["text"] for r in programs.json()["results"]] == ["青年人才集聚"]
