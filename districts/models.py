@@ -24,7 +24,7 @@ class District(models.Model):
     province = models.CharField(_("province"), max_length=50)
     province_adcode = models.CharField(max_length=6)
     pinyin = models.CharField(_("pinyin"), max_length=200, help_text=_("fengtaiqu, for search by pinyin."))
-    initials = models.CharField(max_length=60, help_text="ftq: pinyin initials, for search.")
+    initials = models.CharField(max_length=60, help_text=_("ftq: pinyin initials, for search."))
 
     objects = DistrictQuerySet.as_manager()
 

@@ -39,6 +39,10 @@ class Article(models.Model):
         "districts.District", related_name="articles", blank=True, verbose_name=_("districts")
     )
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    search_text = models.TextField(
+        default="", blank=True, editable=False,
+        help_text="Title and text segmented by jieba into space-separated words, for search (policies.search).",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -113,7 +117,7 @@ class Fact(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
     extraction_key = models.CharField(
         max_length=200, blank=True, editable=False,
-        help_text="What the extractor proposed, so that re-extraction never proposes it again.",
+        help_text=_("What the extractor proposed, so that re-extraction never proposes it again."),
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,

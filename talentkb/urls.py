@@ -5,4 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("policies.urls")),
+    path("", include("programs.urls")),
+    path("", include("districts.urls")),
 ]

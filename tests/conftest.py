@@ -4,6 +4,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.factories import Builder, make_kb, make_more
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
@@ -38,3 +40,35 @@ def seeds_dir():
 @pytest.fixture
 def project_root():
     return ROOT
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_messages():
+    """The .mo catalogues are not in git: set-up compiles them, and so does a
+    test run that finds one missing or older than its .po (the extractor's
+    tests run without Django, and then there is nothing to compile for)."""
+    from django.conf import settings
+
+    if not settings.configured:
+        return
+    stale = [po for po in (ROOT / "locale").glob("*/LC_MESSAGES/*.po")
+             if not po.with_suffix(".mo").exists() or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime]
+    if stale:
+        call_command("compilemessages", verbosity=0, ignore=[".venv", "node_modules"])
+
+
+@pytest.fixture
+def build(reference_data):
+    return Builder()
+
+
+@pytest.fixture
+def kb(build):
+    """Three districts: 丰台 (2024), 河西 (2023), 朝阳 (2022). Rejected: the 7-day rent-free offer."""
+    return make_kb(build)
+
+
+@pytest.fixture
+def grow(build):
+    """grow(n): n more articles in 丰台, each with a program, an incentive, a metric."""
+    return lambda n: make_more(build, n)

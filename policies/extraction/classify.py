@@ -47,10 +47,16 @@ KIND_RULES = [
     ("service_org", {"count"}, None, re.compile(r"服务机构|合作机构|服务商")),
 ]
 # supporting N projects/teams a year is an offer of kind other
-_OTHER_OFFER = re.compile(r"(?:支持|资助|扶持|资助支持|遴选支持)(?:超过|超|约|近|不少于)?$")
+_OTHER_OFFER = re.compile(r"(?:支持|资助|扶持|资助支持|遴选支持|每年(?:遴选|选拔|评选))(?:超过|超|约|近|不少于)?$")
 _OTHER_NOUN = re.compile(r"项目|团队|课题|人才")
 # N项…服务 that a card or policy lets talent enjoy (可享受…12项服务) is an offer
-_SERVICES_NOUN = re.compile(r"(?:服务|权益|待遇)$")
+_SERVICES_NOUN = re.compile(r"(?:服务|权益|待遇|业务|服务事项)$")
+# the verb that makes N项服务 an offer: talent may enjoy or transact them there
+_SERVICES_VERB = re.compile(r"享受|办理|集成|可")
+# a grant described as support: 给予最高2000万元综合支持
+_SUPPORT_GRANT = re.compile(r"^(?:综合|资金|经费|项目|财政)?支持$")
+# a rent-free period listed before its noun: 提供最长3年、面积最高500平方米的免租办公用房
+_RENT_AHEAD = re.compile(r"免租|减租|租金减免|免收租金|免费使用")
 # the head of the phrase may be followed by a generic word: 贴息贷款支持
 _GENERIC_TAIL = re.compile(r"(?:支持|政策|待遇)$")
 # the clause of a noun-less amount names who gets it or at what rate
@@ -113,6 +119,8 @@ def classify(norm: str, q: RawQuantity, sent_start: int) -> tuple[str | None, st
             continue
         if measures is not None and q.measure not in measures:
             continue
+        if kind == "jobs" and q.measure in ("家", "名", "人", "所"):
+            continue  # 200家企业发布岗位: the firms that offer jobs, not the jobs
         if head:
             m = None
             for m in kw.finditer(head):
@@ -133,11 +141,22 @@ def classify(norm: str, q: RawQuantity, sent_start: int) -> tuple[str | None, st
         kind, noun = _shared_kind(norm, q)
         if kind:
             return kind, noun, after
+    if q.unit == "CNY" and _SUPPORT_GRANT.match(after):
+        return "subsidy", after, after
+    if q.unit in ("day", "month", "year") and norm[q.end: q.end + 1] == "、":
+        ahead = re.split(r"[,，。;；\n]", norm[q.end: q.end + 30], 1)[0]
+        if _RENT_AHEAD.search(ahead):
+            return "rent_free_period", _RENT_AHEAD.search(ahead).group(), after
     if q.unit == "count":
         if _OTHER_OFFER.search(norm[max(0, q.start - 6): q.start]) and _OTHER_NOUN.search(after):
             return "other", after, after
-        if q.measure == "项" and _SERVICES_NOUN.search(after) and "享受" in norm[max(sent_start, q.start - 24): q.start]:
-            return "other", after, after
+        if q.measure == "项":
+            # 可享受…12项服务 (noun after), 集成…服务事项58项 / 办理…23项业务 (noun before)
+            clause = norm[max(sent_start, q.start - 24): q.start]
+            noun = after or re.split(r"[,，、]", clause)[-1]
+            if _SERVICES_NOUN.search(noun) and _SERVICES_VERB.search(clause):
+                return "other", noun, after
+
     return None, metric_label(q, before, after), after
 
 

@@ -22,6 +22,10 @@ from .text import Doc, normalise
 # A district right after one of these is the object of the clause (青浦区将向
 # 吴江区开放…): the figure belongs to the subject before it.
 _OBJECT_BEFORE = re.compile(r"(?:向|与|和|同|对|为|给|赴|到|帮扶|支援|对口|联合|携手)$")
+# 两区将共同设立…: a figure whose subject is the partners together belongs to
+# all of them; it goes to the partner named first (the lead of the
+# announcement), not to whichever partner happened to be named last.
+_JOINT_SUBJECT = re.compile(r"两区|两县|两市|两地|三地|三区|双方|各方|两家|两镇|两街道")
 
 
 class _Districts:
@@ -38,9 +42,14 @@ class _Districts:
         self.doc = doc
         self.main = codes[0] if codes else None
         kept = set(codes)
-        # (position, adcode, is a subject, is a district the article is about)
+        # (position, adcode, is a subject, is a district the article is about).
+        # A district mentioned in passing owns a figure only where it is named in
+        # full (双流区此前已投入…): a bare short form of a county that is not
+        # what the article is about is mostly a word inside another name
+        # (太湖人才学院, 苏州市“姑苏英才计划”, 人才资源总量).
         self.all = [(p, c, not _OBJECT_BEFORE.search(doc.norm[max(0, p - 2):p]), c in kept)
-                    for p, _, c in located]
+                    for p, e, c in located
+                    if c in kept or doc.norm[p:e] == (place(c).name if place(c) else None)]
         self.all_pos = [p for p, _, _, _ in self.all]
         self.located = [x for x in located if x[2] in kept]
         self.pos = [p for p, _, _ in self.located]
@@ -49,9 +58,12 @@ class _Districts:
         s, e = self.doc.sentence_span(self.doc.sentence_of(i))
         lo, hi = bisect_right(self.all_pos, s - 1), bisect_right(self.all_pos, e - 1)
         in_sent = self.all[lo:hi]
-        before = [c for p, c, subj, _ in in_sent if p <= i and subj]
+        before = [(p, c) for p, c, subj, _ in in_sent if p <= i and subj]
+        joint = [m.start() for m in _JOINT_SUBJECT.finditer(self.doc.norm, s, i)]
+        if joint and (not before or joint[-1] > before[-1][0]):
+            return self.located[0][2] if self.located else self.main
         if before:
-            return before[-1]
+            return before[-1][1]
         after = [c for p, c, _, kept in in_sent if p > i and kept]
         if after:
             return after[0]

@@ -44,6 +44,9 @@ _ETHNIC = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|�
            "纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|"
            "鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各")
 ETHNIC_TAIL = re.compile(rf"(?:(?:{_ETHNIC})族)+$")
+_OBJECT_BEFORE = re.compile(r"(?:与|和|同|比|较|向|对|赴|到|相比)$")
+# X与Y签订/联合/共建…: Y is a partner of the announcement, not an aside
+_JOINT_AFTER = re.compile(r"[^,，。;；]{0,4}?(?:签订|签署|联合|共同|共建|携手|合作|结对|协同)")
 LEFT_OK = set("在于是和与及的对了向到从为赴据至由将让把、,，:：;；。!?！？“”\"'()（）《》 \n\t·—-")
 
 
@@ -192,6 +195,8 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
 
     located: list[tuple[int, int, str]] = []
     weight: Counter = Counter()
+    count: Counter = Counter()
+    as_object: set[str] = set()  # named after 与/比/向…: the other side of a comparison or visit
     first: dict[str, int] = {}
     for m in mentions:
         codes = m.codes
@@ -218,12 +223,21 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
             code = codes[0]
         located.append((m.start, m.end, code))
         weight[code] += 2 if m.full else 1
+        count[code] += 1
+        if _OBJECT_BEFORE.search(norm, max(0, m.start - 2), m.start) \
+                and not _JOINT_AFTER.match(norm, m.end, m.end + 8):
+            as_object.add(code)
         first.setdefault(code, m.start)
     if not weight:
         return [], located
     top = max(weight.values())
-    # keep districts that are talked about, not mentioned in passing
-    keep = [c for c, w in weight.items() if w == top or w >= max(2, top / 4)]
+    most = max(count.values())
+    # keep districts that are talked about, not mentioned in passing: a
+    # district named once, in an article that names another one three times or
+    # more, is a comparison or an aside (与庐阳区相比), however short the text
+    keep = [c for c, w in weight.items()
+            if (w == top or w >= max(2, top / 4))
+            and not (count[c] == 1 and (most >= 3 or (most >= 2 and c in as_object)))]
     keep.sort(key=lambda c: (-weight[c], first[c]))
     return keep, located
 

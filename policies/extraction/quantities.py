@@ -26,8 +26,9 @@ _AREA = r"(?:万平方米|平方公里|平方米|平米|㎡|m2|m²)"
 _PCT = r"(?:个百分点|百分点|%)"
 _DUR = r"(?:个工作日|工作日|个月|天|年)"
 # Measure words of counts. 人 must not start 人才; 条 (19条), 号 (10号线),
-# 届, 周 are left out on purpose: they name things or order them.
-_MEASURE = r"(?:人次|万人次|人(?!才|民|员|类|工|口径)|名(?!校|医|师|牌|单|誉|称|义|片)|个|套|家|位|项|所|张|间|床|座|栋|幢|份|户|支|场|次|件|台|枚|篇|部|门|类|种|期|辆|笔|株|处|批次|家次)"
+# 届, 周 are left out on purpose: they name things or order them. 节 (lessons) is
+# a measure unless it starts 节日/节约/节能….
+_MEASURE = r"(?:人次|万人次|人(?!才|民|员|类|工|口径)|名(?!校|医|师|牌|单|誉|称|义|片)|个|套|家|位|项|所|张|间|床|座|栋|幢|份|户|支|场|次|件|台|枚|篇|部|门|类|种|期|辆|笔|株|处|批次|家次|节(?![日约能点省假庆目])|堂)"
 _UNIT = rf"(?:{_MONEY}|{_AREA}|{_PCT}|{_DUR}|{_MEASURE})"
 _RANGE = r"(?:至|到|-|—|–|~)"
 

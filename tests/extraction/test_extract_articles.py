@@ -234,3 +234,55 @@ def test_generalisation_rules():
     # 将 as 把 is not a plan
     x = extract("西湖区将人才工作作为重点，全区新引进大学生4.3万人。")
     assert _find(x.metrics, 43000).target is False
+
+
+def test_program_shapes_beyond_plans():
+    # venues and networks (工作室, 学院, 俱乐部, 夜校, 之家, 港/谷/营), a type word after
+    # a short modifier, a tour named after a place, an unquoted 港 with a district name
+    text = ("金华市婺城区推出“婺城青年创业工作室”，成立“婺江人才学院”，组建“婺城博士俱乐部”，开办“婺城青年夜校”，"
+            "打造“婺州·人才之家”服务综合体和“婺创谷”，实施“婺城工匠”培育工程、“婺城菁英”青年人才储备工程，"
+            "发布“婺才汇”人才服务品牌发布暨“婺城人才卡”首发仪式，开展博士婺城行活动，建设婺城人才创新港。")
+    x = extract(text)
+    _check_spans(text, x)
+    names = {p.name for p in x.programs}
+    for good in ("婺城青年创业工作室", "婺江人才学院", "婺城博士俱乐部", "婺城青年夜校", "婺州·人才之家", "婺创谷",
+                 "婺城工匠", "婺城菁英", "婺才汇", "婺城人才卡", "博士婺城行", "婺城人才创新港"):
+        assert good in names, good
+
+
+def test_programs_joined_or_not_about_talent_are_rejected():
+    text = ("金华市婺城区积极参与人社部“春风行动”，今年共有20人入选浙江省“鲲鹏计划”，依托“浙里有才”等省级活动平台招才，"
+            "开展招商引资“攻坚年”活动和营商环境提升行动，深入推进“百千万”工程，建成“婺城通”政务服务综合平台。"
+            "婺城区对入选“婺城英才计划”的人才给予最高50万元奖励。")
+    x = extract(text)
+    names = {p.name for p in x.programs}
+    for bad in ("春风行动", "鲲鹏计划", "浙里有才", "攻坚年", "营商环境提升行动", "百千万", "婺城通"):
+        assert not any(bad in n for n in names), (bad, names)
+    assert "婺城英才计划" in names  # 入选 the district's own programme
+
+
+def test_districts_passing_joint_and_paid_out():
+    # a district named once after 与…相比 is an aside, even in a short text
+    assert extract("南岗区召开人才工作会议。与道里区相比，南岗区人才总量更高，达到26万人。").districts == ["230103"]
+    # …but the partner of a joint announcement is kept
+    assert extract("青浦区与吴江区签订协议。青浦区新增人才500人。").districts == ["310118", "320509"]
+    # a figure of 两区 goes to the main district, not to the partner named last
+    text = "金水区与惠济区联合启动人才共享计划，惠济区负责日常运营。两区将共同设立规模5000万元的人才共享基金。"
+    assert _find(extract(text).incentives, 5e7, "CNY").district == "410105"
+    # a bare short form of a county not in the article owns nothing (太湖县, 资源县)
+    x = extract("苏州市吴中区成立太湖人才学院，已培训各类人才5600人次，吴中区人才资源总量达到36.8万人。")
+    assert {f.district for f in x.metrics} == {"320506"}
+    # per-head one-off subsidy is an offer; money paid out is a metric
+    x = extract("南岗区对高校毕业生发放一次性补贴5000元。2023年，南岗区累计发放补贴3亿元。")
+    assert _find(x.incentives, 5000, "CNY").kind == "subsidy" and _find(x.metrics, 3e8, "CNY")
+
+
+def test_offer_shapes():
+    x = extract("婺城区每年遴选50名左右青年领军人才，按照“一事一议”给予最高2000万元综合支持，"
+                "并提供最长3年、面积最高500平方米的免租办公用房。人才扫码即可办理落户、社保等23项业务。"
+                "联合200家企业发布岗位，开课120余节。")
+    assert _find(x.incentives, 50).kind == "other"
+    assert _find(x.incentives, 2e7, "CNY").kind == "subsidy"
+    assert _find(x.incentives, 3, "year").kind == "rent_free_period"
+    assert _find(x.incentives, 23).kind == "other"
+    assert _find(x.metrics, 200) and _find(x.metrics, 120).quantity.qualifier == "gt"

@@ -1,0 +1,171 @@
+"""CSV and JSON of exactly what a page shows under its filters, streamed.
+
+Rows come from a queryset's `.iterator(chunk_size=…)`, so a million rows
+never sit in memory; JSON is written row by row. The shapes are documented in
+docs/api.md and are stable: new keys may be added, none renamed or removed.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+
+from django.http import StreamingHttpResponse
+from django.urls import reverse
+
+from .export import number
+
+CHUNK = 2000
+FORMATS = ("csv", "json")
+
+
+def wanted_format(request) -> str | None:
+    value = request.GET.get("format")
+    return value if value in FORMATS else None
+
+
+def sentence_url(request, fact) -> str:
+    path = reverse("policies:article", args=[fact.article_id])
+    return request.build_absolute_uri(f"{path}#{fact._meta.model_name}-{fact.pk}")
+
+
+def fact_row(request, f) -> dict:
+    from .formatting import fact_quantity
+
+    district = f.district
+    return {
+        "id": f.pk,
+        "value": number(f.value),
+        "value_max": number(f.value_max),
+        "unit": f.unit,
+        "measure": f.measure or None,
+        "qualifier": f.qualifier,
+        "display": fact_quantity(f),
+        "period": f.period or None,
+        "year": f.year,
+        "target": f.target,
+        "status": f.status,
+        "district": district.name if district else None,
+        "adcode": district.adcode if district else None,
+        "province": district.province if district else None,
+        "program": f.program.name if f.program_id else None,
+        "program_id": f.program_id,
+        "quote": f.quote,
+        "article_id": f.article_id,
+        "source": sentence_url(request, f),
+    }
+
+
+def incentive_row(request, f) -> dict:
+    return {**fact_row(request, f), "kind": f.kind, "label": f.label, "groups": [g.code for g in f.groups.all()]}
+
+
+def metric_row(request, f) -> dict:
+    return {**fact_row(request, f), "label": f.label}
+
+
+def program_row(request, p) -> dict:
+    return {
+        "id": p.pk,
+        "name": p.name,
+        "aliases": list(p.aliases),
+        "district": p.district.name if p.district_id else None,
+        "adcode": p.district.adcode if p.district_id else None,
+        "province": p.district.province if p.district_id else None,
+        "groups": [g.code for g in p.groups.all()],
+        "incentives": p.n_incentives,
+        "articles": p.n_articles,
+        "status": p.status,
+        "url": request.build_absolute_uri(reverse("programs:detail", args=[p.pk])),
+    }
+
+
+def article_row(request, a) -> dict:
+    return {
+        "id": a.pk,
+        "title": a.title or None,
+        "publisher": a.publisher or None,
+        "published": a.published or None,
+        "districts": [d.adcode for d in a.districts.all()],
+        "district_names": [d.name for d in a.districts.all()],
+        "incentives": a.n_incentives,
+        "metrics": a.n_metrics,
+        "source_url": a.source_url or None,
+        "url": request.build_absolute_uri(reverse("policies:article", args=[a.pk])),
+    }
+
+
+def stream(rows: Iterable[dict], *, fmt: str, name: str, meta: dict) -> StreamingHttpResponse:
+    """A download of `rows`: CSV (UTF-8 with BOM, lists joined by '|') or JSON {meta…, results, count}."""
+    if fmt == "csv":
+        response = StreamingHttpResponse(_csv(rows), content_type="text/csv; charset=utf-8")
+    else:
+        response = StreamingHttpResponse(_json(rows, meta), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="talentkb-{name}.{fmt}"'
+    return response
+
+
+def queryset_rows(queryset, to_row: Callable, request) -> Iterable[dict]:
+    for item in queryset.iterator(chunk_size=CHUNK):
+        yield to_row(request, item)
+
+
+def _flat(value):
+    if isinstance(value, list):
+        return "|".join(map(str, value))
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def _csv(rows):
+    buffer = io.StringIO()
+    writer = None
+    yield "\ufeff"  # so that Excel reads the Chinese
+    for row in rows:
+        if writer is None:
+            writer = csv.DictWriter(buffer, fieldnames=list(row))
+            writer.writeheader()
+        writer.writerow({k: _flat(v) for k, v in row.items()})
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate(0)
+
+
+def _json(rows, meta):
+    head = json.dumps(meta, ensure_ascii=False)[:-1]
+    yield head + (", " if meta else "") + '"results": ['
+    count = 0
+    for row in rows:
+        yield ("," if count else "") + "\n  " + json.dumps(row, ensure_ascii=False)
+        count += 1
+    yield f'\n], "count": {count}}}\n'
+
+
+def comparison_rows(request, districts, rows) -> Iterable[dict]:
+    """One row per comparison row and district: what its cell shows, empty when not reported."""
+    for row in rows:
+        for district, cell in zip(districts, row.cells):
+            yield {
+                "section": row.section,
+                "key": row.key,
+                "label": row.label,
+                "adcode": district.adcode,
+                "district": district.name,
+                "reported": bool(cell),
+                "display": [fact_display(f) for f in cell],
+                "values": [number(f.value) for f in cell],
+                "value_max": [number(f.value_max) for f in cell],
+                "unit": [f.unit for f in cell],
+                "qualifier": [f.qualifier for f in cell],
+                "sources": [sentence_url(request, f) for f in cell],
+            }
+
+
+def fact_display(fact) -> str:
+    from .formatting import fact_quantity
+
+    return fact_quantity(fact)

@@ -1,0 +1,317 @@
+"""Faceted filtering for the research lists, on top of django-filter.
+
+A facet is a URL parameter that may repeat (`?district=110106&district=120103`).
+Values of one facet combine with OR, facets with AND. Each value's count is
+what the list would hold with every other facet applied and this facet's own
+choice left out, so ticking one value never zeroes its siblings. Counts are
+database aggregates, one query per facet whatever the number of rows:
+`Count(filter=Q(...))` for fixed vocabularies, GROUP BY for open ones.
+
+A FilterSet made of `FacetFilter`s (see the `filters.py` of each app) gets
+`facets()` for the sidebar and `active()` for the chips above the list.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import reduce
+from operator import or_
+
+import django_filters
+from django import forms
+from django.db.models import Count, Q
+from django.db.models.functions import Substr
+from django.http import QueryDict
+from django.utils.translation import get_language
+
+MAX_VALUES = 20  # values of one facet taken from a URL; more is not a person choosing
+COLLAPSE_AFTER = 8
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    query: QueryDict | None = None  # the URL's query with this value toggled, page reset
+
+
+@dataclass
+class FacetResult:
+    name: str
+    label: str
+    values: list[FacetValue]
+    selected: list[str] = field(default_factory=list)
+    collapse_after: int = COLLAPSE_AFTER
+    clear_query: QueryDict | None = None
+
+    @property
+    def shown(self):
+        """Values always visible: the first ones and every selected one."""
+        return [v for i, v in enumerate(self.values) if i < self.collapse_after or v.selected]
+
+    @property
+    def more(self):
+        return [v for i, v in enumerate(self.values) if i >= self.collapse_after and not v.selected]
+
+
+class ValuesField(forms.Field):
+    """Every value of a repeated parameter that looks valid; the others are dropped, never an error."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, pattern: str | None = None, **kwargs):
+        self.pattern = re.compile(pattern) if pattern else None
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return []
+        if isinstance(value, str):
+            value = [value]
+        cleaned = [str(v).strip() for v in value][:MAX_VALUES]
+        return list(dict.fromkeys(v for v in cleaned if v and (not self.pattern or self.pattern.fullmatch(v))))
+
+
+class Facet:
+    """Values at `path`, counted by GROUP BY; `labels` are the extra fields a label is made of."""
+
+    def __init__(self, path: str, *, label, many: bool = False, labels: tuple[str, ...] = (),
+                 pattern: str | None = None, sort_by_name: str = "label", collapse_after: int = COLLAPSE_AFTER,
+                 only: Q | None = None):
+        self.path = path
+        self.only = only or Q()  # a condition on the same related row (incentive__status …)
+        self.label = label
+        self.many = many  # the path crosses a to-many relation: filter by subquery, count distinct
+        self.labels = labels
+        self.pattern = pattern
+        self.sort_by_name = sort_by_name  # "label", "value" or "-value" (years: newest first)
+        self.collapse_after = collapse_after
+
+    def condition(self, values: list[str]) -> Q:
+        return Q(**{f"{self.path}__in": values}) & self.only
+
+    def apply(self, queryset, values):
+        if not values:
+            return queryset
+        if self.many:
+            # A subquery rather than a join, so that a row matching twice is listed once.
+            return queryset.filter(pk__in=queryset.model.objects.filter(self.condition(values)).values("pk"))
+        return queryset.filter(self.condition(values))
+
+    def label_of(self, value: str, row: dict) -> str:
+        return str(row.get(self.labels[0]) or value) if self.labels else str(value)
+
+    def counts(self, queryset) -> list[tuple[str, str, int]]:
+        rows = (
+            queryset.order_by()
+            .filter(Q(**{f"{self.path}__isnull": False}) & self.only)
+            .values(self.path, *self.labels)
+            .annotate(n=Count("pk", distinct=self.many))
+        )
+        return [(str(r[self.path]), self.label_of(str(r[self.path]), r), r["n"]) for r in rows]
+
+    def name_key(self, value: FacetValue):
+        if self.sort_by_name == "-value":
+            return tuple(-ord(c) for c in value.value)
+        if self.sort_by_name == "value":
+            return value.value
+        return value.label
+
+
+class ChoiceFacet(Facet):
+    """A fixed vocabulary (TextChoices): every value counted in one query with Count(filter=Q(...))."""
+
+    def __init__(self, path, *, choices, **kwargs):
+        self.choices = dict(choices)
+        super().__init__(path, pattern=r"[\w-]{1,40}", sort_by_name="value", **kwargs)
+
+    def condition(self, values):
+        return Q(**{f"{self.path}__in": [v for v in values if v in self.choices]}) & self.only
+
+    def counts(self, queryset):
+        if self.many:
+            return [(v, str(self.choices[v]), n) for v, _label, n in super().counts(queryset) if v in self.choices]
+        totals = queryset.order_by().aggregate(
+            **{f"c{i}": Count("pk", filter=Q(**{self.path: v})) for i, v in enumerate(self.choices)}
+        )
+        return [(v, str(label), totals[f"c{i}"]) for i, (v, label) in enumerate(self.choices.items())]
+
+    def name_key(self, value):
+        return list(self.choices).index(value.value)
+
+
+class BucketFacet(Facet):
+    """Named conditions (value ranges, goal or report): each a Q, counted in one aggregate query."""
+
+    def __init__(self, *, buckets, **kwargs):
+        self._buckets = buckets  # a dict, or a function making one (labels in the request's language)
+        super().__init__("", pattern=r"[\w.-]{1,40}", sort_by_name="value", **kwargs)
+
+    @property
+    def buckets(self) -> dict[str, tuple[str, Q]]:
+        return self._buckets() if callable(self._buckets) else self._buckets
+
+    def condition(self, values):
+        chosen = [self.buckets[v][1] for v in values if v in self.buckets]
+        return reduce(or_, chosen) if chosen else Q(pk__in=[])
+
+    def counts(self, queryset):
+        totals = queryset.order_by().aggregate(
+            **{f"c{i}": Count("pk", filter=q) for i, (_label, q) in enumerate(self.buckets.values())}
+        )
+        return [(v, str(label), totals[f"c{i}"]) for i, (v, (label, _q)) in enumerate(self.buckets.items())]
+
+    def name_key(self, value):
+        return list(self.buckets).index(value.value)
+
+
+class YearFacet(Facet):
+    """Years of an ISO date string ('2024', '2024-11-22') reached through `path`, newest first."""
+
+    def __init__(self, path: str, **kwargs):
+        super().__init__(path, pattern=r"\d{4}", sort_by_name="-value", **kwargs)
+
+    def condition(self, values):
+        return reduce(or_, (Q(**{f"{self.path}__startswith": v}) for v in values))
+
+    def counts(self, queryset):
+        rows = (
+            queryset.order_by()
+            .filter(**{f"{self.path}__gt": ""})
+            .annotate(facet_year=Substr(self.path, 1, 4))
+            .values("facet_year")
+            .annotate(n=Count("pk", distinct=self.many))
+        )
+        return [(r["facet_year"], r["facet_year"], r["n"]) for r in rows]
+
+
+class DistrictFacet(Facet):
+    """Districts by adcode, labelled with their name (and city where names repeat: 朝阳区)."""
+
+    def __init__(self, path: str, **kwargs):
+        super().__init__(
+            f"{path}__adcode", labels=(f"{path}__name", f"{path}__city"), pattern=r"\d{6}",
+            sort_by_name="value", **kwargs,
+        )
+
+    def label_of(self, value, row):
+        name, city = row[self.labels[0]], row[self.labels[1]]
+        return name if not city or name == city else f"{name} · {city}"
+
+
+class GroupFacet(Facet):
+    """Target groups by code, labelled in the reader's language."""
+
+    def __init__(self, path: str, **kwargs):
+        super().__init__(
+            f"{path}__code", labels=(f"{path}__name_zh", f"{path}__name_en", f"{path}__position"),
+            many=True, pattern=r"[\w-]{1,30}", sort_by_name="position", **kwargs,
+        )
+        self.positions = {}
+
+    def label_of(self, value, row):
+        self.positions[value] = row[self.labels[2]]
+        zh = (get_language() or "").startswith("zh")
+        return row[self.labels[0]] if zh else row[self.labels[1]]
+
+    def name_key(self, value):
+        return self.positions.get(value.value, 0)
+
+
+def number_buckets(path: str) -> dict[str, tuple[str, Q]]:
+    """Orders of magnitude for numeric values: '< 10', '10–100' … '≥ 100万' (labels in the current language)."""
+    from .formatting import number
+
+    edges = [Decimal(10) ** k for k in range(1, 7)]
+    buckets = {f"lt{edges[0]}": (f"< {number(edges[0])}", Q(**{f"{path}__lt": edges[0]}))}
+    for low, high in zip(edges, edges[1:]):
+        buckets[f"{low}-{high}"] = (
+            f"{number(low)}–{number(high)}", Q(**{f"{path}__gte": low, f"{path}__lt": high})
+        )
+    buckets[f"ge{edges[-1]}"] = (f"≥ {number(edges[-1])}", Q(**{f"{path}__gte": edges[-1]}))
+    return buckets
+
+
+class FacetFilter(django_filters.Filter):
+    """A django-filter filter driven by a Facet: repeated values, OR within, counted by `facets()`."""
+
+    field_class = ValuesField
+
+    def __init__(self, facet: Facet, **kwargs):
+        self.facet = facet
+        super().__init__(label=facet.label, pattern=facet.pattern, **kwargs)
+
+    def filter(self, qs, value):
+        return self.facet.apply(qs, value)
+
+
+FACET_SORTS = ("count", "name")
+
+
+class FacetedFilterSet(django_filters.FilterSet):
+    """A FilterSet whose FacetFilters are counted with the other filters applied, their own left out."""
+
+    # Facets most people reach for first; the others follow in declaration order.
+    FIRST = ("kind", "district", "province", "group", "year")
+
+    def facet_names(self) -> list[str]:
+        names = [name for name, f in self.filters.items() if isinstance(f, FacetFilter)]
+        return sorted(names, key=lambda n: self.FIRST.index(n) if n in self.FIRST else len(self.FIRST))
+
+    def cleaned(self) -> dict:
+        return self.form.cleaned_data if self.is_valid() else {}
+
+    def queryset_without(self, skip: str | None):
+        queryset = self.queryset
+        for name, value in self.cleaned().items():
+            if name != skip and value not in (None, "", []):
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def facets(self, query: QueryDict, sort: str = "count") -> list[FacetResult]:
+        results = []
+        for name in self.facet_names():
+            facet = self.filters[name].facet
+            selected = self.cleaned().get(name) or []
+            counted = {v: (label, n) for v, label, n in facet.counts(self.queryset_without(name))}
+            values = [
+                FacetValue(v, label, n, v in selected, toggled(query, name, v))
+                for v, (label, n) in counted.items()
+                if n or v in selected
+            ]
+            # A selected value with no rows left still shows, so that it can be unticked.
+            values += [FacetValue(v, v, 0, True, toggled(query, name, v)) for v in selected if v not in counted]
+            values.sort(key=facet.name_key)
+            if sort == "count":
+                values.sort(key=lambda v: -v.count)
+            results.append(FacetResult(
+                name, str(facet.label), values, list(selected), facet.collapse_after, without(query, name)
+            ))
+        return results
+
+    def active(self, facets: list[FacetResult]) -> list[tuple[str, FacetValue]]:
+        """The chosen values, with their facet's label, for the chips that remove them."""
+        return [(f.label, v) for f in facets for v in f.values if v.selected]
+
+
+def without(query: QueryDict, *names: str) -> QueryDict:
+    q = query.copy()
+    for name in (*names, "page"):
+        q.pop(name, None)
+    return q
+
+
+def toggled(query: QueryDict, name: str, value: str) -> QueryDict:
+    """The query with `value` added to or removed from facet `name`, back on page 1."""
+    q = without(query)
+    current = q.getlist(name)
+    values = [v for v in current if v != value] if value in current else [*current, value]
+    if values:
+        q.setlist(name, values)
+    else:
+        q.pop(name, None)
+    return q
+

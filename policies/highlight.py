@@ -1,0 +1,68 @@
+"""An article's text with its facts marked, as safe HTML built from escaped segments.
+
+Spans may overlap or nest (a metric inside a program mention, two facts read
+from one phrase). The text is cut at every span boundary; each piece is
+wrapped in one <mark> per span covering it, outermost first, so the HTML
+always nests properly. The first piece of each span carries the span's id
+(`incentive-12`, `metric-3`, `mention-7`): the anchor every link to the
+fact's sentence points at.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    anchor: str  # the element id: incentive-12
+    css: str  # incentive, metric, mention
+    title: str = ""  # shown on hover: the value read from it
+    status: str = ""
+
+
+def spans_of(facts, mentions=()) -> list[Span]:
+    from .formatting import fact_quantity
+
+    spans = []
+    for fact in facts:
+        prefix = fact._meta.model_name
+        label = getattr(fact, "get_kind_display", None)
+        title = f"{label() if label else fact.label}: {fact_quantity(fact)}"
+        spans.append(Span(fact.span_start, fact.span_end, f"{prefix}-{fact.pk}", prefix, title, fact.status))
+    for mention in mentions:
+        spans.append(Span(mention.span_start, mention.span_end, f"mention-{mention.pk}", "mention", mention.program.name))
+    return spans
+
+
+def marked_text(text: str, spans: list[Span]) -> SafeString:
+    # Spans outside the text (an edited article) are clipped, empty ones dropped.
+    spans = [
+        Span(max(0, s.start), min(len(text), s.end), s.anchor, s.css, s.title, s.status)
+        for s in spans
+        if min(len(text), s.end) > max(0, s.start)
+    ]
+    # Longer spans outside, shorter inside; ties by anchor, so the output is stable.
+    spans.sort(key=lambda s: (s.start, -s.end, s.anchor))
+    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    out = []
+    for left, right in zip(cuts, cuts[1:]):
+        piece = escape(text[left:right])
+        covering = [s for s in spans if s.start <= left and right <= s.end]
+        if covering:
+            # The innermost span's piece links to that fact's entry beside the text.
+            piece = format_html('<a href="#card-{}">{}</a>', covering[-1].anchor, piece)
+        # Innermost first when wrapping, so the outermost span ends up outside.
+        for s in reversed(covering):
+            anchor = format_html(' id="{}"', s.anchor) if s.start == left else ""
+            status = format_html(' data-status="{}"', s.status) if s.status else ""
+            piece = format_html(
+                '<mark class="hl hl-{}"{}{} data-span="{}" title="{}">{}</mark>',
+                s.css, anchor, status, s.anchor, s.title, piece,
+            )
+        out.append(piece)
+    return mark_safe("".join(out))

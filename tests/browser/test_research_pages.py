@@ -1,0 +1,134 @@
+"""The research pages in a real browser: filter, search, compare, download, switch language, 375 px."""
+import csv
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.factories import CHAOYANG, FENGTAI, HEXI
+
+OUTPUT = Path(os.environ.get("TEST_OUTPUT_DIR", Path(__file__).resolve().parents[2] / "test-output"))
+
+
+def count_of(page, facet, value) -> str:
+    return page.locator(f'[data-facet="{facet}"] [data-value="{value}"] .count').inner_text()
+
+
+def test_home_page(page, kb, screenshot):
+    page.goto(page.url_for("/"))
+    assert page.locator('[data-total="articles"]').inner_text() == "3"
+    assert page.locator('[data-total="incentives"]').inner_text() == "7"
+    assert page.locator("h1").inner_text() == "各区为人才提供什么，区县之间如何比较"
+    screenshot("home")
+
+
+def test_filter_incentives_by_district_and_kind(page, kb, screenshot):
+    page.goto(page.url_for("/incentives/"))
+    assert page.locator(".result-count").get_attribute("data-total") == "7"
+    page.locator(f'[data-facet="district"] [data-value="{FENGTAI}"]').click()
+    page.wait_for_url(f"**district={FENGTAI}**")
+    assert page.locator(".result-count").get_attribute("data-total") == "4"
+    assert count_of(page, "kind", "apartment") == "1"
+    assert count_of(page, "kind", "jobs") == "1"
+    page.locator('[data-facet="kind"] [data-value="apartment"]').click()
+    page.wait_for_url("**kind=apartment**")
+    assert page.locator(".result-count").get_attribute("data-total") == "1"
+    # The other districts keep the counts they would give with this kind.
+    assert count_of(page, "district", HEXI) == "1"
+    assert count_of(page, "district", CHAOYANG) == "1"
+    assert count_of(page, "district", FENGTAI) == "1"
+    fact = page.locator(f'[data-fact="incentive-{kb.apartments.pk}"]')
+    assert "> 500 套" in fact.inner_text() and "已核实" in fact.inner_text()
+    # Back goes to the district filter alone.
+    page.go_back()
+    page.wait_for_url(lambda url: "kind=" not in url)
+    assert page.locator(".result-count").get_attribute("data-total") == "4"
+    screenshot("filtered")
+
+
+def test_search_for_talent_apartments(page, kb, screenshot):
+    page.goto(page.url_for("/"))
+    page.fill("#home-q", "人才公寓")
+    page.press("#home-q", "Enter")
+    page.wait_for_url("**/search/**")
+    assert page.locator(".results .card").count() == 3
+    assert page.locator(".results mark", has_text="人才公寓").count() >= 3
+    page.locator('[data-tab="incentives"]').click()
+    page.wait_for_url("**type=incentives**")
+    assert page.locator(".results [data-fact]").count() == 3
+    screenshot("search")
+
+
+def test_compare_two_districts_and_read_the_chart(page, kb, screenshot):
+    page.goto(page.url_for("/compare/"))
+    page.fill("#add", "fengtai")
+    page.locator(f'#picker-results a[data-adcode="{FENGTAI}"]').click()
+    page.wait_for_url(f"**d={FENGTAI}**")
+    page.fill("#add", "河西")
+    page.locator(f'#picker-results a[data-adcode="{HEXI}"]').click()
+    page.wait_for_url(f"**d={HEXI}**")
+    row = page.locator('tr[data-row="incentive:apartment"]')
+    assert "> 500 套" in row.inner_text() and "120 套" in row.inner_text()
+    assert "未报告" in page.locator('tr[data-row="incentive:fund"]').inner_text()
+    chart = page.locator(".chart").first
+    assert chart.get_attribute("aria-label") == "人才公寓: 丰台区 > 500 套; 河西区 120 套"
+    drawn = page.locator('[data-chart="0"] svg text')
+    drawn.first.wait_for()
+    texts = drawn.all_text_contents()
+    assert "> 500 套" in texts and "120 套" in texts and "丰台区" in texts
+    screenshot("compare")
+
+
+def test_download_a_csv(page, kb, screenshot):
+    page.goto(page.url_for(f"/incentives/?district={FENGTAI}&district={HEXI}&kind=apartment"))
+    with page.expect_download() as info:
+        page.locator('[data-download="csv"]').click()
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
+    assert sorted(r["display"] for r in rows) == ["120 套", "> 500 套"]
+    assert {r["adcode"] for r in rows} == {FENGTAI, HEXI}
+    screenshot("download")
+
+
+def test_switch_to_english(page, kb, screenshot):
+    page.goto(page.url_for("/incentives/"))
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Incentives"
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator('[data-facet="kind"] [data-value="apartment"] .facet-label').inner_text() == "talent apartments"
+    page.goto(page.url_for(f"/articles/{kb.fengtai.pk}/"))
+    assert "facts read from this text" in page.locator("#facts-title").inner_text()
+    screenshot("english")
+    page.get_by_role("button", name="中文").click()
+    page.wait_for_load_state()
+    assert "数据" in page.locator("#facts-title").inner_text()
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+@pytest.mark.parametrize("path", ["/", "/incentives/", "/compare/", "/articles/", "/search/?q=免租", "/districts/"])
+def test_pages_fit_a_375_pixel_screen(browser, live_server, kb, path, language, request):
+    """No sideways scrolling on a small phone; screenshots in both languages for a look."""
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN")
+    context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    page = context.new_page()
+    if path == "/compare/":
+        path = f"/compare/?d={FENGTAI}&d={HEXI}&d={CHAOYANG}"
+    if path == "/articles/":
+        path = f"/articles/{kb.fengtai.pk}/"
+    page.goto(live_server.url + path)
+    page.wait_for_load_state("networkidle")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / f"{request.node.name}.png".replace("/", "_")), full_page=True)
+    context.close()
+    assert width <= 375, f"{path} is {width}px wide"
+
+
+def test_facets_work_from_the_keyboard(page, kb):
+    page.goto(page.url_for("/incentives/"))
+    link = page.locator(f'[data-facet="district"] [data-value="{HEXI}"]')
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**district={HEXI}**")
+    assert page.locator(".result-count").get_attribute("data-total") == "2"

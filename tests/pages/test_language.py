@@ -1,0 +1,62 @@
+"""Chinese by default, English by the switch; numbers read the way each language writes them."""
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+from policies.formatting import number, quantity
+
+LOCALE = Path(__file__).resolve().parents[2] / "locale"
+
+
+def test_chinese_by_default_english_by_the_switch(client, kb):
+    body = client.get("/incentives/").content.decode()
+    assert '<html lang="zh-Hans">' in body and "激励措施" in body and "人才公寓" in body
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/incentives/"})
+    assert response.status_code == 302
+    body = client.get("/incentives/").content.decode()
+    assert '<html lang="en">' in body and "Incentives" in body and "talent apartments" in body
+    assert "Graduates and youth" in body  # target groups in the reader's language
+
+
+@pytest.mark.parametrize("language", ["zh_Hans", "en"])
+def test_catalogues_are_complete(language):
+    po = LOCALE / language / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(["msgfmt", "--statistics", "-c", "-o", "/dev/null", str(po)],
+                            capture_output=True, text=True, check=True)
+    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
+
+
+def test_model_names_are_translated():
+    from districts.models import District
+    from programs.models import Incentive
+
+    with translation.override("zh-hans"):
+        assert str(Incentive._meta.verbose_name_plural) == "激励措施"
+        assert str(District._meta.get_field("adcode").verbose_name) == "行政区划代码"
+
+
+@pytest.mark.parametrize("value, zh, en", [
+    (500, "500", "500"),
+    (16000, "1.6万", "16,000"),
+    (50_000_000, "5000万", "50,000,000"),
+    (Decimal("7.5"), "7.5", "7.5"),
+    (250_000_000, "2.5亿", "250,000,000"),
+])
+def test_numbers_per_language(value, zh, en):
+    assert number(value, "zh-hans") == zh
+    with translation.override("en"):
+        assert number(value, "en") == en
+
+
+def test_quantities_read_with_qualifier_and_unit():
+    with translation.override("zh-hans"):
+        assert quantity(Decimal(500), "count", "套", "gt") == "> 500 套"
+        assert quantity(Decimal(50000), "CNY", "", "eq", Decimal(200000)) == "5万–20万 元"
+        assert quantity(Decimal(3), "year", "", "le") == "≤ 3 年"
+        assert quantity(Decimal("6.5"), "percent") == "6.5%"
+    with translation.override("en"):
+        assert quantity(Decimal(16000), "m2", "", "gt") == "> 16,000 m²"
+        assert quantity(Decimal(7), "day") == "7 days"

@@ -1,0 +1,194 @@
+"""The faceted lists: content, combined filters, facet counts, sorting, pagination, query counts."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from urllib.parse import urlsplit
+
+import pytest
+from django.http import QueryDict
+
+from tests.factories import CHAOYANG, FENGTAI, HEXI
+
+LISTS = ["/programs/", "/incentives/", "/metrics/", "/articles/"]
+# COUNT, one page of rows, its prefetches, one query per facet (at most nine): never more, whatever the rows.
+LIST_QUERIES = 16
+
+
+def html(response) -> str:
+    return response.content.decode()
+
+
+def facet_counts(response, facet: str) -> dict[str, int]:
+    """{value: count} of a facet as the page shows it (parsed from its data-* attributes)."""
+    body = html(response)
+    block = re.search(rf'<details class="facet" data-facet="{facet}".*?</details>\s*(?=<details class="facet"|</div>)',
+                      body, re.S)
+    if not block:
+        return {}
+    return {v: int(n) for v, n in re.findall(r'data-value="([^"]+)".*?data-count="(\d+)"', block.group(0), re.S)}
+
+
+@pytest.mark.parametrize("url", LISTS)
+def test_lists_render_for_visitors(client, kb, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "data-facets" in html(response)
+
+
+def test_incentive_list_shows_visible_facts_with_value_and_source(client, kb):
+    body = html(client.get("/incentives/"))
+    assert f'data-fact="incentive-{kb.apartments.pk}"' in body
+    assert "&gt; 500 套" in body
+    assert f"/articles/{kb.fengtai.pk}/#incentive-{kb.apartments.pk}" in body
+    # The rejected 7-day offer is never shown.
+    assert f"incentive-{kb.rent_free.pk}" not in body
+    assert "7天免租" not in body
+
+
+def test_verified_facts_carry_a_badge(client, kb):
+    body = html(client.get("/incentives/?status=verified"))
+    assert body.count('data-status="verified"') == 2
+    assert 'data-status="proposed"' not in body
+    assert "badge-verified" in body
+
+
+def test_values_of_one_facet_combine_with_or_and_facets_with_and(client, kb):
+    one = client.get("/incentives/", {"district": [FENGTAI]}).context["page"].paginator.count
+    two = client.get("/incentives/", {"district": [FENGTAI, HEXI]}).context["page"].paginator.count
+    assert (one, two) == (4, 6)
+    both = client.get("/incentives/", {"district": [FENGTAI, HEXI], "kind": ["apartment"]})
+    assert {f.pk for f in both.context["page"].object_list} == {kb.apartments.pk, kb.hexi_apartments.pk}
+
+
+def test_choosing_a_value_does_not_zero_its_siblings(client, kb):
+    response = client.get("/incentives/", {"district": [FENGTAI]})
+    assert facet_counts(response, "district") == {FENGTAI: 4, HEXI: 2, CHAOYANG: 1}
+
+
+def incentive_rows(kb):
+    """The visible incentives as plain tuples, computed without the facet code."""
+    from programs.models import Incentive
+
+    rows = []
+    for f in Incentive.objects.exclude(status="rejected").select_related("district").prefetch_related("groups"):
+        rows.append({
+            "district": {f.district.adcode}, "province": {f.district.province_adcode}, "kind": {f.kind},
+            "unit": {f.unit}, "year": {str(f.year)}, "status": {f.status},
+            "target": {"goal" if f.target else "reported"}, "group": {g.code for g in f.groups.all()},
+        })
+    return rows
+
+
+@pytest.mark.parametrize("query", [
+    {},
+    {"district": [FENGTAI, HEXI]},
+    {"district": [FENGTAI, HEXI], "kind": ["apartment", "fund"]},
+    {"kind": ["apartment"], "group": ["graduates", "high_level"], "status": ["proposed"]},
+    {"province": ["110000"], "year": ["2024", "2022"], "unit": ["count"]},
+    {"group": ["skilled"], "district": [FENGTAI], "target": ["reported"]},
+])
+def test_facet_counts_match_an_independent_count_in_python(client, kb, grow, query):
+    grow(5)
+    response = client.get("/incentives/", query)
+    rows = incentive_rows(kb)
+
+    def keep(row, skip=None):
+        return all(row[name] & set(values) for name, values in query.items() if name != skip)
+
+    assert response.context["page"].paginator.count == sum(keep(r) for r in rows)
+    for facet in ["district", "province", "kind", "unit", "year", "status", "target", "group"]:
+        expected = Counter(v for r in rows if keep(r, skip=facet) for v in r[facet])
+        shown = facet_counts(response, facet)
+        expected = {v: n for v, n in expected.items() if n}
+        assert {v: n for v, n in shown.items() if n} == expected, facet
+        # Chosen values stay listed (with 0 when nothing is left), so they can be unticked.
+        assert set(query.get(facet, [])) <= set(shown)
+
+
+def test_metric_facets_bucket_values_and_list_labels(client, kb):
+    response = client.get("/metrics/", {"range": ["1000-10000"]})
+    assert [m.pk for m in response.context["page"].object_list] == [kb.hexi_goal.pk]
+    assert facet_counts(response, "range") == {"1000-10000": 1, "10000-100000": 1}
+    assert facet_counts(response, "kind") == {"高层次人才数量": 1}
+    assert facet_counts(client.get("/metrics/", {"target": ["goal"]}), "target") == {"goal": 1, "reported": 1}
+
+
+def test_program_and_article_facets(client, kb):
+    programs = client.get("/programs/", {"kind": ["apartment"]})
+    assert [p.name for p in programs.context["page"].object_list] == ["学子回家"]
+    assert facet_counts(programs, "group") == {"graduates": 1}
+    assert facet_counts(programs, "year") == {"2024": 1}
+    articles = client.get("/articles/", {"kind": ["apartment"], "year": ["2023", "2022"]})
+    assert {a.pk for a in articles.context["page"].object_list} == {kb.hexi.pk, kb.chaoyang.pk}
+    assert facet_counts(articles, "year") == {"2024": 1, "2023": 1, "2022": 1}
+    # The only rent-free fact is rejected: no article offers it.
+    assert client.get("/articles/", {"kind": ["rent_free_period"]}).context["page"].paginator.count == 0
+
+
+def test_facet_values_sort_by_count_or_by_name(client, kb):
+    by_count = list(facet_counts(client.get("/incentives/"), "district"))
+    by_name = list(facet_counts(client.get("/incentives/", {"facet_sort": "name"}), "district"))
+    assert by_count == [FENGTAI, CHAOYANG, HEXI] or by_count[0] == FENGTAI
+    assert by_name == sorted(by_name)
+
+
+def test_long_facets_collapse(client, kb, grow):
+    grow(15)
+    body = html(client.get("/incentives/"))
+    year = re.search(r'data-facet="year".*?</details>\s*</details>', body, re.S).group(0)
+    assert 'class="facet-more"' in year
+
+
+def test_filters_survive_pagination_and_sorting(client, kb, grow):
+    grow(30)
+    response = client.get("/incentives/", {"district": FENGTAI, "kind": "apartment", "sort": "largest"})
+    page = response.context["page"]
+    assert page.paginator.num_pages == 2
+    values = [f.value for f in page.object_list]
+    assert values == sorted(values, reverse=True)
+    next_link = re.search(r'rel="next" href="([^"]+)"', html(response)).group(1)
+    query = QueryDict(urlsplit(next_link.replace("&amp;", "&")).query)
+    assert query.getlist("district") == [FENGTAI] and query["kind"] == "apartment"
+    assert query["sort"] == "largest" and query["page"] == "2"
+    # Every facet link keeps the other filters and goes back to page 1.
+    second = client.get(next_link.replace("&amp;", "&"))
+    for href in re.findall(r'class="facet-value[^"]*" href="([^"]+)"', html(second)):
+        q = QueryDict(urlsplit(href.replace("&amp;", "&")).query)
+        assert "page" not in q and q["sort"] == "largest"
+
+
+def test_unknown_sort_and_bad_values_are_ignored_and_bad_pages_404(client, kb):
+    assert client.get("/incentives/", {"sort": "password", "district": "x'; drop", "year": "20245"}).status_code == 200
+    assert client.get("/incentives/", {"page": "99"}).status_code == 404
+    assert client.get("/incentives/", {"page": "abc"}).status_code == 404
+
+
+def test_chinese_filters_are_encoded_in_links(client, kb):
+    body = html(client.get("/metrics/", {"q": "人才"}))
+    assert "q=%E4%BA%BA%E6%89%8D" in body
+
+
+@pytest.mark.parametrize("url", [*LISTS, "/search/?q=人才公寓", "/search/?q=人才&type=incentives"])
+def test_list_queries_do_not_grow_with_rows(client, kb, grow, django_assert_max_num_queries, url):
+    """Guards against N+1 on districts, programs, groups and articles of each row."""
+    grow(3)
+    with django_assert_max_num_queries(LIST_QUERIES):
+        assert client.get(url, {"district": [FENGTAI, HEXI]}).status_code == 200
+    grow(27)
+    with django_assert_max_num_queries(LIST_QUERIES):
+        assert client.get(url, {"district": [FENGTAI, HEXI]}).status_code == 200
+
+
+def test_unticking_the_last_value_leads_back_to_the_whole_list(client, kb):
+    body = html(client.get("/incentives/", {"kind": "fund"}))
+    untick = re.search(r'data-facet="kind".*?href="([^"]*)" data-value="fund"', body, re.S).group(1)
+    assert untick == "/incentives/"
+    assert 'href="/incentives/">' in body  # "Clear all"
+
+
+def test_program_years_are_the_years_of_their_articles(client, kb, grow):
+    grow(3)  # published 2010, 2011, 2012
+    response = client.get("/programs/", {"year": ["2011", "2024"]})
+    assert {p.name for p in response.context["page"].object_list} == {"计划1", "学子回家"}
+    assert facet_counts(response, "year") == {"2024": 1, "2012": 1, "2011": 1, "2010": 1}
