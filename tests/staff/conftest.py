@@ -10,7 +10,7 @@ from policies.importing import checksum
 from policies.models import Article
 from policies.roles import sync_editor_group
 from programs.models import Incentive, Program
-from staffdata import HEXI_TEXT, make_user, span_of
+from tests.staff.staffdata import HEXI_TEXT, make_user, span_of
 
 @pytest.fixture
 def editor_group(reference_data):

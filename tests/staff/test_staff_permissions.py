@@ -9,7 +9,7 @@ from policies.choices import Status
 from policies.models import Article
 from policies.roles import EDITOR, editor_codenames
 from programs.models import Incentive, Program
-from staffdata import HEXI_TEXT, fact, span_of
+from tests.staff.staffdata import HEXI_TEXT, fact, span_of
 
 
 def admin_urls(article):

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from policies.choices import Origin
 from programs.models import Incentive, Mention, Program
-from staffdata import fact
+from tests.staff.staffdata import fact
 
 
 def test_merge_moves_facts_mentions_and_names(editor_client, article, hexi):

@@ -8,7 +8,7 @@ from districts.models import Metric
 from policies.choices import Origin, Status
 from programs.models import Incentive, Program
 
-from staffdata import HEXI_TEXT, fact, span_of
+from tests.staff.staffdata import HEXI_TEXT, fact, span_of
 
 
 def review_url(article):

@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("policies", "0001_initial"),
+        ("policies", "0002_search"),
         ("programs", "0002_target_groups"),
         ("districts", "0003_load_gazetteer"),
     ]
