@@ -99,6 +99,25 @@ def fact_key(kind: str, quantity: extraction.Quantity) -> str:
     return f"{kind}|{quantity.unit}|{quantity.value:g}|{quantity.value_max or ''}"
 
 
+def decided_keys(model, article: Article) -> set[str]:
+    """The keys of the facts people have decided on (the machine's own are
+    deleted before this is asked): what the extractor once proposed, and what
+    each fact says now, so that an improved extractor neither re-proposes a
+    rejected figure nor proposes again a figure an editor has already put right."""
+    keys, numbered = set(), Counter()
+    for fact in model.objects.filter(article=article).order_by("span_start", "pk"):
+        if fact.extraction_key:
+            keys.add(fact.extraction_key)
+        kind = fact.kind if model is Incentive else "metric:" + fact.label
+        now = extraction.Quantity(
+            float(fact.value), fact.unit, value_max=None if fact.value_max is None else float(fact.value_max)
+        )
+        base = fact_key(kind, now)
+        numbered[base] += 1
+        keys.add(f"{base}#{numbered[base]}")
+    return keys
+
+
 def fact_year(period: str, article: Article) -> int | None:
     return int(period[:4]) if period[:4].isdigit() else article.year
 
@@ -131,14 +150,14 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
         (Incentive, found.incentives, lambda f: IncentiveKind.parse(f.kind) or IncentiveKind.OTHER),
         (Metric, found.metrics, lambda f: "metric:" + f.label),
     ):
-        kept = Counter(model.objects.filter(article=article).values_list("extraction_key", flat=True))
+        kept = decided_keys(model, article)
         seen = Counter()
         rows, row_groups = [], []
         for item in items:
             base_key = fact_key(kind_of(item), item.quantity)
             seen[base_key] += 1
             key = f"{base_key}#{seen[base_key]}"
-            if kept[key]:
+            if key in kept:
                 continue  # a person has decided on this one
             district = district_of(item)
             row = model(

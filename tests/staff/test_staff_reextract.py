@@ -144,3 +144,19 @@ def test_apply_extraction_records_history(article, improved_extractor):
     metric = Metric.objects.get(article=article)
     assert metric.history.count() == 1
     assert metric.history.get().history_type == "+"
+
+
+def test_a_corrected_figure_is_not_proposed_again_by_a_better_extractor(decided, monkeypatch):
+    """The editor put 150 desks where the extractor read 120; an improved
+    extractor that now reads 150 does not propose it a second time."""
+    def better(text):
+        found = fake_extraction(text)
+        desks = found.incentives[1]
+        found.incentives[1] = IncentiveFact(
+            Quantity(150, "count", measure="个"), desks.start, desks.end, district="120103", kind="workstation", label="工位"
+        )
+        return found
+
+    monkeypatch.setattr(extraction, "extract", better)
+    call_command("reextract", str(decided.pk), verbosity=0)
+    assert Incentive.objects.filter(article=decided, kind="workstation").count() == 1
