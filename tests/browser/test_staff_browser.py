@@ -1,10 +1,9 @@
 """An editor enters an announcement, decides on its facts, and the public sees the result.
 
 Runs the real extractor. The public article page belongs to the pages
-branch; until it is merged, `public_article_page_exists()` is false and the
-test checks the result in the admin changelist, then ends as XFAIL with a
-"waiting for the pages branch" reason, so the missing half is visible in
-every run rather than skipped.
+app; where it is not installed, `public_article_page_exists()` is false and
+the test checks the result in the admin changelist only, then ends as XFAIL
+with a "waiting for the pages branch" reason rather than passing silently.
 """
 import os
 import re
@@ -121,6 +120,7 @@ def check_public_article_page(page, article, *, shown, hidden):
     for fact in shown:
         element = public.locator(f'[data-fact="{fact._meta.model_name}-{fact.pk}"]').first
         assert element.get_attribute("data-status") == fact.status
+        assert f"{fact.value.normalize():f}" in element.inner_text()  # the corrected figure, not the extracted one
     for fact in hidden:
         assert public.locator(f'[data-fact="{fact._meta.model_name}-{fact.pk}"]').count() == 0
     public.screenshot(path=str(output_path("public", "test_editor_enters_reviews_and_publishes")), full_page=True)
