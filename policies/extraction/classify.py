@@ -32,7 +32,7 @@ _LEAD = re.compile(r"^(?:的|“|”)+")
 _TRAIL_VERB = re.compile(r"(?:已|共|共计|累计|新增|达到|达|为|至|增长至|增加到|完成|实现|拥有|有|超过|超|约|近|逾)+$")
 _LEAD_BEFORE = re.compile(
     r"^(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度)?|今年|去年|目前|截至目前|同时|其中|此外|全区|全县|全市|"
-    r"已|共|累计|先后|成功|推动|我们|还)+")
+    r"已|共计|共|累计|先后|成功|推动|我们|还)+")
 
 # (kind, units allowed, measure words allowed or None, keyword regex)
 KIND_RULES = [

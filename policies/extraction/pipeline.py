@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from . import meta
+from . import labels, meta
 from .classify import classify, noun_after, quote_start
 from .facts import ArticleExtraction, IncentiveFact, MetricFact, ProgramMention, Quantity
 from .groups import groups_of
@@ -25,6 +25,10 @@ _OBJECT_BEFORE = re.compile(r"(?:向|与|和|同|对|为|给|赴|到|帮扶|支�
 # 两区将共同设立…: a figure whose subject is the partners together belongs to
 # all of them; it goes to the partner named first (the lead of the
 # announcement), not to whichever partner happened to be named last.
+# ends a clause: a program named before it is not the subject of a figure after it
+_CLAUSE_END = re.compile(r"[,，;；:：。!?！？\n]")
+# a program that closes a list (“启航计划”“扶摇计划”等40余项活动)
+_LISTED = re.compile(r"[”\"]?(?:等|、|和|及)")
 _JOINT_SUBJECT = re.compile(r"两区|两县|两市|两地|三地|三区|双方|各方|两家|两镇|两街道")
 
 
@@ -83,6 +87,21 @@ def _district_names(codes: list[str]) -> set[str]:
     return out
 
 
+def _label_places(codes: list[str]) -> set[str]:
+    """Names a metric label must not carry: the article's districts, full and
+    short, and their cities and provinces (丰台区, 丰台, 北京市, 北京)."""
+    out = _district_names(codes)
+    for c in codes:
+        p = place(c)
+        if p:
+            for n in (p.city, p.province):
+                out.add(n)
+                for suf in ("市", "省", "地区", "盟", "自治州"):
+                    if n.endswith(suf) and len(n) - len(suf) >= 2:
+                        out.add(n[: -len(suf)])
+    return {n for n in out if len(n) >= 2}
+
+
 def extract(text: str) -> ArticleExtraction:
     doc = normalise(text)
     norm = doc.norm
@@ -97,6 +116,7 @@ def extract(text: str) -> ArticleExtraction:
     prog_hits = find_programs(norm, _district_names(codes))
     merged = merge(prog_hits)
     prog_spans: list[tuple[int, str, bool]] = []
+    prog_end: dict[int, int] = {}
     for canon, members, aliases in merged:
         h = members[0]
         out.programs.append(ProgramMention(
@@ -105,6 +125,7 @@ def extract(text: str) -> ArticleExtraction:
             groups=groups_of(norm[slice(*doc.sentence_span(doc.sentence_of(h.start)))])))
         for mh in members:
             prog_spans.append((mh.start, canon, mh.heading))
+            prog_end[mh.start] = mh.end
     prog_spans.sort()
     prog_pos = [p for p, _, _ in prog_spans]
 
@@ -118,6 +139,27 @@ def extract(text: str) -> ArticleExtraction:
             return heads[-1][1]
         near = [(abs(p - i), n) for p, n, _ in prog_spans if abs(p - i) <= 600]
         return min(near)[1] if near else None
+
+    label_places = _label_places(codes)
+    # sentence -> subjects of its metrics that named one (新增人才, 大学生), for a
+    # growth figure after them (同比增长9.6%, 同比分别增长8.1%和12.4%)
+    subjects: dict[int, list[str]] = {}
+    respectively: dict[int, list[int]] = {}  # sentence -> [figures in its 分别 run, seen]
+
+    def metric_program_at(i: int) -> str | None:
+        """A result belongs to a program only when the program is named in
+        the figure's own clause (“东盟人才驿站”已服务留学生2300余人次). A
+        program named earlier in the sentence, in a heading or nearby is the
+        means, not the subject (依托“四春计划”…，力争建成400人的教师团队):
+        no program is better than a wrong one."""
+        s, _ = doc.sentence_span(doc.sentence_of(i))
+        cut = max((m.end() for m in _CLAUSE_END.finditer(norm, s, i)), default=s)
+        k = bisect_right(prog_pos, i) - 1
+        if k >= 0 and prog_spans[k][0] >= cut:
+            if _LISTED.match(norm, prog_end.get(prog_spans[k][0], i)):
+                return None  # “启航计划”“扶摇计划”等40余项活动: one of many
+            return prog_spans[k][1]
+        return None
 
     marks = time_marks(norm, pub_year)
     mark_pos = [m.pos for m in marks]
@@ -164,5 +206,17 @@ def extract(text: str) -> ArticleExtraction:
         if kind:
             out.incentives.append(IncentiveFact(**common, program=program_at(q.num_start), kind=kind, label=label))
         else:
-            out.metrics.append(MetricFact(**common, program=program_at(q.num_start), label=label))
+            subj = subjects.setdefault(si, [])
+            bare = labels.needs_subject(label, label_places)
+            subject = subj[-1] if subj else ""
+            if bare and "分别" in label and subj:
+                run = respectively.setdefault(si, [labels.respectively(norm[ss:se]), 0])
+                if 0 < run[0] <= len(subj) and run[1] < run[0]:
+                    subject = subj[run[1] - run[0]]
+                run[1] += 1
+            label = labels.label(label, q.unit, q.measure, label_places, subject=subject,
+                                 following=norm[end: end + 8] if after else "")
+            if not bare:
+                subj.append(labels.subject_of(label))
+            out.metrics.append(MetricFact(**common, program=metric_program_at(q.num_start), label=label))
     return out

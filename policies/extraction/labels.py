@@ -1,0 +1,258 @@
+"""Metric labels an analyst would write, the same for the same concept.
+
+The /compare/ page puts districts side by side with one row per metric label,
+so a label decides whether two districts' figures meet. The raw label read
+around a number (classify.metric_label) is the text as written: 长泰区常住人口,
+从公园, 丰台区已与高校, 中国通号等重点项目, 全年新引进35岁以下大学生. Here it is
+reduced to the indicator:
+
+* places go: the article's districts, their cities and provinces (full or
+  short: 丰台区, 丰台, 北京市), any full county/city/province name at the
+  start, and 全区/全县/我区/该区 …;
+* time words, hedges and function words at the start go (2024年, 全年, 目前,
+  力争到2026年, 从, 在, 已, 共计, 累计 …): the period and the target flag
+  carry them. So do verbs that only say the figure was reached (实现, 完成,
+  达到, 建成, 拥有, 促成, 依托, 带动 …): 建成孵化器80家 and 孵化器80家 are one
+  row. Verbs that define the concept stay: 新增, 新引进, 引进, 认定, 培训,
+  签约, 发放, 兑现 (新增技能人才 is a flow, 技能人才 a stock);
+* 各类 and age limits (35周岁以下) go, lists keep their head noun
+  (中国通号等重点项目 -> 重点项目), a dangling particle or a number at the end
+  goes (驿站总数由6个增 -> 驿站总数);
+* a growth or share figure without its subject (同比增长32.3%) takes the
+  subject of the figure before it in the same sentence (新设经营主体同比增长);
+* synonyms of common indicators map to one label (VOCAB below);
+* a count ends in 数量 (人次 for visits, 栋数 for buildings), unless the
+  indicator names its own measure (人才总量, 常住人口, 人才落户人数).
+
+Pure Python; no Django.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+# Common indicators any district reports, by their usual synonyms. Matched on
+# the whole cleaned core (the label without its count suffix and growth
+# tail), so 新增高层次人才 stays a flow and 规模以上工业企业研发投入 stays its own
+# row. Kept short and general on purpose: a long list of one article's
+# phrasings would only fit that article.
+VOCAB: list[tuple[re.Pattern, str]] = [(re.compile(p), c) for p, c in [
+    (r"^(?:地区生产总值|生产总值|GDP|gdp)$", "地区生产总值"),
+    (r"^(?:常住人口|常住人口总量|常住人口总数)$", "常住人口"),
+    (r"^(?:人才总量|人才资源总量|人才总数|人才资源总数)$", "人才总量"),
+    (r"^(?:国家级高新技术企业|国家高新技术企业|国家高新企业|国家级高企|国家高企|国高新企业|国高企)$", "国家高新技术企业"),
+    (r"^(?:高新技术企业|高新企业|高企)$", "高新技术企业"),
+    (r"^(?:科技型中小企业|科技型中小企)$", "科技型中小企业"),
+    (r"^(?:专精特新(?:中小)?企业|专精特新)$", "专精特新企业"),
+    (r"^(?:人才落户|落户人才|吸引人才落户|人才落户人数|落户人数)$", "人才落户人数"),
+    (r"^(?:城镇新增就业|新增城镇就业|新增就业|城镇新增就业人数|新增就业人数)$", "城镇新增就业人数"),
+    (r"^(?:全社会研发投入|研发投入|研发经费投入|全社会研发经费投入|R&D经费投入|研发经费支出|全社会研发经费支出)$", "研发投入"),
+    (r"^(?:研发投入强度|研发经费投入强度|R&D经费投入强度|研发强度)$", "研发投入强度"),
+    (r"^(?:(?:科技企业)?孵化器|科技企业孵化器)$", "孵化器"),
+    (r"^(?:众创空间)$", "众创空间"),
+    (r"^(?:院士(?:专家)?工作站)$", "院士专家工作站"),
+    (r"^(?:博士后(?:科研)?工作站|博士后科研工作站)$", "博士后工作站"),
+    (r"^(?:人才驿站|驿站)$", "人才驿站"),
+    (r"^(?:人才公寓|人才住房)$", "人才公寓"),
+    (r"^(?:固定资产投资|全社会固定资产投资)$", "固定资产投资"),
+    (r"^(?:社会消费品零售总额|社会消费品零售额|社零总额)$", "社会消费品零售总额"),
+    (r"^(?:规模以上工业增加值|规上工业增加值)$", "规模以上工业增加值"),
+    (r"^(?:高层次人才|高端人才|高层次人才总量)$", "高层次人才"),
+    (r"^(?:高技能人才|高技能人才总量)$", "高技能人才"),
+    (r"^(?:技能人才|技能人才总量)$", "技能人才"),
+    (r"^(?:新引进人才|引进人才|人才引进|引才)$", "引进人才"),
+    (r"^(?:新引进大学生|引进大学生|新引进青年大学生|引进青年大学生)$", "引进大学生"),
+    (r"^(?:新增人才|新增人才总量)$", "新增人才"),
+    (r"^(?:外籍人才|外国人才)$", "外籍人才"),
+    (r"^(?:技术合同成交额|技术合同成交金额|技术交易额)$", "技术合同成交额"),
+    (r"^(?:新设经营主体|新增经营主体|新增市场主体|新设市场主体|新登记市场主体)$", "新增市场主体"),
+]]
+
+# the indicator names its own measure: no 数量 after it
+_OWN_MEASURE = re.compile(r"(?:数量|人数|人次|总量|总数|总额|人口|栋数|场次|件数|户数|个数|家数|项数|规模)$")
+# a growth, share or change figure: the subject goes before it
+_TAIL = re.compile(
+    r"(?:同比(?:分别)?(?:增长|下降|增加|减少|提高|提升)|增速(?:比上年|较上年|同比)?(?:提高|加快|回落)?|"
+    r"(?:比上年|较上年|比去年|较去年)(?:同期)?(?:增长|下降|增加|减少|提高|提升)|"
+    r"占(?:比|全市|全区|全省|全国|[^占]{1,10}?(?:比重|比例))(?:比重|比例)?|"
+    r"(?:增长|下降|增加|减少)(?:率)?)$")
+_BARE_TAIL = re.compile(rf"^(?:{_TAIL.pattern[:-1]})$")
+
+_QUOTES = re.compile(r"[“”‘’\"'《》「」『』]")
+# time words, hedges and function words that may open a label (repeated)
+_LEAD = re.compile(
+    r"^(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度|上半年|下半年|前三季度|全年|底|末|以来)?(?:的)?|"
+    r"(?:到|至)(?:19|20)\d\d年(?:底|末)?|县城|主城区|中心城区|城区|今年|去年|明年|现场|全年|当年|上半年|下半年|前三季度|一季度|年末|年底|年内|年度|目前|当前|截至目前|截至|此前|"
+    r"以来|近年来|近(?:[一二三四五六七八九十两\d]+)年(?:来)?|期间|其中|此外|同时|另外|另|并(?!购)|且|还|也|又|"
+    r"全(?:区|县|市|旗|镇|省)|(?:我|该|本|辖|两|各)(?:区|县|市|旗)|"
+    r"力争|计划|预计|争取|提出|目标|将|可|已经|已|共计|总计|合计|累计|共|先后|成功|进一步|持续|不断|"
+    r"从(?!业|事)|在(?!校|孵|职|岗|读|研|建)|对(?!接|口|外)|为|与|和|及|由|向|于|给|把|通过|"
+    r"面向[^,，]{0,4}?(?=引进|招聘|招引)|公开(?=引进|招聘)|柔性(?=引进)|"
+    r"实现|完成|达到|建成|建设|拥有|现有|设立|落地|促成|依托|带动|推动|推进|助推|的|了|，|,)+")
+# what may dangle at the end
+_TRAIL = re.compile(r"(?:由\d.*|[\d.]+[%％]|给予|提供|保持在|保持|增至|增到|(?<!新)增|达到|达|为|至|的|了|等|和|及|与|或|在|超过|超|约|近|逾|以上|以下|左右|分别)+$")
+_AGE = re.compile(r"\d+周?岁(?:以下|以内|及以下)")
+_VARIOUS = re.compile(r"各类|各级|各种|各项")
+_LIST = re.compile(r"^.*等(?!级|次|奖|同|于|待|$)")  # 中国通号等重点项目 -> 重点项目
+_AMOUNT_NOUN = re.compile(r"(?:订单|合同|项目|交易)$")
+# a quoted name opening the label is the program or brand the figure is
+# reported under ("海河英才"行动计划累计吸引人才落户): the indicator follows it
+_QUOTED_LEAD = re.compile(r"^“[^”]{2,12}”(?:行动计划|计划|工程|行动|专项|品牌|平台|联盟|驿站)?")
+# a subject before an adverb of accumulation (联盟已汇集…, 行动计划累计吸引…)
+_SUBJECT_ADVERB = re.compile(r"^[^，,]{1,10}?(?:已经|已|累计|共计|先后)(?=..)")
+
+
+@lru_cache(maxsize=1)
+def _full_place_regex() -> re.Pattern | None:
+    """Any county, city or province name with its suffix (丰台区, 苏州市, 江苏省)."""
+    try:
+        from .places import gazetteer
+    except Exception:  # pragma: no cover - gazetteer missing
+        return None
+    g = gazetteer()
+    names = {n for n in g.by_full if len(n) >= 2}
+    for s in g.region_names.values():
+        names |= {n for n in s if len(n) >= 3 and n[-1] in "市省州盟区"}
+    names = sorted(names, key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(map(re.escape, names)) + ")+")
+
+
+# province-level names: 柔性引进北京上海高层次医疗专家 is about the experts
+PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+             "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
+             "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+
+
+@lru_cache(maxsize=256)
+def _places_regex(places: frozenset) -> re.Pattern:
+    names = sorted({p for p in places if p and len(p) >= 2} | set(PROVINCES), key=len, reverse=True)
+    # a place inside a university's name is that university (北京大学, 浙江工业大学)
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + r")(?:省|市)?(?![^，,、]{0,2}(?:大学|学院))")
+
+
+def clean(raw: str, places: Iterable[str] = ()) -> str:
+    """The label core: raw label without places, openers, lists and particles."""
+    s = _QUOTED_LEAD.sub("", (raw or "").strip())
+    s = _SUBJECT_ADVERB.sub("", s)
+    s = _QUOTES.sub("", s)
+    s = re.sub(r"\s+", "", s)
+    s = _places_regex(frozenset(places)).sub("", s)
+    fr = _full_place_regex()
+    prev = None
+    while prev != s:
+        prev = s
+        if fr:
+            s = fr.sub("", s)
+        s = _LEAD.sub("", s)
+        s = _TRAIL.sub("", s)
+    s = _AGE.sub("", s)
+    s = _VARIOUS.sub("", s)
+    s = _LIST.sub("", s)
+    s = _TRAIL.sub("", s)
+    s = re.sub(r"^(?:的|之)+", "", s)
+    return s
+
+
+def split_tail(core: str) -> tuple[str, str]:
+    """(subject, growth/share tail): 人才总量同比增长 -> (人才总量, 同比增长)."""
+    m = _TAIL.search(core)
+    if not m:
+        return core, ""
+    subj, tail = core[: m.start()], m.group()
+    tail = tail.replace("同比分别", "同比")
+    if tail.startswith("占"):
+        if tail in ("占比",):
+            tail = "占比"
+        elif not tail.endswith(("比重", "比例")):
+            tail += "比重"
+    return subj, tail
+
+
+def canonical(core: str) -> str:
+    """One name for an indicator's usual synonyms (VOCAB)."""
+    for pat, canon in VOCAB:
+        if pat.match(core):
+            return canon
+    return core
+
+
+def is_bare(core: str) -> bool:
+    """A label that says nothing without a subject: 同比增长, 占比, 栋, ''."""
+    return not core or bool(_BARE_TAIL.match(core)) or len(core) == 1
+
+
+def needs_subject(raw: str, places: Iterable[str] = ()) -> bool:
+    """Whether a raw label is a growth or share figure with no subject of its own."""
+    return is_bare(clean(re.sub(r"数量$", "", raw or ""), places))
+
+
+_RESPECTIVELY = re.compile(r"分别[^\d,，。;；]{0,8}([\d.]+[%％]?(?:[、和及与]\s*[\d.]+[%％]?)+)")
+
+
+def respectively(sentence: str) -> int:
+    """How many figures a 分别 run lists (同比分别增长8.1%和12.4% -> 2), or 0:
+    they take, in order, the subjects of the figures before them."""
+    m = _RESPECTIVELY.search(sentence)
+    return len(re.findall(r"[\d.]+", m.group(1))) if m else 0
+
+
+def subject_of(label: str) -> str:
+    """The subject a following growth figure is about: the label without its
+    measure suffix or tail (新设经营主体数量 -> 新设经营主体)."""
+    core, _ = split_tail(label)
+    core = re.sub(r"(?:数量|人数|人次|栋数|总面积|面积|金额)$", "", core)
+    return re.sub(r"(?:提升|提高|增长|增加|达到)$", "", core)  # 人才贡献率提升(至46.5%)
+
+
+# a verb right after the counted noun that says what happened to it
+# (9个重点项目集中签约, 5个专家团队入驻, 30个项目获奖): the indicator is the event
+_EVENT_AFTER = re.compile(r"^(?:集中|现场|成功|正式|已|先后|顺利)?(签约|入驻|落地|开工|获奖|授牌|参赛|参加比赛|报名|挂牌|落户)")
+_EVENT_NAME = {"参加比赛": "参赛"}
+_OWN_VERB = re.compile(r"吸引|引进|新引进|培训|组织|招募|聘请|认定|发放|新增|服务|接待|培育|选派")
+
+
+def event_after(following: str) -> str:
+    """The event verb right after a counted noun, or ''."""
+    m = _EVENT_AFTER.match(following or "")
+    return _EVENT_NAME.get(m.group(1), m.group(1)) if m else ""
+
+
+def finish(core: str, unit: str, measure: str = "") -> str:
+    """Canonical name plus the measure a reader needs: 数量, 人次, 栋数."""
+    subj, tail = split_tail(core)
+    subj = canonical(subj) if subj else subj
+    if tail:
+        if tail == "增长" and unit == "percent":
+            tail = "同比增长"  # 人才总量增长8.7% is the yearly growth
+        return subj + tail
+    if unit == "count":
+        if _OWN_MEASURE.search(subj):
+            return subj
+        if measure == "人次":
+            return subj + "人次"
+        if measure == "栋":
+            return subj + "栋数"
+        return subj + "数量"
+    if unit == "CNY" and _AMOUNT_NOUN.search(subj):
+        return subj + "金额"
+    return subj
+
+
+def label(raw: str, unit: str, measure: str = "", places: Iterable[str] = (), subject: str = "",
+          following: str = "") -> str:
+    """The finished label of a metric: cleaned, subject supplied if bare, canonical.
+
+    `following` is the text right after the counted noun (for an event verb),
+    `subject` the subject of the figure before it in the same sentence."""
+    # the count suffix goes first, so that a list or particle before it is seen
+    core = clean(re.sub(r"数量$", "", raw or ""), places)
+    if is_bare(core) and subject:
+        core = subject + (core if len(core) > 1 else "")
+    if not core:
+        core = (raw or "").strip() or measure
+    verb = event_after(following) if unit == "count" else ""
+    if verb and verb not in core:
+        # 签约重点项目, but 吸引青年报名: a label that opens with its own verb keeps it first
+        core = core + verb if _OWN_VERB.match(core) else verb + core
+    return finish(core, unit, measure)
