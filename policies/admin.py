@@ -166,7 +166,7 @@ class ArticleAdmin(admin.ModelAdmin):
         if not form.is_valid():
             return super().add_view(request, form_url, extra_context)  # shows the errors, saves nothing
         found = extraction.extract(form.cleaned_data["text"])
-        prefilled = {"text": form.cleaned_data["text"]}
+        prefilled = {"text": form.cleaned_data["text"], "source_file": form.cleaned_data.get("source_file", "")}
         for name in ("title", "publisher", "published", "source_url"):
             prefilled[name] = form.cleaned_data.get(name) or getattr(found, name, "")
         request._prefilled = prefilled

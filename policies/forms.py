@@ -35,6 +35,9 @@ class ArticleAddForm(forms.ModelForm):
     are read from the text by the extractor."""
 
     source_url = forms.URLField(label=_("source URL"), max_length=500, required=False, assume_scheme="https")
+    # The uploaded file's name, carried through "read details" (which shows
+    # the file's text in the text box and cannot re-fill the file input).
+    source_file = forms.CharField(max_length=255, required=False, widget=forms.HiddenInput)
     upload = forms.FileField(
         label=_("or upload a file"),
         required=False,
@@ -43,7 +46,7 @@ class ArticleAddForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = ["text", "upload", "title", "publisher", "published", "source_url"]
+        fields = ["text", "upload", "title", "publisher", "published", "source_url", "source_file"]
         widgets = {"text": forms.Textarea(attrs={"rows": 18, "cols": 100})}
         help_texts = {
             "text": _("Paste the announcement as published, or upload it below."),

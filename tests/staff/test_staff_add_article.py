@@ -115,3 +115,12 @@ def test_blank_details_are_read_from_the_text_on_save(editor_client, monkeypatch
 def test_bad_date_is_refused(editor_client):
     response = post(editor_client, text=HUAXIAN, published="2024/6/1")
     assert response.status_code == 200 and not Article.objects.exists()
+
+
+def test_an_uploaded_file_keeps_its_name_through_read_details(editor_client):
+    upload = SimpleUploadedFile("huaxian.txt", HUAXIAN.encode("gbk"))
+    response = editor_client.post(reverse(ADD), {"upload": upload, "_prefill": "1"})
+    form = response.context["adminform"].form
+    assert form.initial["text"] == HUAXIAN.strip("\n") and form.initial["source_file"] == "huaxian.txt"
+    post(editor_client, text=form.initial["text"], source_file=form.initial["source_file"])
+    assert Article.objects.get().source_file == "huaxian.txt"
