@@ -81,3 +81,9 @@ ZH = {
         "搜索文章正文、项目名称和每条引用的数据。中文词语可整词匹配，也可作为短语的一部分匹配。",
     "value range": "数值区间",
 }
+
+# The staff side's strings (admin, review screen) are kept in zh_hans_staff.py;
+# the entries above win where both translate the same msgid.
+from zh_hans_staff import ZH_STAFF  # noqa: E402
+
+ZH = {**ZH_STAFF, **ZH}

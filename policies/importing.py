@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from html.parser import HTMLParser
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from districts.models import District, Metric
 from programs.models import Incentive, Mention, Program, TargetGroup
@@ -97,6 +99,25 @@ def fact_key(kind: str, quantity: extraction.Quantity) -> str:
     return f"{kind}|{quantity.unit}|{quantity.value:g}|{quantity.value_max or ''}"
 
 
+def decided_keys(model, article: Article) -> set[str]:
+    """The keys of the facts people have decided on (the machine's own are
+    deleted before this is asked): what the extractor once proposed, and what
+    each fact says now, so that an improved extractor neither re-proposes a
+    rejected figure nor proposes again a figure an editor has already put right."""
+    keys, numbered = set(), Counter()
+    for fact in model.objects.filter(article=article).order_by("span_start", "pk"):
+        if fact.extraction_key:
+            keys.add(fact.extraction_key)
+        kind = fact.kind if model is Incentive else "metric:" + fact.label
+        now = extraction.Quantity(
+            float(fact.value), fact.unit, value_max=None if fact.value_max is None else float(fact.value_max)
+        )
+        base = fact_key(kind, now)
+        numbered[base] += 1
+        keys.add(f"{base}#{numbered[base]}")
+    return keys
+
+
 def fact_year(period: str, article: Article) -> int | None:
     return int(period[:4]) if period[:4].isdigit() else article.year
 
@@ -129,14 +150,14 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
         (Incentive, found.incentives, lambda f: IncentiveKind.parse(f.kind) or IncentiveKind.OTHER),
         (Metric, found.metrics, lambda f: "metric:" + f.label),
     ):
-        kept = Counter(model.objects.filter(article=article).values_list("extraction_key", flat=True))
+        kept = decided_keys(model, article)
         seen = Counter()
         rows, row_groups = [], []
         for item in items:
             base_key = fact_key(kind_of(item), item.quantity)
             seen[base_key] += 1
             key = f"{base_key}#{seen[base_key]}"
-            if kept[key]:
+            if key in kept:
                 continue  # a person has decided on this one
             district = district_of(item)
             row = model(
@@ -165,7 +186,9 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
                 row.label = item.label[:100]
             rows.append(row)
             row_groups.append([groups[g] for g in item.groups if g in groups])
-        model.objects.bulk_create(rows)
+        # With history, so that the first correction of a fact shows what the
+        # extractor had proposed ("from what to what").
+        rows = bulk_create_with_history(rows, model, default_change_reason="extracted")
         if model is Incentive:
             through = Incentive.groups.through
             through.objects.bulk_create(
@@ -208,3 +231,65 @@ def _write_programs(article, mentions, district_of) -> dict:
         )
         program.groups.add(*(groups[g] for g in mention.groups if g in groups))
     return by_name
+
+
+def reextract_article(article: Article) -> int:
+    """Run the (possibly improved) extractor over a stored article again.
+
+    Only the machine's untouched proposals are replaced (see apply_extraction);
+    returns the number of new proposals."""
+    return apply_extraction(article, extraction.extract(article.text))
+
+
+class _TextOfHTML(HTMLParser):
+    BLOCKS = {
+        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+        "section", "article", "table", "ul", "ol", "blockquote", "pre", "title",
+    }
+    SKIPPED = {"script", "style", "head", "noscript", "template"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.title = ""
+        self.in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self.in_title = True
+        elif tag in self.SKIPPED:
+            self.skipping += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        elif tag in self.SKIPPED and self.skipping:
+            self.skipping -= 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+        elif not self.skipping:
+            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of an HTML page: scripts, styles and the head dropped,
+    one line per paragraph (block element), spaces inside a line collapsed."""
+    parser = _TextOfHTML()
+    parser.feed(html)
+    parser.close()
+    lines = (line.strip(" ") for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def looks_like_html(text: str, filename: str = "") -> bool:
+    if filename.lower().endswith((".html", ".htm")):
+        return True
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head

@@ -1,0 +1,307 @@
+"""The staff side: articles (added by paste or upload, then reviewed), and the
+admin shared by every fact model (incentives, metrics).
+
+Editors decide on facts on the review screen (policies.admin_views); the
+fact changelists and change forms apply the same rules through
+policies.review, so a fact corrected anywhere becomes `corrected`.
+"""
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _, ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from districts.models import Metric
+from programs.models import Incentive, Mention
+
+from . import review
+from .admin_views import review_view
+from .choices import Status
+from .forms import ArticleAddForm
+from .importing import import_article, reextract_article
+from .public import public_article_url
+from .models import Article
+
+
+def count_of(model, **filters):
+    """A subquery counting `model` rows of each article: two of them on one
+    changelist row cost no join fan-out and no extra query."""
+    rows = model.objects.filter(article=OuterRef("pk"), **filters).order_by().values("article")
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0)
+
+
+class PublishedYearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        published = Article.objects.exclude(published="").values_list("published", flat=True).distinct()
+        return [(year, year) for year in sorted({p[:4] for p in published}, reverse=True)]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(published__startswith=self.value()) if self.value() else queryset
+
+
+class ToReviewFilter(admin.SimpleListFilter):
+    """What an editor opens the admin for: articles with facts still proposed."""
+
+    title = _("review")
+    parameter_name = "to_review"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("facts to review")), ("no", _("all facts decided"))]
+
+    def queryset(self, request, queryset):
+        proposed = Q(Exists(Incentive.objects.filter(article=OuterRef("pk"), status=Status.PROPOSED))) | Q(
+            Exists(Metric.objects.filter(article=OuterRef("pk"), status=Status.PROPOSED))
+        )
+        if self.value() == "yes":
+            return queryset.filter(proposed)
+        if self.value() == "no":
+            return queryset.exclude(proposed)
+        return queryset
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    extra = 0
+    fields = ["program", "quote", "span_start", "span_end"]
+    autocomplete_fields = ["program"]
+    verbose_name_plural = _("programs named in the article")
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title_or_file", "publisher", "published", "district_names", "proposed", "decided", "review_link"]
+    list_filter = [ToReviewFilter, PublishedYearFilter, ("districts", admin.RelatedOnlyFieldListFilter), "publisher"]
+    search_fields = ["title", "publisher", "source_file", "text", "districts__name"]
+    actions = ["reextract"]
+    inlines = [MentionInline]
+    autocomplete_fields = ["districts"]
+    readonly_fields = ["sha256", "imported_at", "source_file", "text"]
+    fieldsets = [
+        (None, {"fields": ["title", "publisher", "published", "source_url", "districts"]}),
+        (_("Source"), {"fields": ["source_file", "imported_at", "sha256", "text"], "classes": ["collapse"]}),
+    ]
+    add_form = ArticleAddForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    add_form_template = "admin/policies/article/add_form.html"
+    change_form_template = "admin/policies/article/change_form.html"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("districts")
+            .annotate(
+                proposed_incentives=count_of(Incentive, status=Status.PROPOSED),
+                proposed_metrics=count_of(Metric, status=Status.PROPOSED),
+                decided_incentives=count_of(Incentive, status__in=[Status.VERIFIED, Status.REJECTED]),
+                decided_metrics=count_of(Metric, status__in=[Status.VERIFIED, Status.REJECTED]),
+            )
+        )
+
+    def view_on_site(self, article):
+        """The public article page, once the research pages are installed."""
+        return public_article_url(article)
+
+    @admin.display(description=_("article"), ordering="title")
+    def title_or_file(self, article):
+        return str(article)
+
+    @admin.display(description=_("districts"))
+    def district_names(self, article):
+        return "、".join(d.name for d in article.districts.all())
+
+    @admin.display(description=_("facts to review"))
+    def proposed(self, article):
+        return article.proposed_incentives + article.proposed_metrics
+
+    @admin.display(description=_("facts decided"))
+    def decided(self, article):
+        return article.decided_incentives + article.decided_metrics
+
+    @admin.display(description=_("review"))
+    def review_link(self, article):
+        return format_html('<a href="{}">{}</a>', reverse("admin:policies_article_review", args=[article.pk]), _("review facts"))
+
+    # Adding: paste or upload, extract, then review.
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = self.add_form
+            kwargs["fields"] = ArticleAddForm.Meta.fields
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return [(None, {"fields": ArticleAddForm.Meta.fields})]
+        return super().get_fieldsets(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else super().get_readonly_fields(request, obj)
+
+    def get_inlines(self, request, obj):
+        return [] if obj is None else super().get_inlines(request, obj)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if request.method == "POST" and "_prefill" in request.POST:
+            return self.prefill_view(request, form_url, extra_context)
+        return super().add_view(request, form_url, extra_context)
+
+    def prefill_view(self, request, form_url, extra_context):
+        """Re-show the add form with the text read (an upload decoded, HTML
+        reduced) and the blank details filled in from what the extractor reads
+        in it; nothing is stored yet."""
+        from . import extraction
+
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ArticleAddForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return super().add_view(request, form_url, extra_context)  # shows the errors, saves nothing
+        found = extraction.extract(form.cleaned_data["text"])
+        prefilled = {"text": form.cleaned_data["text"], "source_file": form.cleaned_data.get("source_file", "")}
+        for name in ("title", "publisher", "published", "source_url"):
+            prefilled[name] = form.cleaned_data.get(name) or getattr(found, name, "")
+        request._prefilled = prefilled
+        request.method = "GET"  # render the form again, do not save
+        self.message_user(request, _("Details read from the text: check them, then save."), messages.INFO)
+        return super().add_view(request, form_url, extra_context)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        return {**initial, **getattr(request, "_prefilled", {})}
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        data = form.cleaned_data
+        result = import_article(
+            data["text"],
+            source_file=data.get("source_file", ""),
+            title=data.get("title", ""),
+            publisher=data.get("publisher", ""),
+            published=data.get("published", ""),
+            source_url=data.get("source_url", ""),
+        )
+        obj.pk = result.article.pk
+        obj.refresh_from_db()
+        obj._state.adding = False
+        self.message_user(
+            request,
+            ngettext(
+                "The extractor proposed %(count)d fact: accept, correct or reject it below.",
+                "The extractor proposed %(count)d facts: accept, correct or reject them below.",
+                result.facts,
+            ) % {"count": result.facts},
+            messages.SUCCESS,
+        )
+
+    def save_related(self, request, form, formsets, change):
+        if change:
+            super().save_related(request, form, formsets, change)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return HttpResponseRedirect(reverse("admin:policies_article_review", args=[obj.pk]))
+
+    # Review screen and re-extraction.
+
+    def get_urls(self):
+        review = self.admin_site.admin_view(review_view(self))
+        return [path("<int:pk>/review/", review, name="policies_article_review"), *super().get_urls()]
+
+    def has_review_permission(self, request, obj=None):
+        """Deciding on facts: changing incentives and metrics, and adding them."""
+        return request.user.has_perms(
+            ["programs.change_incentive", "districts.change_metric", "programs.add_incentive", "districts.add_metric"]
+        )
+
+    def has_reextract_permission(self, request):
+        return self.has_change_permission(request) and self.has_review_permission(request)
+
+    @admin.action(description=_("Re-extract the selected articles (replaces only facts still proposed)"),
+                  permissions=["reextract"])
+    def reextract(self, request, queryset):
+        proposed = 0
+        for article in queryset:
+            proposed += reextract_article(article)
+        self.message_user(
+            request,
+            _("%(articles)d articles re-extracted: %(facts)d new proposals; decided facts were left as they were.")
+            % {"articles": len(queryset), "facts": proposed},
+            messages.SUCCESS,
+        )
+
+
+class FactAdmin(SimpleHistoryAdmin):
+    """Shared by the incentive and metric admins.
+
+    The status is set by decisions (the actions here, the review screen);
+    editing any correctable field verifies the fact and, if the extractor
+    proposed it, marks it corrected. Facts are added on the review screen,
+    where they point at a span of their article, and are rejected rather
+    than deleted, so that the extractor does not propose them again.
+    """
+
+    list_filter = ["status", "origin", "unit", "target", "year", ("district", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["label", "quote", "district__name", "program__name", "article__title"]
+    list_select_related = ["district", "program", "article"]
+    autocomplete_fields = ["district", "program"]
+    actions = ["accept_selected", "reject_selected"]
+    history_list_display = ["status", "origin"]
+    readonly_fields = [
+        "article_link", "quote", "span_start", "span_end", "status", "origin",
+        "reviewed_by", "reviewed_at", "extraction_key", "year",
+    ]
+    decided_fields = ["status", "origin", "reviewed_by", "reviewed_at", "extraction_key"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Only admins delete (a fact rejected is a fact not proposed again).
+        return request.user.is_superuser
+
+    @admin.display(description=_("value"))
+    def value_display(self, fact):
+        value = f"{fact.value.normalize():f}"
+        if fact.value_max is not None:
+            value += f"–{fact.value_max.normalize():f}"
+        return f"{fact.qualifier_symbol}{value} {fact.measure or fact.get_unit_display()}"
+
+    @admin.display(description=_("article"))
+    def article_link(self, fact):
+        url = reverse("admin:policies_article_review", args=[fact.article_id])
+        return format_html('<a href="{}#fact-{}-{}">{}</a>', url, fact._meta.model_name, fact.pk, fact.article)
+
+    def save_model(self, request, obj, form, change):
+        if not form.changed_data:
+            return  # saving an untouched form is not a decision
+        changed = [name for name in form.changed_data if name in review.CORRECTABLE]
+        obj._history_user = request.user
+        review.correct(obj, request.user, changed)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history lets anyone who may *view* a fact post a revert; only
+        # those who may change it may.
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    @admin.action(description=_("Accept (verify) the selected facts"), permissions=["change"])
+    def accept_selected(self, request, queryset):
+        for fact in queryset:
+            review.accept(fact, request.user)
+        self.message_user(request, _("%(n)d facts verified.") % {"n": len(queryset)}, messages.SUCCESS)
+
+    @admin.action(description=_("Reject the selected facts"), permissions=["change"])
+    def reject_selected(self, request, queryset):
+        for fact in queryset:
+            review.reject(fact, request.user)
+        self.message_user(request, _("%(n)d facts rejected.") % {"n": len(queryset)}, messages.SUCCESS)

@@ -1,0 +1,220 @@
+"""The review screen: an article's text with its facts highlighted, and a form
+row per fact to accept, correct or reject it, one by one or in bulk; facts
+the extractor missed are added by selecting their words in the text.
+
+Reading the screen needs the permission to view articles; every write needs
+the editor's permissions (ArticleAdmin.has_review_permission).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.forms import modelformset_factory
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from districts.models import Metric
+from programs.models import Incentive, Program
+
+from . import review
+from .choices import Origin, Status
+from .public import public_article_url
+from .forms import HandFactForm, IncentiveForm, MetricForm, ProgramForm
+from .models import Article
+
+IncentiveFormSet = modelformset_factory(Incentive, form=IncentiveForm, extra=0, edit_only=True)
+MetricFormSet = modelformset_factory(Metric, form=MetricForm, extra=0, edit_only=True)
+BULK = {"accept_selected": "accept", "reject_selected": "reject"}
+
+
+@dataclass
+class Segment:
+    """A run of the article text covered by the same facts (none for plain text)."""
+
+    start: int
+    text: str
+    facts: list[str] = field(default_factory=list)  # "incentive-12", innermost first
+    status: str = ""
+    anchor: str = ""  # set on the first segment of a fact, the target of "show in text"
+
+
+def segments(text: str, facts) -> list[Segment]:
+    """Cut the text at every span boundary so that overlapping facts can be
+    highlighted without nesting marks."""
+    spans = [
+        (max(0, f.span_start), min(len(text), f.span_end), f"{f._meta.model_name}-{f.pk}", f.status)
+        for f in facts
+        if f.span_start < len(text)
+    ]
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    anchored = set()
+    result = []
+    for start, end in zip(cuts, cuts[1:]):
+        covering = sorted((e - s, key, status) for s, e, key, status in spans if s <= start and end <= e)
+        segment = Segment(start, text[start:end], [key for _, key, _ in covering])
+        if covering:
+            segment.status = covering[0][2]
+            first = next((key for _, key, _ in covering if key not in anchored), None)
+            if first:
+                anchored.add(first)
+                segment.anchor = first
+        result.append(segment)
+    return result
+
+
+def history_url(fact) -> str:
+    opts = fact._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[fact.pk])
+
+
+def review_view(model_admin):
+    def view(request, pk):
+        article = get_object_or_404(Article, pk=pk)
+        if not model_admin.has_view_permission(request, article):
+            raise PermissionDenied
+        may_review = model_admin.has_review_permission(request, article)
+        if request.method == "POST":
+            if not may_review:
+                raise PermissionDenied
+            return ReviewScreen(model_admin, request, article).post()
+        return ReviewScreen(model_admin, request, article).render(may_review=may_review)
+
+    return view
+
+
+class ReviewScreen:
+    def __init__(self, model_admin, request, article):
+        self.model_admin = model_admin
+        self.request = request
+        self.article = article
+        self.url = reverse("admin:policies_article_review", args=[article.pk])
+
+    def formsets(self, data=None):
+        facts = dict(
+            incentive=Incentive.objects.filter(article=self.article).select_related("district", "program"),
+            metric=Metric.objects.filter(article=self.article).select_related("district", "program"),
+        )
+        return (
+            IncentiveFormSet(data, queryset=facts["incentive"], prefix="incentive"),
+            MetricFormSet(data, queryset=facts["metric"], prefix="metric"),
+        )
+
+    def post(self):
+        action = self.request.POST.get("_action", "save")
+        if action == "add_fact":
+            return self.add_fact()
+        if action == "add_program":
+            return self.add_program()
+        incentives, metrics = self.formsets(self.request.POST)
+        if not (incentives.is_valid() and metrics.is_valid()):
+            messages.error(self.request, _("Some rows have errors: nothing was saved. Correct them below."))
+            return self.render(incentives=incentives, metrics=metrics, status=400)
+        # Only the rows of this article's facts: a tampered TOTAL_FORMS adds
+        # nothing, and the id of another article's fact is not found here.
+        forms = [*incentives.initial_forms, *metrics.initial_forms]
+        if any(form.instance.pk is None for form in forms):
+            return HttpResponseBadRequest(_("The form does not match the facts of this article: reload the page."))
+        counts = self.apply(forms, BULK.get(action))
+        if any(counts.values()):
+            messages.success(
+                self.request,
+                _("%(accepted)d accepted, %(corrected)d corrected, %(rejected)d rejected.") % counts,
+            )
+        else:
+            messages.info(self.request, _("Nothing to save: no row was changed, decided or selected."))
+        return HttpResponseRedirect(self.url)
+
+    @transaction.atomic
+    def apply(self, forms, bulk):
+        user = self.request.user
+        counts = Counter(accepted=0, corrected=0, rejected=0)
+        for form in forms:
+            decision = bulk if bulk and form.cleaned_data.get("selected") else form.cleaned_data.get("decision")
+            changed = [name for name in form.changed_data if name in review.CORRECTABLE]
+            fact = form.instance
+            if decision == "reject":
+                fact.refresh_from_db()  # rejecting throws away edits made on the row
+                review.reject(fact, user)
+                counts["rejected"] += 1
+            elif changed:
+                review.correct(fact, user, changed)
+                counts["corrected"] += 1
+            elif decision == "accept":
+                review.accept(fact, user)
+                counts["accepted"] += 1
+        return counts
+
+    def add_fact(self):
+        form = HandFactForm(self.request.POST, article=self.article, prefix="hand")
+        if not form.is_valid():
+            messages.error(self.request, _("The fact was not added: see the form below."))
+            return self.render(hand_form=form, status=400)
+        model, fields = form.model_and_fields()
+        fact = review.add_by_hand(model, article=self.article, user=self.request.user, **fields)
+        messages.success(self.request, _("Added by hand: %(fact)s") % {"fact": fact})
+        return HttpResponseRedirect(f"{self.url}#fact-{fact._meta.model_name}-{fact.pk}")
+
+    def add_program(self):
+        if not self.request.user.has_perm("programs.add_program"):
+            raise PermissionDenied
+        form = ProgramForm(self.request.POST, prefix="program")
+        if not form.is_valid():
+            return self.render(program_form=form, status=400)
+        program, created = Program.objects.get_or_create(
+            district=form.cleaned_data["district"],
+            name=form.cleaned_data["name"],
+            defaults={"origin": Origin.MANUAL, "status": Status.VERIFIED},
+        )
+        if created:
+            messages.success(self.request, _("Program “%(name)s” created.") % {"name": program.name})
+        else:
+            messages.info(self.request, _("Program “%(name)s” already exists.") % {"name": program.name})
+        return HttpResponseRedirect(self.url)
+
+    def render(self, *, incentives=None, metrics=None, hand_form=None, program_form=None, may_review=True, status=200):
+        if incentives is None:
+            incentives, metrics = self.formsets()
+        first_district = self.article.districts.first()
+        hand_form = hand_form or HandFactForm(article=self.article, prefix="hand", initial={"district": first_district})
+        program_form = program_form or ProgramForm(prefix="program", initial={"district": first_district})
+        rows = sorted(
+            [
+                (form.instance._meta.model_name, form, history_url(form.instance))
+                for form in [*incentives.forms, *metrics.forms]
+            ],
+            key=lambda row: (row[1].instance.span_start, row[1].instance.span_end),
+        )
+        facts = [form.instance for _, form, _ in rows]
+        counts = Counter(fact.status for fact in facts)
+        opts = Article._meta
+        media = self.model_admin.media + incentives.media + hand_form.media + program_form.media
+        context = {
+            **self.model_admin.admin_site.each_context(self.request),
+            "title": _("Review the facts of “%(article)s”") % {"article": self.article},
+            "subtitle": None,
+            "is_nav_sidebar_enabled": False,  # the text and the rows need the width
+            "opts": opts,
+            "app_label": opts.app_label,
+            "original": self.article,
+            "article": self.article,
+            "segments": segments(self.article.text, facts),
+            "rows": rows,
+            "incentives": incentives,
+            "metrics": metrics,
+            "hand_form": hand_form,
+            "program_form": program_form,
+            "counts": {status: counts.get(status, 0) for status in Status.values},
+            "may_review": may_review,
+            "public_url": public_article_url(self.article),
+            "programs_url": reverse("admin:programs_program_changelist")
+            + (f"?district__id__exact={first_district.pk}" if first_district else ""),
+            "media": media,
+        }
+        return TemplateResponse(self.request, "admin/policies/article/review.html", context, status=status)

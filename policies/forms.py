@@ -1,0 +1,229 @@
+"""Admin forms: adding an article (pasted or uploaded), reviewing its facts, adding one by hand."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib import admin
+from django.core.validators import RegexValidator
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from districts.models import Metric
+from programs.models import Incentive
+
+from .choices import IncentiveKind
+from .importing import UnreadableText, decode, find_duplicate, html_to_text, looks_like_html
+from .models import Article
+
+ISO_DATE = RegexValidator(
+    r"^\d{4}(-\d{2}(-\d{2})?)?$", _("Write the date as 2024, 2024-11 or 2024-11-22.")
+)
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def normalise_newlines(text: str) -> str:
+    """Browsers send a textarea with CRLF line ends; store LF so that spans
+    count the same characters the review screen shows."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class ArticleAddForm(forms.ModelForm):
+    """Paste the text or upload a file; the details the editor leaves blank
+    are read from the text by the extractor."""
+
+    source_url = forms.URLField(label=_("source URL"), max_length=500, required=False, assume_scheme="https")
+    # The uploaded file's name, carried through "read details" (which shows
+    # the file's text in the text box and cannot re-fill the file input).
+    source_file = forms.CharField(max_length=255, required=False, widget=forms.HiddenInput)
+    upload = forms.FileField(
+        label=_("or upload a file"),
+        required=False,
+        help_text=_(".txt or .html; UTF-8 (with or without BOM), GBK or GB18030. HTML is reduced to its text."),
+    )
+
+    class Meta:
+        model = Article
+        fields = ["text", "upload", "title", "publisher", "published", "source_url", "source_file"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 18, "cols": 100})}
+        help_texts = {
+            "text": _("Paste the announcement as published, or upload it below."),
+            "title": _("Left blank, it is read from the text where the extractor can."),
+            "publisher": _("Left blank, it is read from the text where the extractor can."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].required = False
+        self.fields["published"].validators.append(ISO_DATE)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("upload")
+        text = cleaned.get("text") or ""
+        if upload:
+            if not upload.name.lower().endswith(UPLOAD_SUFFIXES):
+                raise forms.ValidationError(_("Upload a .txt or .html file."), code="suffix")
+            try:
+                text = decode(upload.read())
+            except UnreadableText as error:
+                raise forms.ValidationError(
+                    _("The file cannot be read: %(reason)s."), code="unreadable", params={"reason": error}
+                )
+            if looks_like_html(text, upload.name):
+                text = html_to_text(text)
+            cleaned["source_file"] = upload.name[:255]
+        elif looks_like_html(text):
+            text = html_to_text(text)
+        text = normalise_newlines(text).strip("\n")
+        if not text.strip():
+            raise forms.ValidationError(_("Paste the text of the article or upload a file."), code="empty")
+        cleaned["text"] = text
+        duplicate = find_duplicate(text)
+        if duplicate:
+            url = reverse("admin:policies_article_review", args=[duplicate.pk])
+            raise forms.ValidationError(
+                format_html(
+                    '{} <a href="{}" class="duplicate-link">{}</a>',
+                    _("This announcement is already stored:"),
+                    url,
+                    duplicate,
+                ),
+                code="duplicate",
+            )
+        return cleaned
+
+
+class KnownAutocompleteSelect(AutocompleteSelect):
+    """An admin autocomplete that renders the current choice from an object
+    already loaded (`known`), instead of one query per row of the review screen."""
+
+    known = None
+
+    def optgroups(self, name, value, attr=None):
+        known = self.known
+        if known is None or [str(v) for v in value if v not in ("", None)] != ([str(known.pk)] if known.pk else []):
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        if known.pk:
+            options.append(self.create_option(name, known.pk, str(known), {str(known.pk)}, len(options)))
+        return [(None, options, 0)]
+
+
+def autocomplete(model, field_name):
+    return KnownAutocompleteSelect(model._meta.get_field(field_name), admin.site, attrs={"data-width": "100%"})
+
+
+def plain_number(value: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to exponent notation (2E+2)."""
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
+
+
+class _Nothing:
+    pk = None
+
+
+NOTHING = _Nothing()
+
+
+class FactForm(forms.ModelForm):
+    """One row of the review screen: the correctable fields and a decision."""
+
+    DECISIONS = [("", _("no decision")), ("accept", _("accept")), ("reject", _("reject"))]
+    decision = forms.ChoiceField(
+        label=_("decision"), choices=DECISIONS, required=False, widget=forms.RadioSelect, initial=""
+    )
+    selected = forms.BooleanField(label=_("select"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("value", "value_max"):
+            self.fields[name].widget.attrs["step"] = "any"
+        self.fields["period"].widget.attrs["size"] = 12
+        self.fields["label"].widget.attrs["size"] = 16
+        for name in ("value", "value_max"):
+            # 200, not 200.0000: the editor compares it with the quote.
+            if isinstance(self.initial.get(name), Decimal):
+                self.initial[name] = plain_number(self.initial[name])
+        for name in ("district", "program"):
+            # The row's own district and program, loaded with select_related.
+            related = getattr(self.instance, name) if getattr(self.instance, f"{name}_id") else None
+            self.fields[name].widget.known = related or NOTHING
+
+    def fact_changes(self) -> dict:
+        """The correctable fields as the editor left them."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
+
+
+class IncentiveForm(FactForm):
+    class Meta:
+        model = Incentive
+        fields = ["kind", "label", "value", "value_max", "unit", "qualifier", "district", "program", "period", "target"]
+        widgets = {"district": autocomplete(Incentive, "district"), "program": autocomplete(Incentive, "program")}
+
+
+class MetricForm(FactForm):
+    class Meta:
+        model = Metric
+        fields = ["label", "value", "value_max", "unit", "qualifier", "district", "program", "period", "target"]
+        widgets = {"district": autocomplete(Metric, "district"), "program": autocomplete(Metric, "program")}
+
+
+METRIC = "metric"
+
+
+class HandFactForm(forms.Form):
+    """A fact the editor reads in a span of the text they selected."""
+
+    kind = forms.ChoiceField(
+        label=_("kind"),
+        choices=[*IncentiveKind.choices, (METRIC, _("metric (a figure the district reports)"))],
+    )
+    label = forms.CharField(label=_("label"), max_length=100, required=False)
+    value = forms.DecimalField(label=_("value"), max_digits=22, decimal_places=4)
+    value_max = forms.DecimalField(label=_("upper value"), max_digits=22, decimal_places=4, required=False)
+    unit = forms.ChoiceField(label=_("unit"), choices=Incentive._meta.get_field("unit").choices)
+    qualifier = forms.ChoiceField(label=_("qualifier"), choices=Incentive._meta.get_field("qualifier").choices)
+    district = Incentive._meta.get_field("district").formfield(widget=autocomplete(Incentive, "district"))
+    program = Incentive._meta.get_field("program").formfield(widget=autocomplete(Incentive, "program"))
+    period = forms.CharField(label=_("period"), max_length=20, required=False)
+    target = forms.BooleanField(label=_("target"), required=False)
+    span_start = forms.IntegerField(label=_("quote start"), min_value=0)
+    span_end = forms.IntegerField(label=_("quote end"), min_value=1)
+
+    def __init__(self, *args, article: Article, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.fields["value"].widget.attrs["step"] = "any"
+        self.fields["value_max"].widget.attrs["step"] = "any"
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("span_start"), cleaned.get("span_end")
+        if start is not None and end is not None:
+            if not (0 <= start < end <= len(self.article.text)):
+                raise forms.ValidationError(_("Select a span of the article text first."), code="span")
+        if cleaned.get("kind") == METRIC and not cleaned.get("label"):
+            self.add_error("label", _("A metric needs a label, such as 高层次人才数量."))
+        value, value_max = cleaned.get("value"), cleaned.get("value_max")
+        if value is not None and value_max is not None and value_max < value:
+            self.add_error("value_max", _("The upper value is below the value."))
+        return cleaned
+
+    def model_and_fields(self):
+        data = dict(self.cleaned_data)
+        kind = data.pop("kind")
+        span = {"span_start": data.pop("span_start"), "span_end": data.pop("span_end")}
+        if kind == METRIC:
+            return Metric, {**data, **span}
+        return Incentive, {**data, **span, "kind": kind}
+
+
+class ProgramForm(forms.Form):
+    """A new program, created from the review screen."""
+
+    name = forms.CharField(label=_("name"), max_length=100)
+    district = Incentive._meta.get_field("district").formfield(widget=autocomplete(Incentive, "district"))

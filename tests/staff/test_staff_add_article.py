@@ -1,0 +1,126 @@
+"""Adding an announcement in the admin: pasted or uploaded, in any of the
+encodings Chinese sites use, HTML reduced to text, duplicates refused."""
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from policies import extraction
+from policies.extraction import ArticleExtraction
+from policies.models import Article
+
+ADD = "admin:policies_article_add"
+# A notice of our own, for 滑县 (not a seed).
+HUAXIAN = (
+    "滑县出台人才新政十条\n"
+    "滑县将建设人才公寓200套，设立人才发展专项资金2000万元，"
+    "为返乡创业青年提供工位80个。\n"
+)
+
+
+def post(client, **data):
+    fields = {"title": "", "publisher": "", "published": "", "source_url": "", "text": ""}
+    return client.post(reverse(ADD), {**fields, **data})
+
+
+def test_pasted_text_is_stored_and_opens_the_review_screen(editor_client):
+    response = post(editor_client, text=HUAXIAN.replace("\n", "\r\n"), title="滑县人才新政", published="2024-06-01")
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:policies_article_review", args=[article.pk])
+    assert article.text == HUAXIAN.strip("\n")  # CRLF from the browser stored as LF
+    assert (article.title, article.published) == ("滑县人才新政", "2024-06-01")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_uploads_read_in_every_encoding(editor_client, encoding):
+    upload = SimpleUploadedFile("huaxian.txt", HUAXIAN.encode(encoding), content_type="text/plain")
+    response = post(editor_client, upload=upload)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    article = Article.objects.get()
+    assert article.text == HUAXIAN.strip("\n")
+    assert article.source_file == "huaxian.txt"
+
+
+def test_gb18030_only_characters_read(editor_client):
+    """Characters outside GBK (here 𠀀, a CJK Extension B ideograph) need GB18030."""
+    text = HUAXIAN + "附：𠀀字样\n"
+    with pytest.raises(UnicodeEncodeError):
+        text.encode("gbk")
+    post(editor_client, upload=SimpleUploadedFile("a.txt", text.encode("gb18030")))
+    assert Article.objects.get().text.endswith("附：𠀀字样")
+
+
+def test_html_upload_is_reduced_to_text(editor_client):
+    html = (
+        "<!DOCTYPE html><html><head><title>滑县</title><style>p{color:red}</style>"
+        "<script>var x = '人才公寓999套';</script></head><body><h1>滑县出台人才新政十条</h1>"
+        "<p>滑县将建设人才公寓200套，&nbsp;设立人才发展专项资金2000万元。</p><p>提供工位80个。</p></body></html>"
+    )
+    post(editor_client, upload=SimpleUploadedFile("notice.html", html.encode("gbk")))
+    text = Article.objects.get().text
+    assert text.splitlines() == ["滑县出台人才新政十条", "滑县将建设人才公寓200套，\xa0设立人才发展专项资金2000万元。", "提供工位80个。"]
+    assert "999" not in text and "color" not in text
+
+
+def test_binary_and_other_files_are_refused(editor_client):
+    response = post(editor_client, upload=SimpleUploadedFile("a.txt", b"\x00\x01binary"))
+    assert response.status_code == 200 and not Article.objects.exists()
+    assert "binary" in response.content.decode()
+    response = post(editor_client, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4"))
+    assert response.status_code == 200 and not Article.objects.exists()
+
+
+def test_empty_input_is_refused(editor_client):
+    response = post(editor_client, text="  \r\n ")
+    assert response.status_code == 200 and not Article.objects.exists()
+
+
+def test_duplicate_is_refused_with_a_link_to_the_existing_article(editor_client):
+    post(editor_client, text=HUAXIAN)
+    existing = Article.objects.get()
+    # The same announcement re-typeset: full-width digits and other spacing.
+    retyped = HUAXIAN.replace("200", "２００").replace("\n", "\n\n  ")
+    response = post(editor_client, text=retyped)
+    assert response.status_code == 200
+    assert Article.objects.count() == 1
+    body = response.content.decode()
+    assert "already stored" in body or "已" in body
+    assert f'href="{reverse("admin:policies_article_review", args=[existing.pk])}"' in body
+
+
+def test_details_are_prefilled_from_the_text(editor_client, monkeypatch):
+    monkeypatch.setattr(
+        extraction, "extract",
+        lambda text: ArticleExtraction(title="滑县出台人才新政十条", publisher="滑县人民政府", published="2024-06"),
+    )
+    response = editor_client.post(
+        reverse(ADD), {"text": HUAXIAN, "title": "", "publisher": "我的单位", "published": "", "source_url": "", "_prefill": "1"}
+    )
+    assert response.status_code == 200
+    assert not Article.objects.exists()  # nothing stored yet
+    form = response.context["adminform"].form
+    assert form.initial["title"] == "滑县出台人才新政十条"
+    assert form.initial["publisher"] == "我的单位"  # what the editor typed wins
+    assert form.initial["published"] == "2024-06"
+    assert "滑县出台人才新政十条" in response.content.decode()
+
+
+def test_blank_details_are_read_from_the_text_on_save(editor_client, monkeypatch):
+    monkeypatch.setattr(extraction, "extract", lambda text: ArticleExtraction(title="读出的标题", published="2024"))
+    post(editor_client, text=HUAXIAN)
+    article = Article.objects.get()
+    assert (article.title, article.published) == ("读出的标题", "2024")
+
+
+def test_bad_date_is_refused(editor_client):
+    response = post(editor_client, text=HUAXIAN, published="2024/6/1")
+    assert response.status_code == 200 and not Article.objects.exists()
+
+
+def test_an_uploaded_file_keeps_its_name_through_read_details(editor_client):
+    upload = SimpleUploadedFile("huaxian.txt", HUAXIAN.encode("gbk"))
+    response = editor_client.post(reverse(ADD), {"upload": upload, "_prefill": "1"})
+    form = response.context["adminform"].form
+    assert form.initial["text"] == HUAXIAN.strip("\n") and form.initial["source_file"] == "huaxian.txt"
+    post(editor_client, text=form.initial["text"], source_file=form.initial["source_file"])
+    assert Article.objects.get().source_file == "huaxian.txt"

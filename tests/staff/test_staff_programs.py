@@ -1,0 +1,51 @@
+"""Programs: created, renamed and merged by editors."""
+from django.urls import reverse
+
+from policies.choices import Origin
+from programs.models import Incentive, Mention, Program
+from tests.staff.staffdata import fact
+
+
+def test_merge_moves_facts_mentions_and_names(editor_client, article, hexi):
+    keep = Program.objects.get(name="青年人才集聚")
+    dup = Program.objects.create(name="河西·青年人才集聚", district=hexi, aliases=["青年集聚计划"])
+    Mention.objects.create(program=dup, article=article, span_start=0, span_end=3, quote="河西区")
+    desks = fact(article, "工位")
+    desks.program = dup
+    desks.save()
+    changelist = reverse("admin:programs_program_changelist")
+
+    confirm = editor_client.post(changelist, {"action": "merge", "_selected_action": [keep.pk, dup.pk]})
+    assert confirm.status_code == 200 and "青年集聚计划" in confirm.content.decode()
+    assert Program.objects.filter(pk=dup.pk).exists()  # nothing merged before confirming
+
+    editor_client.post(changelist, {"action": "merge", "_selected_action": [keep.pk, dup.pk], "keep": keep.pk, "confirm": "1"})
+    keep.refresh_from_db()
+    assert not Program.objects.filter(pk=dup.pk).exists()
+    assert keep.aliases == ["河西·青年人才集聚", "青年集聚计划"]
+    assert fact(article, "工位").program == keep
+    assert Mention.objects.get(article=article).program == keep
+    assert Incentive.objects.filter(program=keep).count() == 3
+
+
+def test_rename_makes_the_program_a_persons(editor_client, article):
+    program = Program.objects.get(name="青年人才集聚")
+    response = editor_client.post(
+        reverse("admin:programs_program_change", args=[program.pk]),
+        {"name": "青年人才集聚计划", "aliases": '["青年人才集聚"]', "district": program.district_id, "status": "verified",
+         "mentions-TOTAL_FORMS": 0, "mentions-INITIAL_FORMS": 0},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    program.refresh_from_db()
+    assert (program.name, program.origin) == ("青年人才集聚计划", Origin.CORRECTED)
+    assert program.history.first().history_user.username == "editor"
+
+
+def test_create_program_in_admin(editor_client, hexi):
+    response = editor_client.post(
+        reverse("admin:programs_program_add"),
+        {"name": "海河英才", "aliases": "[]", "district": hexi.pk, "status": "verified",
+         "mentions-TOTAL_FORMS": 0, "mentions-INITIAL_FORMS": 0},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Program.objects.get(name="海河英才").origin == Origin.MANUAL

@@ -1,0 +1,162 @@
+"""Re-extraction replaces only what the machine still owns: what a person decided stays.
+
+A tiny fake extractor stands in for the real one here, because these tests
+are about what re-extraction keeps, not about what the extractor reads: it
+proposes the same four facts as the `article` fixture, with the same keys.
+"""
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+
+from districts.models import Metric
+from policies import extraction
+from policies.choices import Origin, Status
+from policies.extraction import ArticleExtraction, IncentiveFact, MetricFact, Quantity
+from policies.importing import apply_extraction
+from policies.review import accept, correct, reject
+from programs.models import Incentive
+from tests.staff.staffdata import HEXI_TEXT, fact, span_of
+
+
+def fake_extraction(text=HEXI_TEXT):
+    def at(quote):
+        return span_of(text, quote)
+
+    return ArticleExtraction(
+        districts=["120103"],
+        incentives=[
+            IncentiveFact(Quantity(300, "count", measure="套"), *at("人才公寓300套"), district="120103", kind="apartment", label="人才公寓"),
+            IncentiveFact(Quantity(120, "count", measure="个"), *at("免租工位120个"), district="120103", kind="workstation", label="工位"),
+            IncentiveFact(Quantity(50000, "CNY"), *at("每人5万元生活补贴"), district="120103", kind="subsidy", label="生活补贴"),
+        ],
+        metrics=[
+            MetricFact(Quantity(1200, "count"), *at("新增高层次人才1200人"), district="120103", period="2023", label="新增高层次人才"),
+        ],
+    )
+
+
+@pytest.fixture
+def improved_extractor(monkeypatch):
+    monkeypatch.setattr(extraction, "extract", lambda text: fake_extraction(text))
+
+
+@pytest.fixture
+def decided(article, editor):
+    """The editor accepted the apartments, corrected the desks, rejected the
+    subsidy; the metric is still the machine's."""
+    accept(fact(article, "公寓"), editor)
+    desks = fact(article, "工位")
+    desks.value = Decimal(150)
+    correct(desks, editor, ["value"])
+    reject(fact(article, "补贴"), editor)
+    return article
+
+
+def snapshot(article):
+    return {
+        (f._meta.model_name, f.pk): (f.status, f.origin, f.value, f.reviewed_by_id, f.reviewed_at, f.extraction_key)
+        for model in (Incentive, Metric)
+        for f in model.objects.filter(article=article)
+    }
+
+
+def test_apply_extraction_keys_match_the_fixture(article):
+    """The fake proposes exactly the fixture's facts: the keys agree."""
+    from policies.importing import fact_key
+
+    found = fake_extraction()
+    assert fact_key("apartment", found.incentives[0].quantity) + "#1" == fact(article, "公寓").extraction_key
+
+
+def test_decisions_survive_reextraction(decided, improved_extractor):
+    before = snapshot(decided)
+    call_command("reextract", str(decided.pk), verbosity=0)
+    after = snapshot(decided)
+    decided_before = {k: v for k, v in before.items() if v[0] != Status.PROPOSED}
+    assert len(decided_before) == 3
+    for key, state in decided_before.items():
+        assert after[key] == state  # same row, same everything
+
+    # The correction survives, and the original (120 desks) is not proposed again.
+    desks = Incentive.objects.filter(article=decided, kind="workstation")
+    assert [(d.value, d.origin, d.status) for d in desks] == [(Decimal(150), Origin.CORRECTED, Status.VERIFIED)]
+    # The rejected subsidy does not come back, neither as a new proposal nor changed.
+    subsidies = Incentive.objects.filter(article=decided, kind="subsidy")
+    assert [(s.status, s.value) for s in subsidies] == [(Status.REJECTED, Decimal(50000))]
+    # The apartments stay verified once, not duplicated.
+    assert Incentive.objects.filter(article=decided, kind="apartment").count() == 1
+    # The metric, still the machine's own, is replaced by the new proposal.
+    metrics = Metric.objects.filter(article=decided)
+    assert metrics.count() == 1 and metrics.get().status == Status.PROPOSED
+    assert (("metric", metrics.get().pk)) not in before
+
+
+def test_rejected_fact_is_not_proposed_again_even_twice(decided, improved_extractor):
+    call_command("reextract", "--all", verbosity=0)
+    call_command("reextract", "--all", verbosity=0)
+    assert Incentive.objects.filter(article=decided, kind="subsidy").count() == 1
+    assert not Incentive.objects.filter(article=decided, status=Status.PROPOSED).exists()
+
+
+def test_hand_entered_fact_survives(decided, editor, hexi, improved_extractor):
+    from policies.review import add_by_hand
+
+    start, end = span_of(HEXI_TEXT, "青年人才集聚新政")
+    manual = add_by_hand(
+        Metric, article=decided, user=editor, span_start=start, span_end=end, label="新政", value=1,
+        unit="count", qualifier="eq", district=hexi,
+    )
+    call_command("reextract", "--all", verbosity=0)
+    manual.refresh_from_db()
+    assert (manual.origin, manual.status) == (Origin.MANUAL, Status.VERIFIED)
+
+
+def test_reextract_needs_ids_or_all():
+    with pytest.raises(CommandError):
+        call_command("reextract", verbosity=0)
+
+
+def test_reextract_reports_missing_articles_and_fails(article, improved_extractor, capsys):
+    with pytest.raises(CommandError, match="1 articles re-extracted .* 1 failed"):
+        call_command("reextract", str(article.pk), "999999")
+    assert "article 999999: no such article" in capsys.readouterr().err
+
+
+def test_admin_action_reextracts_chosen_articles(editor_client, decided, improved_extractor):
+    before = snapshot(decided)
+    response = editor_client.post(
+        reverse("admin:policies_article_changelist"),
+        {"action": "reextract", "_selected_action": [decided.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert [m.level_tag for m in response.context["messages"]] == ["success"]
+    after = snapshot(decided)
+    assert {k: v for k, v in before.items() if v[0] != Status.PROPOSED}.items() <= after.items()
+
+
+def test_apply_extraction_records_history(article, improved_extractor):
+    """The proposals have a creation record, so the first correction shows from what to what."""
+    call_command("reextract", str(article.pk), verbosity=0)
+    metric = Metric.objects.get(article=article)
+    assert metric.history.count() == 1
+    assert metric.history.get().history_type == "+"
+
+
+def test_a_corrected_figure_is_not_proposed_again_by_a_better_extractor(decided, monkeypatch):
+    """The editor put 150 desks where the extractor read 120; an improved
+    extractor that now reads 150 does not propose it a second time."""
+    def better(text):
+        found = fake_extraction(text)
+        desks = found.incentives[1]
+        found.incentives[1] = IncentiveFact(
+            Quantity(150, "count", measure="个"), desks.start, desks.end, district="120103", kind="workstation", label="工位"
+        )
+        return found
+
+    monkeypatch.setattr(extraction, "extract", better)
+    call_command("reextract", str(decided.pk), verbosity=0)
+    assert Incentive.objects.filter(article=decided, kind="workstation").count() == 1
