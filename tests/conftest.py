@@ -55,6 +55,11 @@ def compiled_messages():
              if not po.with_suffix(".mo").exists() or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime]
     if stale:
         call_command("compilemessages", verbosity=0, ignore=[".venv", "node_modules"])
+        # Django may have read the old catalogues already; make it read the new ones.
+        from django.utils.translation import trans_real
+
+        trans_real._translations = {}
+        trans_real._default = None
 
 
 @pytest.fixture
