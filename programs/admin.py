@@ -36,7 +36,8 @@ class ProgramAdmin(SimpleHistoryAdmin):
     history_list_display = ["name", "status"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_articles=Count("mentions", distinct=True))
+        # Meta.ordering does not apply to an aggregated (GROUP BY) query: order it again.
+        return super().get_queryset(request).annotate(n_articles=Count("mentions", distinct=True)).order_by("name")
 
     @admin.display(description=_("aliases"))
     def aliases_display(self, program):
