@@ -23,7 +23,7 @@ import re
 
 from .quantities import RawQuantity
 
-_BOUND = re.compile(r"[,，。;；、:：!?！？\n()（）《》 ]")
+_BOUND = re.compile(r"[,，。;；、:：!?！？\n()（）《》 \t]")
 # words that end the noun phrase after a measure word
 _STOP = re.compile(
     r"提供|参加|参与|入驻|获得|享受|报名|签约|集中|用于|拜师|分别|扎根|从|变|正|建立|等|和|与|及|为|到|在|的|(?<![“\d])\d|,")
@@ -40,7 +40,7 @@ KIND_RULES = [
     ("apartment", {"count"}, {"套", "间", "户", "张", "床", "个"},
      re.compile(r"人才公寓|公寓|住房|宿舍|床位|房源|人才房|公租房|保障房|安居房")),
     ("workstation", {"count"}, None, re.compile(r"工位")),
-    ("office_space", {"m2"}, None, re.compile(r"办公空间|办公场地|办公用房|孵化空间|办公面积|创业空间|众创空间|孵化场地")),
+    ("office_space", {"m2"}, None, re.compile(r"办公空间|办公场地|办公用房|孵化空间|办公面积|创业空间|众创空间|孵化场地|场地")),
     ("fund", {"CNY"}, None, re.compile(r"基金|专项资金|资金|资金池|专项经费")),
     ("subsidy", {"CNY"}, None, re.compile(r"补贴|奖励|资助|补助|津贴|奖补|贴息|安家费|生活费|启动经费|科研经费|奖金")),
     ("jobs", {"count"}, None, re.compile(r"岗位|职位|就业机会")),
@@ -66,9 +66,31 @@ _PAID = re.compile(r"兑现|拨付|兑付|发放|累计投入")
 _PER_HEAD = re.compile(r"每人|每户|每月|每年|最高|一次性")
 
 
+# a rate written after the amount: 3000元/月, 500元/人
+_RATE_AFTER = re.compile(r"/(?:人·月|人/月|月|年|人|户|天|平方米)")
+# a money amount that is an offer by its rate even with no noun: paid per
+# head or per month (每人每月2000元, 3000元/月, 本科生每月可领1000元)
+_PER_RATE = re.compile(r"每人|每户|每月|每年|可领|可获|可享")
+# an amount that is only the cap of the offer before it in the sentence
+# (…按1:1给予配套支持，最高不超过300万元; 领取购房补贴，最高100万元)
+_BARE_CAP = re.compile(r"^(?:单[个项家人户][\u4e00-\u9fff]{0,2}|每[年月人户家项]|累计|合计|总额|)*(?:最高|最多)?(?:可|给予)?$")
+# a percent offer: 按贷款利率的50%给予贴息, 按个税区级贡献的80%给予奖励
+_PCT_GRANT = re.compile(r"^(?:的)?(?:给予|予以)?(?:一次性)?(贴息|奖励|补贴|补助|资助|奖补|返还)")
+# a rent discount in percent: 租金最高减免60%, 租金按市场租金的50%确定
+_PCT_RENT = re.compile(r"租金[^,，。;；]{0,12}(?:减免|按|的)[^,，。;；增降提]{0,8}$")
+# money lent or invested in a person's firm: kind other (创业担保贷款, 股权投资)
+_LOAN = re.compile(r"(?:贷款|股权投资|跟进投资|投资|融资)$")
+# results already delivered: 累计配租人才公寓6800套 is a metric
+_DELIVERED = re.compile(r"(?:累计|已经?|共)[\u4e00-\u9fff]{0,2}?(?:配租|分配|交付|入住|供应|保障)")
+# the amount after another one in a list (分别为300万元、160万元)
+_LIST_PREV = re.compile(r"\d(?:万|亿|千)?(?:元|平方米)、$")
+
+
 def noun_after(norm: str, q: RawQuantity) -> tuple[str, int]:
     """The noun phrase after the unit, and the end of it in the text."""
-    seg = norm[q.end: q.end + 16]
+    rate = _RATE_AFTER.match(norm, q.end)
+    start = rate.end() if rate else q.end
+    seg = norm[start: start + 16]
     b = _BOUND.search(seg)
     if b:
         seg = seg[: b.start()]
@@ -81,7 +103,7 @@ def noun_after(norm: str, q: RawQuantity) -> tuple[str, int]:
     if _VERB_FIRST.match(seg, lead):
         seg = seg[:lead]  # 专项资金800万元用于…: the noun stood before the number
     seg = seg.rstrip("“")
-    end = q.end + len(seg)
+    end = start + len(seg)
     return seg[lead:].replace("“", "").replace("”", ""), end
 
 
@@ -114,6 +136,14 @@ def classify(norm: str, q: RawQuantity, sent_start: int) -> tuple[str | None, st
     before = clause_before(norm, q)
     if q.unit == "CNY" and _PAID.search(before) and not _PER_HEAD.search(before):
         return None, metric_label(q, before, after), after
+    if q.unit == "count" and _DELIVERED.search(before):
+        return None, metric_label(q, before, after), after  # 累计配租人才公寓6800套: a result
+    if q.unit == "percent":
+        grant = _PCT_GRANT.match(norm[q.end: q.end + 12])
+        if grant:
+            return "subsidy", grant.group(1), after
+        if _PCT_RENT.search(norm[max(sent_start, q.num_start - 30): q.num_start]):
+            return "other", "租金减免", after
     for kind, units, measures, kw in KIND_RULES:
         if q.unit not in units:
             continue
@@ -137,10 +167,22 @@ def classify(norm: str, q: RawQuantity, sent_start: int) -> tuple[str | None, st
             # noun first, several clauses back (公寓总面积…,共5栋720套)
             if kind == "apartment" and q.measure in ("套", "间") and kw.search(norm[sent_start: q.start]):
                 return kind, kw.findall(norm[sent_start: q.start])[-1], after
-    if q.unit in ("CNY", "m2") and not after and (_CONTINUATION.search(before) or norm[q.end: q.end + 1] == "、"):
+    if q.unit == "CNY" and head and _LOAN.search(head) and (q.qualifier == "le" or "给予" in before):
+        return "other", head, after  # 最高30万元创业担保贷款, 最高300万元股权投资
+    rate = _RATE_AFTER.match(norm, q.end)
+    if q.unit in ("CNY", "m2") and not after and (
+            _CONTINUATION.search(before) or norm[q.end: q.end + 1] == "、" or rate
+            or _LIST_PREV.search(norm, max(0, q.start - 10), q.start) or _BARE_CAP.match(before)):
         kind, noun = _shared_kind(norm, q)
         if kind:
             return kind, noun, after
+        if q.unit == "CNY" and (rate or _PER_RATE.search(before)):
+            return "subsidy", "补贴", after  # paid per head or per month: a subsidy
+    if q.unit in ("day", "month", "year") and not after and not before.strip("最长可达为期享受"):
+        # 可选择免租入住人才住房，最长10年: the rent-free offer is the clause before
+        prev = re.split(r"[。;；]", norm[sent_start: q.start])[-1][-20:]
+        if _RENT_AHEAD.search(prev):
+            return "rent_free_period", _RENT_AHEAD.search(prev).group(), after
     if q.unit == "CNY" and _SUPPORT_GRANT.match(after):
         return "subsidy", after, after
     if q.unit in ("day", "month", "year") and norm[q.end: q.end + 1] == "、":
@@ -174,12 +216,29 @@ def _shared_kind(norm: str, q: RawQuantity) -> tuple[str | None, str]:
     back = norm[lo: q.start]
     stop = max(back.rfind("。"), back.rfind("！"), back.rfind("？"))
     back = back[stop + 1:]
+    best = _last_offer(rules, back)
+    if best[1]:
+        return best[1], best[2]
+    # the title of a numbered item ((一)就业补贴。博士每人每月2000元…) or the
+    # header of a table (学历 补贴标准 发放期限 / 博士研究生 3000元/月)
+    line_start = norm.rfind("\n", 0, q.start) + 1
+    line = norm[line_start: q.start]
+    if "。" in line and len(line.split("。")[0]) <= 16:
+        best = _last_offer(rules, line.split("。")[0])
+    elif "\t" in norm[line_start: norm.find("\n", q.start) if "\n" in norm[q.start:] else len(norm)]:
+        above = norm[max(0, line_start - 200): line_start]
+        above = above[above.rfind("\n\n") + 2:] if "\n\n" in above else above
+        best = _last_offer(rules, above)
+    return best[1], best[2]
+
+
+def _last_offer(rules, text: str) -> tuple[int, str | None, str]:
     best = (-1, None, "")
     for kind, kw in rules:
-        for m in kw.finditer(back):
+        for m in kw.finditer(text):
             if m.start() > best[0]:
                 best = (m.start(), kind, m.group())
-    return best[1], best[2]
+    return best
 
 
 def metric_label(q: RawQuantity, before: str, after: str) -> str:

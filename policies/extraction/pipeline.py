@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from . import labels, meta
+from . import labels, meta, terms
 from .classify import classify, noun_after, quote_start
 from .facts import ArticleExtraction, IncentiveFact, MetricFact, ProgramMention, Quantity
 from .groups import groups_of
@@ -102,6 +102,20 @@ def _label_places(codes: list[str]) -> set[str]:
     return {n for n in out if len(n) >= 2}
 
 
+# a numbered item of a policy document: (一), 一、, 1., ①, 第三条
+_ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、]|[①-⑳]|第[一二三四五六七八九十百\d]+条)")
+
+
+def _is_headline(para: str) -> bool:
+    """A headline says a figure shorter than the body (免费住7天 / 免费入住7天).
+    A short line of a policy document or a WeChat post is not one: an item
+    (1. …；), a table row, a line that ends in a clause mark."""
+    p = para.strip()
+    if len(p) > 60 or "。" in p or "\t" in p or "；" in p or ";" in p or _ITEM.match(p):
+        return False
+    return not p.endswith(("，", ",", "：", ":"))
+
+
 def extract(text: str) -> ArticleExtraction:
     doc = normalise(text)
     norm = doc.norm
@@ -165,7 +179,11 @@ def extract(text: str) -> ArticleExtraction:
     mark_pos = [m.pos for m in marks]
     seen_in_sentence: dict[int, set] = {}
     seen_facts: list[tuple] = []
+    headline_metrics: set[int] = set()
+    content_end = terms.content_end(norm)
     for q in find_quantities(norm):
+        if q.num_start >= content_end or terms.is_condition(norm, q):
+            continue  # another post's title; an eligibility condition or procedure
         si = doc.sentence_of(q.num_start)
         ss, se = doc.sentence_span(si)
         key = (q.unit, round(q.value, 6))
@@ -188,7 +206,7 @@ def extract(text: str) -> ArticleExtraction:
         noun = after or label
         para_start, para_end = doc.paragraph_span(doc.paragraph_of(q.num_start))
         # a headline says it shorter: 免费住7天 in the title is 免费入住7天 in the body
-        headline = para_end - para_start <= 60 and "。" not in norm[para_start:para_end]
+        headline = _is_headline(norm[para_start:para_end])
         if any(d[0] == dedupe and (noun in d[1] or d[1] in noun or d[2]) for d in seen_facts):
             continue  # the same figure stated twice (headline and body)
         seen_facts.append((dedupe, noun, headline))
@@ -219,4 +237,11 @@ def extract(text: str) -> ArticleExtraction:
             if not bare:
                 subj.append(labels.subject_of(label))
             out.metrics.append(MetricFact(**common, program=metric_program_at(q.num_start), label=label))
+            if headline:
+                headline_metrics.add(id(out.metrics[-1]))
+    # a headline figure that the body states as an offer (标题: 最高1亿元; body:
+    # 最高给予1亿元综合资助) is that offer, stated twice: one row
+    offers = {(f.quantity.unit, round(f.quantity.value, 6)) for f in out.incentives}
+    out.metrics = [m for m in out.metrics if id(m) not in headline_metrics
+                   or (m.quantity.unit, round(m.quantity.value, 6)) not in offers]
     return out

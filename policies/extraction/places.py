@@ -148,11 +148,30 @@ class Mention:
     clean: bool = True  # left edge is a boundary (start, punctuation, function word)
 
 
+def _scan(g: Gazetteer, norm: str):
+    """Name matches, left to right. A short name must not swallow the first
+    character of a longer name that starts inside it (结合浦东新区 holds 合浦,
+    the short name of 合浦县): the longer match from the later position wins."""
+    pos = 0
+    while True:
+        m = g.regex.search(norm, pos)
+        if m is None:
+            return
+        if m.group() not in g.by_full:
+            for k in range(m.start() + 1, m.end()):
+                alt = g.regex.match(norm, k)
+                if alt and alt.end() > m.end() and alt.group() in g.by_full:
+                    m = alt
+                    break
+        yield m
+        pos = m.end()
+
+
 def find_mentions(norm: str) -> tuple[list[Mention], Counter]:
     """All raw name matches, plus a count of region names and city markers."""
     g = gazetteer()
     out = []
-    for m in g.regex.finditer(norm):
+    for m in _scan(g, norm):
         name = m.group()
         if name in g.by_full:
             codes = tuple(g.by_full[name])

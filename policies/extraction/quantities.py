@@ -34,7 +34,7 @@ _RANGE = r"(?:至|到|-|—|–|~)"
 
 QTY_RE = re.compile(
     # 最高给予100万元, 最长可享受3年: a bounding word may stand before the verb
-    rf"(?:(?P<pre>{_PREFIX})(?:可(?:给予|享受|获得?|达)?|给予|享受|获得|奖励|补贴|资助|支持|一次性)*)?(?:达到|达|为|至)?"
+    rf"(?:(?P<pre>{_PREFIX})(?:可(?:给予|享受|获得?|达)?|给予|享受|获得|奖励|补贴|资助|支持|一次性|减免)*)?(?:达到|达|为|至)?"
     rf"(?P<n1>{_NUM})(?P<m1>{_MULT})?"
     rf"(?:(?P<u1>{_UNIT})?{_RANGE}(?P<n2>{_NUM})(?P<m2>{_MULT})?)?"
     rf"(?P<more>余|多)?"

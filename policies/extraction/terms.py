@@ -1,0 +1,69 @@
+"""Numbers of a policy document that are not facts.
+
+Policy documents (实施细则, 若干措施, 申报指南, 政策问答) state who may apply and
+how, in numbers that describe neither the district nor an offer:
+
+* eligibility conditions: 年龄不超过35周岁, 社保缴纳满6个月, 签订2年以上劳动合同,
+  注册资本不低于100万元, 持股比例不低于30%, 年薪50万元以上, 注册时间不超过2年,
+  毕业5年以内;
+* procedure and validity: 公示5个工作日, 有效期5年, 每年可申请1次;
+* rate bases: 每引进1名…给予2万元 (the 1 only says "per hire");
+* in a WeChat post, whatever follows the 往期回顾/推荐阅读 block: titles of
+  other posts, not this article's content.
+
+The payment term of a subsidy (连续发放3年, 最长发放36个月) is not here: it
+describes the offer, so it stays a metric, as other numbers of an offer do.
+Contact lines (电话 0571-82891234) never yield a quantity: a digit run after
+a hyphen has no unit.
+"""
+from __future__ import annotations
+
+import re
+
+from .quantities import RawQuantity
+
+_CLAUSE = re.compile(r"[,，;；:：。!?！？\n(（)）]")
+# a clause that states who may apply or how long a procedure takes: a
+# duration in it is a condition (毕业5年以内, 注册时间不超过2年, 公示5个工作日)
+_DURATION_CONDITION = re.compile(
+    r"年龄|社保|社会保险|劳动合同|注册时间|成立时间|注册成立|毕业|工作经历|工作经验|有效期|公示|受理|试用期|任职")
+# a threshold that money or a share must reach to apply: the noun stands
+# right before the figure (注册资本不低于100万元, 年薪50万元以上, 持股比例不低于30%)
+_THRESHOLD_NOUN = re.compile(r"(?:注册资本|实缴资本|实缴|年薪|年收入|税前收入|持股比例|持股|股权比例|股比)(?:在|达到|达|为)?$")
+# the noun right after the figure makes it a condition (2年以上劳动合同)
+_CONDITION_AFTER = re.compile(r"^(?:以上|以下|以内)?(?:的)?(?:劳动合同|工作经历|工作经验|全职工作|社保|以上学历)")
+_DURATION = {"year", "month", "day"}
+# 每引进1名, 每吸纳1人, 每年可申请1次: "per one"
+_RATE_BASE = re.compile(r"每[\u4e00-\u9fff]{0,4}$")
+# a WeChat post's list of other posts
+_ELSEWHERE = re.compile(r"(?m)^[ \t]*(?:往期回顾|往期推荐|往期精彩|推荐阅读|相关阅读|延伸阅读|相关推荐|精彩推荐)[ \t:：]*$")
+
+
+def clause_before(norm: str, q: RawQuantity) -> str:
+    lo = max(0, q.start - 30)
+    seg = norm[lo: q.start]
+    cut = max((m.end() for m in _CLAUSE.finditer(seg)), default=0)
+    return seg[cut:]
+
+
+def is_condition(norm: str, q: RawQuantity) -> bool:
+    """A condition, procedure or rate base, not a fact."""
+    before = clause_before(norm, q)
+    after = norm[q.end: q.end + 12]
+    if q.unit == "count" and q.value == 1 and _RATE_BASE.search(before):
+        return True
+    if q.unit in _DURATION and before.endswith("满"):
+        return True  # 缴纳社保满6个月, 工作满3年
+    if _CONDITION_AFTER.match(after):
+        return True
+    if q.unit in _DURATION and _DURATION_CONDITION.search(before):
+        return True
+    if q.unit in ("CNY", "percent") and _THRESHOLD_NOUN.search(before):
+        return True
+    return False
+
+
+def content_end(norm: str) -> int:
+    """Where the article's own content ends (a WeChat 往期回顾 block), else len."""
+    m = _ELSEWHERE.search(norm)
+    return m.start() if m else len(norm)
