@@ -161,6 +161,8 @@ def classify(norm: str, q: RawQuantity, sent_start: int) -> tuple[str | None, st
                 return kind, after, after
         if kind == "rent_free_period" and kw.search(before):
             return kind, before, after
+        if kind == "rent_free_period" and kw.search(norm[q.start: q.num_start]):
+            return kind, kw.search(norm[q.start: q.num_start]).group(), after  # 最长免租金3年
         if not after or after[0] in "“”":
             if kw.search(before):
                 return kind, kw.findall(before)[-1], after
@@ -225,7 +227,7 @@ def _shared_kind(norm: str, q: RawQuantity) -> tuple[str | None, str]:
     line = norm[line_start: q.start]
     if "。" in line and len(line.split("。")[0]) <= 16:
         best = _last_offer(rules, line.split("。")[0])
-    elif "\t" in norm[line_start: norm.find("\n", q.start) if "\n" in norm[q.start:] else len(norm)]:
+    elif not re.search(r"[。,，;；]", norm[line_start: (norm.find("\n", q.start) + 1 or len(norm) + 1) - 1]):
         above = norm[max(0, line_start - 200): line_start]
         above = above[above.rfind("\n\n") + 2:] if "\n\n" in above else above
         best = _last_offer(rules, above)
@@ -241,7 +243,14 @@ def _last_offer(rules, text: str) -> tuple[int, str | None, str]:
     return best
 
 
+# the term for which a subsidy is paid: 连续发放3年, 最长发放36个月, a table row
+# 硕士研究生 2000元/月 36个月
+_PAYMENT_TERM = re.compile(r"发放|补助|补贴|\d元")
+
+
 def metric_label(q: RawQuantity, before: str, after: str) -> str:
+    if q.unit in ("day", "month", "year") and not after and _PAYMENT_TERM.search(before):
+        return "补贴发放期限"
     b = _TRAIL_VERB.sub("", _LEAD_BEFORE.sub("", before.strip()))
     if q.unit == "count":
         core = after if after else b

@@ -206,10 +206,16 @@ def extract(text: str) -> ArticleExtraction:
         noun = after or label
         para_start, para_end = doc.paragraph_span(doc.paragraph_of(q.num_start))
         # a headline says it shorter: 免费住7天 in the title is 免费入住7天 in the body
-        headline = _is_headline(norm[para_start:para_end])
-        if any(d[0] == dedupe and (noun in d[1] or d[1] in noun or d[2]) for d in seen_facts):
+        para = text[doc.to_orig(para_start):doc.to_orig_end(para_end)]
+        headline = _is_headline(para)
+        row = "\t" in para.strip()  # a table states each row once: rows are never repeats
+        # a bare kind word (补贴, 奖励) does not make two amounts one offer:
+        # 给予2000元补贴 and a table row 硕士 2000元/月 are two
+        if any(d[0] == dedupe and (d[2] or (len(noun) > 2 and (noun in d[1] or d[1] in noun)
+                                              and not (row and d[3])))
+               for d in seen_facts):
             continue  # the same figure stated twice (headline and body)
-        seen_facts.append((dedupe, noun, headline))
+        seen_facts.append((dedupe, noun, headline, row))
         period = period_at(marks, mark_pos, q.num_start, para_start)
         is_target, target_year = target_at(norm[ss: q.start], plans=kind is None)
         if is_target and target_year:

@@ -34,7 +34,7 @@ _RANGE = r"(?:至|到|-|—|–|~)"
 
 QTY_RE = re.compile(
     # 最高给予100万元, 最长可享受3年: a bounding word may stand before the verb
-    rf"(?:(?P<pre>{_PREFIX})(?:可(?:给予|享受|获得?|达)?|给予|享受|获得|奖励|补贴|资助|支持|一次性|减免)*)?(?:达到|达|为|至)?"
+    rf"(?:(?P<pre>{_PREFIX})(?:可(?:给予|享受|获得?|达)?|给予|享受|获得|奖励|补贴|补助|资助|支持|一次性|减免|免租金|免租|发放|入住)*)?(?:达到|达|为|至)?"
     rf"(?P<n1>{_NUM})(?P<m1>{_MULT})?"
     rf"(?:(?P<u1>{_UNIT})?{_RANGE}(?P<n2>{_NUM})(?P<m2>{_MULT})?)?"
     rf"(?P<more>余|多)?"
@@ -47,7 +47,7 @@ PCT_CN_RE = re.compile(rf"百分之(?P<n>[{CN_NUMERAL_CHARS}点]+|\d+(?:\.\d+)?)
 
 MONEY_NOUN = re.compile(r"^[^,，。;；、]{0,10}?(基金|资金|奖励|补贴|资助|经费|补助|奖金|投资|贷款|融资)")
 RENT_CONTEXT = re.compile(r"(免租|减租|最长|可达|长达|为期|期限|补贴|租期)$")
-RENT_AFTER = re.compile(r"^(?:的)?(?:免租|减租|免收|租金减|房租减|免费)")
+RENT_AFTER = re.compile(r"^(?:内)?(?:的)?(?:免租|减租|免收|租金减|房租减|免费)")
 # a verb that counts people or things: the Chinese digit after it is a figure
 COUNT_VERB = re.compile(r"(?:引进|招聘|招引|新增|新建|建成|引育|培养|选派|录用|聘请|认定|培育|入选|达到|共有|共|累计)$")
 # the parts of a plan, counted with a small Chinese numeral: an enumeration
@@ -108,6 +108,15 @@ def _in_short_quote(norm: str, i: int) -> bool:
     return right >= 0 and right - left <= 13
 
 
+def _share_bounds(out: list[RawQuantity], norm: str) -> None:
+    """A bounding word before a list bounds every item of it: 分别给予最高40万元、
+    15万元、3万元 is three amounts of at most 40万, 15万 and 3万."""
+    for prev, q in zip(out, out[1:]):
+        if (q.qualifier == "eq" and prev.qualifier in ("le", "ge") and prev.unit == q.unit
+                and norm[prev.end: q.start] == "、"):
+            q.qualifier = prev.qualifier
+
+
 def find_quantities(norm: str) -> list[RawQuantity]:
     out: list[RawQuantity] = []
     taken: list[tuple[int, int]] = []
@@ -131,6 +140,7 @@ def find_quantities(norm: str) -> list[RawQuantity]:
         if v is not None:
             out.append(RawQuantity(m.start(), m.end(), m.start(), v, None, "percent", "", "eq", True))
     out.sort(key=lambda q: q.start)
+    _share_bounds(out, norm)
     return out
 
 
@@ -172,7 +182,9 @@ def _check(norm: str, m: re.Match, taken: list[tuple[int, int]]) -> RawQuantity 
     else:
         unit, mult, measure = unit_of(unit_s)
     # a time span, not an offer: 近5年来, 3年内, 两年间
-    if unit in ("year", "month", "day") and re.match(r"(?:来|以来|内|间|前|后|里|中|期间)", norm[ne:ne + 2]):
+    # (三年内免收租金 is a rent-free period of three years)
+    if unit in ("year", "month", "day") and re.match(r"(?:来|以来|内|间|前|后|里|中|期间)", norm[ne:ne + 2]) \
+            and not RENT_AFTER.match(norm[ne + 1: ne + 5]):
         return None
     # a year, not a duration: 2023年, (2024—2026年)
     if unit == "year" and not m.group("pre") and 1900 <= value <= 2100 and not m1:

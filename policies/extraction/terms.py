@@ -26,7 +26,9 @@ _CLAUSE = re.compile(r"[,，;；:：。!?！？\n(（)）]")
 # a clause that states who may apply or how long a procedure takes: a
 # duration in it is a condition (毕业5年以内, 注册时间不超过2年, 公示5个工作日)
 _DURATION_CONDITION = re.compile(
-    r"年龄|社保|社会保险|劳动合同|注册时间|成立时间|注册成立|毕业|工作经历|工作经验|有效期|公示|受理|试用期|任职")
+    r"年龄|社保|社会保险|劳动合同|注册时间|成立时间|工作经历|工作经验|有效期|公示|受理|试用期|任职")
+# …right before the figure only: 毕业5年以内, 注册不满3年 (本科毕业生 1000元/月 24个月 is a payment term)
+_DURATION_CONDITION_AT = re.compile(r"(?:毕业|注册|成立|落户|入职)(?:后|未|不)?$")
 # a threshold that money or a share must reach to apply: the noun stands
 # right before the figure (注册资本不低于100万元, 年薪50万元以上, 持股比例不低于30%)
 _THRESHOLD_NOUN = re.compile(r"(?:注册资本|实缴资本|实缴|年薪|年收入|税前收入|持股比例|持股|股权比例|股比)(?:在|达到|达|为)?$")
@@ -56,7 +58,7 @@ def is_condition(norm: str, q: RawQuantity) -> bool:
         return True  # 缴纳社保满6个月, 工作满3年
     if _CONDITION_AFTER.match(after):
         return True
-    if q.unit in _DURATION and _DURATION_CONDITION.search(before):
+    if q.unit in _DURATION and (_DURATION_CONDITION.search(before) or _DURATION_CONDITION_AT.search(before)):
         return True
     if q.unit in ("CNY", "percent") and _THRESHOLD_NOUN.search(before):
         return True
