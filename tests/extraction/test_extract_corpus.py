@@ -25,6 +25,13 @@ from policies.extraction.score_seeds import export_files
 
 CORPUS = Path(__file__).parent / "corpus"
 FLOORS = {"districts": 0.97, "programs": 0.95, "incentives": 0.96, "metrics": 0.96, "overall": 0.96}
+# The policy-document genre (040 onward: 实施细则, 若干措施, 申报指南, 政策问答,
+# WeChat reposts of 30条 packages), held to its own floors so that a gain on
+# the news reports cannot hide a loss there. Its annotation conventions (one
+# row per degree tier, payment terms as metrics, conditions skipped) are in the
+# notes of 040_lingang_implementation_rules.json.
+POLICY_DOCS = "040"
+POLICY_FLOORS = {"districts": 0.95, "programs": 0.93, "incentives": 0.95, "metrics": 0.93, "overall": 0.95}
 
 _QUOTES = re.compile(r"[\s“”\"'‘’「」『』《》〈〉【】]")
 _DAYS = {"day": 1, "month": 30, "year": 365}
@@ -82,9 +89,9 @@ def _pair(golds, preds, match):
     return hits, missed, left
 
 
-def score(verbose: bool = False) -> dict[str, tuple[int, int, int]]:
-    """{category: (gold, pred, hit)} over the whole corpus."""
-    files = sorted(CORPUS.glob("*.txt"))
+def score(verbose: bool = False, first: str = "") -> dict[str, tuple[int, int, int]]:
+    """{category: (gold, pred, hit)} over the corpus (the files from `first` on)."""
+    files = [f for f in sorted(CORPUS.glob("*.txt")) if f.name >= first]
     export = export_files(files)
     tally = {k: [0, 0, 0] for k in RULES}
     for f in files:
@@ -126,6 +133,16 @@ def test_corpus_floor(scores, category):
     assert f1(*scores[category]) >= FLOORS[category], (category, scores[category])
 
 
+@pytest.fixture(scope="module")
+def policy_scores():
+    return score(first=POLICY_DOCS)
+
+
+@pytest.mark.parametrize("category", list(POLICY_FLOORS))
+def test_policy_document_floor(policy_scores, category):
+    assert f1(*policy_scores[category]) >= POLICY_FLOORS[category], (category, policy_scores[category])
+
+
 def test_every_quote_is_the_text_at_its_span():
     files = sorted(CORPUS.glob("*.txt"))
     export = export_files(files)
@@ -145,7 +162,7 @@ def test_gold_quotes_are_in_their_articles():
 
 if __name__ == "__main__":
     import sys
-    s = score(verbose="-v" in sys.argv)
+    s = score(verbose="-v" in sys.argv, first=POLICY_DOCS if "--policy" in sys.argv else "")
     print(f"{'':12}{'gold':>6}{'pred':>6}{'hit':>6}{'F1':>7}")
     for k, (g, p, h) in s.items():
         print(f"{k:12}{g:6}{p:6}{h:6}{f1(g, p, h):7.2f}")
