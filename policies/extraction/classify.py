@@ -36,19 +36,21 @@ _LEAD_BEFORE = re.compile(
 
 # (kind, units allowed, measure words allowed or None, keyword regex)
 KIND_RULES = [
-    ("rent_free_period", {"day", "month", "year"}, None, re.compile(r"免租|减租|租金减免|租金减半|免费入住|免费住宿?|免收租金")),
+    ("rent_free_period", {"day", "month", "year"}, None, re.compile(r"免租|减租|租金减免|租金减半|租金全免|全免租金|免费入住|免费住宿?|免收租金")),
     ("apartment", {"count"}, {"套", "间", "户", "张", "床", "个"},
      re.compile(r"人才公寓|公寓|住房|宿舍|床位|房源|人才房|公租房|保障房|安居房")),
     ("workstation", {"count"}, None, re.compile(r"工位")),
     ("office_space", {"m2"}, None, re.compile(r"办公空间|办公场地|办公用房|孵化空间|办公面积|创业空间|众创空间|孵化场地|场地")),
     ("fund", {"CNY"}, None, re.compile(r"基金|专项资金|资金|资金池|专项经费")),
-    ("subsidy", {"CNY"}, None, re.compile(r"补贴|奖励|资助|补助|津贴|奖补|贴息|安家费|生活费|启动经费|科研经费|奖金")),
+    ("subsidy", {"CNY"}, None, re.compile(r"补贴|奖励|资助|补助|津贴|奖补|贴息|安家费|生活费|启动经费|科研经费|项目经费|奖金")),
     ("jobs", {"count"}, None, re.compile(r"岗位|职位|就业机会")),
     ("service_org", {"count"}, None, re.compile(r"服务机构|合作机构|服务商")),
 ]
 # supporting N projects/teams a year is an offer of kind other
 _OTHER_OFFER = re.compile(r"(?:支持|资助|扶持|资助支持|遴选支持|每年(?:遴选|选拔|评选))(?:超过|超|约|近|不少于)?$")
 _OTHER_NOUN = re.compile(r"项目|团队|课题|人才")
+# selecting N people or projects to support is an offer: 每年遴选支持青年人才100名左右
+_SELECTED = re.compile(r"(?:遴选|选拔|评选)(?:支持|资助)?([\u4e00-\u9fff]{1,8})$")
 # N项…服务 that a card or policy lets talent enjoy (可享受…12项服务) is an offer
 _SERVICES_NOUN = re.compile(r"(?:服务|权益|待遇|业务|服务事项)$")
 # the verb that makes N项服务 an offer: talent may enjoy or transact them there
@@ -77,9 +79,13 @@ _BARE_CAP = re.compile(r"^(?:单[个项家人户][\u4e00-\u9fff]{0,2}|每[年月
 # a percent offer: 按贷款利率的50%给予贴息, 按个税区级贡献的80%给予奖励
 _PCT_GRANT = re.compile(r"^(?:的)?(?:给予|予以)?(?:一次性)?(贴息|奖励|补贴|补助|资助|奖补|返还)")
 # a rent discount in percent: 租金最高减免60%, 租金按市场租金的50%确定
-_PCT_RENT = re.compile(r"租金[^,，。;；]{0,12}(?:减免|按|的)[^,，。;；增降提]{0,8}$")
+_PCT_RENT = re.compile(r"租金(?:[^,，。;；]{0,12}(?:减免|按|的)[^,，。;；增降提]{0,8})?$")
+# a bound before the rent it bounds: 按不高于市场租金50%
+_RENT_BOUND = re.compile(r"(?:不高于|不超过|最高|最多)[^,，。;；]{0,8}租金")
+# a grant rate named before the percent: 贷款贴息比例最高50%, 补贴标准为30%
+_PCT_GRANT_BEFORE = re.compile(r"(贴息|补贴|资助|奖励|补助|奖补)(?:比例|标准|额度)?(?:为|按)?$")
 # money lent or invested in a person's firm: kind other (创业担保贷款, 股权投资)
-_LOAN = re.compile(r"(?:贷款|股权投资|跟进投资|投资|融资)$")
+_LOAN = re.compile(r"(?:贷款|贷|股权投资|跟进投资|投资|融资)$")
 # results already delivered: 累计配租人才公寓6800套 is a metric
 _DELIVERED = re.compile(r"(?:累计|已经?|共)[\u4e00-\u9fff]{0,2}?(?:配租|分配|交付|入住|供应|保障)")
 # the amount after another one in a list (分别为300万元、160万元)
@@ -142,7 +148,13 @@ def classify(norm: str, q: RawQuantity, sent_start: int) -> tuple[str | None, st
         grant = _PCT_GRANT.match(norm[q.end: q.end + 12])
         if grant:
             return "subsidy", grant.group(1), after
-        if _PCT_RENT.search(norm[max(sent_start, q.num_start - 30): q.num_start]):
+        grant = _PCT_GRANT_BEFORE.search(norm[max(sent_start, q.start - 12): q.start])
+        if grant:
+            return "subsidy", grant.group(1), after
+        lead = norm[max(sent_start, q.num_start - 30): q.num_start]
+        if _PCT_RENT.search(lead):
+            if q.qualifier == "eq" and _RENT_BOUND.search(lead):
+                q.qualifier = "le"
             return "other", "租金减免", after
     for kind, units, measures, kw in KIND_RULES:
         if q.unit not in units:
@@ -180,11 +192,12 @@ def classify(norm: str, q: RawQuantity, sent_start: int) -> tuple[str | None, st
             return kind, noun, after
         if q.unit == "CNY" and (rate or _PER_RATE.search(before)):
             return "subsidy", "补贴", after  # paid per head or per month: a subsidy
-    if q.unit in ("day", "month", "year") and not after and not before.strip("最长可达为期享受"):
+    if q.unit in ("day", "month", "year") and not after and not before.strip("最长可达为期限享受每次"):
         # 可选择免租入住人才住房，最长10年: the rent-free offer is the clause before
         prev = re.split(r"[。;；]", norm[sent_start: q.start])[-1][-20:]
-        if _RENT_AHEAD.search(prev):
-            return "rent_free_period", _RENT_AHEAD.search(prev).group(), after
+        rent = KIND_RULES[0][3].search(prev)
+        if rent:
+            return "rent_free_period", rent.group(), after
     if q.unit == "CNY" and _SUPPORT_GRANT.match(after):
         return "subsidy", after, after
     if q.unit in ("day", "month", "year") and norm[q.end: q.end + 1] == "、":
@@ -194,6 +207,9 @@ def classify(norm: str, q: RawQuantity, sent_start: int) -> tuple[str | None, st
     if q.unit == "count":
         if _OTHER_OFFER.search(norm[max(0, q.start - 6): q.start]) and _OTHER_NOUN.search(after):
             return "other", after, after
+        picked = _SELECTED.search(before)
+        if picked and _OTHER_NOUN.search(after or picked.group(1)):
+            return "other", after or picked.group(1), after  # 每年遴选支持青年人才100名左右
         if q.measure == "项":
             # 可享受…12项服务 (noun after), 集成…服务事项58项 / 办理…23项业务 (noun before)
             clause = norm[max(sent_start, q.start - 24): q.start]

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 # named venues and networks a district runs for talent: stations (驿站, 工作站,
 # 服务站), studios, clubs, academies, night schools, 之家/会客厅, talent days,
 # service codes, and the 港/谷/营 coinages (人才港, 鄞创谷, 青创营).
-TYPE_END = (r"(?:行动计划|计划|工程|行动|品牌|基地|平台|联盟|项目|社区|人才卡|英才卡|才卡|公寓|人才节|人才周|人才日|驿站|走廊|"
+TYPE_END = (r"(?:行动计划|计划|工程|行动|品牌|基地|平台|联盟|项目|社区|人才卡|英才卡|才卡|公寓|(?:人才|英才|青年|专家)家园|新政|人才节|人才周|人才日|驿站|走廊|"
             r"工作站|服务站|联络站|工作室|学院|俱乐部|夜[校市读话]|之家|会客厅|人才码|服务码|"
             r"(?:人才|创新|创业|青创|英才)港|[创才]谷|(?:青创|创客|创业|人才)营|"
             r"(?:\d+|[一二三四五六七八九十]+)条)")
@@ -103,7 +103,7 @@ BATCH_BEFORE = re.compile(r"(?:一批|一系列|一些|若干|各类|多个)$")
 SLOGAN_RE = re.compile(r"^[^·]{2,}·[^·]{2,}$")
 GENERIC_NAMES = {"人才工程", "人才计划", "专项行动", "行动计划", "人才平台", "创新平台", "服务平台", "项目",
                  "人才驿站", "驿站", "青年驿站", "人才社区", "人才公寓", "青年公寓", "公寓", "青年人才公寓",
-                 "国际人才公寓", "专家公寓"}
+                 "国际人才公寓", "专家公寓", "人才家园", "人才新政", "新政"}
 # 开展菁蓉汇·郫都人才对接活动: an unquoted brand·place activity series
 BRAND_ACTIVITY_RE = re.compile(
     r"(?:开展|举办)(?P<name>[\u4e00-\u9fff]{2,8}·[\u4e00-\u9fff]{2,12}?)(?:系列)?活动")
