@@ -72,7 +72,7 @@ _PER_HEAD = re.compile(r"每人|每户|每月|每年|最高|一次性")
 _RATE_AFTER = re.compile(r"/(?:人·月|人/月|月|年|人|户|天|平方米)")
 # a money amount that is an offer by its rate even with no noun: paid per
 # head or per month (每人每月2000元, 3000元/月, 本科生每月可领1000元)
-_PER_RATE = re.compile(r"每人|每户|每月|每年|可领|可获|可享")
+_PER_RATE = re.compile(r"每人|每户|可领|可获|可享")
 # an amount that is only the cap of the offer before it in the sentence
 # (…按1:1给予配套支持，最高不超过300万元; 领取购房补贴，最高100万元)
 _BARE_CAP = re.compile(r"^(?:单[个项家人户][\u4e00-\u9fff]{0,2}|每[年月人户家项]|累计|合计|总额|)*(?:最高|最多)?(?:可|给予)?$")
