@@ -81,7 +81,7 @@ def district_page(adcode: str) -> DistrictPage | None:
 def lookup(query: str, limit: int = 12) -> list[District]:
     """Districts by Chinese name (丰台), pinyin (fengtai), initials (ft) or adcode prefix (1101)."""
     query = (query or "").strip()[:30]
-    if not query:
+    if not query or "\x00" in query:  # PostgreSQL refuses a NUL character in a query
         return []
     if query.isdigit():
         condition = Q(adcode__startswith=query)

@@ -13,6 +13,7 @@ A FilterSet made of `FacetFilter`s (see the `filters.py` of each app) gets
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import reduce
@@ -58,12 +59,12 @@ class FacetResult:
 
 
 class ValuesField(forms.Field):
-    """Every value of a repeated parameter that looks valid; the others are dropped, never an error."""
+    """Every value of a repeated parameter that its facet accepts; the others are dropped, never an error."""
 
     widget = forms.MultipleHiddenInput
 
-    def __init__(self, *, pattern: str | None = None, **kwargs):
-        self.pattern = re.compile(pattern) if pattern else None
+    def __init__(self, *, accepts: Callable[[str], bool], **kwargs):
+        self.accepts = accepts
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -72,7 +73,8 @@ class ValuesField(forms.Field):
         if isinstance(value, str):
             value = [value]
         cleaned = [str(v).strip() for v in value][:MAX_VALUES]
-        return list(dict.fromkeys(v for v in cleaned if v and (not self.pattern or self.pattern.fullmatch(v))))
+        # PostgreSQL refuses a NUL character anywhere in a query.
+        return list(dict.fromkeys(v for v in cleaned if v and "\x00" not in v and self.accepts(v)))
 
 
 class Facet:
@@ -86,9 +88,13 @@ class Facet:
         self.label = label
         self.many = many  # the path crosses a to-many relation: filter by subquery, count distinct
         self.labels = labels
-        self.pattern = pattern
+        self.pattern = re.compile(pattern) if pattern else None
         self.sort_by_name = sort_by_name  # "label", "value" or "-value" (years: newest first)
         self.collapse_after = collapse_after
+
+    def accepts(self, value: str) -> bool:
+        """Whether a value from the URL can be one of this facet's."""
+        return not self.pattern or bool(self.pattern.fullmatch(value))
 
     def condition(self, values: list[str]) -> Q:
         return Q(**{f"{self.path}__in": values}) & self.only
@@ -126,10 +132,10 @@ class ChoiceFacet(Facet):
 
     def __init__(self, path, *, choices, **kwargs):
         self.choices = dict(choices)
-        super().__init__(path, pattern=r"[\w-]{1,40}", sort_by_name="value", **kwargs)
+        super().__init__(path, sort_by_name="value", **kwargs)
 
-    def condition(self, values):
-        return Q(**{f"{self.path}__in": [v for v in values if v in self.choices]}) & self.only
+    def accepts(self, value):
+        return value in self.choices
 
     def counts(self, queryset):
         if self.many:
@@ -148,15 +154,17 @@ class BucketFacet(Facet):
 
     def __init__(self, *, buckets, **kwargs):
         self._buckets = buckets  # a dict, or a function making one (labels in the request's language)
-        super().__init__("", pattern=r"[\w.-]{1,40}", sort_by_name="value", **kwargs)
+        super().__init__("", sort_by_name="value", **kwargs)
 
     @property
     def buckets(self) -> dict[str, tuple[str, Q]]:
         return self._buckets() if callable(self._buckets) else self._buckets
 
+    def accepts(self, value):
+        return value in self.buckets
+
     def condition(self, values):
-        chosen = [self.buckets[v][1] for v in values if v in self.buckets]
-        return reduce(or_, chosen) if chosen else Q(pk__in=[])
+        return reduce(or_, (self.buckets[v][1] for v in values))
 
     def counts(self, queryset):
         totals = queryset.order_by().aggregate(
@@ -242,7 +250,7 @@ class FacetFilter(django_filters.Filter):
 
     def __init__(self, facet: Facet, **kwargs):
         self.facet = facet
-        super().__init__(label=facet.label, pattern=facet.pattern, **kwargs)
+        super().__init__(label=facet.label, accepts=facet.accepts, **kwargs)
 
     def filter(self, qs, value):
         return self.facet.apply(qs, value)
