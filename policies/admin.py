@@ -274,7 +274,7 @@ class FactAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("article"))
     def article_link(self, fact):
         url = reverse("admin:policies_article_review", args=[fact.article_id])
-        return format_html('<a href="{}#fact-{}-{}">{}</a>', url, fact._meta.model_name, fact.pk, fact.article)
+        return format_html('<a href="{}#fact-{}">{}</a>', url, fact.anchor, fact.article)
 
     def save_model(self, request, obj, form, change):
         if not form.changed_data:

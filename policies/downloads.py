@@ -10,12 +10,11 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable
-from functools import lru_cache
-
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from .export import number
+from .public import sentence_path
 
 CHUNK = 2000
 FORMATS = ("csv", "json")
@@ -26,14 +25,8 @@ def wanted_format(request) -> str | None:
     return value if value in FORMATS else None
 
 
-@lru_cache(maxsize=4096)
-def _article_path(article_id: int) -> str:
-    # Rows of one article are many; reversing its URL once is a tenth of the export's time.
-    return reverse("policies:article", args=[article_id])
-
-
 def sentence_url(request, fact) -> str:
-    return request.build_absolute_uri(f"{_article_path(fact.article_id)}#{fact._meta.model_name}-{fact.pk}")
+    return request.build_absolute_uri(sentence_path(fact))
 
 
 def fact_row(request, f) -> dict:

@@ -30,10 +30,9 @@ def spans_of(facts, mentions=()) -> list[Span]:
 
     spans = []
     for fact in facts:
-        prefix = fact._meta.model_name
         label = getattr(fact, "get_kind_display", None)
         title = f"{label() if label else fact.label}: {fact_quantity(fact)}"
-        spans.append(Span(fact.span_start, fact.span_end, f"{prefix}-{fact.pk}", prefix, title, fact.status))
+        spans.append(Span(fact.span_start, fact.span_end, fact.anchor, fact._meta.model_name, title, fact.status))
     for mention in mentions:
         spans.append(Span(mention.span_start, mention.span_end, f"mention-{mention.pk}", "mention", mention.program.name))
     return spans

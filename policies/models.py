@@ -156,5 +156,10 @@ class Fact(models.Model):
         return self.article.year if self.article_id else None
 
     @property
+    def anchor(self) -> str:
+        """'incentive-12': the id of the fact's mark on its article page, and its key on the review screen."""
+        return f"{self._meta.model_name}-{self.pk}"
+
+    @property
     def qualifier_symbol(self):
         return Qualifier(self.qualifier).symbol
