@@ -22,7 +22,7 @@ METRICS = ListSpec(
         "district": Sort(_("district"), ("district__adcode", "label")),
         "label": Sort(_("metric"), ("label", "-year")),
     },
-    row_template="partials/metric_rows.html",
+    row_template="partials/fact_rows.html",
     to_row=downloads.metric_row,
 )
 
