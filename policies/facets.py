@@ -306,10 +306,16 @@ class FacetedFilterSet(django_filters.FilterSet):
 
 
 def without(query: QueryDict, *names: str) -> QueryDict:
+    """The query without `names`, back on page 1."""
     q = query.copy()
     for name in (*names, "page"):
         q.pop(name, None)
     return q
+
+
+def only(query: QueryDict, *names: str) -> QueryDict:
+    """The query with just `names` kept."""
+    return without(query, *(name for name in query if name not in names))
 
 
 def toggled(query: QueryDict, name: str, value: str) -> QueryDict:
