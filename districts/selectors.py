@@ -57,7 +57,6 @@ def district_page(adcode: str) -> DistrictPage | None:
     district = District.objects.filter(adcode=adcode).first() if ADCODE.match(adcode or "") else None
     if district is None:
         return None
-    articles_qs = Article.objects.defer("text", "search_text")
     return DistrictPage(
         district=district,
         programs=list(
@@ -74,7 +73,9 @@ def district_page(adcode: str) -> DistrictPage | None:
             .select_related("program", "article").defer("article__text", "article__search_text")
             .order_by("label", "-year")
         ),
-        articles=list(articles_qs.filter(districts=district).order_by("-published", "-imported_at")),
+        articles=list(
+            Article.objects.in_district(district).defer("text", "search_text").order_by("-published", "-imported_at")
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from .export import number
+from .formatting import fact_quantity
 from .public import sentence_path
 
 CHUNK = 2000
@@ -30,8 +31,6 @@ def sentence_url(request, fact) -> str:
 
 
 def fact_row(request, f) -> dict:
-    from .formatting import fact_quantity
-
     district = f.district
     return {
         "id": f.pk,
@@ -155,16 +154,10 @@ def comparison_rows(request, districts, rows) -> Iterable[dict]:
                 "adcode": district.adcode,
                 "district": district.name,
                 "reported": bool(cell),
-                "display": [fact_display(f) for f in cell],
+                "display": [fact_quantity(f) for f in cell],
                 "values": [number(f.value) for f in cell],
                 "value_max": [number(f.value_max) for f in cell],
                 "unit": [f.unit for f in cell],
                 "qualifier": [f.qualifier for f in cell],
                 "sources": [sentence_url(request, f) for f in cell],
             }
-
-
-def fact_display(fact) -> str:
-    from .formatting import fact_quantity
-
-    return fact_quantity(fact)

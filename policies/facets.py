@@ -24,7 +24,8 @@ from django import forms
 from django.db.models import Count, Q
 from django.db.models.functions import Substr
 from django.http import QueryDict
-from django.utils.translation import get_language
+
+from .formatting import is_chinese, number
 
 MAX_VALUES = 20  # values of one facet taken from a URL; more is not a person choosing
 COLLAPSE_AFTER = 8
@@ -222,8 +223,7 @@ class GroupFacet(Facet):
 
     def label_of(self, value, row):
         self.positions[value] = row[self.labels[2]]
-        zh = (get_language() or "").startswith("zh")
-        return row[self.labels[0]] if zh else row[self.labels[1]]
+        return row[self.labels[0]] if is_chinese() else row[self.labels[1]]
 
     def name_key(self, value):
         return self.positions.get(value.value, 0)
@@ -231,8 +231,6 @@ class GroupFacet(Facet):
 
 def number_buckets(path: str) -> dict[str, tuple[str, Q]]:
     """Orders of magnitude for numeric values: '< 10', '10–100' … '≥ 100万' (labels in the current language)."""
-    from .formatting import number
-
     edges = [Decimal(10) ** k for k in range(1, 7)]
     buckets = {f"lt{edges[0]}": (f"< {number(edges[0])}", Q(**{f"{path}__lt": edges[0]}))}
     for low, high in zip(edges, edges[1:]):

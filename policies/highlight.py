@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .formatting import fact_quantity
+
 
 @dataclass(frozen=True)
 class Span:
@@ -26,8 +28,6 @@ class Span:
 
 
 def spans_of(facts, mentions=()) -> list[Span]:
-    from .formatting import fact_quantity
-
     spans = []
     for fact in facts:
         label = getattr(fact, "get_kind_display", None)

@@ -1,7 +1,6 @@
 """Template filters of the public pages: figures per language, facts' sentences, search marks."""
 from django import template
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language
 
 from policies import formatting, public, search
 
@@ -28,7 +27,7 @@ def sentence_url(fact) -> str:
 
 @register.filter
 def group_name(group) -> str:
-    return group.name_zh if (get_language() or "").startswith("zh") else group.name_en
+    return group.name_zh if formatting.is_chinese() else group.name_en
 
 
 def _marked(pieces) -> str:
