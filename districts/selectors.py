@@ -22,8 +22,7 @@ ADCODE = re.compile(r"^\d{6}$")
 
 def metrics(with_text: bool = False):
     """`with_text` loads the articles' texts too, for showing each quote in its sentence (search)."""
-    queryset = Metric.objects.visible().select_related("article", "district", "program")
-    return queryset.defer("article__search_text") if with_text else queryset.defer("article__text", "article__search_text")
+    return Metric.objects.visible().with_article(text=with_text).select_related("district", "program")
 
 
 def districts_with_data():
@@ -64,14 +63,12 @@ def district_page(adcode: str) -> DistrictPage | None:
             .annotate(n_incentives=count_of(Incentive.objects.visible(), "program"))
         ),
         incentives=list(
-            Incentive.objects.visible().in_district(district)
-            .select_related("program", "article").defer("article__text", "article__search_text")
-            .prefetch_related("groups").order_by("kind", "-value")
+            Incentive.objects.visible().in_district(district).with_article()
+            .select_related("program").prefetch_related("groups").order_by("kind", "-value")
         ),
         metrics=list(
-            Metric.objects.visible().in_district(district)
-            .select_related("program", "article").defer("article__text", "article__search_text")
-            .order_by("label", "-year")
+            Metric.objects.visible().in_district(district).with_article()
+            .select_related("program").order_by("label", "-year")
         ),
         articles=list(
             Article.objects.in_district(district).defer("text", "search_text").order_by("-published", "-imported_at")

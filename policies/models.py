@@ -77,6 +77,12 @@ class FactQuerySet(models.QuerySet):
     def in_district(self, district):
         return self.filter(district=district)
 
+    def with_article(self, text: bool = False):
+        """Each fact's article in the same query, without its search words, and
+        without its text unless asked for (search shows each quote in its sentence)."""
+        heavy = ["article__search_text"] if text else ["article__text", "article__search_text"]
+        return self.select_related("article").defer(*heavy)
+
     def machine_owned(self):
         """Facts the extractor may replace: proposed by it and untouched by a person."""
         return self.filter(origin=Origin.EXTRACTED, status=Status.PROPOSED)
