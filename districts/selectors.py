@@ -124,25 +124,29 @@ def comparison(districts: list[District]) -> list[ComparisonRow]:
     """A row per incentive kind and per metric label that any of the districts reports (two queries)."""
     ids = [d.pk for d in districts]
     index = {pk: i for i, pk in enumerate(ids)}
-    rows: dict[str, ComparisonRow] = {}
     kinds = dict(IncentiveKind.choices)
-    incentives = Incentive.objects.visible().filter(district__in=ids).order_by("-value")
-    for fact in incentives:
-        key = f"incentive:{fact.kind}"
-        row = rows.get(key) or rows.setdefault(
-            key, ComparisonRow(key, str(kinds.get(fact.kind, fact.kind)), "incentive", [[] for _ in ids])
-        )
-        row.cells[index[fact.district_id]].append(fact)
-    metric_rows = {}
-    for fact in Metric.objects.visible().filter(district__in=ids).order_by("label", "-year", "-value"):
-        key = f"metric:{fact.label}"
-        row = metric_rows.get(key) or metric_rows.setdefault(
-            key, ComparisonRow(key, fact.label, "metric", [[] for _ in ids])
-        )
-        row.cells[index[fact.district_id]].append(fact)
+
+    def rows_of(facts, section: str, name_of, label_of) -> dict[str, ComparisonRow]:
+        """{name: row}, each fact in its district's cell, in the order the facts come."""
+        rows: dict[str, ComparisonRow] = {}
+        for fact in facts:
+            name = name_of(fact)
+            if name not in rows:
+                rows[name] = ComparisonRow(f"{section}:{name}", label_of(fact), section, [[] for _ in ids])
+            rows[name].cells[index[fact.district_id]].append(fact)
+        return rows
+
+    incentive_rows = rows_of(
+        Incentive.objects.visible().filter(district__in=ids).order_by("-value"), "incentive",
+        name_of=lambda f: f.kind, label_of=lambda f: str(kinds.get(f.kind, f.kind)),
+    )
+    metric_rows = rows_of(
+        Metric.objects.visible().filter(district__in=ids).order_by("label", "-year", "-value"), "metric",
+        name_of=lambda f: f.label, label_of=lambda f: f.label,
+    )
     # Metrics that more of the districts report come first: those are the ones to compare.
     shared_first = sorted(metric_rows.values(), key=lambda r: -sum(bool(c) for c in r.cells))
-    ordered = [rows[f"incentive:{k}"] for k in kinds if f"incentive:{k}" in rows] + shared_first
+    ordered = [incentive_rows[k] for k in kinds if k in incentive_rows] + shared_first
     for row in ordered:
         row.chart = chart_of(row, districts)
     return ordered
