@@ -1,3 +1,4 @@
+"""The districts app: the gazetteer and the metrics districts report."""
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -9,6 +9,7 @@ from policies.models import Fact
 
 class DistrictQuerySet(models.QuerySet):
     def with_articles(self):
+        """Districts some article is about."""
         return self.filter(articles__isnull=False).distinct()
 
 

@@ -22,8 +22,7 @@ ADCODE = re.compile(r"^\d{6}$")
 
 def metrics(with_text: bool = False):
     """`with_text` loads the articles' texts too, for showing each quote in its sentence (search)."""
-    queryset = Metric.objects.visible().select_related("article", "district", "program")
-    return queryset.defer("article__search_text") if with_text else queryset.defer("article__text", "article__search_text")
+    return Metric.objects.visible().with_article(text=with_text).select_related("district", "program")
 
 
 def districts_with_data():
@@ -57,7 +56,6 @@ def district_page(adcode: str) -> DistrictPage | None:
     district = District.objects.filter(adcode=adcode).first() if ADCODE.match(adcode or "") else None
     if district is None:
         return None
-    articles_qs = Article.objects.defer("text", "search_text")
     return DistrictPage(
         district=district,
         programs=list(
@@ -65,23 +63,23 @@ def district_page(adcode: str) -> DistrictPage | None:
             .annotate(n_incentives=count_of(Incentive.objects.visible(), "program"))
         ),
         incentives=list(
-            Incentive.objects.visible().in_district(district)
-            .select_related("program", "article").defer("article__text", "article__search_text")
-            .prefetch_related("groups").order_by("kind", "-value")
+            Incentive.objects.visible().in_district(district).with_article()
+            .select_related("program").prefetch_related("groups").order_by("kind", "-value")
         ),
         metrics=list(
-            Metric.objects.visible().in_district(district)
-            .select_related("program", "article").defer("article__text", "article__search_text")
-            .order_by("label", "-year")
+            Metric.objects.visible().in_district(district).with_article()
+            .select_related("program").order_by("label", "-year")
         ),
-        articles=list(articles_qs.filter(districts=district).order_by("-published", "-imported_at")),
+        articles=list(
+            Article.objects.in_district(district).defer("text", "search_text").order_by("-published", "-imported_at")
+        ),
     )
 
 
 def lookup(query: str, limit: int = 12) -> list[District]:
     """Districts by Chinese name (丰台), pinyin (fengtai), initials (ft) or adcode prefix (1101)."""
     query = (query or "").strip()[:30]
-    if not query:
+    if not query or "\x00" in query:  # PostgreSQL refuses a NUL character in a query
         return []
     if query.isdigit():
         condition = Q(adcode__startswith=query)
@@ -126,25 +124,29 @@ def comparison(districts: list[District]) -> list[ComparisonRow]:
     """A row per incentive kind and per metric label that any of the districts reports (two queries)."""
     ids = [d.pk for d in districts]
     index = {pk: i for i, pk in enumerate(ids)}
-    rows: dict[str, ComparisonRow] = {}
     kinds = dict(IncentiveKind.choices)
-    incentives = Incentive.objects.visible().filter(district__in=ids).order_by("-value")
-    for fact in incentives:
-        key = f"incentive:{fact.kind}"
-        row = rows.get(key) or rows.setdefault(
-            key, ComparisonRow(key, str(kinds.get(fact.kind, fact.kind)), "incentive", [[] for _ in ids])
-        )
-        row.cells[index[fact.district_id]].append(fact)
-    metric_rows = {}
-    for fact in Metric.objects.visible().filter(district__in=ids).order_by("label", "-year", "-value"):
-        key = f"metric:{fact.label}"
-        row = metric_rows.get(key) or metric_rows.setdefault(
-            key, ComparisonRow(key, fact.label, "metric", [[] for _ in ids])
-        )
-        row.cells[index[fact.district_id]].append(fact)
+
+    def rows_of(facts, section: str, name_of, label_of) -> dict[str, ComparisonRow]:
+        """{name: row}, each fact in its district's cell, in the order the facts come."""
+        rows: dict[str, ComparisonRow] = {}
+        for fact in facts:
+            name = name_of(fact)
+            if name not in rows:
+                rows[name] = ComparisonRow(f"{section}:{name}", label_of(fact), section, [[] for _ in ids])
+            rows[name].cells[index[fact.district_id]].append(fact)
+        return rows
+
+    incentive_rows = rows_of(
+        Incentive.objects.visible().filter(district__in=ids).order_by("-value"), "incentive",
+        name_of=lambda f: f.kind, label_of=lambda f: str(kinds.get(f.kind, f.kind)),
+    )
+    metric_rows = rows_of(
+        Metric.objects.visible().filter(district__in=ids).order_by("label", "-year", "-value"), "metric",
+        name_of=lambda f: f.label, label_of=lambda f: f.label,
+    )
     # Metrics that more of the districts report come first: those are the ones to compare.
     shared_first = sorted(metric_rows.values(), key=lambda r: -sum(bool(c) for c in r.cells))
-    ordered = [rows[f"incentive:{k}"] for k in kinds if f"incentive:{k}" in rows] + shared_first
+    ordered = [incentive_rows[k] for k in kinds if k in incentive_rows] + shared_first
     for row in ordered:
         row.chart = chart_of(row, districts)
     return ordered

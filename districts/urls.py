@@ -1,3 +1,4 @@
+"""URLs of the district pages, the metric list, the district picker and the comparison."""
 from django.urls import path
 
 from . import views

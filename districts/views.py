@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from policies import downloads
-from policies.facets import without
+from policies.facets import toggled, without
 from policies.listing import ListSpec, Sort, render_list
 
 from . import selectors
@@ -22,7 +22,7 @@ METRICS = ListSpec(
         "district": Sort(_("district"), ("district__adcode", "label")),
         "label": Sort(_("metric"), ("label", "-year")),
     },
-    row_template="partials/metric_rows.html",
+    row_template="partials/fact_rows.html",
     to_row=downloads.metric_row,
 )
 
@@ -63,30 +63,15 @@ def compare(request: HttpRequest) -> HttpResponse:
             downloads.comparison_rows(request, districts, rows), fmt=fmt, name="compare",
             meta={"list": "compare", "districts": [d.adcode for d in districts]},
         )
-    q = request.GET.get("add", "")
+    add = request.GET.get("add", "")
+    # Links that add a district found by the picker, or remove one compared: the picker's text is dropped.
+    chosen = without(request.GET, "add")
     return render(request, "districts/compare.html", {
         "districts": districts,
         "rows": rows,
         "charts": [r.chart | {"key": r.key} for r in rows if r.chart],
-        "add": q,
-        "found": [(d, _with_district(request, d)) for d in selectors.lookup(q) if d not in districts] if q else [],
+        "add": add,
+        "found": [(d, toggled(chosen, "d", d.adcode)) for d in selectors.lookup(add) if d not in districts],
         "can_add": len(districts) < selectors.MAX_COMPARED,
-        "without_add": without(request.GET, "add"),
-        "removals": [(d, _without_district(request, d)) for d in districts],
+        "removals": [(d, toggled(chosen, "d", d.adcode)) for d in districts],
     })
-
-
-def _without_district(request, district):
-    query = without(request.GET, "add")
-    kept = [a for a in query.getlist("d") if a != district.adcode]
-    if kept:
-        query.setlist("d", kept)
-    else:
-        query.pop("d", None)
-    return query
-
-
-def _with_district(request, district):
-    query = without(request.GET, "add")
-    query.setlist("d", [*query.getlist("d"), district.adcode])
-    return query

@@ -49,7 +49,7 @@ def segments(text: str, facts) -> list[Segment]:
     """Cut the text at every span boundary so that overlapping facts can be
     highlighted without nesting marks."""
     spans = [
-        (max(0, f.span_start), min(len(text), f.span_end), f"{f._meta.model_name}-{f.pk}", f.status)
+        (max(0, f.span_start), min(len(text), f.span_end), f.anchor, f.status)
         for f in facts
         if f.span_start < len(text)
     ]
@@ -159,7 +159,7 @@ class ReviewScreen:
         model, fields = form.model_and_fields()
         fact = review.add_by_hand(model, article=self.article, user=self.request.user, **fields)
         messages.success(self.request, _("Added by hand: %(fact)s") % {"fact": fact})
-        return HttpResponseRedirect(f"{self.url}#fact-{fact._meta.model_name}-{fact.pk}")
+        return HttpResponseRedirect(f"{self.url}#fact-{fact.anchor}")
 
     def add_program(self):
         if not self.request.user.has_perm("programs.add_program"):

@@ -1,3 +1,4 @@
+"""The policies app: articles, the facts read from them, and the machinery shared by the research pages."""
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -10,12 +10,12 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable
-from functools import lru_cache
-
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from .export import number
+from .formatting import fact_quantity
+from .public import sentence_path
 
 CHUNK = 2000
 FORMATS = ("csv", "json")
@@ -26,19 +26,11 @@ def wanted_format(request) -> str | None:
     return value if value in FORMATS else None
 
 
-@lru_cache(maxsize=4096)
-def _article_path(article_id: int) -> str:
-    # Rows of one article are many; reversing its URL once is a tenth of the export's time.
-    return reverse("policies:article", args=[article_id])
-
-
 def sentence_url(request, fact) -> str:
-    return request.build_absolute_uri(f"{_article_path(fact.article_id)}#{fact._meta.model_name}-{fact.pk}")
+    return request.build_absolute_uri(sentence_path(fact))
 
 
 def fact_row(request, f) -> dict:
-    from .formatting import fact_quantity
-
     district = f.district
     return {
         "id": f.pk,
@@ -162,16 +154,10 @@ def comparison_rows(request, districts, rows) -> Iterable[dict]:
                 "adcode": district.adcode,
                 "district": district.name,
                 "reported": bool(cell),
-                "display": [fact_display(f) for f in cell],
+                "display": [fact_quantity(f) for f in cell],
                 "values": [number(f.value) for f in cell],
                 "value_max": [number(f.value_max) for f in cell],
                 "unit": [f.unit for f in cell],
                 "qualifier": [f.qualifier for f in cell],
                 "sources": [sentence_url(request, f) for f in cell],
             }
-
-
-def fact_display(fact) -> str:
-    from .formatting import fact_quantity
-
-    return fact_quantity(fact)

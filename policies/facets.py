@@ -13,6 +13,7 @@ A FilterSet made of `FacetFilter`s (see the `filters.py` of each app) gets
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import reduce
@@ -23,7 +24,8 @@ from django import forms
 from django.db.models import Count, Q
 from django.db.models.functions import Substr
 from django.http import QueryDict
-from django.utils.translation import get_language
+
+from .formatting import is_chinese, number
 
 MAX_VALUES = 20  # values of one facet taken from a URL; more is not a person choosing
 COLLAPSE_AFTER = 8
@@ -58,12 +60,12 @@ class FacetResult:
 
 
 class ValuesField(forms.Field):
-    """Every value of a repeated parameter that looks valid; the others are dropped, never an error."""
+    """Every value of a repeated parameter that its facet accepts; the others are dropped, never an error."""
 
     widget = forms.MultipleHiddenInput
 
-    def __init__(self, *, pattern: str | None = None, **kwargs):
-        self.pattern = re.compile(pattern) if pattern else None
+    def __init__(self, *, accepts: Callable[[str], bool], **kwargs):
+        self.accepts = accepts
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -72,7 +74,8 @@ class ValuesField(forms.Field):
         if isinstance(value, str):
             value = [value]
         cleaned = [str(v).strip() for v in value][:MAX_VALUES]
-        return list(dict.fromkeys(v for v in cleaned if v and (not self.pattern or self.pattern.fullmatch(v))))
+        # PostgreSQL refuses a NUL character anywhere in a query.
+        return list(dict.fromkeys(v for v in cleaned if v and "\x00" not in v and self.accepts(v)))
 
 
 class Facet:
@@ -86,9 +89,13 @@ class Facet:
         self.label = label
         self.many = many  # the path crosses a to-many relation: filter by subquery, count distinct
         self.labels = labels
-        self.pattern = pattern
+        self.pattern = re.compile(pattern) if pattern else None
         self.sort_by_name = sort_by_name  # "label", "value" or "-value" (years: newest first)
         self.collapse_after = collapse_after
+
+    def accepts(self, value: str) -> bool:
+        """Whether a value from the URL can be one of this facet's."""
+        return not self.pattern or bool(self.pattern.fullmatch(value))
 
     def condition(self, values: list[str]) -> Q:
         return Q(**{f"{self.path}__in": values}) & self.only
@@ -126,10 +133,10 @@ class ChoiceFacet(Facet):
 
     def __init__(self, path, *, choices, **kwargs):
         self.choices = dict(choices)
-        super().__init__(path, pattern=r"[\w-]{1,40}", sort_by_name="value", **kwargs)
+        super().__init__(path, sort_by_name="value", **kwargs)
 
-    def condition(self, values):
-        return Q(**{f"{self.path}__in": [v for v in values if v in self.choices]}) & self.only
+    def accepts(self, value):
+        return value in self.choices
 
     def counts(self, queryset):
         if self.many:
@@ -148,15 +155,17 @@ class BucketFacet(Facet):
 
     def __init__(self, *, buckets, **kwargs):
         self._buckets = buckets  # a dict, or a function making one (labels in the request's language)
-        super().__init__("", pattern=r"[\w.-]{1,40}", sort_by_name="value", **kwargs)
+        super().__init__("", sort_by_name="value", **kwargs)
 
     @property
     def buckets(self) -> dict[str, tuple[str, Q]]:
         return self._buckets() if callable(self._buckets) else self._buckets
 
+    def accepts(self, value):
+        return value in self.buckets
+
     def condition(self, values):
-        chosen = [self.buckets[v][1] for v in values if v in self.buckets]
-        return reduce(or_, chosen) if chosen else Q(pk__in=[])
+        return reduce(or_, (self.buckets[v][1] for v in values))
 
     def counts(self, queryset):
         totals = queryset.order_by().aggregate(
@@ -214,8 +223,7 @@ class GroupFacet(Facet):
 
     def label_of(self, value, row):
         self.positions[value] = row[self.labels[2]]
-        zh = (get_language() or "").startswith("zh")
-        return row[self.labels[0]] if zh else row[self.labels[1]]
+        return row[self.labels[0]] if is_chinese() else row[self.labels[1]]
 
     def name_key(self, value):
         return self.positions.get(value.value, 0)
@@ -223,8 +231,6 @@ class GroupFacet(Facet):
 
 def number_buckets(path: str) -> dict[str, tuple[str, Q]]:
     """Orders of magnitude for numeric values: '< 10', '10–100' … '≥ 100万' (labels in the current language)."""
-    from .formatting import number
-
     edges = [Decimal(10) ** k for k in range(1, 7)]
     buckets = {f"lt{edges[0]}": (f"< {number(edges[0])}", Q(**{f"{path}__lt": edges[0]}))}
     for low, high in zip(edges, edges[1:]):
@@ -242,7 +248,7 @@ class FacetFilter(django_filters.Filter):
 
     def __init__(self, facet: Facet, **kwargs):
         self.facet = facet
-        super().__init__(label=facet.label, pattern=facet.pattern, **kwargs)
+        super().__init__(label=facet.label, accepts=facet.accepts, **kwargs)
 
     def filter(self, qs, value):
         return self.facet.apply(qs, value)
@@ -298,10 +304,16 @@ class FacetedFilterSet(django_filters.FilterSet):
 
 
 def without(query: QueryDict, *names: str) -> QueryDict:
+    """The query without `names`, back on page 1."""
     q = query.copy()
     for name in (*names, "page"):
         q.pop(name, None)
     return q
+
+
+def only(query: QueryDict, *names: str) -> QueryDict:
+    """The query with just `names` kept."""
+    return without(query, *(name for name in query if name not in names))
 
 
 def toggled(query: QueryDict, name: str, value: str) -> QueryDict:

@@ -153,10 +153,6 @@ class FactForm(forms.ModelForm):
             related = getattr(self.instance, name) if getattr(self.instance, f"{name}_id") else None
             self.fields[name].widget.known = related or NOTHING
 
-    def fact_changes(self) -> dict:
-        """The correctable fields as the editor left them."""
-        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
-
 
 class IncentiveForm(FactForm):
     class Meta:

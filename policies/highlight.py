@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .formatting import fact_quantity
+
 
 @dataclass(frozen=True)
 class Span:
@@ -26,14 +28,11 @@ class Span:
 
 
 def spans_of(facts, mentions=()) -> list[Span]:
-    from .formatting import fact_quantity
-
     spans = []
     for fact in facts:
-        prefix = fact._meta.model_name
         label = getattr(fact, "get_kind_display", None)
         title = f"{label() if label else fact.label}: {fact_quantity(fact)}"
-        spans.append(Span(fact.span_start, fact.span_end, f"{prefix}-{fact.pk}", prefix, title, fact.status))
+        spans.append(Span(fact.span_start, fact.span_end, fact.anchor, fact._meta.model_name, title, fact.status))
     for mention in mentions:
         spans.append(Span(mention.span_start, mention.span_end, f"mention-{mention.pk}", "mention", mention.program.name))
     return spans

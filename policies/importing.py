@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from html.parser import HTMLParser
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from html.parser import HTMLParser
 
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
@@ -142,8 +142,8 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
     def district_of(item):
         return districts.get(item.district) or fallback
 
-    programs = _write_programs(article, found.programs, district_of)
     groups = TargetGroup.objects.in_bulk(field_name="code")
+    programs = _write_programs(article, found.programs, district_of, groups)
 
     written = 0
     for model, items, kind_of in (
@@ -172,6 +172,7 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
                 period=item.period or "",
                 year=fact_year(item.period or "", article),
                 target=item.target,
+                label=item.label[:100],
                 span_start=item.start,
                 span_end=item.end,
                 quote=article.text[item.start:item.end],
@@ -181,9 +182,6 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
             )
             if model is Incentive:
                 row.kind = kind_of(item)
-                row.label = item.label[:100]
-            else:
-                row.label = item.label[:100]
             rows.append(row)
             row_groups.append([groups[g] for g in item.groups if g in groups])
         # With history, so that the first correction of a fact shows what the
@@ -199,7 +197,7 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
     return written
 
 
-def _write_programs(article, mentions, district_of) -> dict:
+def _write_programs(article, mentions, district_of, groups: dict) -> dict:
     """Find or create each mentioned program of its district, merging aliases;
     returns {(district id, name or alias): Program}."""
     by_name: dict = {}
@@ -207,7 +205,6 @@ def _write_programs(article, mentions, district_of) -> dict:
     for program in Program.objects.filter(district__in=district_ids):
         for name in program.all_names():
             by_name[(program.district_id, name)] = program
-    groups = TargetGroup.objects.in_bulk(field_name="code")
     for mention in mentions:
         district = district_of(mention)
         district_id = district.pk if district else None

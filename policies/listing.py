@@ -15,7 +15,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from . import downloads
-from .facets import FACET_SORTS, without
+from .facets import FACET_SORTS, only, without
 from .search import highlight_terms
 
 PER_PAGE = 25
@@ -72,19 +72,11 @@ def render_list(request, spec: ListSpec, *, template="lists/list.html", extra: d
         "facet_sort": facet_sort,
         "q": q,
         "terms": highlight_terms(q),
-        "clear_all": _clear_all(request),
+        "clear_all": only(request.GET, "sort", "facet_sort"),
         "without_q": without(request.GET, "q"),
         **(extra or {}),
     }
     return render(request, template, context)
-
-
-def _clear_all(request):
-    keep = request.GET.copy()
-    for key in list(keep):
-        if key not in ("sort", "facet_sort"):
-            keep.pop(key)
-    return keep
 
 
 def paginate(request, queryset, per_page: int = PER_PAGE):

@@ -77,6 +77,12 @@ class FactQuerySet(models.QuerySet):
     def in_district(self, district):
         return self.filter(district=district)
 
+    def with_article(self, text: bool = False):
+        """Each fact's article in the same query, without its search words, and
+        without its text unless asked for (search shows each quote in its sentence)."""
+        heavy = ["article__search_text"] if text else ["article__text", "article__search_text"]
+        return self.select_related("article").defer(*heavy)
+
     def machine_owned(self):
         """Facts the extractor may replace: proposed by it and untouched by a person."""
         return self.filter(origin=Origin.EXTRACTED, status=Status.PROPOSED)
@@ -154,6 +160,11 @@ class Fact(models.Model):
         if self.period[:4].isdigit():
             return int(self.period[:4])
         return self.article.year if self.article_id else None
+
+    @property
+    def anchor(self) -> str:
+        """'incentive-12': the id of the fact's mark on its article page, and its key on the review screen."""
+        return f"{self._meta.model_name}-{self.pk}"
 
     @property
     def qualifier_symbol(self):

@@ -2,8 +2,8 @@
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf, Substr
 
-from districts.models import Metric
-from programs.models import Incentive, Mention
+from districts.models import District, Metric
+from programs.models import Incentive, Mention, Program
 
 from .models import Article
 
@@ -47,12 +47,9 @@ def article_page(pk: int):
 
 def totals() -> dict:
     """The home page's numbers: one aggregate query per table."""
-    from districts.models import District
-    from programs.models import Program
-
     return {
         "articles": Article.objects.count(),
-        "districts": District.objects.filter(articles__isnull=False).values("pk").distinct().count(),
+        "districts": District.objects.with_articles().count(),
         "programs": Program.objects.visible().count(),
         "incentives": Incentive.objects.visible().count(),
         "metrics": Metric.objects.visible().count(),

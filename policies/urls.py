@@ -1,3 +1,4 @@
+"""URLs of the home page, the article list and pages, and search."""
 from django.urls import path
 
 from . import views

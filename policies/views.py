@@ -1,4 +1,6 @@
 """Home, the article list and page, and search."""
+from dataclasses import replace
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,7 @@ from programs.views import INCENTIVES, PROGRAMS
 from . import downloads, selectors
 from .filters import ArticleFilter
 from .highlight import marked_text, spans_of
+from .facets import only
 from .listing import ListSpec, Sort, render_list
 
 ARTICLES = ListSpec(
@@ -71,12 +74,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     tabs = []
     for name, (other, other_queryset) in SEARCH_TYPES.items():
-        query = request.GET.copy()
-        for key in list(query):
-            if key not in SHARED_FILTERS:
-                query.pop(key)
+        query = only(request.GET, *SHARED_FILTERS)
         query["type"] = name
         count = other.filterset(query, queryset=other_queryset()).queryset_without(None).count() if q else 0
         tabs.append({"name": name, "title": other.title, "count": count, "query": query, "current": name == kind})
-    searched = ListSpec(**{**spec.__dict__, "queryset": queryset})
+    searched = replace(spec, queryset=queryset)
     return render_list(request, searched, template="search.html", extra={"tabs": tabs, "kind": kind})

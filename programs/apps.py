@@ -1,3 +1,4 @@
+"""The programs app: named programs, their incentives, target groups."""
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

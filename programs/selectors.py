@@ -9,8 +9,10 @@ from .models import Incentive, Mention, Program
 
 def incentives(with_text: bool = False):
     """`with_text` loads the articles' texts too, for showing each quote in its sentence (search)."""
-    queryset = Incentive.objects.visible().select_related("article", "district", "program").prefetch_related("groups")
-    return queryset.defer("article__search_text") if with_text else queryset.defer("article__text", "article__search_text")
+    return (
+        Incentive.objects.visible().with_article(text=with_text)
+        .select_related("district", "program").prefetch_related("groups")
+    )
 
 
 def programs():
@@ -33,12 +35,12 @@ def program_page(pk: int):
             "groups",
             Prefetch(
                 "incentive_set",
-                Incentive.objects.visible().select_related("article", "district").defer("article__text", "article__search_text").prefetch_related("groups"),
+                Incentive.objects.visible().with_article().select_related("district").prefetch_related("groups"),
                 to_attr="shown_incentives",
             ),
             Prefetch(
                 "metric_set",
-                Metric.objects.visible().select_related("article", "district").defer("article__text", "article__search_text"),
+                Metric.objects.visible().with_article().select_related("district"),
                 to_attr="shown_metrics",
             ),
             Prefetch(

@@ -1,3 +1,4 @@
+"""URLs of the program list and pages, and the incentive list."""
 from django.urls import path
 
 from . import views

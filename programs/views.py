@@ -21,7 +21,7 @@ INCENTIVES = ListSpec(
         "district": Sort(_("district"), ("district__adcode", "kind")),
         "kind": Sort(_("kind"), ("kind", "-value")),
     },
-    row_template="partials/incentive_rows.html",
+    row_template="partials/fact_rows.html",
     to_row=downloads.incentive_row,
 )
 

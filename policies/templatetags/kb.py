@@ -1,10 +1,8 @@
 """Template filters of the public pages: figures per language, facts' sentences, search marks."""
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language
 
-from policies import formatting, search
+from policies import formatting, public, search
 
 register = template.Library()
 
@@ -24,18 +22,12 @@ def num(value) -> str:
 @register.filter
 def sentence_url(fact) -> str:
     """Where a fact was read: /articles/<id>/#incentive-<pk>."""
-    path = reverse("policies:article", args=[fact.article_id])
-    return f"{path}#{fact._meta.model_name}-{fact.pk}"
-
-
-@register.filter
-def fact_id(fact) -> str:
-    return f"{fact._meta.model_name}-{fact.pk}"
+    return public.sentence_path(fact)
 
 
 @register.filter
 def group_name(group) -> str:
-    return group.name_zh if (get_language() or "").startswith("zh") else group.name_en
+    return group.name_zh if formatting.is_chinese() else group.name_en
 
 
 def _marked(pieces) -> str:

@@ -64,6 +64,13 @@ def test_picker_ranks_exact_names_first(client, reference_data):
     assert client.get("/districts/lookup/", {"q": "!!"}).json()["results"] == []
 
 
+def test_picker_ignores_a_nul_character(client, reference_data):
+    """PostgreSQL refuses a NUL character in a query: the picker finds nothing rather than failing."""
+    assert client.get("/districts/lookup/", {"q": "丰台\x00"}).json()["results"] == []
+    assert client.get("/compare/", {"add": "丰台\x00"}).status_code == 200
+    assert client.get("/districts/", {"q": "丰台\x00"}).status_code == 200
+
+
 @pytest.mark.parametrize("n", [3, 30])
 def test_compare_queries_are_fixed(client, kb, grow, django_assert_max_num_queries, n):
     grow(n)

@@ -164,6 +164,26 @@ def test_unknown_sort_and_bad_values_are_ignored_and_bad_pages_404(client, kb):
     assert client.get("/incentives/", {"page": "abc"}).status_code == 404
 
 
+@pytest.mark.parametrize("url,params", [
+    ("/incentives/", {"kind": "zzz"}),
+    ("/incentives/", {"status": "rejected"}),
+    ("/incentives/", {"unit": "zzz"}),
+    ("/metrics/", {"target": "zzz"}),
+    ("/metrics/", {"range": "zzz"}),
+    ("/programs/", {"kind": "zzz"}),
+    ("/articles/", {"kind": "zzz"}),
+    ("/search/", {"q": "人才", "kind": "zzz"}),
+    # PostgreSQL refuses a NUL character in any string it is sent.
+    ("/metrics/", {"kind": "人才\x00"}),
+])
+def test_values_outside_a_facets_vocabulary_are_ignored(client, kb, url, params):
+    """A value no facet offers (a hand-edited URL, a rejected status) is dropped like any bad value, not a 500."""
+    everything = client.get(url, {k: v for k, v in params.items() if k == "q"}).context["page"].paginator.count
+    response = client.get(url, params)
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == everything
+
+
 def test_chinese_filters_are_encoded_in_links(client, kb):
     body = html(client.get("/metrics/", {"q": "人才"}))
     assert "q=%E4%BA%BA%E6%89%8D" in body

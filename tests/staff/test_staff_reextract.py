@@ -15,7 +15,6 @@ from districts.models import Metric
 from policies import extraction
 from policies.choices import Origin, Status
 from policies.extraction import ArticleExtraction, IncentiveFact, MetricFact, Quantity
-from policies.importing import apply_extraction
 from policies.review import accept, correct, reject
 from programs.models import Incentive
 from tests.staff.staffdata import HEXI_TEXT, fact, span_of

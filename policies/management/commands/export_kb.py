@@ -1,5 +1,4 @@
 """python manage.py export_kb --format json|csv [-o FILE_OR_DIR]: the whole knowledge base."""
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
