@@ -21,7 +21,7 @@ from .text import Doc, normalise
 
 # A district right after one of these is the object of the clause (青浦区将向
 # 吴江区开放…): the figure belongs to the subject before it.
-_OBJECT_BEFORE = re.compile(r"(?:向|与|和|同|对|为|给|赴|到|帮扶|支援|对口|联合|携手)$")
+_OBJECT_BEFORE = re.compile(r"(?:向|与|和|同|对|为|给|赴|到|帮扶|支援|对口|联合|携手|接收|接纳|援助|帮助)$")
 # 两区将共同设立…: a figure whose subject is the partners together belongs to
 # all of them; it goes to the partner named first (the lead of the
 # announcement), not to whichever partner happened to be named last.
@@ -29,6 +29,7 @@ _OBJECT_BEFORE = re.compile(r"(?:向|与|和|同|对|为|给|赴|到|帮扶|支�
 _CLAUSE_END = re.compile(r"[,，;；:：。!?！？\n]")
 # a program that closes a list (“启航计划”“扶摇计划”等40余项活动)
 _LISTED = re.compile(r"[”\"]?(?:等|、|和|及)")
+_GOAL_LIST = re.compile(r"目标(?:任务)?(?:是|为)?[:：]")
 _JOINT_SUBJECT = re.compile(r"两区|两县|两市|两地|三地|三区|双方|各方|两家|两镇|两街道")
 
 
@@ -186,7 +187,7 @@ def extract(text: str) -> ArticleExtraction:
             continue  # another post's title; an eligibility condition or procedure
         si = doc.sentence_of(q.num_start)
         ss, se = doc.sentence_span(si)
-        key = (q.unit, round(q.value, 6))
+        key = (q.unit, round(q.value, 6), q.qualifier)  # 5%左右 and 控制在5%以内 are two goals
         sent_seen = seen_in_sentence.setdefault(si, set())
         if key in sent_seen:
             continue  # 26名医师分别与26位专家: a 1:1 pairing is one fact
@@ -218,6 +219,14 @@ def extract(text: str) -> ArticleExtraction:
         seen_facts.append((dedupe, noun, headline, row))
         period = period_at(marks, mark_pos, q.num_start, para_start)
         is_target, target_year = target_at(norm[ss: q.start], plans=kind is None)
+        if not is_target and kind is None:
+            # a list of goals after a colon (主要预期目标：…增长5%左右；…3.8万人以上):
+            # every item up to the end of the sentence is a goal
+            goal = None
+            for goal in _GOAL_LIST.finditer(norm, para_start, q.start):
+                pass
+            if goal and not re.search(r"[。!?！？]", norm[goal.end(): q.start]):
+                is_target = True
         if is_target and target_year:
             period = target_year
         if kind:
