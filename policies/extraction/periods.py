@@ -79,7 +79,8 @@ def time_marks(norm: str, published_year: int | None) -> list[TimeMark]:
             continue
         elif g["rel"]:
             if g["rel"] == "全年":
-                y = ctx_year or published_year  # the year the summary is about
+                # the year the text is about: of the last time word (今年…全年)
+                y = (marks[-1].year if marks and marks[-1].period else None) or ctx_year or published_year
             elif published_year is None:
                 continue
             else:
