@@ -29,6 +29,8 @@ _OBJECT_BEFORE = re.compile(r"(?:向|与|和|同|对|为|给|赴|到|帮扶|支�
 _CLAUSE_END = re.compile(r"[,，;；:：。!?！？\n]")
 # a program that closes a list (“启航计划”“扶摇计划”等40余项活动)
 _LISTED = re.compile(r"[”\"]?(?:等|、|和|及)")
+# after a list of districts: each of them in turn (各, 分别)
+_SHARED = re.compile(r"^[^,，。;；]{0,10}?(?:各|分别)")
 _GOAL_LIST = re.compile(r"目标(?:任务)?(?:是|为)?[:：]")
 _JOINT_SUBJECT = re.compile(r"两区|两县|两市|两地|三地|三区|双方|各方|两家|两镇|两街道")
 
@@ -58,6 +60,26 @@ class _Districts:
         self.all_pos = [p for p, _, _, _ in self.all]
         self.located = [x for x in located if x[2] in kept]
         self.pos = [p for p, _, _ in self.located]
+
+    def listed(self, i: int) -> tuple[int, list[str]] | None:
+        """A list of districts that share out the figures after it
+        (天台县、仙居县各入驻企业15家、12家; A、B两县分别…): (start of the list,
+        its districts in order), when figure i follows one in its sentence."""
+        s, _ = self.doc.sentence_span(self.doc.sentence_of(i))
+        found = None
+        chain: list[tuple[int, int, str]] = []
+        for p, e, c in self.located:
+            if p < s or p >= i:
+                continue
+            if chain and self.doc.norm[chain[-1][1]:p] in ("、", "和", "与", "及", "，"):
+                chain.append((p, e, c))
+            else:
+                chain = [(p, e, c)]
+            if len(chain) >= 2 and len({c for _, _, c in chain}) == len(chain):
+                tail = self.doc.norm[chain[-1][1]: min(i, chain[-1][1] + 12)]
+                if _SHARED.search(tail):
+                    found = (chain[0][0], [c for _, _, c in chain])
+        return found
 
     def at(self, i: int) -> str | None:
         s, e = self.doc.sentence_span(self.doc.sentence_of(i))
@@ -182,6 +204,7 @@ def extract(text: str) -> ArticleExtraction:
     seen_facts: list[tuple] = []
     headline_metrics: set[int] = set()
     content_end = terms.content_end(norm)
+    shared_runs: dict[tuple, int] = {}  # (list start, unit) -> figures given out so far
     for q in find_quantities(norm):
         if q.num_start >= content_end or terms.is_condition(norm, q):
             continue  # another post's title; an eligibility condition or procedure
@@ -231,10 +254,17 @@ def extract(text: str) -> ArticleExtraction:
             period = target_year
         if kind:
             is_target = False  # an offer is an offer, promised or not; only metrics are goals
+        owner = where.at(q.num_start)
+        shared = where.listed(q.num_start)
+        if shared:
+            k = shared_runs.get((shared[0], q.unit), 0)
+            if k < len(shared[1]):
+                owner = shared[1][k]
+            shared_runs[(shared[0], q.unit)] = k + 1
         quantity = Quantity(value=q.value, unit=q.unit, qualifier=q.qualifier,
                             value_max=q.value_max, measure=q.measure)
         common = dict(quantity=quantity, start=doc.to_orig(start), end=doc.to_orig_end(end),
-                      district=where.at(q.num_start), period=period, target=is_target,
+                      district=owner, period=period, target=is_target,
                       groups=groups_of(norm[ss:se]))
         if kind:
             out.incentives.append(IncentiveFact(**common, program=program_at(q.num_start), kind=kind, label=label))

@@ -79,3 +79,12 @@ def test_money_spent_and_jobs_created_are_results():
     assert _find(x.metrics, 4500, "count")
     assert _find(x.incentives, 50000000, "CNY").kind == "fund"
     assert _find(x.incentives, 300, "count").kind == "jobs"
+
+
+def test_listed_districts_share_out_the_figures():
+    text = ("　　本网讯 12月6日，临海市、三门县与宁波市海曙区签署人才飞地共建协议，"
+            "临海市、三门县分别入驻企业9家、7家。\n")
+    x = extract(text)
+    _check_spans(text, x)
+    assert _find(x.metrics, 9, "count").district == "331082"
+    assert _find(x.metrics, 7, "count").district == "331022"
