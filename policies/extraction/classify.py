@@ -126,7 +126,9 @@ def clause_before(norm: str, q: RawQuantity, limit: int = 24) -> str:
 
 
 _QUOTE_LEAD = re.compile(
-    r"^(?:[\dA-Za-z.,%]*(?:年|月|日)?)?(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度|上半年|下半年)?|今年|去年|目前|截至目前|同时|其中|此外|据统计)*")
+    r"^(?:[\d.,%]+[A-Za-z]*(?:年|月|日)?)?(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度|上半年|下半年)?|今年|去年|目前|截至目前|同时|其中|此外|据统计|全年|年末|年底)*")
+# a figure listed before the number, with its unit and the list word (1120.5亿元和)
+_PREV_FIGURE = re.compile(r"\d[\d.,]*(?:[十百千万亿]*(?:元|人次|人|个|家|名|项|件|套|间|平方米|%|个百分点)?)(?:和|及|与|、|以及)*")
 
 
 def quote_start(norm: str, q: RawQuantity, limit: int = 16) -> int:
@@ -136,6 +138,11 @@ def quote_start(norm: str, q: RawQuantity, limit: int = 16) -> int:
     close = before.rfind("”")
     if close >= 0 and before.rfind("“", 0, close) < 0:
         before = before[close + 1:]  # do not start inside a quotation
+    prev = None
+    for prev in _PREV_FIGURE.finditer(before):
+        pass
+    if prev:
+        before = before[prev.end():]  # 1120.5亿元和1058.7亿元: start after the figure before
     m = _QUOTE_LEAD.match(before)
     return q.start - len(before) + (m.end() if m else 0)
 

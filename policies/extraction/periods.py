@@ -25,7 +25,7 @@ TIME_RE = re.compile(
     r"|(?P<mon>\d{1,2})月)?"
     r"|(?:第)?(?P<qa>[一二三四])季度|(?P<halfa>上半年|下半年)|(?P<q3a>前三季度)"
     r"|(?P<m1a>\d{1,2}|[一二三四五六七八九十]{1,2})[-—–~至到](?P<m2a>\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\d)"
-    r"|(?P<rel>今年|本年|去年|上年|明年|过去一年|(?<!完成)全年(?!目标|任务|计划))(?!\d)"
+    r"|(?P<rel>今年|本年|去年|上年|明年|过去一年|(?<!完成)全年(?!目标|任务|计划)|年末|年底)(?!\d)"
     r"|(?<![\d年月])(?P<dm>\d{1,2})月\d{1,2}日"
     r"|(?P<reset>截至目前|截止目前|目前|至今|累计|近年来|先后|(?<!年)以来)"
 )
@@ -78,7 +78,7 @@ def time_marks(norm: str, published_year: int | None) -> list[TimeMark]:
             marks.append(TimeMark(m.start(), str(y), y))
             continue
         elif g["rel"]:
-            if g["rel"] == "全年":
+            if g["rel"] in ("全年", "年末", "年底"):
                 # the year the text is about: of the last time word (今年…全年)
                 y = (marks[-1].year if marks and marks[-1].period else None) or ctx_year or published_year
             elif published_year is None:

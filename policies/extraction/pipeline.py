@@ -220,6 +220,8 @@ def extract(text: str) -> ArticleExtraction:
         start, end = q.start, noun_after(norm, q)[1]
         if not after:
             start = quote_start(norm, q)
+        while end > q.end and norm[end - 1] in "和及与、":
+            end -= 1  # 1120.5亿元和1058.7亿元: the list word is not part of the figure
         for j in doc.joins:  # never quote across a broken line
             if start < j < end:
                 if j > q.num_start:
