@@ -204,6 +204,7 @@ def extract(text: str) -> ArticleExtraction:
     seen_facts: list[tuple] = []
     headline_metrics: set[int] = set()
     content_end = terms.content_end(norm)
+    last_label: dict[tuple, str] = {}  # (sentence, unit) -> label of its last metric
     shared_runs: dict[tuple, int] = {}  # (list start, unit) -> figures given out so far
     for q in find_quantities(norm):
         if q.num_start >= content_end or terms.is_condition(norm, q):
@@ -281,6 +282,10 @@ def extract(text: str) -> ArticleExtraction:
                 run[1] += 1
             label = labels.label(label, q.unit, q.measure, label_places, subject=subject,
                                  following=norm[end: end + 8] if after else "")
+            prev = last_label.get((si, q.unit))
+            if prev and (re.match(r"[\d.]", label) or label == "分别"):
+                label = prev  # 分别为31.2亿元、1120.5亿元和1058.7亿元: the list's label
+            last_label[(si, q.unit)] = label
             if not bare:
                 subj.append(labels.subject_of(label))
             out.metrics.append(MetricFact(**common, program=metric_program_at(q.num_start), label=label))
