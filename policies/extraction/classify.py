@@ -64,6 +64,11 @@ _GENERIC_TAIL = re.compile(r"(?:支持|政策|待遇)$")
 # the clause of a noun-less amount names who gets it or at what rate
 _CONTINUATION = re.compile(r"每人|每户|每家|每个|每月|每年|每平方米|面积|博士|硕士|本科|学士|专科|研究生|类人才|标准|分别")
 # paid out, not offered
+# money put in (投入) is spent, not offered, in a sentence that reports results
+_SPENT = re.compile(r"投入")
+_RESULT_CONTEXT = re.compile(r"今年以来|年以来|累计|先后|已经|已|共计")
+# jobs created in the economy are a result: 新增就业岗位, 带动就业, 吸纳就业
+_JOBS_CREATED = re.compile(r"(?:新增|新创造|创造|带动|吸纳|稳定)(?:城镇)?就业(?:岗位)?|就业岗位新增")
 _PAID = re.compile(r"兑现|拨付|兑付|发放|累计投入")
 _PER_HEAD = re.compile(r"每人|每户|每月|每年|最高|一次性")
 
@@ -121,7 +126,9 @@ def clause_before(norm: str, q: RawQuantity, limit: int = 24) -> str:
 
 
 _QUOTE_LEAD = re.compile(
-    r"^(?:[\dA-Za-z.,%]*(?:年|月|日)?)?(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度|上半年|下半年)?|今年|去年|目前|截至目前|同时|其中|此外|据统计)*")
+    r"^(?:[\d.,%]+[A-Za-z]*(?:年|月|日)?)?(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度|上半年|下半年)?|今年|去年|目前|截至目前|同时|其中|此外|据统计|全年|年末|年底)*")
+# a figure listed before the number, with its unit and the list word (1120.5亿元和)
+_PREV_FIGURE = re.compile(r"\d[\d.,]*(?:[十百千万亿]*(?:元|人次|人|个|家|名|项|件|套|间|平方米|%|个百分点)?)(?:和|及|与|、|以及)*")
 
 
 def quote_start(norm: str, q: RawQuantity, limit: int = 16) -> int:
@@ -131,6 +138,11 @@ def quote_start(norm: str, q: RawQuantity, limit: int = 16) -> int:
     close = before.rfind("”")
     if close >= 0 and before.rfind("“", 0, close) < 0:
         before = before[close + 1:]  # do not start inside a quotation
+    prev = None
+    for prev in _PREV_FIGURE.finditer(before):
+        pass
+    if prev:
+        before = before[prev.end():]  # 1120.5亿元和1058.7亿元: start after the figure before
     m = _QUOTE_LEAD.match(before)
     return q.start - len(before) + (m.end() if m else 0)
 
@@ -142,6 +154,11 @@ def classify(norm: str, q: RawQuantity, sent_start: int) -> tuple[str | None, st
     before = clause_before(norm, q)
     if q.unit == "CNY" and _PAID.search(before) and not _PER_HEAD.search(before):
         return None, metric_label(q, before, after), after
+    if q.unit == "CNY" and _SPENT.search(before) and _RESULT_CONTEXT.search(norm, sent_start, q.start) \
+            and not _PER_HEAD.search(before):
+        return None, metric_label(q, before, after), after  # 今年以来…投入人才协作资金800万元: spent
+    if q.unit == "count" and _JOBS_CREATED.search(before + after[:6]):
+        return None, metric_label(q, before, after), after  # 新增就业岗位3.8万个: an economic result
     if q.unit == "count" and _DELIVERED.search(before):
         return None, metric_label(q, before, after), after  # 累计配租人才公寓6800套: a result
     if q.unit == "percent":

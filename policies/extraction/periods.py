@@ -25,13 +25,21 @@ TIME_RE = re.compile(
     r"|(?P<mon>\d{1,2})月)?"
     r"|(?:第)?(?P<qa>[一二三四])季度|(?P<halfa>上半年|下半年)|(?P<q3a>前三季度)"
     r"|(?P<m1a>\d{1,2}|[一二三四五六七八九十]{1,2})[-—–~至到](?P<m2a>\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\d)"
-    r"|(?P<rel>今年|本年|去年|上年|明年)(?!\d)"
+    r"|(?P<rel>今年|本年|去年|上年|明年|过去一年|(?<!完成)全年(?!目标|任务|计划)|年末|年底)(?!\d)"
+    r"|(?<![\d年月])(?P<dm>\d{1,2})月\d{1,2}日"
     r"|(?P<reset>截至目前|截止目前|目前|至今|累计|近年来|先后|(?<!年)以来)"
 )
-TARGET_RE = re.compile(r"(?:(?<![截止])到|(?<![增提升扩降减达截止])至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是"
+# a time word after 比/较 is the base of a comparison (比上年提高, 较上半年收窄),
+# not the period of the figure
+_COMPARED = re.compile(r"(?:比|较|于|同比|环比)$")
+# 今年以来 dates what follows in its sentence: 今年以来…先后选派 / 累计服务 stay this year
+_SINCE_THIS_YEAR = re.compile(r"(?:今年|本年)以来")
+TARGET_RE = re.compile(r"(?:(?<![截止])到|(?<![增提升扩降减达截止])至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|预期目标"
                        r"|将(?!近|来|[^,，。;；]{0,12}?(?:作为|摆在|纳入|列为|列入|放在|视为|当作|当成))|计划到|预计到"
                        r"|(?:计划|拟|预计)(?=[新发引建开提实完投举推设打培招筹增])")
-TARGET_YEAR_RE = re.compile(r"(?:到|至|力争|争取|预计|计划)(?:到|在)?((?:19|20)\d\d)年")
+TARGET_YEAR_RE = re.compile(r"(?:到|至|力争|争取|预计|计划)(?:到|在)?((?:19|20)\d\d)年|“?(十[一二三四五六])五”?(?:期间|时期|末)")
+# the last year of a five-year plan period (“十五五”期间 -> 2030)
+FIVE_YEAR_END = {"十一": "2010", "十二": "2015", "十三": "2020", "十四": "2025", "十五": "2030", "十六": "2035"}
 
 
 @dataclass
@@ -49,18 +57,38 @@ def _month(s: str) -> int | None:
 def time_marks(norm: str, published_year: int | None) -> list[TimeMark]:
     marks: list[TimeMark] = []
     ctx_year = None
+    since = -1  # end of the last 今年以来
     for m in TIME_RE.finditer(norm):
         g = m.groupdict()
+        if _COMPARED.search(norm, max(0, m.start() - 2), m.start()):
+            continue
         if g["reset"]:
+            if since >= 0 and not re.search(r"[。!?！？\n]", norm[since: m.start()]):
+                continue
             marks.append(TimeMark(m.start(), None, ctx_year))
             continue
         if g["year"]:
             y = int(g["year"])
             ctx_year = y
-        elif g["rel"]:
-            if published_year is None:
+        elif g["dm"]:
+            # a dateline or event date with no year (12月3日，…): that year
+            y = ctx_year or published_year
+            if y is None or not _month(g["dm"]):
                 continue
-            y = published_year + {"去年": -1, "上年": -1, "明年": 1}.get(g["rel"], 0)
+            marks.append(TimeMark(m.start(), str(y), y))
+            continue
+        elif g["rel"]:
+            if g["rel"] in ("全年", "年末", "年底"):
+                # the year the text is about: of the last time word (今年…全年)
+                y = (marks[-1].year if marks and marks[-1].period else None) or ctx_year or published_year
+            elif published_year is None:
+                continue
+            else:
+                y = published_year + {"去年": -1, "上年": -1, "过去一年": -1, "明年": 1}.get(g["rel"], 0)
+            if y is None:
+                continue
+            if _SINCE_THIS_YEAR.match(norm, m.start()):
+                since = m.end()
         else:
             y = ctx_year or published_year
             if y is None:
@@ -91,7 +119,7 @@ def period_at(marks: list[TimeMark], positions: list[int], pos: int, para_start:
     return marks[k].period
 
 
-GOAL_RE = re.compile(r"(?:(?<![截止])到|(?<![增提升扩降减达截止])至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|计划到|预计到")
+GOAL_RE = re.compile(r"(?:(?<![截止])到|(?<![增提升扩降减达截止])至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|预期目标|计划到|预计到")
 
 
 def target_at(sentence_before: str, plans: bool = True) -> tuple[bool, str | None]:
@@ -104,4 +132,6 @@ def target_at(sentence_before: str, plans: bool = True) -> tuple[bool, str | Non
     if not m:
         return False, None
     y = TARGET_YEAR_RE.search(sentence_before)
-    return True, (y.group(1) if y else None)
+    if not y:
+        return True, None
+    return True, y.group(1) or FIVE_YEAR_END.get(y.group(2))

@@ -21,7 +21,7 @@ from .text import Doc, normalise
 
 # A district right after one of these is the object of the clause (青浦区将向
 # 吴江区开放…): the figure belongs to the subject before it.
-_OBJECT_BEFORE = re.compile(r"(?:向|与|和|同|对|为|给|赴|到|帮扶|支援|对口|联合|携手)$")
+_OBJECT_BEFORE = re.compile(r"(?:向|与|和|同|对|为|给|赴|到|帮扶|支援|对口|联合|携手|接收|接纳|援助|帮助)$")
 # 两区将共同设立…: a figure whose subject is the partners together belongs to
 # all of them; it goes to the partner named first (the lead of the
 # announcement), not to whichever partner happened to be named last.
@@ -29,6 +29,9 @@ _OBJECT_BEFORE = re.compile(r"(?:向|与|和|同|对|为|给|赴|到|帮扶|支�
 _CLAUSE_END = re.compile(r"[,，;；:：。!?！？\n]")
 # a program that closes a list (“启航计划”“扶摇计划”等40余项活动)
 _LISTED = re.compile(r"[”\"]?(?:等|、|和|及)")
+# after a list of districts: each of them in turn (各, 分别)
+_SHARED = re.compile(r"^[^,，。;；]{0,10}?(?:各|分别)")
+_GOAL_LIST = re.compile(r"目标(?:任务)?(?:是|为)?[:：]")
 _JOINT_SUBJECT = re.compile(r"两区|两县|两市|两地|三地|三区|双方|各方|两家|两镇|两街道")
 
 
@@ -57,6 +60,26 @@ class _Districts:
         self.all_pos = [p for p, _, _, _ in self.all]
         self.located = [x for x in located if x[2] in kept]
         self.pos = [p for p, _, _ in self.located]
+
+    def listed(self, i: int) -> tuple[int, list[str]] | None:
+        """A list of districts that share out the figures after it
+        (天台县、仙居县各入驻企业15家、12家; A、B两县分别…): (start of the list,
+        its districts in order), when figure i follows one in its sentence."""
+        s, _ = self.doc.sentence_span(self.doc.sentence_of(i))
+        found = None
+        chain: list[tuple[int, int, str]] = []
+        for p, e, c in self.located:
+            if p < s or p >= i:
+                continue
+            if chain and self.doc.norm[chain[-1][1]:p] in ("、", "和", "与", "及", "，"):
+                chain.append((p, e, c))
+            else:
+                chain = [(p, e, c)]
+            if len(chain) >= 2 and len({c for _, _, c in chain}) == len(chain):
+                tail = self.doc.norm[chain[-1][1]: min(i, chain[-1][1] + 12)]
+                if _SHARED.search(tail):
+                    found = (chain[0][0], [c for _, _, c in chain])
+        return found
 
     def at(self, i: int) -> str | None:
         s, e = self.doc.sentence_span(self.doc.sentence_of(i))
@@ -181,12 +204,14 @@ def extract(text: str) -> ArticleExtraction:
     seen_facts: list[tuple] = []
     headline_metrics: set[int] = set()
     content_end = terms.content_end(norm)
+    last_label: dict[tuple, str] = {}  # (sentence, unit) -> label of its last metric
+    shared_runs: dict[tuple, int] = {}  # (list start, unit) -> figures given out so far
     for q in find_quantities(norm):
         if q.num_start >= content_end or terms.is_condition(norm, q):
             continue  # another post's title; an eligibility condition or procedure
         si = doc.sentence_of(q.num_start)
         ss, se = doc.sentence_span(si)
-        key = (q.unit, round(q.value, 6))
+        key = (q.unit, round(q.value, 6), q.qualifier)  # 5%左右 and 控制在5%以内 are two goals
         sent_seen = seen_in_sentence.setdefault(si, set())
         if key in sent_seen:
             continue  # 26名医师分别与26位专家: a 1:1 pairing is one fact
@@ -196,6 +221,8 @@ def extract(text: str) -> ArticleExtraction:
         start, end = q.start, noun_after(norm, q)[1]
         if not after:
             start = quote_start(norm, q)
+        while end > q.end and norm[end - 1] in "和及与、":
+            end -= 1  # 1120.5亿元和1058.7亿元: the list word is not part of the figure
         for j in doc.joins:  # never quote across a broken line
             if start < j < end:
                 if j > q.num_start:
@@ -218,14 +245,29 @@ def extract(text: str) -> ArticleExtraction:
         seen_facts.append((dedupe, noun, headline, row))
         period = period_at(marks, mark_pos, q.num_start, para_start)
         is_target, target_year = target_at(norm[ss: q.start], plans=kind is None)
+        if not is_target and kind is None:
+            # a list of goals after a colon (主要预期目标：…增长5%左右；…3.8万人以上):
+            # every item up to the end of the sentence is a goal
+            goal = None
+            for goal in _GOAL_LIST.finditer(norm, para_start, q.start):
+                pass
+            if goal and not re.search(r"[。!?！？]", norm[goal.end(): q.start]):
+                is_target = True
         if is_target and target_year:
             period = target_year
         if kind:
             is_target = False  # an offer is an offer, promised or not; only metrics are goals
+        owner = where.at(q.num_start)
+        shared = where.listed(q.num_start)
+        if shared:
+            k = shared_runs.get((shared[0], q.unit), 0)
+            if k < len(shared[1]):
+                owner = shared[1][k]
+            shared_runs[(shared[0], q.unit)] = k + 1
         quantity = Quantity(value=q.value, unit=q.unit, qualifier=q.qualifier,
                             value_max=q.value_max, measure=q.measure)
         common = dict(quantity=quantity, start=doc.to_orig(start), end=doc.to_orig_end(end),
-                      district=where.at(q.num_start), period=period, target=is_target,
+                      district=owner, period=period, target=is_target,
                       groups=groups_of(norm[ss:se]))
         if kind:
             out.incentives.append(IncentiveFact(**common, program=program_at(q.num_start), kind=kind, label=label))
@@ -240,6 +282,10 @@ def extract(text: str) -> ArticleExtraction:
                 run[1] += 1
             label = labels.label(label, q.unit, q.measure, label_places, subject=subject,
                                  following=norm[end: end + 8] if after else "")
+            prev = last_label.get((si, q.unit))
+            if prev and (re.match(r"[\d.]", label) or label == "分别"):
+                label = prev  # 分别为31.2亿元、1120.5亿元和1058.7亿元: the list's label
+            last_label[(si, q.unit)] = label
             if not bare:
                 subj.append(labels.subject_of(label))
             out.metrics.append(MetricFact(**common, program=metric_program_at(q.num_start), label=label))

@@ -94,6 +94,14 @@ class Gazetteer:
             stem = ETHNIC_TAIL.sub("", short)
             if stem != short and len(stem) >= 2:
                 self.by_short[stem].append(code)
+            # an autonomous county or banner is also called by its stem and its
+            # type (长阳县, 鄂温克旗); a banner named after its people keeps the
+            # people's name without 族 (鄂温克族自治旗 -> 鄂温克旗)
+            kind = next((k for k in ("旗", "县") if name.endswith("自治" + k)), None)
+            if kind:
+                base = stem if len(stem) >= 2 else short[:-1] if short.endswith("族") else ""
+                if len(base) >= 2 and base + kind != name:
+                    self.by_short[base + kind].append(code)
         self.region_names[code] = {city, _strip_admin(city), province, _strip_admin(province)}
 
 

@@ -88,7 +88,7 @@ def test_changes_keep_the_new_value():
 
 
 def test_full_width_digits_and_noise():
-    text = "　　余杭区新增就业岗位　２０００个，发放“人才码”超 1,500 张。\n\n该区设立３０００万人才发展专项资金。"
+    text = "　　余杭区提供见习岗位　２０００个，发放“人才码”超 1,500 张。\n\n该区设立３０００万人才发展专项资金。"
     x = extract(text)
     _check_spans(text, x)
     jobs = _find(x.incentives, 2000, "count")
