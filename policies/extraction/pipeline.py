@@ -216,7 +216,7 @@ def extract(text: str) -> ArticleExtraction:
         if key in sent_seen:
             continue  # 26名医师分别与26位专家: a 1:1 pairing is one fact
         sent_seen.add(key)
-        kind, label, after = classify(norm, q, ss)
+        kind, label, after, qual = classify(norm, q, ss)
         # quote: number with its bounding words and the noun it counts
         start, end = q.start, noun_after(norm, q)[1]
         if not after:
@@ -264,7 +264,7 @@ def extract(text: str) -> ArticleExtraction:
             if k < len(shared[1]):
                 owner = shared[1][k]
             shared_runs[(shared[0], q.unit)] = k + 1
-        quantity = Quantity(value=q.value, unit=q.unit, qualifier=q.qualifier,
+        quantity = Quantity(value=q.value, unit=q.unit, qualifier=qual,
                             value_max=q.value_max, measure=q.measure)
         common = dict(quantity=quantity, start=doc.to_orig(start), end=doc.to_orig_end(end),
                       district=owner, period=period, target=is_target,
