@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from policies.extraction import classify
+from policies.extraction import classify, quantities
 from policies.extraction.quantities import find_quantities
 from policies.extraction.rules import decide
 from policies.extraction.text import normalise
@@ -30,3 +30,15 @@ def test_classify_rule_fires_on_its_example(rule):
 def test_each_kind_is_read_from_its_example(kind):
     kinds = [out.kind for _, out in _classified(kind.example)]
     assert kind.name in kinds, f"{kind.example}: {kinds}"
+
+
+def _quantity_rules(sentence: str) -> list[str]:
+    norm = normalise(sentence).norm
+    taken = [(q.start, q.end) for q in quantities._ratios(norm)]
+    return [rule.name for rule, _ in quantities.readings(norm, taken)]
+
+
+@pytest.mark.parametrize("rule", quantities.RULES, ids=lambda r: r.name)
+def test_quantity_rule_fires_on_its_example(rule):
+    fired = _quantity_rules(rule.example)
+    assert rule.name in fired, f"{rule.example}: {fired}"
