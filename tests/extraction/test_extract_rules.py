@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from policies.extraction import classify, quantities
+from policies.extraction import classify, programs, quantities
 from policies.extraction.quantities import find_quantities
 from policies.extraction.rules import decide
 from policies.extraction.text import normalise
@@ -41,4 +41,11 @@ def _quantity_rules(sentence: str) -> list[str]:
 @pytest.mark.parametrize("rule", quantities.RULES, ids=lambda r: r.name)
 def test_quantity_rule_fires_on_its_example(rule):
     fired = _quantity_rules(rule.example)
+    assert rule.name in fired, f"{rule.example}: {fired}"
+
+
+@pytest.mark.parametrize("rule", programs.QUOTE_RULES, ids=lambda r: r.name)
+def test_quoted_name_rule_fires_on_its_example(rule):
+    quotes = programs._quotes(normalise(rule.example).norm, set())
+    fired = [decide(programs.QUOTE_RULES, q)[0].name for q in quotes]
     assert rule.name in fired, f"{rule.example}: {fired}"
