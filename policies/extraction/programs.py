@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import compiled, words
 from .rules import Rule, always, decide
+from .text import ITEM_MARK
 
 # Type words that close a program's own name. Besides plans and projects, the
 # named venues and networks a district runs for talent: stations (驿站, 工作站,
@@ -95,7 +96,7 @@ FACILITY_RE = re.compile(
 FOUNDED_RE = re.compile(
     r"(?:^|(?<=[,，。;；\n:：]))(?P<name>[\u4e00-\u9fffA-Za-z·—]{3,18}(?:联盟|平台|基地|计划|中心))(?:宣布|正式|同步|也)?(?:成立|启动|揭牌|上线)")
 HEADING_RE = re.compile(
-    r"(?m)^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.、])\s*(?:实施|开展|推进)?"
+    rf"(?m)^\s*{ITEM_MARK}\s*(?:实施|开展|推进)?"
     r"(?P<name>[\u4e00-\u9fff]{3,18}(?:行动计划|计划|工程|行动))\s*$")
 BATCH_BEFORE = re.compile(r"(?:一批|一系列|一些|若干|各类|多个)$")
 SLOGAN_RE = re.compile(r"^[^·]{2,}·[^·]{2,}$")
