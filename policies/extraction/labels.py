@@ -32,6 +32,8 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+from .places import provinces
+
 # Common indicators any district reports, by their usual synonyms. Matched on
 # the whole cleaned core (the label without its count suffix and growth
 # tail), so 新增高层次人才 stays a flow and 规模以上工业企业研发投入 stays its own
@@ -119,9 +121,7 @@ def _full_place_regex() -> re.Pattern | None:
 
 
 # province-level names: 柔性引进北京上海高层次医疗专家 is about the experts
-PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
-             "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
-             "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+PROVINCES = provinces()
 
 
 @lru_cache(maxsize=256)

