@@ -245,41 +245,16 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
     """
     g = gazetteer()
     mentions, regions = find_mentions(norm)
-    full_seen = {m.text for m in mentions if m.full}
-    short_count = Counter(m.text for m in mentions if not m.full)
-    short_clean = {m.text for m in mentions if not m.full and m.clean}
-
-    def region_score(code: str) -> int:
-        return sum(regions.get(r, 0) for r in g.region_names[code] if r)
-
+    pick = _Resolver(g, mentions, regions)
     located: list[tuple[int, int, str]] = []
     weight: Counter = Counter()
     count: Counter = Counter()
     as_object: set[str] = set()  # named after 与/比/向…: the other side of a comparison or visit
     first: dict[str, int] = {}
     for m in mentions:
-        codes = m.codes
-        if not m.full:
-            # the short form is safe if its full name is in the article, its
-            # region is named, or it is a real place word used repeatedly
-            full_codes = [c for c in codes if g.places[c].name in full_seen]
-            reg_codes = [c for c in codes if region_score(c) > 0]
-            if full_codes:
-                codes = tuple(full_codes)
-            elif reg_codes:
-                codes = tuple(reg_codes)
-            elif m.text not in g.common_words and short_count[m.text] >= 3 \
-                    and m.text in short_clean and len(codes) == 1:
-                pass
-            else:
-                continue
-        if len(codes) > 1:
-            scored = sorted(codes, key=lambda c: (-region_score(c), -(g.places[c].name in full_seen), c))
-            if region_score(scored[0]) == 0:
-                continue  # 鼓楼区 with no city named: several candidates, none supported
-            code = scored[0]
-        else:
-            code = codes[0]
+        code = pick.code(m)
+        if code is None:
+            continue
         located.append((m.start, m.end, code))
         weight[code] += 2 if m.full else 1
         count[code] += 1
@@ -299,6 +274,40 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
             and not (count[c] == 1 and (most >= 3 or (most >= 2 and c in as_object)))]
     keep.sort(key=lambda c: (-weight[c], first[c]))
     return keep, located
+
+
+class _Resolver:
+    """The one adcode a mention stands for in this article, or None."""
+
+    def __init__(self, g: Gazetteer, mentions: list[Mention], regions: Counter):
+        self.g, self.regions = g, regions
+        self.full_seen = {m.text for m in mentions if m.full}
+        self.short_count = Counter(m.text for m in mentions if not m.full)
+        self.short_clean = {m.text for m in mentions if not m.full and m.clean}
+
+    def region_score(self, code: str) -> int:
+        return sum(self.regions.get(r, 0) for r in self.g.region_names[code] if r)
+
+    def code(self, m: Mention) -> str | None:
+        g, codes = self.g, m.codes
+        if not m.full:
+            # the short form is safe if its full name is in the article, its
+            # region is named, or it is a real place word used repeatedly
+            full_codes = [c for c in codes if g.places[c].name in self.full_seen]
+            reg_codes = [c for c in codes if self.region_score(c) > 0]
+            if full_codes:
+                codes = tuple(full_codes)
+            elif reg_codes:
+                codes = tuple(reg_codes)
+            elif not (m.text not in g.common_words and self.short_count[m.text] >= 3
+                      and m.text in self.short_clean and len(codes) == 1):
+                return None
+        if len(codes) == 1:
+            return codes[0]
+        scored = sorted(codes, key=lambda c: (-self.region_score(c), -(g.places[c].name in self.full_seen), c))
+        if self.region_score(scored[0]) == 0:
+            return None  # 鼓楼区 with no city named: several candidates, none supported
+        return scored[0]
 
 
 def place(code: str) -> Place | None:
