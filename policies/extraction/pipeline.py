@@ -241,13 +241,16 @@ def facts(a: Article, figures: tuple[Figure, ...], mentions) -> ArticleExtractio
     """The facts in the shape of facts.py, spans mapped back to the original text."""
     doc, out = a.doc, ArticleExtraction(title=a.title, publisher=a.publisher, published=a.published,
                                         districts=list(a.codes), programs=list(mentions))
+    groups: dict[int, tuple[str, ...]] = {}  # sentence -> its target groups, read once
     for f in figures:
         q = f.q
+        if f.sentence not in groups:
+            groups[f.sentence] = groups_of(doc.norm[f.sent_start:f.sent_end])
         common = dict(quantity=Quantity(value=q.value, unit=q.unit, qualifier=f.qualifier,
                                         value_max=q.value_max, measure=q.measure),
                       start=doc.to_orig(f.start), end=doc.to_orig_end(f.end), district=f.district,
                       program=f.program, period=f.period, target=f.target,
-                      groups=groups_of(doc.norm[f.sent_start:f.sent_end]))
+                      groups=groups[f.sentence])
         if f.kind:
             out.incentives.append(IncentiveFact(**common, kind=f.kind, label=f.label))
         else:
