@@ -20,10 +20,15 @@ a result, hence a metric, not an offer.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
 
+from .lexicon import any_of, entries
 from .quantities import RawQuantity
+from .rules import Rule, always, decide
+from .text import CLAUSE_BOUND as _BOUND
+from .text import clause_before
 
-_BOUND = re.compile(r"[,，。;；、:：!?！？\n()（）《》 \t]")
 # words that end the noun phrase after a measure word
 _STOP = re.compile(
     r"提供|参加|参与|入驻|获得|享受|报名|签约|集中|用于|拜师|分别|扎根|从|变|正|建立|等|和|与|及|为|到|在|的|(?<![“\d])\d|,")
@@ -33,19 +38,6 @@ _TRAIL_VERB = re.compile(r"(?:已|共|共计|累计|新增|达到|达|为|至|�
 _LEAD_BEFORE = re.compile(
     r"^(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度)?|今年|去年|目前|截至目前|同时|其中|此外|全区|全县|全市|"
     r"已|共计|共|累计|先后|成功|推动|我们|还)+")
-
-# (kind, units allowed, measure words allowed or None, keyword regex)
-KIND_RULES = [
-    ("rent_free_period", {"day", "month", "year"}, None, re.compile(r"免租|减租|租金减免|租金减半|租金全免|全免租金|免费入住|免费住宿?|免收租金")),
-    ("apartment", {"count"}, {"套", "间", "户", "张", "床", "个"},
-     re.compile(r"人才公寓|公寓|住房|宿舍|床位|房源|人才房|公租房|保障房|安居房")),
-    ("workstation", {"count"}, None, re.compile(r"工位")),
-    ("office_space", {"m2"}, None, re.compile(r"办公空间|办公场地|办公用房|孵化空间|办公面积|创业空间|众创空间|孵化场地|场地")),
-    ("fund", {"CNY"}, None, re.compile(r"基金|专项资金|资金|资金池|专项经费")),
-    ("subsidy", {"CNY"}, None, re.compile(r"补贴|奖励|资助|补助|津贴|奖补|贴息|安家费|生活费|启动经费|科研经费|项目经费|奖金")),
-    ("jobs", {"count"}, None, re.compile(r"岗位|职位|就业机会")),
-    ("service_org", {"count"}, None, re.compile(r"服务机构|合作机构|服务商")),
-]
 # supporting N projects/teams a year is an offer of kind other
 _OTHER_OFFER = re.compile(r"(?:支持|资助|扶持|资助支持|遴选支持|每年(?:遴选|选拔|评选))(?:超过|超|约|近|不少于)?$")
 _OTHER_NOUN = re.compile(r"项目|团队|课题|人才")
@@ -97,6 +89,248 @@ _DELIVERED = re.compile(r"(?:累计|已经?|共)[\u4e00-\u9fff]{0,2}?(?:配租|�
 _LIST_PREV = re.compile(r"\d(?:万|亿|千)?(?:元|平方米)、$")
 
 
+class Classification(NamedTuple):
+    kind: str | None  # incentive kind, None for a metric
+    label: str  # the offer's noun, or the metric's raw label
+    after: str  # the noun phrase after the figure
+    qualifier: str  # the figure's qualifier, which a bound before the rent may set
+
+
+@dataclass(frozen=True)
+class Clue:
+    """What classify reads about one figure."""
+
+    norm: str
+    q: RawQuantity
+    sent_start: int
+    after: str  # noun phrase after the unit
+    head: str  # the same without a generic tail (贴息贷款支持 -> 贴息贷款)
+    before: str  # the clause before the figure
+
+
+def clue_of(norm: str, q: RawQuantity, sent_start: int) -> Clue:
+    after = noun_after(norm, q)[0]
+    return Clue(norm, q, sent_start, after, _GENERIC_TAIL.sub("", after), clause_before(norm, q.start))
+
+
+# Where the noun of an offer may stand. Each finder returns the noun or None.
+Finder = Callable[[Clue, re.Pattern], "str | None"]
+
+
+def _in_head(c: Clue, kw: re.Pattern) -> str | None:
+    """The phrase after the figure ends in the kind word (超500套人才公寓)."""
+    m = None
+    for m in kw.finditer(c.head):
+        pass
+    return c.head[: m.end()] if m and len(c.head) - m.end() <= 2 else None
+
+
+def _anywhere_after(c: Clue, kw: re.Pattern) -> str | None:
+    return c.after if c.head and kw.search(c.after) else None
+
+
+def _anywhere_before(c: Clue, kw: re.Pattern) -> str | None:
+    return c.before if kw.search(c.before) else None
+
+
+def _in_qualifier(c: Clue, kw: re.Pattern) -> str | None:
+    m = kw.search(c.norm[c.q.start: c.q.num_start])  # 最长免租金3年
+    return m.group() if m else None
+
+
+def _noun_less(c: Clue) -> bool:
+    return not c.after or c.after[0] in "“”"
+
+
+def _before_noun_less(c: Clue, kw: re.Pattern) -> str | None:
+    """No noun after the figure: the last kind word of the clause before it."""
+    return kw.findall(c.before)[-1] if _noun_less(c) and kw.search(c.before) else None
+
+
+def _sentence_back(c: Clue, kw: re.Pattern) -> str | None:
+    """Noun first, several clauses back (公寓总面积…,共5栋720套)."""
+    back = c.norm[c.sent_start: c.q.start]
+    if _noun_less(c) and c.q.measure in ("套", "间") and kw.search(back):
+        return kw.findall(back)[-1]
+    return None
+
+
+@dataclass(frozen=True)
+class Kind:
+    """An incentive kind: the units it comes in, its words (lexicon/kinds.txt),
+    and where its noun may stand, tried in this order."""
+
+    name: str
+    units: frozenset
+    finders: tuple[Finder, ...]
+    example: str
+    measures: frozenset | None = None  # the measure words it is counted in, None: any
+    other_measures: frozenset = frozenset()  # measure words that count something else
+
+    @property
+    def words(self) -> re.Pattern:
+        return _KIND_WORDS[self.name]
+
+
+_KIND_WORDS = {k: re.compile(any_of(ws)) for k, ws in entries("kinds").items()}
+_DURATION = frozenset({"day", "month", "year"})
+_NOUN = (_in_head, _before_noun_less)
+# The order is the rule: the first kind whose noun is found wins.
+KINDS = (
+    Kind("rent_free_period", _DURATION, (_in_head, _anywhere_after, _anywhere_before, _in_qualifier),
+         "新引进人才可免租入住3年"),
+    Kind("apartment", frozenset({"count"}), _NOUN + (_sentence_back,), "今年将新增人才公寓500套",
+         measures=frozenset({"套", "间", "户", "张", "床", "个"})),
+    Kind("workstation", frozenset({"count"}), _NOUN, "为入驻团队提供免费工位200个"),
+    Kind("office_space", frozenset({"m2"}), _NOUN, "提供最高200平方米办公用房"),
+    Kind("fund", frozenset({"CNY"}), _NOUN, "设立5亿元人才发展基金"),
+    Kind("subsidy", frozenset({"CNY"}), _NOUN, "给予博士每人10万元安家补贴"),
+    Kind("jobs", frozenset({"count"}), _NOUN, "现场提供就业岗位3000个",
+         other_measures=frozenset({"家", "名", "人", "所"})),  # 200家企业发布岗位: the firms
+    Kind("service_org", frozenset({"count"}), _NOUN, "引进人力资源服务机构12家"),
+)
+
+
+def offer_noun(c: Clue) -> tuple[str, str] | None:
+    """(kind, noun) of the first kind whose noun stands where it may."""
+    for kind in KINDS:
+        if c.q.unit not in kind.units or c.q.measure in kind.other_measures:
+            continue
+        if kind.measures is not None and c.q.measure not in kind.measures:
+            continue
+        for find in kind.finders:
+            noun = find(c, kind.words)
+            if noun is not None:
+                return kind.name, noun
+    return None
+
+
+def _metric(c: Clue, _hit=None) -> Classification:
+    return Classification(None, metric_label(c.q, c.before, c.after), c.after, c.q.qualifier)
+
+
+def _offer(kind: str, noun: Callable[[Clue, object], str]):
+    return lambda c, hit: Classification(kind, noun(c, hit), c.after, c.q.qualifier)
+
+
+def _found(c: Clue, hit: tuple[str, str]) -> Classification:
+    return Classification(hit[0], hit[1], c.after, c.q.qualifier)
+
+
+def _group1(_c: Clue, m: re.Match) -> str:
+    return m.group(1)
+
+
+def _clue_after(c: Clue, _hit) -> str:
+    return c.after
+
+
+def _percent_rent(c: Clue) -> str | None:
+    lead = c.norm[max(c.sent_start, c.q.num_start - 30): c.q.num_start]
+    return lead if c.q.unit == "percent" and _PCT_RENT.search(lead) else None
+
+
+def _rent_discount(c: Clue, lead: str) -> Classification:
+    bounded = c.q.qualifier == "eq" and _RENT_BOUND.search(lead)  # 按不高于市场租金50%
+    return Classification("other", "租金减免", c.after, "le" if bounded else c.q.qualifier)
+
+
+def _bare_amount(c: Clue) -> bool:
+    """Money or floor space with no noun, whose clause names who gets it or at
+    what rate, or that follows or precedes another amount, or a bare cap."""
+    q, norm = c.q, c.norm
+    return q.unit in ("CNY", "m2") and not c.after and bool(
+        _CONTINUATION.search(c.before) or norm[q.end: q.end + 1] == "、" or _RATE_AFTER.match(norm, q.end)
+        or _LIST_PREV.search(norm, max(0, q.start - 10), q.start) or _BARE_CAP.match(c.before))
+
+
+def _shared(c: Clue) -> tuple[str, str] | None:
+    if not _bare_amount(c):
+        return None
+    kind, noun = _shared_kind(c.norm, c.q)
+    return (kind, noun) if kind else None
+
+
+def _rent_clause_before(c: Clue) -> re.Match | None:
+    """可选择免租入住人才住房，最长10年: the rent-free offer is the clause before."""
+    if c.q.unit not in _DURATION or c.after or c.before.strip("最长可达为期限享受每次"):
+        return None
+    prev = re.split(r"[。;；]", c.norm[c.sent_start: c.q.start])[-1][-20:]
+    return KINDS[0].words.search(prev)
+
+
+def _rent_ahead(c: Clue) -> re.Match | None:
+    if c.q.unit not in _DURATION or c.norm[c.q.end: c.q.end + 1] != "、":
+        return None
+    ahead = re.split(r"[,，。;；\n]", c.norm[c.q.end: c.q.end + 30], 1)[0]
+    return _RENT_AHEAD.search(ahead)
+
+
+def _selected(c: Clue) -> str | None:
+    picked = _SELECTED.search(c.before) if c.q.unit == "count" else None
+    noun = picked and (c.after or picked.group(1))
+    return noun if noun and _OTHER_NOUN.search(noun) else None
+
+
+def _services(c: Clue) -> str | None:
+    """可享受…12项服务 (noun after), 集成…服务事项58项 / 办理…23项业务 (noun before)."""
+    if c.q.unit != "count" or c.q.measure != "项":
+        return None
+    clause = c.norm[max(c.sent_start, c.q.start - 24): c.q.start]
+    noun = c.after or re.split(r"[,，、]", clause)[-1]
+    return noun if _SERVICES_NOUN.search(noun) and _SERVICES_VERB.search(clause) else None
+
+
+def _cny(c: Clue) -> bool:
+    return c.q.unit == "CNY"
+
+
+def _count(c: Clue) -> bool:
+    return c.q.unit == "count"
+
+
+RULES: tuple[Rule[Clue, Classification], ...] = (
+    Rule("paid_out", lambda c: _cny(c) and _PAID.search(c.before) and not _PER_HEAD.search(c.before),
+         _metric, "全年兑现人才奖补资金1.2亿元"),
+    Rule("spent_in_results", lambda c: _cny(c) and _SPENT.search(c.before) and not _PER_HEAD.search(c.before)
+         and _RESULT_CONTEXT.search(c.norm, c.sent_start, c.q.start),
+         _metric, "今年以来，两地共投入人才协作资金800万元"),
+    Rule("jobs_created", lambda c: _count(c) and _JOBS_CREATED.search(c.before + c.after[:6]),
+         _metric, "全年新增就业岗位3.8万个"),
+    Rule("delivered", lambda c: _count(c) and _DELIVERED.search(c.before), _metric, "累计配租人才公寓6800套"),
+    Rule("percent_grant_after", lambda c: c.q.unit == "percent" and _PCT_GRANT.match(c.norm[c.q.end: c.q.end + 12]),
+         _offer("subsidy", _group1), "按贷款利率的50%给予贴息"),
+    Rule("percent_grant_before", lambda c: c.q.unit == "percent" and _PCT_GRANT_BEFORE.search(
+        c.norm[max(c.sent_start, c.q.start - 12): c.q.start]), _offer("subsidy", _group1), "贷款贴息比例最高50%"),
+    Rule("percent_rent", _percent_rent, _rent_discount, "人才公寓租金最高减免60%"),
+    Rule("offer_noun", offer_noun, _found, "提供人才公寓500套"),
+    Rule("loan", lambda c: _cny(c) and c.head and _LOAN.search(c.head)
+         and (c.q.qualifier == "le" or "给予" in c.before), _offer("other", lambda c, _: c.head),
+         "可申请最高30万元创业担保贷款"),
+    Rule("shared_kind", _shared, _found, "给予每人每月1500元生活补贴；硕士研究生每人每月800元"),
+    Rule("per_rate_amount", lambda c: _cny(c) and _bare_amount(c)
+         and (_RATE_AFTER.match(c.norm, c.q.end) or _PER_RATE.search(c.before)),
+         _offer("subsidy", lambda c, _: "补贴"), "本科生每月可领1000元"),
+    Rule("rent_clause_before", _rent_clause_before, _offer("rent_free_period", lambda c, m: m.group()),
+         "可选择免租入住人才住房，最长10年"),
+    Rule("support_grant", lambda c: _cny(c) and _SUPPORT_GRANT.match(c.after),
+         _offer("subsidy", _clue_after), "给予最高2000万元综合支持"),
+    Rule("rent_listed_ahead", _rent_ahead, _offer("rent_free_period", lambda c, m: m.group()),
+         "提供最长3年、面积最高500平方米的免租办公用房"),
+    Rule("supported_projects", lambda c: _count(c) and _OTHER_NOUN.search(c.after)
+         and _OTHER_OFFER.search(c.norm[max(0, c.q.start - 6): c.q.start]),
+         _offer("other", _clue_after), "每年支持30个创新创业项目"),
+    Rule("selected_to_support", _selected, _offer("other", lambda c, noun: noun), "每年遴选支持青年人才100名左右"),
+    Rule("services", _services, _offer("other", lambda c, noun: noun), "持卡人才可享受医疗、教育等12项服务"),
+    Rule("metric", always, _metric, "全区人才总量达到12.5万人"),
+)
+
+
+def classify(norm: str, q: RawQuantity, sent_start: int) -> Classification:
+    """Incentive kind or None, label, the noun after, and the qualifier, for a quantity."""
+    return decide(RULES, clue_of(norm, q, sent_start))[1]
+
+
 def noun_after(norm: str, q: RawQuantity) -> tuple[str, int]:
     """The noun phrase after the unit, and the end of it in the text."""
     rate = _RATE_AFTER.match(norm, q.end)
@@ -118,13 +352,6 @@ def noun_after(norm: str, q: RawQuantity) -> tuple[str, int]:
     return seg[lead:].replace("“", "").replace("”", ""), end
 
 
-def clause_before(norm: str, q: RawQuantity, limit: int = 24) -> str:
-    lo = max(0, q.start - limit)
-    seg = norm[lo: q.start]
-    cut = max((m.end() for m in _BOUND.finditer(seg)), default=0)
-    return seg[cut:]
-
-
 _QUOTE_LEAD = re.compile(
     r"^(?:[\d.,%]+[A-Za-z]*(?:年|月|日)?)?(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度|上半年|下半年)?|今年|去年|目前|截至目前|同时|其中|此外|据统计|全年|年末|年底)*")
 # a figure listed before the number, with its unit and the list word (1120.5亿元和)
@@ -134,7 +361,7 @@ _PREV_FIGURE = re.compile(r"\d[\d.,]*(?:[十百千万亿]*(?:元|人次|人|个|
 def quote_start(norm: str, q: RawQuantity, limit: int = 16) -> int:
     """Start of a quote whose noun stands before the number: the clause
     before it, without a cut-off number or a leading time word."""
-    before = clause_before(norm, q, limit)
+    before = clause_before(norm, q.start, limit)
     close = before.rfind("”")
     if close >= 0 and before.rfind("“", 0, close) < 0:
         before = before[close + 1:]  # do not start inside a quotation
@@ -147,100 +374,10 @@ def quote_start(norm: str, q: RawQuantity, limit: int = 16) -> int:
     return q.start - len(before) + (m.end() if m else 0)
 
 
-def classify(norm: str, q: RawQuantity, sent_start: int) -> tuple[str | None, str, str]:
-    """(incentive kind or None, label, noun after) for a quantity."""
-    after = noun_after(norm, q)[0]
-    head = _GENERIC_TAIL.sub("", after)
-    before = clause_before(norm, q)
-    if q.unit == "CNY" and _PAID.search(before) and not _PER_HEAD.search(before):
-        return None, metric_label(q, before, after), after
-    if q.unit == "CNY" and _SPENT.search(before) and _RESULT_CONTEXT.search(norm, sent_start, q.start) \
-            and not _PER_HEAD.search(before):
-        return None, metric_label(q, before, after), after  # 今年以来…投入人才协作资金800万元: spent
-    if q.unit == "count" and _JOBS_CREATED.search(before + after[:6]):
-        return None, metric_label(q, before, after), after  # 新增就业岗位3.8万个: an economic result
-    if q.unit == "count" and _DELIVERED.search(before):
-        return None, metric_label(q, before, after), after  # 累计配租人才公寓6800套: a result
-    if q.unit == "percent":
-        grant = _PCT_GRANT.match(norm[q.end: q.end + 12])
-        if grant:
-            return "subsidy", grant.group(1), after
-        grant = _PCT_GRANT_BEFORE.search(norm[max(sent_start, q.start - 12): q.start])
-        if grant:
-            return "subsidy", grant.group(1), after
-        lead = norm[max(sent_start, q.num_start - 30): q.num_start]
-        if _PCT_RENT.search(lead):
-            if q.qualifier == "eq" and _RENT_BOUND.search(lead):
-                q.qualifier = "le"
-            return "other", "租金减免", after
-    for kind, units, measures, kw in KIND_RULES:
-        if q.unit not in units:
-            continue
-        if measures is not None and q.measure not in measures:
-            continue
-        if kind == "jobs" and q.measure in ("家", "名", "人", "所"):
-            continue  # 200家企业发布岗位: the firms that offer jobs, not the jobs
-        if head:
-            m = None
-            for m in kw.finditer(head):
-                pass
-            if m and len(head) - m.end() <= 2:
-                return kind, head[: m.end()], after
-            if kind == "rent_free_period" and kw.search(after):
-                return kind, after, after
-        if kind == "rent_free_period" and kw.search(before):
-            return kind, before, after
-        if kind == "rent_free_period" and kw.search(norm[q.start: q.num_start]):
-            return kind, kw.search(norm[q.start: q.num_start]).group(), after  # 最长免租金3年
-        if not after or after[0] in "“”":
-            if kw.search(before):
-                return kind, kw.findall(before)[-1], after
-            # noun first, several clauses back (公寓总面积…,共5栋720套)
-            if kind == "apartment" and q.measure in ("套", "间") and kw.search(norm[sent_start: q.start]):
-                return kind, kw.findall(norm[sent_start: q.start])[-1], after
-    if q.unit == "CNY" and head and _LOAN.search(head) and (q.qualifier == "le" or "给予" in before):
-        return "other", head, after  # 最高30万元创业担保贷款, 最高300万元股权投资
-    rate = _RATE_AFTER.match(norm, q.end)
-    if q.unit in ("CNY", "m2") and not after and (
-            _CONTINUATION.search(before) or norm[q.end: q.end + 1] == "、" or rate
-            or _LIST_PREV.search(norm, max(0, q.start - 10), q.start) or _BARE_CAP.match(before)):
-        kind, noun = _shared_kind(norm, q)
-        if kind:
-            return kind, noun, after
-        if q.unit == "CNY" and (rate or _PER_RATE.search(before)):
-            return "subsidy", "补贴", after  # paid per head or per month: a subsidy
-    if q.unit in ("day", "month", "year") and not after and not before.strip("最长可达为期限享受每次"):
-        # 可选择免租入住人才住房，最长10年: the rent-free offer is the clause before
-        prev = re.split(r"[。;；]", norm[sent_start: q.start])[-1][-20:]
-        rent = KIND_RULES[0][3].search(prev)
-        if rent:
-            return "rent_free_period", rent.group(), after
-    if q.unit == "CNY" and _SUPPORT_GRANT.match(after):
-        return "subsidy", after, after
-    if q.unit in ("day", "month", "year") and norm[q.end: q.end + 1] == "、":
-        ahead = re.split(r"[,，。;；\n]", norm[q.end: q.end + 30], 1)[0]
-        if _RENT_AHEAD.search(ahead):
-            return "rent_free_period", _RENT_AHEAD.search(ahead).group(), after
-    if q.unit == "count":
-        if _OTHER_OFFER.search(norm[max(0, q.start - 6): q.start]) and _OTHER_NOUN.search(after):
-            return "other", after, after
-        picked = _SELECTED.search(before)
-        if picked and _OTHER_NOUN.search(after or picked.group(1)):
-            return "other", after or picked.group(1), after  # 每年遴选支持青年人才100名左右
-        if q.measure == "项":
-            # 可享受…12项服务 (noun after), 集成…服务事项58项 / 办理…23项业务 (noun before)
-            clause = norm[max(sent_start, q.start - 24): q.start]
-            noun = after or re.split(r"[,，、]", clause)[-1]
-            if _SERVICES_NOUN.search(noun) and _SERVICES_VERB.search(clause):
-                return "other", noun, after
-
-    return None, metric_label(q, before, after), after
-
-
 def _shared_kind(norm: str, q: RawQuantity) -> tuple[str | None, str]:
     """Kind of a noun-less amount: the noun after its list (30万元、10万元生活补贴),
     else the last offer noun before it in the same sentence (never across 。)."""
-    rules = [(k, kw) for k, units, _, kw in KIND_RULES if q.unit in units]
+    rules = [(k.name, k.words) for k in KINDS if q.unit in k.units]
     if norm[q.end: q.end + 1] == "、":
         ahead = re.split(r"[,，。;；\n]", norm[q.end: q.end + 24], 1)[0]
         for kind, kw in rules:

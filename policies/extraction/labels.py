@@ -20,7 +20,7 @@ reduced to the indicator:
   goes (驿站总数由6个增 -> 驿站总数);
 * a growth or share figure without its subject (同比增长32.3%) takes the
   subject of the figure before it in the same sentence (新设经营主体同比增长);
-* synonyms of common indicators map to one label (VOCAB below);
+* synonyms of common indicators map to one label (lexicon/indicators.txt);
 * a count ends in 数量 (人次 for visits, 栋数 for buildings), unless the
   indicator names its own measure (人才总量, 常住人口, 人才落户人数).
 
@@ -32,42 +32,11 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-# Common indicators any district reports, by their usual synonyms. Matched on
-# the whole cleaned core (the label without its count suffix and growth
-# tail), so 新增高层次人才 stays a flow and 规模以上工业企业研发投入 stays its own
-# row. Kept short and general on purpose: a long list of one article's
-# phrasings would only fit that article.
-VOCAB: list[tuple[re.Pattern, str]] = [(re.compile(p), c) for p, c in [
-    (r"^(?:地区生产总值|生产总值|GDP|gdp)$", "地区生产总值"),
-    (r"^(?:常住人口|常住人口总量|常住人口总数)$", "常住人口"),
-    (r"^(?:人才总量|人才资源总量|人才总数|人才资源总数)$", "人才总量"),
-    (r"^(?:国家级高新技术企业|国家高新技术企业|国家高新企业|国家级高企|国家高企|国高新企业|国高企)$", "国家高新技术企业"),
-    (r"^(?:高新技术企业|高新企业|高企)$", "高新技术企业"),
-    (r"^(?:科技型中小企业|科技型中小企)$", "科技型中小企业"),
-    (r"^(?:专精特新(?:中小)?企业|专精特新)$", "专精特新企业"),
-    (r"^(?:人才落户|落户人才|吸引人才落户|人才落户人数|落户人数)$", "人才落户人数"),
-    (r"^(?:城镇新增就业|新增城镇就业|新增就业|城镇新增就业人数|新增就业人数)$", "城镇新增就业人数"),
-    (r"^(?:全社会研发投入|研发投入|研发经费投入|全社会研发经费投入|R&D经费投入|研发经费支出|全社会研发经费支出)$", "研发投入"),
-    (r"^(?:研发投入强度|研发经费投入强度|R&D经费投入强度|研发强度)$", "研发投入强度"),
-    (r"^(?:(?:科技企业)?孵化器|科技企业孵化器)$", "孵化器"),
-    (r"^(?:众创空间)$", "众创空间"),
-    (r"^(?:院士(?:专家)?工作站)$", "院士专家工作站"),
-    (r"^(?:博士后(?:科研)?工作站|博士后科研工作站)$", "博士后工作站"),
-    (r"^(?:人才驿站|驿站)$", "人才驿站"),
-    (r"^(?:人才公寓|人才住房)$", "人才公寓"),
-    (r"^(?:固定资产投资|全社会固定资产投资)$", "固定资产投资"),
-    (r"^(?:社会消费品零售总额|社会消费品零售额|社零总额)$", "社会消费品零售总额"),
-    (r"^(?:规模以上工业增加值|规上工业增加值)$", "规模以上工业增加值"),
-    (r"^(?:高层次人才|高端人才|高层次人才总量)$", "高层次人才"),
-    (r"^(?:高技能人才|高技能人才总量)$", "高技能人才"),
-    (r"^(?:技能人才|技能人才总量)$", "技能人才"),
-    (r"^(?:新引进人才|引进人才|人才引进|引才)$", "引进人才"),
-    (r"^(?:新引进大学生|引进大学生|新引进青年大学生|引进青年大学生)$", "引进大学生"),
-    (r"^(?:新增人才|新增人才总量)$", "新增人才"),
-    (r"^(?:外籍人才|外国人才)$", "外籍人才"),
-    (r"^(?:技术合同成交额|技术合同成交金额|技术交易额)$", "技术合同成交额"),
-    (r"^(?:新设经营主体|新增经营主体|新增市场主体|新设市场主体|新登记市场主体)$", "新增市场主体"),
-]]
+from .lexicon import entries
+from .places import provinces
+
+# Common indicators by their usual synonyms (lexicon/indicators.txt): core -> canonical label
+VOCAB: dict[str, str] = {core: canon for canon, cores in entries("indicators").items() for core in cores}
 
 # the indicator names its own measure: no 数量 after it
 _OWN_MEASURE = re.compile(r"(?:数量|人数|人次|总量|总数|总额|人口|栋数|场次|件数|户数|个数|家数|项数|规模)$")
@@ -119,9 +88,7 @@ def _full_place_regex() -> re.Pattern | None:
 
 
 # province-level names: 柔性引进北京上海高层次医疗专家 is about the experts
-PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
-             "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
-             "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+PROVINCES = provinces()
 
 
 @lru_cache(maxsize=256)
@@ -171,10 +138,7 @@ def split_tail(core: str) -> tuple[str, str]:
 
 def canonical(core: str) -> str:
     """One name for an indicator's usual synonyms (VOCAB)."""
-    for pat, canon in VOCAB:
-        if pat.match(core):
-            return canon
-    return core
+    return VOCAB.get(core, core)
 
 
 def is_bare(core: str) -> bool:

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import cn2an
 
+from .lexicon import entries
+
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
 CN_DIGITS = "零〇一二两三四五六七八九"
 MULTIPLIERS = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000,
@@ -51,20 +53,13 @@ def parse_number(digits: str, multiplier: str = "") -> float | None:
     return v * MULTIPLIERS.get(multiplier, 1)
 
 
-# Qualifier words, longest first so that 超过 wins over 超.
-PREFIX_QUALIFIERS = {
-    "超过": "gt", "超出": "gt", "逾": "gt", "多于": "gt", "高于": "gt", "大于": "gt", "突破": "gt", "超": "gt",
-    "不少于": "ge", "不低于": "ge", "至少": "ge", "起码": "ge",
-    "不超过": "le", "不高于": "le", "不多于": "le", "最长": "le", "最高": "le", "最多": "le",
-    "最大": "le", "可达": "le", "上限": "le",
-    "大约": "approx", "约": "approx", "大概": "approx",
-    "将近": "near", "接近": "near", "近": "near",
-    "不到": "lt", "不足": "lt", "少于": "lt", "低于": "lt",
-}
-SUFFIX_QUALIFIERS = {
-    "余": "gt", "多": "gt", "以上": "ge", "及以上": "ge", "以下": "le", "以内": "le", "及以下": "le",
-    "左右": "approx", "上下": "approx",
-}
+def _qualifiers(*files: str) -> dict[str, str]:
+    return {w: code for f in files for code, ws in entries(f).items() for w in ws}
+
+
+# word -> qualifier code (lexicon/qualifiers_*.txt), longest first so that 超过 wins over 超
+PREFIX_QUALIFIERS = _qualifiers("qualifiers_before")
+SUFFIX_QUALIFIERS = _qualifiers("qualifiers_after", "qualifiers_after_unit")
 
 
 def is_round(value: float) -> bool:

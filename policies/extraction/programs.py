@@ -26,6 +26,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .lexicon import compiled, words
+from .rules import Rule, always, decide
+from .text import ITEM_MARK
+
 # Type words that close a program's own name. Besides plans and projects, the
 # named venues and networks a district runs for talent: stations (驿站, 工作站,
 # 服务站), studios, clubs, academies, night schools, 之家/会客厅, talent days,
@@ -42,9 +46,8 @@ TYPE_AFTER_RE = re.compile(
     r"^(?P<mod>[\u4e00-\u9fff]{0,6}?)(?P<type>系列活动|专项行动|行动计划|人才公寓|计划|工程|行动|品牌|项目|活动|平台|基地|"
     r"社区|联盟|新政|专项|服务综合体)")
 MODIFIER_BAD = re.compile(r"[的等和与及或为是在对将把被了着过]|工作|机制|模式|体系|论坛|大会")
-EVENT_RE = re.compile(r"开幕式|启动式|闭幕式|论坛|大会|峰会|仪式|招聘会|发布会|洽谈会|对接会|推介会|展览|展会|展演|风采展|成果展|博览|灯光秀|表演|比赛|大赛|竞赛|赛事|晚会|派对|培训|研修|会议")
-LAUNCH_VERB = r"(?:开展|推出|启动|开办|实施|打造|深化|落实|举办|创办|建设|搭建|设立|成立|组建|建立|推进|深化拓展)"
-LAUNCH_BEFORE_RE = re.compile(LAUNCH_VERB + r"$")
+EVENT_RE = compiled("program_events")
+LAUNCH_BEFORE_RE = compiled("program_launch_verbs", "$")
 # double quotes, and single quotes (used inside a quoted speech)
 QUOTE_RE = re.compile(r"“([^“”\n]{2,24})”|‘([^‘’“”\n]{2,24})’")
 # “A”“B”等对接平台: every quoted item of a list closed by 等 + a program word
@@ -56,11 +59,8 @@ MACRO_REGIONS = re.compile(r"京津冀|长三角|粤港澳|大湾区|成渝|雄�
 BAD_INNER = re.compile(r"[,，、;；。:：!?！？+《》()（）…]|^[\dA-Za-z.]+$|^[一二三四五六七八九十百千]+大|^[一二三四五六七八九十\d]+号|—.*—|的")
 # Mechanisms and modes known across China by the same words; a type word after
 # them (“揭榜挂帅”工程) does not make them a program.
-MECHANISMS = {"揭榜挂帅", "赛马", "赛马制", "师带徒", "一事一议", "一人一策", "一企一策", "双招双引", "带土移植",
-              "三支一扶", "放管服", "最多跑一次", "一网通办", "一站式", "订单式", "人才飞地", "飞地", "校地合作"}
-OWNER_BEFORE = re.compile(r"(?:市委|市政府|省委|省政府|国务院|中央|国家|全国|省级|市级|"
-                          r"人社部|人力资源社会保障部|人力资源和社会保障部|科技部|教育部|工信部|商务部|农业农村部|中组部|团中央)"
-                          r"[、,，和及]?(?:市委|市政府|省政府)?$")
+MECHANISMS = set(words("program_mechanisms"))
+OWNER_BEFORE = compiled("program_owners", r"[、,，和及]?(?:市委|市政府|省政府)?$")
 # A district that takes part in someone else's programme (参与“春风行动”,
 # 融入…, 38人入选苏州市“姑苏英才计划”, 依托“X”等市级活动平台) does not run it.
 # 参与/参加/加入/融入 always mean joining; 入选/申报/依托/对接 only when a higher
@@ -74,10 +74,9 @@ OWNED_AFTER = re.compile(r"^(?:等)?(?:市级|省级|国家级|全国性|全市|
 # General development campaigns that are not about talent: business climate,
 # investment promotion, year-of-tackling drives. A name holding one of these
 # words, or a quote right after one (招商引资“攻坚年”活动), is not a program.
-NON_TALENT = re.compile(r"营商环境|招商引资|招商|攻坚年|项目攻坚|城市更新|文明城市|创文|创卫|环境整治|安全生产|稳增长|"
-                        r"政务服务|政务|公共服务|强区|强县|强市|强镇")
+NON_TALENT = compiled("not_talent")
 # institutions and companies are not programs, quoted or not
-INSTITUTION_END = re.compile(r"(?:集团|公司|大学|学校|中学|小学|医院|研究院|研究所|实验室|银行|协会|商会)$")
+INSTITUTION_END = compiled("institutions", "$")
 # a name made only of counts (“百千万”工程) is a campaign slogan
 NUMERAL_ONLY = re.compile(r"^[一二两三四五六七八九十百千万亿双]+$")
 OWNER_START = re.compile(r"^(?:国家|全国|中国|省级|市级|国际(?=.{0,3}(?:示范|标准)))")
@@ -97,13 +96,11 @@ FACILITY_RE = re.compile(
 FOUNDED_RE = re.compile(
     r"(?:^|(?<=[,，。;；\n:：]))(?P<name>[\u4e00-\u9fffA-Za-z·—]{3,18}(?:联盟|平台|基地|计划|中心))(?:宣布|正式|同步|也)?(?:成立|启动|揭牌|上线)")
 HEADING_RE = re.compile(
-    r"(?m)^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.、])\s*(?:实施|开展|推进)?"
+    rf"(?m)^\s*{ITEM_MARK}\s*(?:实施|开展|推进)?"
     r"(?P<name>[\u4e00-\u9fff]{3,18}(?:行动计划|计划|工程|行动))\s*$")
 BATCH_BEFORE = re.compile(r"(?:一批|一系列|一些|若干|各类|多个)$")
 SLOGAN_RE = re.compile(r"^[^·]{2,}·[^·]{2,}$")
-GENERIC_NAMES = {"人才工程", "人才计划", "专项行动", "行动计划", "人才平台", "创新平台", "服务平台", "项目",
-                 "人才驿站", "驿站", "青年驿站", "人才社区", "人才公寓", "青年公寓", "公寓", "青年人才公寓",
-                 "国际人才公寓", "专家公寓", "人才家园", "人才新政", "新政"}
+GENERIC_NAMES = set(words("generic_program_names"))
 # 开展菁蓉汇·郫都人才对接活动: an unquoted brand·place activity series
 BRAND_ACTIVITY_RE = re.compile(
     r"(?:开展|举办)(?P<name>[\u4e00-\u9fff]{2,8}·[\u4e00-\u9fff]{2,12}?)(?:系列)?活动")
@@ -138,74 +135,124 @@ def _strip_prefix(name: str, district_names: set[str]) -> tuple[str, set[str]]:
     return n, aliases
 
 
-def find_programs(norm: str, district_names: set[str]) -> list[ProgramHit]:
-    hits: list[ProgramHit] = []
-    quoted = Counter(m.group(1) or m.group(2) for m in QUOTE_RE.finditer(norm))
-    metaphor = {m.group(1) or m.group(2) for m in QUOTE_RE.finditer(norm)
+@dataclass(frozen=True)
+class Quote:
+    """What the rules read about one quoted name (“四春计划”)."""
+
+    inner: str  # the name in the quotes
+    start: int  # of the name, quotes excluded
+    end: int
+    before: str  # 12 characters before the opening quote
+    after: str  # 40 characters after the closing quote
+    clause: str  # the clause before the quote
+    phrase: str  # the clause after it
+    name: str  # the name without a year or a district prefix
+    aliases: frozenset
+    type_after: re.Match | None  # a program word after the quote (“X”培育工程)
+    repeated: bool  # a short name quoted twice that is no metaphor (“X”为…)
+
+
+def _quotes(norm: str, district_names: set[str]):
+    found = list(QUOTE_RE.finditer(norm))
+    quoted = Counter(m.group(1) or m.group(2) for m in found)
+    metaphor = {m.group(1) or m.group(2) for m in found
                 if COPULA_BEFORE.search(norm[max(0, m.start() - 1): m.start()])}
-    for m in QUOTE_RE.finditer(norm):
+    for m in found:
         inner = (m.group(1) or m.group(2)).strip()
         s, e = m.start(), m.end()
-        before = norm[max(0, s - 12): s]
-        after = norm[e: e + 40]
-        if BAD_INNER.search(inner) or inner in GENERIC_NAMES or inner in MECHANISMS \
-                or NUMERAL_ONLY.match(TYPE_END_RE.sub("", inner)):
-            continue
-        clause = re.split(r"[,，。;；:：\n]", before)[-1]
-        if JOIN_BEFORE.search(clause) or JOIN_OWNED_BEFORE.search(clause) or OWNED_AFTER.match(after):
-            continue  # someone else's programme the district only takes part in
-        if NON_TALENT.search(inner) or NON_TALENT.search(clause[-6:]) or INSTITUTION_END.search(inner):
-            continue
-        if after.startswith("工作") and not after.startswith(("工作站", "工作室")):
-            continue  # 推进“三城同建”工作: a work item or campaign
-        if BATCH_BEFORE.search(before) or OWNER_BEFORE.search(before) or OWNER_START.match(inner):
-            continue
-        if after.startswith(("、", "“")) and MECHANISM_AFTER.match(after.lstrip("、")):
-            continue
-        if MECHANISM_AFTER.match(after) or MECHANISM_TAIL.search(re.split(r"[,，。;；、\n]", after, 1)[0][:10]):
-            continue
-        if inner.endswith(("式", "型", "化", "制")):
-            continue  # a mode or mechanism: 一站式, 包干制
-        own_type = bool(TYPE_END_RE.search(inner))
+        before, after = norm[max(0, s - 12): s], norm[e: e + 40]
         t = TYPE_AFTER_RE.match(after)
         if t and (MODIFIER_BAD.search(t.group("mod")) or NON_TALENT.search(t.group("mod"))):
             t = None
-        phrase = re.split(r"[,，。;；\n]", after, 1)[0]
         name, aliases = _strip_prefix(inner, district_names)
-        if own_type:
-            hits.append(ProgramHit(name, s + 1, e - 1, aliases))
-            continue
-        if EVENT_RE.search(inner):
-            continue
-        if LIST_TAIL_RE.match(after) and not EVENT_RE.search(phrase):
-            hits.append(ProgramHit(name, s + 1, e - 1, aliases))
-            continue
-        if SLOGAN_RE.match(inner) and not (t or name != inner):
-            continue
-        if t:
-            rest = phrase[t.end():]
-            # “A”品牌发布暨“B”首发仪式: the event after 暨 is another phrase
-            own_phrase = re.split(r"暨", phrase, 1)[0]
-            if EVENT_RE.search(own_phrase) or AFTER_CONTEXT.match(rest):
-                continue
-            if t.group("type") != "活动" or not EVENT_RE.search(rest[:6]):
-                aliases.add(inner + t.group())
-                hits.append(ProgramHit(name, s + 1, e - 1, aliases))
-            continue
-        if after.startswith(("的", "式", "型", "化")) or EVENT_RE.search(phrase):
-            continue
-        if LAUNCH_BEFORE_RE.search(before) or (quoted[inner] >= 2 and 3 <= len(inner) <= 6
-                                               and inner not in metaphor and not SLOGAN_RE.match(inner)):
-            hits.append(ProgramHit(name, s + 1, e - 1, aliases))
+        repeated = quoted[inner] >= 2 and 3 <= len(inner) <= 6 and inner not in metaphor \
+            and not SLOGAN_RE.match(inner)
+        yield Quote(inner, s + 1, e - 1, before, after, re.split(r"[,，。;；:：\n]", before)[-1],
+                    re.split(r"[,，。;；\n]", after, 1)[0], name, frozenset(aliases), t, repeated)
+
+
+def _hit(q: Quote, _match=None) -> ProgramHit:
+    return ProgramHit(q.name, q.start, q.end, set(q.aliases))
+
+
+def _hit_with_type(q: Quote, _match=None) -> ProgramHit:
+    return ProgramHit(q.name, q.start, q.end, set(q.aliases) | {q.inner + q.type_after.group()})
+
+
+def _skip(_q: Quote, _match=None) -> None:
+    return None
+
+
+def _type_word_rest(q: Quote) -> str:
+    return q.phrase[q.type_after.end():] if q.type_after else ""
+
+
+def _no(name: str, when, example: str) -> Rule[Quote, None]:
+    return Rule(name, when, _skip, example)
+
+
+# A quoted name is a program when the first row that fires says so.
+QUOTE_RULES: tuple[Rule[Quote, ProgramHit | None], ...] = (
+    _no("not_a_name", lambda q: BAD_INNER.search(q.inner) or q.inner in GENERIC_NAMES or q.inner in MECHANISMS
+        or NUMERAL_ONLY.match(TYPE_END_RE.sub("", q.inner)), "推行“揭榜挂帅”工程"),
+    _no("someone_elses", lambda q: JOIN_BEFORE.search(q.clause) or JOIN_OWNED_BEFORE.search(q.clause)
+        or OWNED_AFTER.match(q.after), "38人入选苏州市“姑苏英才计划”"),
+    _no("not_about_talent", lambda q: NON_TALENT.search(q.inner) or NON_TALENT.search(q.clause[-6:])
+        or INSTITUTION_END.search(q.inner), "开展招商引资“攻坚年”活动"),
+    _no("work_item", lambda q: q.after.startswith("工作") and not q.after.startswith(("工作站", "工作室")),
+        "推进“三城同建”工作"),
+    _no("owned_above_or_a_batch", lambda q: BATCH_BEFORE.search(q.before) or OWNER_BEFORE.search(q.before)
+        or OWNER_START.match(q.inner), "落实市委、市政府“青年英才计划”"),
+    _no("listed_mechanism", lambda q: q.after.startswith(("、", "“")) and MECHANISM_AFTER.match(q.after.lstrip("、")),
+        "推行“一人一档”、“一企一档”等工作机制"),
+    _no("mechanism", lambda q: MECHANISM_AFTER.match(q.after)
+        or MECHANISM_TAIL.search(re.split(r"[,，。;；、\n]", q.after, 1)[0][:10]), "建立“人才专员”服务机制"),
+    _no("mode", lambda q: q.inner.endswith(("式", "型", "化", "制")), "推行“保姆式”服务"),
+    Rule("own_type_word", lambda q: TYPE_END_RE.search(q.inner), _hit, "实施“四春计划”"),
+    _no("event", lambda q: EVENT_RE.search(q.inner), "举办“英才峰会”"),
+    Rule("listed_with_type_word", lambda q: LIST_TAIL_RE.match(q.after) and not EVENT_RE.search(q.phrase), _hit,
+         "打造“才聚江城”“智汇港城”等对接平台"),
+    _no("slogan", lambda q: SLOGAN_RE.match(q.inner) and not (q.type_after or q.name != q.inner),
+        "喊出“长爱人才·泰盼你来”"),
+    # “A”品牌发布暨“B”首发仪式: the event after 暨 is another phrase
+    _no("type_word_of_an_event", lambda q: q.type_after and (
+        EVENT_RE.search(re.split(r"暨", q.phrase, 1)[0]) or AFTER_CONTEXT.match(_type_word_rest(q))),
+        "举行“金种子”计划发布会"),
+    _no("activity_that_is_an_event", lambda q: q.type_after and q.type_after.group("type") == "活动"
+        and EVENT_RE.search(_type_word_rest(q)[:6]), "开展“青春同行”活动暨培训"),
+    Rule("type_word_after", lambda q: q.type_after, _hit_with_type, "启动“学子回家”活动"),
+    _no("modifier_or_event_after", lambda q: q.after.startswith(("的", "式", "型", "化"))
+        or EVENT_RE.search(q.phrase), "发挥“人才雁阵”的作用"),
+    Rule("launched_or_repeated", lambda q: LAUNCH_BEFORE_RE.search(q.before) or q.repeated, _hit,
+         "开展“英才选聘”"),
+    _no("otherwise", always, "他说“欢迎回家”"),
+)
+
+
+def _quoted_hits(norm: str, district_names: set[str]) -> list[ProgramHit]:
+    hits = (decide(QUOTE_RULES, q)[1] for q in _quotes(norm, district_names))
+    return [h for h in hits if h is not None]
+
+
+def _tour_hits(norm: str, district_names: set[str]) -> list[ProgramHit]:
+    hits = []
     for m in TOUR_RE.finditer(norm):
         name = m.group("name")
         if len(name) >= 4 and _specific(name[-3:-1] if len(name) < 5 else name[-4:-1], district_names) \
                 and not EVENT_RE.search(name):
             hits.append(ProgramHit(name, m.start("name"), m.end("name"), {name + "活动"}))
-    for rx in (BRAND_ACTIVITY_RE, ACRONYM_RE):
-        for m in rx.finditer(norm):
-            if not EVENT_RE.search(m.group("name")):
-                hits.append(ProgramHit(m.group("name"), m.start("name"), m.end("name")))
+    return hits
+
+
+def _named_series_hits(norm: str) -> list[ProgramHit]:
+    """菁蓉汇·郫都人才对接活动, STB人才认定体系."""
+    return [ProgramHit(m.group("name"), m.start("name"), m.end("name"))
+            for rx in (BRAND_ACTIVITY_RE, ACRONYM_RE) for m in rx.finditer(norm)
+            if not EVENT_RE.search(m.group("name"))]
+
+
+def _unquoted_hits(norm: str, district_names: set[str]) -> list[ProgramHit]:
+    hits = []
     for rx in (UNQUOTED_RE, FACILITY_RE, FOUNDED_RE):
         for m in rx.finditer(norm):
             grp = "name" if m.group("name") else "name2"
@@ -217,9 +264,15 @@ def find_programs(norm: str, district_names: set[str]) -> list[ProgramHit]:
             if rx is not UNQUOTED_RE and not _specific(name, district_names):
                 continue
             hits.append(ProgramHit(name, m.start(grp), m.end(grp)))
-    for m in HEADING_RE.finditer(norm):
-        hits.append(ProgramHit(m.group("name"), m.start("name"), m.end("name"), heading=True))
     return hits
+
+
+def find_programs(norm: str, district_names: set[str]) -> list[ProgramHit]:
+    """Every program named in the text, by the four signals of the module doc, in this order."""
+    headings = [ProgramHit(m.group("name"), m.start("name"), m.end("name"), heading=True)
+                for m in HEADING_RE.finditer(norm)]
+    return (_quoted_hits(norm, district_names) + _tour_hits(norm, district_names) + _named_series_hits(norm)
+            + _unquoted_hits(norm, district_names) + headings)
 
 
 def _specific(name: str, district_names: set[str]) -> bool:

@@ -10,26 +10,25 @@ Chinese digits used as epithets (三个篇章, 五大), the old value of a chang
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
-from .numbers import CN_NUMERAL_CHARS, SUFFIX_QUALIFIERS, parse_number, qualifier
+from .lexicon import any_of, entries, words
+from .numbers import CN_NUMERAL_CHARS, PREFIX_QUALIFIERS, parse_number, qualifier
+from .rules import Rule, always, decide
 
-_PREFIX = "|".join(sorted(
-    ["超过", "超出", "逾", "多于", "高于", "大于", "突破", "超", "不少于", "不低于", "至少", "起码",
-     "不超过", "不高于", "不多于", "最长", "最高", "最多", "最大", "可达", "上限", "大约", "约", "大概",
-     "将近", "接近", "近", "不到", "不足", "少于", "低于"], key=len, reverse=True))
+# unit word -> (unit code, multiplier, measure word), lexicon/units.txt
+UNITS: dict[str, tuple[str, float, str]] = {
+    w: (row[0], float(row[1]), row[2] if len(row) > 2 else "") for w, row in entries("units").items()}
+_MEASURE = "(?:" + "|".join(re.escape(w) + (f"(?!{any_of(no)})" if no else "")
+                            for w, no in entries("measures").items()) + ")"
+# Money, area, percent and duration before the measure words: 个月 is a month, 个百分点 a percent.
+_UNIT = "(?:" + "|".join(re.escape(w) for w, (code, _, _) in UNITS.items() if code != "count") + f"|{_MEASURE})"
+_PREFIX = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
+_MORE = "|".join(words("qualifiers_after"))
+_POST = "|".join(sorted(words("qualifiers_after_unit"), key=len, reverse=True))
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+)"
 _MULT = r"(?:万亿|千万|百万|万|亿)"
-# Units, longest first. Money and area carry their own multiplier (万元).
-_MONEY = r"(?:万亿元|千万元|百万元|亿元|万元|千元|元)"
-_AREA = r"(?:万平方米|平方公里|平方米|平米|㎡|m2|m²)"
-_PCT = r"(?:个百分点|百分点|%)"
-_DUR = r"(?:个工作日|工作日|个月|天|年)"
-# Measure words of counts. 人 must not start 人才; 条 (19条), 号 (10号线),
-# 届, 周 are left out on purpose: they name things or order them. 节 (lessons) is
-# a measure unless it starts 节日/节约/节能….
-_MEASURE = r"(?:人次|万人次|人(?!才|民|员|类|工|口径)|名(?!校|医|师|牌|单|誉|称|义|片)|个|套|家|位|项|所|张|间|床|座|栋|幢|份|户|支|场|次|件|台|枚|篇|部|门|类|种|期|辆|笔|株|处|批次|家次|节(?![日约能点省假庆目])|堂)"
-_UNIT = rf"(?:{_MONEY}|{_AREA}|{_PCT}|{_DUR}|{_MEASURE})"
 _RANGE = r"(?:至|到|-|—|–|~)"
 
 QTY_RE = re.compile(
@@ -37,9 +36,9 @@ QTY_RE = re.compile(
     rf"(?:(?P<pre>{_PREFIX})(?:可(?:给予|享受|获得?|达)?|给予|享受|获得|奖励|补贴|补助|资助|支持|一次性|减免|免租金|免租|发放|入住)*)?(?:达到|达|为|至)?"
     rf"(?P<n1>{_NUM})(?P<m1>{_MULT})?"
     rf"(?:(?P<u1>{_UNIT})?{_RANGE}(?P<n2>{_NUM})(?P<m2>{_MULT})?)?"
-    rf"(?P<more>余|多)?"
+    rf"(?P<more>{_MORE})?"
     rf"(?P<unit>{_UNIT})?"
-    rf"(?P<post>及以上|以上|及以下|以下|以内|左右|上下)?"
+    rf"(?P<post>{_POST})?"
 )
 # 每10枚火箭中8枚 -> 80 percent
 RATIO_RE = re.compile(r"每(?P<d>\d+)(?P<mw>[个枚家名人位所项])(?P<noun>[^,，。;；、]{0,12}?)中(?:有)?(?P<n>\d+)(?P=mw)")
@@ -60,7 +59,7 @@ THRESHOLD_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(企业|项目|单位|公�
 DATE_LIKE_AFTER = re.compile(r"^(:\d|\.\d|/\d)")
 
 
-@dataclass
+@dataclass(frozen=True)
 class RawQuantity:
     start: int  # span in normalised text, qualifier included
     end: int
@@ -74,27 +73,8 @@ class RawQuantity:
 
 
 def unit_of(u: str) -> tuple[str, float, str]:
-    """(unit code, multiplier, measure word) of a unit string."""
-    if u.endswith("元"):
-        mult = {"万亿元": 1e12, "千万元": 1e7, "百万元": 1e6, "亿元": 1e8, "万元": 1e4, "千元": 1e3}.get(u, 1)
-        return "CNY", mult, ""
-    if u in ("万平方米",):
-        return "m2", 1e4, ""
-    if u == "平方公里":
-        return "m2", 1e6, ""
-    if u in ("平方米", "平米", "㎡", "m2", "m²"):
-        return "m2", 1, ""
-    if u in ("个百分点", "百分点", "%"):
-        return "percent", 1, ""
-    if u in ("个工作日", "工作日", "天"):
-        return "day", 1, ""
-    if u == "个月":
-        return "month", 1, ""
-    if u == "年":
-        return "year", 1, ""
-    if u == "万人次":
-        return "count", 1e4, "人次"
-    return "count", 1, u
+    """(unit code, multiplier, measure word) of a unit string; a measure word is a count."""
+    return UNITS.get(u) or ("count", 1, u)
 
 
 def _in_short_quote(norm: str, i: int) -> bool:
@@ -108,131 +88,182 @@ def _in_short_quote(norm: str, i: int) -> bool:
     return right >= 0 and right - left <= 13
 
 
-def _share_bounds(out: list[RawQuantity], norm: str) -> None:
+def _share_bounds(found: list[RawQuantity], norm: str) -> list[RawQuantity]:
     """A bounding word before a list bounds every item of it: 分别给予最高40万元、
     15万元、3万元 is three amounts of at most 40万, 15万 and 3万."""
-    for prev, q in zip(out, out[1:]):
+    out = found[:1]
+    for q in found[1:]:
+        prev = out[-1]
         if (q.qualifier == "eq" and prev.qualifier in ("le", "ge") and prev.unit == q.unit
                 and norm[prev.end: q.start] == "、"):
-            q.qualifier = prev.qualifier
+            q = replace(q, qualifier=prev.qualifier)
+        out.append(q)
+    return out
 
 
-def find_quantities(norm: str) -> list[RawQuantity]:
-    out: list[RawQuantity] = []
-    taken: list[tuple[int, int]] = []
+def _ratios(norm: str) -> list[RawQuantity]:
+    """每10枚火箭中8枚 -> 80 percent."""
+    out = []
     for m in RATIO_RE.finditer(norm):
         d, n = float(m.group("d")), float(m.group("n"))
         if 0 < n <= d:
             out.append(RawQuantity(m.start(), m.end(), m.start(), round(n / d * 100, 4), None,
                                    "percent", "", "eq", False))
-            taken.append((m.start(), m.end()))
-    for m in QTY_RE.finditer(norm):
-        q = _check(norm, m, taken)
-        if q is not None:
-            out.append(q)
+    return out
+
+
+def _shares(norm: str) -> list[RawQuantity]:
+    """占比近四成: a share in tenths, in percent."""
+    out = []
     for m in SHARE_RE.finditer(norm):
         v = parse_number(m.group("n")) * 10
         start = m.start("pre") if m.group("pre") else m.start("n")
         out.append(RawQuantity(start, m.end(), m.start("n"), v, None, "percent", "",
                                qualifier(m.group("pre"), m.group("post"), v), True))
+    return out
+
+
+def _percents_in_words(norm: str) -> list[RawQuantity]:
+    """百分之三十 -> 30 percent."""
+    out = []
     for m in PCT_CN_RE.finditer(norm):
         v = parse_number(m.group("n")) if "点" not in m.group("n") else None
         if v is not None:
             out.append(RawQuantity(m.start(), m.end(), m.start(), v, None, "percent", "", "eq", True))
-    out.sort(key=lambda q: q.start)
-    _share_bounds(out, norm)
     return out
 
 
-def _check(norm: str, m: re.Match, taken: list[tuple[int, int]]) -> RawQuantity | None:
-    n1, m1, unit_s = m.group("n1"), m.group("m1") or "", m.group("unit")
-    ns, ne = m.start("n1"), m.end()
-    if any(s <= ns < e for s, e in taken):
-        return None
-    chinese = not n1[0].isdigit()
-    before = norm[max(0, ns - 2): ns]
-    after = norm[ne: ne + 12]
-    # ordinals, list markers, names with +, parts of a bigger number or code
-    # 每万人 (a rate base), 第/首 (ordinals); 数十家, 上百名, 几千 (vague)
-    if chinese and before.endswith(("数", "几", "上", "成百")):
-        return None
-    if before.endswith(("第", "首", "+", "No", "#", "每")) or norm[m.end("n1"):m.end("n1") + 1] == "+":
-        return None
-    if ns > 0 and (norm[ns - 1].isdigit() or norm[ns - 1] in ".-/:"
-                   or ("A" <= norm[ns - 1] <= "z")):
-        return None
-    if _in_short_quote(norm, ns):
-        return None
-    money_without_yuan = False
-    if not unit_s:
-        # 2000万人才建设专项基金: 万/亿 without 元 is money when a money noun follows
-        if (m1 or (chinese and n1[-1] in "万亿")) and MONEY_NOUN.match(norm[m.end():m.end() + 14]):
-            money_without_yuan = True
-        else:
-            return None
-    if unit_s and m.group("post") is None and DATE_LIKE_AFTER.match(after):
-        return None
-    if unit_s == "个" and norm[ne: ne + 1] in ("半", "小", "钟", "星") or norm[ne:ne + 2] == "小时":
-        return None
-    value = parse_number(n1, m1)
-    if value is None:
-        return None
-    if money_without_yuan:
-        unit, mult, measure = "CNY", 1, ""
-    else:
-        unit, mult, measure = unit_of(unit_s)
-    # a time span, not an offer: 近5年来, 3年内, 两年间
-    # (三年内免收租金 is a rent-free period of three years)
-    if unit in ("year", "month", "day") and re.match(r"(?:来|以来|内|间|前|后|里|中|期间)", norm[ne:ne + 2]) \
-            and not RENT_AFTER.match(norm[ne + 1: ne + 5]):
-        return None
-    # a year, not a duration: 2023年, (2024—2026年)
-    if unit == "year" and not m.group("pre") and 1900 <= value <= 2100 and not m1:
-        return None
-    if chinese:
-        # single Chinese digits are epithets (三个篇章, 一批); keep them only
-        # for durations in a rent context (免租三年)
-        rent = RENT_CONTEXT.search(norm[max(0, ns - 4): ns]) or RENT_AFTER.match(norm[ne: ne + 4])
-        if value < 10 and not m1:
-            if unit in ("year", "month", "day"):
-                if not rent:
-                    return None
-            elif unit != "count" or n1 == "一" or not COUNT_VERB.search(norm[max(0, ns - 4): ns]) \
-                    or ENUMERATION_AFTER.match(norm[ne: ne + 6]):
-                return None
-        # 十项重点任务, 三个方面: the parts of a plan
-        if value <= 10 and unit == "count" and ENUMERATION_AFTER.match(norm[ne: ne + 6]):
-            return None
-        # 百年, 千年: set phrases, not durations
-        if unit in ("year", "day") and not rent:
-            return None
-    value *= mult
-    vmax = None
-    if m.group("n2"):
+def readings(norm: str, taken: list[tuple[int, int]]):
+    """(the rule that decided, the figure or None) for every match of QTY_RE."""
+    for m in QTY_RE.finditer(norm):
+        yield decide(RULES, Match(norm, m, taken))
+
+
+def find_quantities(norm: str) -> list[RawQuantity]:
+    out = _ratios(norm)
+    taken = [(q.start, q.end) for q in out]
+    out += [q for _, q in readings(norm, taken) if q is not None]
+    out += _shares(norm) + _percents_in_words(norm)
+    out.sort(key=lambda q: q.start)
+    return _share_bounds(out, norm)
+
+
+class Match:
+    """What the rules read about one match of QTY_RE (values computed once, when asked)."""
+
+    def __init__(self, norm: str, m: re.Match, taken: list[tuple[int, int]]):
+        self.norm, self.m, self.taken = norm, m, taken
+        self.n1, self.m1, self.unit_s = m.group("n1"), m.group("m1") or "", m.group("unit")
+        self.ns, self.ne = m.start("n1"), m.end()
+        self.chinese = not self.n1[0].isdigit()
+        self.before = norm[max(0, self.ns - 2): self.ns]
+        self.after = norm[self.ne: self.ne + 12]
+
+    @cached_property
+    def money_without_yuan(self) -> bool:
+        """2000万人才建设专项基金: 万/亿 without 元 is money when a money noun follows."""
+        return not self.unit_s and bool(self.m1 or (self.chinese and self.n1[-1] in "万亿")) \
+            and bool(MONEY_NOUN.match(self.norm[self.ne: self.ne + 14]))
+
+    @cached_property
+    def value(self) -> float | None:
+        return parse_number(self.n1, self.m1)
+
+    @cached_property
+    def unit(self) -> tuple[str, float, str]:
+        return ("CNY", 1, "") if self.money_without_yuan else unit_of(self.unit_s)
+
+    @property
+    def duration(self) -> bool:
+        return self.unit[0] in ("year", "month", "day")
+
+    @cached_property
+    def rent(self) -> bool:
+        """A rent context around a Chinese duration (免租三年, 三年内免收租金)."""
+        norm, ns, ne = self.norm, self.ns, self.ne
+        return bool(RENT_CONTEXT.search(norm[max(0, ns - 4): ns]) or RENT_AFTER.match(norm[ne: ne + 4]))
+
+    @cached_property
+    def small_chinese(self) -> bool:
+        """A single Chinese digit (三个篇章, 一批): mostly an epithet."""
+        return self.chinese and self.value < 10 and not self.m1
+
+    @cached_property
+    def span(self) -> tuple[float, float | None] | None:
+        """(value, upper end of a range), or None when the range is no range."""
+        m, mult = self.m, self.unit[1]
+        value = self.value * mult
+        if not m.group("n2"):
+            return value, None
         n2v = parse_number(m.group("n2"), m.group("m2") or "")
         if n2v is None:
             return None
         vmax = n2v * mult
-        if not m1 and m.group("m2") and not m.group("u1"):
+        if not self.m1 and m.group("m2") and not m.group("u1"):
             value *= {"万": 1e4, "亿": 1e8}.get(m.group("m2"), 1)  # 5-20万元
         if m.group("u1"):
-            u1, mult1, _ = unit_of(m.group("u1"))
-            value = parse_number(n1, m1) * mult1
-        if vmax < value:
-            return None  # 1—4 is fine, 2023-06 is not a range of a unit
-    # old value of a change: 由10家增至30家
-    if CHANGE_AFTER.match(norm[ne: ne + 4]):
-        return None
-    post = m.group("post")
-    # threshold qualifying a noun that another number counts: 5000万元以上企业577家
-    if post in ("以上", "以下", "及以上") and THRESHOLD_AFTER.match(norm[ne:ne + 12]):
-        rest = norm[ne: ne + 20]
-        stop = re.search(r"[,，。;；]", rest)
-        if re.search(r"\d", rest[: stop.start() if stop else len(rest)]):
-            return None
-    pre = m.group("pre")
+            value = self.value * unit_of(m.group("u1"))[1]
+        return (value, vmax) if vmax >= value else None  # 1—4 is fine, 2023-06 is not a range
+
+
+def _threshold(c: Match) -> bool:
+    """5000万元以上企业577家: a threshold qualifying a noun that another number counts."""
+    if c.m.group("post") not in ("以上", "以下", "及以上") or not THRESHOLD_AFTER.match(c.norm[c.ne: c.ne + 12]):
+        return False
+    rest = c.norm[c.ne: c.ne + 20]
+    stop = re.search(r"[,，。;；]", rest)
+    return bool(re.search(r"\d", rest[: stop.start() if stop else len(rest)]))
+
+
+def _figure(c: Match, _hit) -> RawQuantity:
+    value, vmax = c.span
+    m, post, pre = c.m, c.m.group("post"), c.m.group("pre")
     qual = qualifier(pre, m.group("more") or post, value)
     if m.group("more") and post:
         qual = qualifier(None, post, value) if post in ("以上", "左右") else qual
-    start = m.start("pre") if pre else ns
-    return RawQuantity(start, ne, ns, value, vmax, unit, measure, qual, chinese)
+    unit, _, measure = c.unit
+    return RawQuantity(m.start("pre") if pre else c.ns, c.ne, c.ns, value, vmax, unit, measure, qual, c.chinese)
+
+
+def _drop(_c: Match, _hit) -> None:
+    return None
+
+
+def _rule(name: str, when, example: str) -> Rule[Match, None]:
+    return Rule(name, when, _drop, example)
+
+
+# Every match of QTY_RE is a figure unless one of these rows drops it.
+RULES: tuple[Rule[Match, RawQuantity | None], ...] = (
+    _rule("in_a_ratio", lambda c: any(s <= c.ns < e for s, e in c.taken), "每10枚火箭中8枚为自主研制"),
+    _rule("vague", lambda c: c.chinese and c.before.endswith(("数", "几", "上", "成百")), "吸引数十家企业入驻"),
+    _rule("ordinal_or_rate_base", lambda c: c.before.endswith(("第", "首", "+", "No", "#", "每"))
+          or c.norm[c.m.end("n1"): c.m.end("n1") + 1] == "+", "第3次获评先进"),
+    _rule("part_of_a_code", lambda c: c.ns > 0 and (c.norm[c.ns - 1].isdigit() or c.norm[c.ns - 1] in ".-/:"
+                                                    or "A" <= c.norm[c.ns - 1] <= "z"), "沿G318国道建设驿站"),
+    _rule("short_quoted_name", lambda c: _in_short_quote(c.norm, c.ns), "对接“985”高校3所"),
+    _rule("no_unit", lambda c: not c.unit_s and not c.money_without_yuan, "咨询电话12345"),
+    _rule("date_like", lambda c: c.unit_s and c.m.group("post") is None and DATE_LIKE_AFTER.match(c.after),
+          "收费标准为5%/10%"),
+    _rule("time_of_day", lambda c: c.unit_s == "个" and c.norm[c.ne: c.ne + 1] in ("半", "小", "钟", "星")
+          or c.norm[c.ne: c.ne + 2] == "小时", "历时3个半月"),
+    _rule("unreadable", lambda c: c.value is None, "共有十十个"),
+    # a time span, not an offer: 近5年来, 3年内, 两年间 (三年内免收租金 is a rent-free period)
+    _rule("time_span", lambda c: c.duration and re.match(r"(?:来|以来|内|间|前|后|里|中|期间)", c.norm[c.ne: c.ne + 2])
+          and not RENT_AFTER.match(c.norm[c.ne + 1: c.ne + 5]), "近5年来引进人才"),
+    _rule("a_year", lambda c: c.unit[0] == "year" and not c.m.group("pre") and 1900 <= c.value <= 2100
+          and not c.m1, "2023年引进人才"),
+    # Chinese durations below ten only in a rent context (免租三年)
+    _rule("small_chinese_duration", lambda c: c.small_chinese and c.duration and not c.rent, "实施三年行动"),
+    _rule("small_chinese_epithet", lambda c: c.small_chinese and not c.duration and (
+        c.unit[0] != "count" or c.n1 == "一" or not COUNT_VERB.search(c.norm[max(0, c.ns - 4): c.ns])
+        or ENUMERATION_AFTER.match(c.norm[c.ne: c.ne + 6])), "打造三个中心"),
+    # 十项重点任务, 三个方面: the parts of a plan
+    _rule("enumeration", lambda c: c.chinese and c.value <= 10 and c.unit[0] == "count"
+          and ENUMERATION_AFTER.match(c.norm[c.ne: c.ne + 6]), "落实十项重点任务"),
+    _rule("set_phrase", lambda c: c.chinese and c.unit[0] in ("year", "day") and not c.rent, "百年老店焕新颜"),
+    _rule("not_a_range", lambda c: c.span is None, "第二批8-2个"),
+    _rule("old_value_of_change", lambda c: CHANGE_AFTER.match(c.norm[c.ne: c.ne + 4]), "驿站由10家增至30家"),
+    _rule("threshold_of_a_noun", _threshold, "5000万元以上企业577家"),
+    Rule("figure", always, _figure, "全区人才总量达12.5万人"),
+)

@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 
 from .quantities import RawQuantity
+from .text import clause_before
 
+# a condition runs on across a list (年龄、社保…) and a book title: 、 and 《》 do not end it
 _CLAUSE = re.compile(r"[,，;；:：。!?！？\n(（)）]")
 # a clause that states who may apply or how long a procedure takes: a
 # duration in it is a condition (毕业5年以内, 注册时间不超过2年, 公示5个工作日)
@@ -47,16 +49,9 @@ _THRESHOLD_OF = re.compile(r"^(?:的)[\u4e00-\u9fff]{0,8}?(?:人才|人员|个�
 _PARTS_AFTER = re.compile(r"^(?:个)?(?:方面|部分|章节|篇章|板块|领域|环节)")
 
 
-def clause_before(norm: str, q: RawQuantity) -> str:
-    lo = max(0, q.start - 30)
-    seg = norm[lo: q.start]
-    cut = max((m.end() for m in _CLAUSE.finditer(seg)), default=0)
-    return seg[cut:]
-
-
 def is_condition(norm: str, q: RawQuantity) -> bool:
     """A condition, procedure or rate base, not a fact."""
-    before = clause_before(norm, q)
+    before = clause_before(norm, q.start, 30, _CLAUSE)
     after = norm[q.end: q.end + 12]
     if q.unit == "count" and q.value == 1 and _RATE_BASE.search(before):
         return True

@@ -88,6 +88,19 @@ def _deletions(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+# The mark of a numbered item, heading or article: (一), （3）, 一、, 1., ①, 第三条
+ITEM_MARK = r"(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、]|[①-⑳]|第[一二三四五六七八九十百\d]+条)"
+# Marks that end the clause a figure stands in, for the words before it.
+CLAUSE_BOUND = re.compile(r"[,，。;；、:：!?！？\n()（）《》 \t]")
+
+
+def clause_before(norm: str, end: int, limit: int = 24, bound: re.Pattern = CLAUSE_BOUND) -> str:
+    """The words of the clause before position `end`, at most `limit` of them."""
+    seg = norm[max(0, end - limit): end]
+    cut = max((m.end() for m in bound.finditer(seg)), default=0)
+    return seg[cut:]
+
+
 _SENT_RE = re.compile(f"[{re.escape(_SENT_END)}]+")
 _PARA_RE = re.compile(r"\n+")
 

@@ -137,7 +137,7 @@ def test_bare_growth_uses_subject():
 
 
 def test_canonical_vocabulary_is_small_and_general():
-    assert 20 <= len(L.VOCAB) <= 40
+    assert 20 <= len(set(L.VOCAB.values())) <= 40  # indicators, each with its synonyms
     assert L.canonical("国家级高新技术企业") == L.canonical("国高新企业") == "国家高新技术企业"
     assert L.canonical("人才资源总量") == "人才总量"
     assert L.canonical("新增就业") == "城镇新增就业人数"

@@ -1,0 +1,46 @@
+"""Word lists of the extractor, read once from the text files beside this module.
+
+A file holds words separated by blanks or new lines, in the order the
+extractor tries them (a regex alternation takes the first word that matches,
+so 资金 before 资金池 is a choice, not an accident); `#` starts a comment.
+A line `key: w1 w2 …` makes an entry of a table (`entries`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _lines(name: str) -> list[str]:
+    text = (HERE / f"{name}.txt").read_text(encoding="utf-8")
+    return [line.split("#", 1)[0].strip() for line in text.splitlines()]
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> tuple[str, ...]:
+    """Every word of a list file, in file order."""
+    return tuple(w for line in _lines(name) for w in line.split())
+
+
+@lru_cache(maxsize=None)
+def entries(name: str) -> dict[str, tuple[str, ...]]:
+    """The `key: words` lines of a table file, in file order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _lines(name):
+        if line:
+            key, _, rest = line.partition(":")
+            out[key.strip()] = tuple(rest.split())
+    return out
+
+
+def any_of(ws) -> str:
+    """A regex alternation of the words, in the given order, as a group."""
+    return "(?:" + "|".join(map(re.escape, ws)) + ")"
+
+
+def compiled(name: str, suffix: str = "") -> re.Pattern:
+    """The words of a list file as one compiled alternation (+ an optional tail)."""
+    return re.compile(any_of(words(name)) + suffix)
