@@ -163,6 +163,8 @@ MATCHES = [
     ("签订政产学研合作协议数量", "count", "cooperation_agreements"),
     ("重点项目签约数量", "count", "projects_signed"),
     ("湘商回归项目签约总投资", "CNY", "signed_investment"),
+    ("大会签约项目投资额", "CNY", "signed_investment"),
+    ("累计提供创业资金", "CNY", "talent_funds_paid"),
 ]
 
 NON_MATCHES = [
@@ -189,6 +191,7 @@ NON_MATCHES = [
     ("分会场邀请海外博士数量", "count"),
     ("参观沈北新区在读博士人数", "count"),
     ("人才驿站覆盖街道数量目标", "count"),
+    ("引才小分队数量", "count"),
     ("人才公寓可满足高层次人才居住人数", "count"),
     ("大学生及各类人才缺口", "count"),
     ("大中专院校数量", "count"),
@@ -200,6 +203,7 @@ NON_MATCHES = [
     ("3年内按每年", "CNY"),
     ("二类高层次人才可", "CNY"),
     ("拔尖人才", "CNY"),
+    ("创业启动资金原额度", "CNY"),
     # extractor fragments
     ("予", "CNY"),
     ("符合数量", "count"),
@@ -229,6 +233,8 @@ def test_quote_names_the_figure_when_the_label_is_cut_short():
 def test_quote_words_can_rule_an_indicator_out():
     # the label says 博士, the quote says they were only invited
     assert indicator_for("海外博士数量", "count", "邀请了百名海外博士") is None
+    # four classes of high-level talent, not four people
+    assert indicator_for("高层次人才分数量", "count", "高层次人才分为一二三四类") is None
 
 
 def test_label_wins_over_quote():
