@@ -17,11 +17,12 @@ The matching rule, `indicator_for(label, unit, quote)`:
 2. A *candidate* is an occurrence of a wording as a substring of the label,
    for an indicator
    - whose unit is the metric's unit (a count never gets a CNY indicator),
-   - where the label contains at least one of the indicator's `requires`
-     words, if it has any (`gdp_growth` requires 增长/增速/下降…, so that
-     地区生产总值 in percent without them is no growth rate), and
-   - where the label contains none of its `excludes` words (博士 excludes
-     博士后, 高校毕业生 excludes 政策, a growth rate excludes 占 and 比重).
+   - where the label or the quote contains at least one of the indicator's
+     `requires` words, if it has any (`gdp_growth` requires 增长/增速/下降…,
+     so that 地区生产总值 in percent without them is no growth rate), and
+   - where neither the label nor the quote contains one of its `excludes`
+     words (博士 excludes 博士后 and 邀请, 高校毕业生 excludes 政策, a growth
+     rate excludes 占 and 比重, a count excludes 比上年: that is a difference).
 3. The longest wording wins, since it is the most specific
    (引进高层次人才 over 高层次人才, 博士后工作站 over 博士); between wordings
    of the same length the one ending last wins, since a Chinese noun phrase
