@@ -67,9 +67,6 @@ class Article(models.Model):
 
 
 class FactQuerySet(models.QuerySet):
-    def verified(self):
-        return self.filter(status=Status.VERIFIED)
-
     def visible(self):
         """What the public pages show: everything a person has not rejected."""
         return self.exclude(status=Status.REJECTED)
