@@ -21,6 +21,7 @@ def test_chinese_by_default_english_by_the_switch(client, kb):
     assert "Graduates and youth" in body  # target groups in the reader's language
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["zh_Hans", "en"])
 def test_catalogues_are_complete(language):
     po = LOCALE / language / "LC_MESSAGES" / "django.po"
