@@ -59,9 +59,12 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "simple_history",
+    # The layers, bottom up: each imports only those listed before it
+    # (pyproject.toml, [tool.importlinter]); talentkb holds the public pages.
     "districts",
-    "policies",
     "programs",
+    "policies",
+    "talentkb",
 ]
 
 MIDDLEWARE = [
