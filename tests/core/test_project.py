@@ -70,3 +70,35 @@ def test_settings_read_typed_values_and_refuse_bad_ones(monkeypatch):
     monkeypatch.setenv("TALENTKB_TEST_INT", "ten minutes")
     with pytest.raises(ImproperlyConfigured, match="TALENTKB_TEST_INT must be an integer"):
         envint("TALENTKB_TEST_INT", 0)
+
+
+PACKAGES = ("talentkb", "policies", "programs", "districts")
+
+
+@pytest.fixture(scope="module")
+def import_graph():
+    import grimp
+
+    return grimp.build_graph(*PACKAGES)
+
+
+def test_no_module_imports_one_that_imports_it_back(import_graph):
+    """Layers (lint-imports) keep apps apart; this keeps modules apart inside an app too."""
+    cycles = []
+    for module in sorted(import_graph.modules):
+        for imported in import_graph.find_modules_directly_imported_by(module):
+            if imported.split(".")[0] not in PACKAGES:
+                continue
+            back = import_graph.find_shortest_chain(importer=imported, imported=module)
+            if back:
+                cycles.append(" -> ".join((module, *back)))
+    assert not cycles, "modules that import each other:\n" + "\n".join(cycles)
+
+
+def test_the_extractor_contract_names_every_other_module_of_policies(import_graph, project_root):
+    import tomllib
+
+    config = tomllib.loads((project_root / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "forbidden")
+    children = {m for m in import_graph.find_children("policies") if m != "policies.extraction"}
+    assert children <= set(contract["forbidden_modules"])
