@@ -1,4 +1,4 @@
-"""The districts app: the gazetteer and the metrics districts report."""
+"""The districts app: the gazetteer of county-level divisions, the bottom layer (it imports no other app)."""
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,15 +1,11 @@
-"""The gazetteer of county-level divisions, and the metrics each district reports."""
+"""The gazetteer of county-level divisions: every district an article can be about."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from simple_history.models import HistoricalRecords
-
-from policies.models import Fact
 
 
 class DistrictQuerySet(models.QuerySet):
     def with_articles(self):
-        """Districts some article is about."""
+        """Districts some article is about (policies.Article.districts points here)."""
         return self.filter(articles__isnull=False).distinct()
 
 
@@ -49,24 +45,3 @@ class District(models.Model):
         if self.city == self.province:
             return f"{self.province}{self.name}"
         return f"{self.province}{self.city}{self.name}"
-
-
-class Metric(Fact):
-    """A figure a district reports or sets as a goal: 高新技术企业数量, GDP growth …"""
-
-    label = models.CharField(_("label"), max_length=100, help_text=_("Short label: 高层次人才数量, 地区生产总值同比增长."))
-
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
-
-    class Meta(Fact.Meta):
-        verbose_name = _("metric")
-        verbose_name_plural = _("metrics")
-        constraints = Fact.base_constraints("metric")
-        indexes = [
-            # District pages and the comparison read a district's metrics by label.
-            models.Index(fields=["district", "label"], name="metric_district_label_idx"),
-            models.Index(fields=["year"], name="metric_year_idx"),
-        ]
-
-    def __str__(self):
-        return f"{self.label}: {self.quote}"

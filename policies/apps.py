@@ -1,4 +1,4 @@
-"""The policies app: articles, the facts read from them, and the machinery shared by the research pages."""
+"""The policies app: articles and everything read from them, the import, the review, the export and the staff side."""
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,20 +1,10 @@
-"""The vocabularies of the knowledge base (shared/eval/SCHEMA.md).
+"""The vocabularies of facts (shared/eval/SCHEMA.md): unit, qualifier, incentive kind.
 
-Values are what the export and the URLs carry; labels are what people read.
-`parse` takes a value that arrived from outside (a URL, a CSV) and returns the
-member or None, never raising.
+Status and origin, which programs share, are in programs.choices.
 """
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class ParsableChoices(models.TextChoices):
-    @classmethod
-    def parse(cls, value):
-        try:
-            return cls(value)
-        except ValueError:
-            return None
+from programs.choices import ParsableChoices
 
 
 class Unit(ParsableChoices):
@@ -40,18 +30,6 @@ class Qualifier(ParsableChoices):
         return {"eq": "", "gt": ">", "ge": "≥", "lt": "<", "le": "≤", "approx": "≈"}[self.value]
 
 
-class Status(ParsableChoices):
-    PROPOSED = "proposed", _("proposed")
-    VERIFIED = "verified", _("verified")
-    REJECTED = "rejected", _("rejected")
-
-
-class Origin(ParsableChoices):
-    EXTRACTED = "extracted", _("extracted")
-    MANUAL = "manual", _("entered by hand")
-    CORRECTED = "corrected", _("corrected by hand")
-
-
 class IncentiveKind(ParsableChoices):
     APARTMENT = "apartment", _("talent apartments")
     WORKSTATION = "workstation", _("workstations")
@@ -62,8 +40,3 @@ class IncentiveKind(ParsableChoices):
     JOBS = "jobs", _("jobs")
     SERVICE_ORG = "service_org", _("service organisations")
     OTHER = "other", _("other offers")
-
-
-def choices_check(field: str, choices: type[models.TextChoices]) -> models.Q:
-    """The condition of a CheckConstraint that keeps `field` inside `choices`."""
-    return models.Q(**{f"{field}__in": choices.values})

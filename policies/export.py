@@ -12,19 +12,13 @@ from pathlib import Path
 
 from django.db.models import Q
 
-from districts.models import District, Metric
-from programs.models import Incentive, Program
+from districts.models import District
+from programs.models import Program
 
-from .models import Article
+from .formatting import json_number
+from .models import Article, Incentive, Metric
 
 CHUNK = 2000
-
-
-def number(value):
-    """Decimal → int where whole, else float: the export's numbers are plain JSON numbers."""
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def articles():
@@ -70,25 +64,40 @@ def programs():
         }
 
 
-def _fact(f) -> dict:
-    return {
+def fact_row(f) -> dict:
+    """Everything a row of one fact may show: the one conversion of a fact to plain values.
+
+    `export_kb` (and so the seed score) and the pages' downloads each pick the
+    keys of their own shape from it (COLUMNS here, docs/api.md there).
+    """
+    district = f.district
+    row = {
         "id": f.pk,
         "article": f.article.source_file or str(f.article_id),
-        "district": f.district.name if f.district else None,
-        "adcode": f.district.adcode if f.district else None,
-        "program": f.program.name if f.program else None,
-        "value": number(f.value),
-        "value_max": number(f.value_max),
+        "article_id": f.article_id,
+        "district": district.name if district else None,
+        "adcode": district.adcode if district else None,
+        "province": district.province if district else None,
+        "program": f.program.name if f.program_id else None,
+        "program_id": f.program_id,
+        "value": json_number(f.value),
+        "value_max": json_number(f.value_max),
         "unit": f.unit,
         "measure": f.measure or None,
         "qualifier": f.qualifier,
         "period": f.period or None,
+        "year": f.year,
         "target": f.target,
         "quote": f.quote,
         "span": [f.span_start, f.span_end],
         "status": f.status,
         "origin": f.origin,
+        "label": f.label,
     }
+    if isinstance(f, Incentive):
+        row["kind"] = f.kind
+        row["groups"] = [g.code for g in f.groups.all()]
+    return row
 
 
 def incentives():
@@ -97,13 +106,15 @@ def incentives():
         .prefetch_related("groups").order_by("pk")
     )
     for f in queryset.iterator(chunk_size=CHUNK):
-        yield {**_fact(f), "kind": f.kind, "label": f.label, "groups": [g.code for g in f.groups.all()]}
+        row = fact_row(f)
+        yield {k: row[k] for k in COLUMNS["incentives"]}
 
 
 def metrics():
     queryset = Metric.objects.visible().select_related("article", "district", "program").order_by("pk")
     for f in queryset.iterator(chunk_size=CHUNK):
-        yield {**_fact(f), "label": f.label}
+        row = fact_row(f)
+        yield {k: row[k] for k in COLUMNS["metrics"]}
 
 
 FACT_COLUMNS = ["id", "article", "district", "adcode", "program", "value", "value_max", "unit", "measure",

@@ -1,8 +1,11 @@
-"""How figures read on the public pages: numbers per language, quantities with unit and qualifier.
+"""The one number formatter: how figures read on the pages, in the admin and in the exports.
 
 Chinese readers count in 万 and 亿, English readers in thousands with commas;
 a quantity reads as its qualifier, its number and its unit: 超500套 → "> 500 套".
-Plain functions, used by the template filters and by the comparison chart.
+The admin and its forms show a stored Decimal without its trailing zeros
+(`plain`); the exports write it as a JSON number (`json_number`).
+Plain functions, used by the template filters, the comparison chart, the
+admin, the export and the downloads.
 """
 from __future__ import annotations
 
@@ -26,6 +29,13 @@ def plain(value) -> str:
     if value == value.to_integral_value():
         return str(value.quantize(Decimal(1)))
     return format(value.normalize(), "f")
+
+
+def json_number(value):
+    """Decimal → int where whole, else float: the exports' numbers are plain JSON numbers."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def number(value, language: str | None = None) -> str:

@@ -1,11 +1,15 @@
-"""An article's text with its facts marked, as safe HTML built from escaped segments.
+"""An article's text with its facts marked: the one highlighter of the project.
 
 Spans may overlap or nest (a metric inside a program mention, two facts read
-from one phrase). The text is cut at every span boundary; each piece is
-wrapped in one <mark> per span covering it, outermost first, so the HTML
-always nests properly. The first piece of each span carries the span's id
-(`incentive-12`, `metric-3`, `mention-7`): the anchor every link to the
-fact's sentence points at.
+from one phrase). `pieces` cuts the text at every span boundary and tells
+which spans cover each piece, outermost first; the public article page
+(`marked_text`) and the staff review screen (policies.admin.review_screen)
+both draw their marks from those pieces.
+
+On the article page each piece is wrapped in one <mark> per span covering it,
+outermost first, so the HTML always nests properly. The first piece of each
+span carries the span's id (`incentive-12`, `metric-3`, `mention-7`): the
+anchor every link to the fact's sentence points at.
 """
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ class Span:
     start: int
     end: int
     anchor: str  # the element id: incentive-12
-    css: str  # incentive, metric, mention
+    css: str = ""  # incentive, metric, mention
     title: str = ""  # shown on hover: the value read from it
     status: str = ""
 
@@ -38,7 +42,18 @@ def spans_of(facts, mentions=()) -> list[Span]:
     return spans
 
 
-def marked_text(text: str, spans: list[Span]) -> SafeString:
+@dataclass
+class Piece:
+    """A run of the text covered by the same spans (none for plain text)."""
+
+    start: int
+    end: int
+    text: str
+    spans: list[Span]  # outermost first
+
+
+def pieces(text: str, spans: list[Span]) -> list[Piece]:
+    """The text cut at every span boundary; put together, the pieces are the text exactly."""
     # Spans outside the text (an edited article) are clipped, empty ones dropped.
     spans = [
         Span(max(0, s.start), min(len(text), s.end), s.anchor, s.css, s.title, s.status)
@@ -48,20 +63,26 @@ def marked_text(text: str, spans: list[Span]) -> SafeString:
     # Longer spans outside, shorter inside; ties by anchor, so the output is stable.
     spans.sort(key=lambda s: (s.start, -s.end, s.anchor))
     cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    return [
+        Piece(left, right, text[left:right], [s for s in spans if s.start <= left and right <= s.end])
+        for left, right in zip(cuts, cuts[1:])
+    ]
+
+
+def marked_text(text: str, spans: list[Span]) -> SafeString:
     out = []
-    for left, right in zip(cuts, cuts[1:]):
-        piece = escape(text[left:right])
-        covering = [s for s in spans if s.start <= left and right <= s.end]
-        if covering:
+    for piece in pieces(text, spans):
+        html = escape(piece.text)
+        if piece.spans:
             # The innermost span's piece links to that fact's entry beside the text.
-            piece = format_html('<a href="#card-{}">{}</a>', covering[-1].anchor, piece)
+            html = format_html('<a href="#card-{}">{}</a>', piece.spans[-1].anchor, html)
         # Innermost first when wrapping, so the outermost span ends up outside.
-        for s in reversed(covering):
-            anchor = format_html(' id="{}"', s.anchor) if s.start == left else ""
+        for s in reversed(piece.spans):
+            anchor = format_html(' id="{}"', s.anchor) if s.start == piece.start else ""
             status = format_html(' data-status="{}"', s.status) if s.status else ""
-            piece = format_html(
+            html = format_html(
                 '<mark class="hl hl-{}"{}{} data-span="{}" title="{}">{}</mark>',
-                s.css, anchor, status, s.anchor, s.title, piece,
+                s.css, anchor, status, s.anchor, s.title, html,
             )
-        out.append(piece)
+        out.append(html)
     return mark_safe("".join(out))

@@ -17,12 +17,13 @@ from html.parser import HTMLParser
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from districts.models import District, Metric
-from programs.models import Incentive, Mention, Program, TargetGroup
+from districts.models import District
+from programs.choices import Origin, Status
+from programs.models import Program, TargetGroup
 
 from . import extraction
-from .choices import IncentiveKind, Origin, Status
-from .models import Article
+from .choices import IncentiveKind
+from .models import Article, Incentive, Mention, Metric, fact_year
 
 ENCODINGS = ("utf-8-sig", "gb18030")  # GB18030 is a superset of GBK and GB2312
 WHITESPACE = re.compile(r"\s+")
@@ -116,10 +117,6 @@ def decided_keys(model, article: Article) -> set[str]:
         numbered[base] += 1
         keys.add(f"{base}#{numbered[base]}")
     return keys
-
-
-def fact_year(period: str, article: Article) -> int | None:
-    return int(period[:4]) if period[:4].isdigit() else article.year
 
 
 @transaction.atomic

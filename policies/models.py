@@ -1,4 +1,4 @@
-"""Source articles, and the base of every fact read from one.
+"""Source articles and everything read from them: program mentions and facts.
 
 A fact (an incentive, a metric) always points at the article and the span of
 text it was read from, and records where it came from (the extractor or a
@@ -8,8 +8,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from .choices import Origin, Qualifier, Status, Unit, choices_check
+from programs.choices import Origin, Status, choices_check
+from programs.models import Program, TargetGroup
+
+from .choices import IncentiveKind, Qualifier, Unit
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -37,6 +41,11 @@ class Article(models.Model):
     )
     districts = models.ManyToManyField(
         "districts.District", related_name="articles", blank=True, verbose_name=_("districts")
+    )
+    # Declared here, the upper layer, so that programs need not know articles;
+    # `program.articles` reads the same relation from the other side.
+    programs = models.ManyToManyField(
+        Program, through="Mention", related_name="articles", verbose_name=_("programs")
     )
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     search_text = models.TextField(
@@ -66,10 +75,34 @@ class Article(models.Model):
         return int(self.published[:4]) if self.published else None
 
 
-class FactQuerySet(models.QuerySet):
-    def verified(self):
-        return self.filter(status=Status.VERIFIED)
+class Mention(models.Model):
+    """Where an article names a program: the link from a program to its sentence."""
 
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    span_start = models.PositiveIntegerField()
+    span_end = models.PositiveIntegerField()
+    quote = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
+        ordering = ["article", "span_start"]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "article"], name="mention_unique_program_article"),
+            models.CheckConstraint(condition=Q(span_end__gt=F("span_start")), name="mention_span_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.quote
+
+
+def fact_year(period: str, article: Article) -> int | None:
+    """The year a fact is filed under: the first year of its period, else its article's."""
+    return int(period[:4]) if period[:4].isdigit() else article.year
+
+
+class FactQuerySet(models.QuerySet):
     def visible(self):
         """What the public pages show: everything a person has not rejected."""
         return self.exclude(status=Status.REJECTED)
@@ -96,7 +129,7 @@ class Fact(models.Model):
         "districts.District", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("district")
     )
     program = models.ForeignKey(
-        "programs.Program", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("program")
+        Program, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("program")
     )
     value = models.DecimalField(_("value"), max_digits=22, decimal_places=4)
     value_max = models.DecimalField(
@@ -157,9 +190,7 @@ class Fact(models.Model):
         super().save(*args, **kwargs)
 
     def derive_year(self):
-        if self.period[:4].isdigit():
-            return int(self.period[:4])
-        return self.article.year if self.article_id else None
+        return fact_year(self.period, self.article) if self.article_id else None
 
     @property
     def anchor(self) -> str:
@@ -169,3 +200,50 @@ class Fact(models.Model):
     @property
     def qualifier_symbol(self):
         return Qualifier(self.qualifier).symbol
+
+
+class Incentive(Fact):
+    """An offer to talent: apartments, workstations, office space, funds, subsidies …"""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=IncentiveKind.choices)
+    label = models.CharField(_("label"), max_length=100, blank=True, help_text=_("What is offered, as written: 人才公寓."))
+    groups = models.ManyToManyField(TargetGroup, blank=True, related_name="incentives", verbose_name=_("target groups"))
+
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+
+    class Meta(Fact.Meta):
+        verbose_name = _("incentive")
+        verbose_name_plural = _("incentives")
+        constraints = [
+            *Fact.base_constraints("incentive"),
+            models.CheckConstraint(condition=choices_check("kind", IncentiveKind), name="incentive_kind_valid"),
+        ]
+        indexes = [
+            # The incentive list and the comparison filter by district and kind.
+            models.Index(fields=["district", "kind"], name="incentive_district_kind_idx"),
+            models.Index(fields=["year"], name="incentive_year_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.quote}"
+
+
+class Metric(Fact):
+    """A figure a district reports or sets as a goal: 高新技术企业数量, GDP growth …"""
+
+    label = models.CharField(_("label"), max_length=100, help_text=_("Short label: 高层次人才数量, 地区生产总值同比增长."))
+
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+
+    class Meta(Fact.Meta):
+        verbose_name = _("metric")
+        verbose_name_plural = _("metrics")
+        constraints = Fact.base_constraints("metric")
+        indexes = [
+            # District pages and the comparison read a district's metrics by label.
+            models.Index(fields=["district", "label"], name="metric_district_label_idx"),
+            models.Index(fields=["year"], name="metric_year_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.label}: {self.quote}"

@@ -11,10 +11,10 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from districts.models import Metric
-from programs.models import Incentive, Mention, Program
+from programs.choices import Origin, Status
+from programs.models import Program
 
-from .choices import Origin, Status
+from .models import Incentive, Mention, Metric
 
 # What an editor may correct on a fact; changing any of them makes an
 # extracted fact `corrected`.

@@ -15,14 +15,17 @@ EDITOR = "editor"
 
 # app label → model name → actions
 EDITOR_PERMISSIONS = {
-    "policies": {"article": ("add", "change", "view")},
-    "programs": {
+    "policies": {
+        "article": ("add", "change", "view"),
         "incentive": ("add", "change", "view"),
-        "program": ("add", "change", "delete", "view"),  # delete: merging removes the merged program
+        "metric": ("add", "change", "view"),
         "mention": ("add", "change", "delete", "view"),
+    },
+    "programs": {
+        "program": ("add", "change", "delete", "view"),  # delete: merging removes the merged program
         "targetgroup": ("view",),
     },
-    "districts": {"district": ("view",), "metric": ("add", "change", "view")},
+    "districts": {"district": ("view",)},
 }
 
 

@@ -1,110 +1,33 @@
-"""Programs (created, renamed and merged by editors), their mentions, the
-incentives they offer, and the fixed list of target groups."""
-from django.contrib import admin, messages
-from django.db.models import Count
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+"""The fixed list of target groups. Programs are reviewed beside the facts that
+point at them, so their admin (rename, merge) is in policies.admin.programs."""
+from django.contrib import admin
+from django.utils.translation import gettext, gettext_lazy as _
 
-from policies import review
-from policies.admin import FactAdmin
-from policies.choices import Origin
-
-from .models import Incentive, Mention, Program, TargetGroup
-
-
-class MentionInline(admin.TabularInline):
-    model = Mention
-    extra = 0
-    fields = ["article", "quote", "span_start", "span_end"]
-    autocomplete_fields = ["article"]
-    verbose_name_plural = _("where articles name it")
-
-
-@admin.register(Program)
-class ProgramAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "aliases_display", "district", "articles_count", "status", "origin"]
-    list_filter = ["status", "origin", ("district", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["name", "aliases", "district__name"]
-    list_select_related = ["district"]
-    autocomplete_fields = ["district"]
-    filter_horizontal = ["groups"]
-    inlines = [MentionInline]
-    actions = ["merge"]
-    fields = ["name", "aliases", "district", "groups", "status", "origin"]
-    readonly_fields = ["origin"]
-    history_list_display = ["name", "status"]
-
-    def get_queryset(self, request):
-        # Meta.ordering does not apply to an aggregated (GROUP BY) query: order it again.
-        return super().get_queryset(request).annotate(n_articles=Count("mentions", distinct=True)).order_by("name")
-
-    @admin.display(description=_("aliases"))
-    def aliases_display(self, program):
-        return "、".join(program.aliases)
-
-    @admin.display(description=_("articles"), ordering="n_articles")
-    def articles_count(self, program):
-        return program.n_articles
-
-    def save_model(self, request, obj, form, change):
-        # A program a person created or renamed is theirs: the extractor only
-        # adds aliases to programs it created itself.
-        if not change:
-            obj.origin = Origin.MANUAL
-        elif obj.origin == Origin.EXTRACTED and form.changed_data:
-            obj.origin = Origin.CORRECTED
-        super().save_model(request, obj, form, change)
-
-    @admin.action(description=_("Merge the selected programs into one"), permissions=["change", "delete"])
-    def merge(self, request, queryset):
-        programs = list(queryset.select_related("district"))
-        if len(programs) < 2:
-            self.message_user(request, _("Select at least two programs to merge."), messages.WARNING)
-            return None
-        keep_id = request.POST.get("keep")
-        if keep_id and request.POST.get("confirm"):
-            keep = next((p for p in programs if str(p.pk) == keep_id), None)
-            if keep is None:
-                self.message_user(request, _("Choose one of the selected programs to keep."), messages.ERROR)
-                return None
-            merged = review.merge_programs(keep, programs)
-            self.message_user(
-                request,
-                _("%(n)d programs merged into “%(name)s”; their names are now its aliases.")
-                % {"n": merged, "name": keep.name},
-                messages.SUCCESS,
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Merge programs"),
-            "opts": self.model._meta,
-            "programs": programs,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/programs/program/merge.html", context)
-
-
-@admin.register(Incentive)
-class IncentiveAdmin(FactAdmin):
-    list_display = ["kind", "label", "value_display", "district", "program", "article", "status", "origin"]
-    list_filter = ["kind", *FactAdmin.list_filter]
-    filter_horizontal = ["groups"]
-    fieldsets = [
-        (None, {"fields": ["article_link", "quote", "kind", "label", "value", "value_max", "unit", "measure", "qualifier"]}),
-        (None, {"fields": ["district", "program", "period", "target", "groups"]}),
-        (_("Provenance"), {"fields": FactAdmin.decided_fields + ["span_start", "span_end", "year"]}),
-    ]
+from .models import TargetGroup
 
 
 @admin.register(TargetGroup)
 class TargetGroupAdmin(admin.ModelAdmin):
-    """Fixed codes the extractor assigns: names may be edited by admins, rows not added."""
+    """Fixed codes the extractor assigns, and fixed names: each name is the
+    msgid of its translations (locale/), so it is changed in programs.groups
+    and the catalogue, not here."""
 
-    list_display = ["name_zh", "name_en", "code", "position"]
-    search_fields = ["name_zh", "name_en", "code"]
-    readonly_fields = ["code"]
+    list_display = ["translated", "name", "code", "position"]
+    search_fields = ["name", "code"]
+    readonly_fields = ["code", "name"]
+
+    @admin.display(description=_("name in the reader's language"))
+    def translated(self, group):
+        return group.translated_name
+
+    def get_search_results(self, request, queryset, search_term):
+        # Editors search in their own language: 高校 finds "Graduates and youth".
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term:
+            codes = [g.code for g in TargetGroup.objects.all() if term in gettext(g.name)]
+            found = found | queryset.filter(code__in=codes)
+        return found, duplicates
 
     def has_add_permission(self, request):
         return False

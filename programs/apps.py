@@ -1,4 +1,4 @@
-"""The programs app: named programs, their incentives, target groups."""
+"""The programs app: named programs and target groups (it imports only districts)."""
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

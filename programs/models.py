@@ -1,19 +1,25 @@
-"""Named programs of a district and the incentives they offer."""
+"""Named programs of a district (学子回家, 海河英才 …) and the target groups they are for.
+
+The articles that name a program and the facts that belong to it are in
+policies, which points here: `program.articles`, `program.mentions`,
+`program.incentive_set` are declared from that side.
+"""
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from policies.choices import IncentiveKind, Origin, Status, choices_check
-from policies.models import Fact
+from .choices import Origin, Status, choices_check
 
 
 class TargetGroup(models.Model):
     """Whom an offer is for; the rows are created by a migration, codes are fixed."""
 
     code = models.SlugField(_("code"), max_length=30)
-    name_zh = models.CharField(_("Chinese name"), max_length=30)
-    name_en = models.CharField(_("English name"), max_length=50)
+    name = models.CharField(
+        _("name"), max_length=50,
+        help_text=_("The English name; other languages translate it in locale/ (programs.groups lists them)."),
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -23,7 +29,12 @@ class TargetGroup(models.Model):
         constraints = [models.UniqueConstraint(fields=["code"], name="target_group_unique_code")]
 
     def __str__(self):
-        return self.name_zh
+        return self.translated_name
+
+    @property
+    def translated_name(self) -> str:
+        """The name in the reader's language."""
+        return gettext(self.name)
 
 
 class ProgramQuerySet(models.QuerySet):
@@ -44,9 +55,6 @@ class Program(models.Model):
     district = models.ForeignKey(
         "districts.District", on_delete=models.PROTECT, null=True, blank=True,
         related_name="programs", verbose_name=_("district"),
-    )
-    articles = models.ManyToManyField(
-        "policies.Article", through="Mention", related_name="programs", verbose_name=_("articles")
     )
     groups = models.ManyToManyField(TargetGroup, blank=True, related_name="programs", verbose_name=_("target groups"))
     origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
@@ -73,51 +81,3 @@ class Program(models.Model):
 
     def all_names(self):
         return [self.name, *self.aliases]
-
-
-class Mention(models.Model):
-    """Where an article names a program: the link from a program to its sentence."""
-
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="mentions")
-    article = models.ForeignKey("policies.Article", on_delete=models.CASCADE, related_name="mentions")
-    span_start = models.PositiveIntegerField()
-    span_end = models.PositiveIntegerField()
-    quote = models.CharField(max_length=200)
-
-    class Meta:
-        verbose_name = _("mention")
-        verbose_name_plural = _("mentions")
-        ordering = ["article", "span_start"]
-        constraints = [
-            models.UniqueConstraint(fields=["program", "article"], name="mention_unique_program_article"),
-            models.CheckConstraint(condition=Q(span_end__gt=models.F("span_start")), name="mention_span_not_empty"),
-        ]
-
-    def __str__(self):
-        return self.quote
-
-
-class Incentive(Fact):
-    """An offer to talent: apartments, workstations, office space, funds, subsidies …"""
-
-    kind = models.CharField(_("kind"), max_length=20, choices=IncentiveKind.choices)
-    label = models.CharField(_("label"), max_length=100, blank=True, help_text=_("What is offered, as written: 人才公寓."))
-    groups = models.ManyToManyField(TargetGroup, blank=True, related_name="incentives", verbose_name=_("target groups"))
-
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
-
-    class Meta(Fact.Meta):
-        verbose_name = _("incentive")
-        verbose_name_plural = _("incentives")
-        constraints = [
-            *Fact.base_constraints("incentive"),
-            models.CheckConstraint(condition=choices_check("kind", IncentiveKind), name="incentive_kind_valid"),
-        ]
-        indexes = [
-            # The incentive list and the comparison filter by district and kind.
-            models.Index(fields=["district", "kind"], name="incentive_district_kind_idx"),
-            models.Index(fields=["year"], name="incentive_year_idx"),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.quote}"

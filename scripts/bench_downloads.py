@@ -63,8 +63,7 @@ def fill(total: int) -> None:
 
     from districts.models import District
     from policies.importing import checksum
-    from policies.models import Article
-    from programs.models import Incentive
+    from policies.models import Article, Incentive
 
     have = Incentive.objects.count()
     if have >= total:

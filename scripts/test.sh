@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what the tests need (Python packages in .venv; Chromium, CJK fonts and
-# gettext from Debian where missing) and run the whole suite. With DATABASE_URL
-# pointing at PostgreSQL the tests run there; extra arguments go to pytest.
+# gettext from Debian where missing), check the import contracts and run the
+# whole suite. With DATABASE_URL pointing at PostgreSQL the tests run there;
+# extra arguments go to pytest.
 source "$(dirname "$0")/common.sh"
 
 apt_install chromium fonts-noto-cjk gettext
@@ -14,6 +15,10 @@ if [[ "${DATABASE_URL:-}" == postgres* ]]; then
     template=${DATABASE_TEST_TEMPLATE:-talentkb_template}
     .venv/bin/python scripts/pg_template.py "$DATABASE_URL" "$template"
 fi
+
+# The apps' layers and the extractor's independence (pyproject.toml,
+# [tool.importlinter]); a broken contract fails the run before any test.
+.venv/bin/lint-imports
 
 export TEST_OUTPUT_DIR=${TEST_OUTPUT_DIR:-$PWD/test-output}
 mkdir -p "$TEST_OUTPUT_DIR"

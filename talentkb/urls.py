@@ -1,11 +1,36 @@
-"""URL map: the public research pages, the staff admin, the language switch."""
+"""URL map: the public research pages (talentkb/pages/), the staff admin, the language switch.
+
+The pages keep the URL namespaces they had when they lived in the apps
+(`policies:`, `programs:`, `districts:`), so that templates and links stay as they are.
+"""
 from django.contrib import admin
 from django.urls import include, path
+
+from talentkb.pages import articles, compare, districts, home, incentives, metrics, programs, search
+
+policies_pages = [
+    path("", home.home, name="home"),
+    path("articles/", articles.article_list, name="articles"),
+    path("articles/<int:pk>/", articles.article_detail, name="article"),
+    path("search/", search.search_page, name="search"),
+]
+programs_pages = [
+    path("programs/", programs.program_list, name="list"),
+    path("programs/<int:pk>/", programs.program_detail, name="detail"),
+    path("incentives/", incentives.incentive_list, name="incentives"),
+]
+districts_pages = [
+    path("districts/", districts.district_index, name="index"),
+    path("districts/lookup/", districts.lookup, name="lookup"),
+    path("districts/<str:adcode>/", districts.district_detail, name="detail"),
+    path("metrics/", metrics.metric_list, name="metrics"),
+    path("compare/", compare.compare, name="compare"),
+]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("policies.urls")),
-    path("", include("programs.urls")),
-    path("", include("districts.urls")),
+    path("", include((policies_pages, "policies"))),
+    path("", include((programs_pages, "programs"))),
+    path("", include((districts_pages, "districts"))),
 ]

@@ -63,19 +63,20 @@ class Builder:
         )
 
     def incentive(self, article, quote, *, kind, groups=(), **kwargs):
-        from programs.models import Incentive
+        from policies.models import Incentive
 
         fact = self._fact(Incentive, article, quote, kind=kind, **kwargs)
         fact.groups.add(*(self.groups[g] for g in groups))
         return fact
 
     def metric(self, article, quote, *, label, **kwargs):
-        from districts.models import Metric
+        from policies.models import Metric
 
         return self._fact(Metric, article, quote, label=label, **kwargs)
 
     def program(self, name, article, quote, *, adcode, groups=(), status="proposed"):
-        from programs.models import Mention, Program
+        from policies.models import Mention
+        from programs.models import Program
 
         program = Program.objects.create(name=name, district=self.districts[adcode], status=status)
         start, end = self.span(article, quote)

@@ -1,32 +1,25 @@
-"""Search: jieba words of each article, and on PostgreSQL the indexes that serve policies.search.
+"""Search: on PostgreSQL the indexes that serve policies.search.
 
-- Article.search_text holds the words; existing rows are segmented here.
+- Article.search_text holds the jieba words of each article (policies.search
+  keeps them current on every save).
 - pg_trgm (TrigramExtension) and GIN trigram indexes serve `LIKE '%…%'` on
   article texts, quotes and program names (queries of three characters or more).
 - A GIN index on to_tsvector('simple', search_text) serves the word match.
-SQLite gets the field only: its search runs without these indexes.
+SQLite gets none of them: its search runs on the stored words alone.
 """
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.operations import TrigramExtension
 from django.contrib.postgres.search import SearchVector
-from django.db import migrations, models
+from django.db import migrations
 
 TRIGRAM_INDEXES = [
     # (app, model, field, index name)
     ("policies", "Article", "text", "article_text_trgm"),
     ("programs", "Program", "name", "program_name_trgm"),
-    ("programs", "Incentive", "quote", "incentive_quote_trgm"),
-    ("programs", "Mention", "quote", "mention_quote_trgm"),
-    ("districts", "Metric", "quote", "metric_quote_trgm"),
+    ("policies", "Incentive", "quote", "incentive_quote_trgm"),
+    ("policies", "Mention", "quote", "mention_quote_trgm"),
+    ("policies", "Metric", "quote", "metric_quote_trgm"),
 ]
-
-
-def segment(apps, schema_editor):
-    from policies.search import search_text
-
-    Article = apps.get_model("policies", "Article")
-    for article in Article.objects.only("title", "text").iterator():
-        Article.objects.filter(pk=article.pk).update(search_text=search_text(article.title, article.text))
 
 
 def indexes(apps):
@@ -50,22 +43,9 @@ def drop_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("policies", "0001_initial"),
-        ("programs", "0002_target_groups"),
-        ("districts", "0003_load_gazetteer"),
-    ]
+    dependencies = [("policies", "0001_initial")]
 
     operations = [
-        migrations.AddField(
-            model_name="article",
-            name="search_text",
-            field=models.TextField(
-                blank=True, default="", editable=False,
-                help_text="Title and text segmented by jieba into space-separated words, for search (policies.search).",
-            ),
-        ),
-        migrations.RunPython(segment, migrations.RunPython.noop),
         TrigramExtension(),
         migrations.RunPython(create_indexes, drop_indexes),
     ]

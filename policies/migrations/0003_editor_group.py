@@ -25,6 +25,6 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
         ("policies", "0002_search"),
         ("programs", "0002_target_groups"),
-        ("districts", "0003_load_gazetteer"),
+        ("districts", "0002_load_gazetteer"),
     ]
     operations = [migrations.RunPython(create_group, remove_group)]

@@ -12,10 +12,8 @@ from pathlib import Path
 import pytest
 from django.urls import Resolver404, resolve
 
-from districts.models import Metric
-from policies.choices import Origin, Status
-from policies.models import Article
-from programs.models import Incentive
+from policies.models import Article, Incentive, Metric
+from programs.choices import Origin, Status
 
 # A notice of our own for 滑县 (not a seed), with apartments, desks and money.
 HUAXIAN = """滑县出台青年人才“归巢计划”实施细则
@@ -102,7 +100,7 @@ def test_editor_enters_reviews_and_publishes(page, screenshot, editor_login):
         assert fact.reviewed_by == editor_login
 
     # The admin's own list of facts says the same.
-    page.goto(page.url_for(f"/admin/programs/incentive/?article__id__exact={article.pk}&status__exact=verified"))
+    page.goto(page.url_for(f"/admin/policies/incentive/?article__id__exact={article.pk}&status__exact=verified"))
     assert page.locator("#result_list tbody tr").count() == 2
 
     if not public_article_page_exists():

@@ -4,9 +4,9 @@ import json
 
 from django.core.management import call_command
 
-from districts.models import Metric
-from policies.choices import IncentiveKind, Qualifier, Status, Unit
-from programs.models import Incentive
+from policies.choices import IncentiveKind, Qualifier, Unit
+from policies.models import Incentive, Metric
+from programs.choices import Status
 
 
 

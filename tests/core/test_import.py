@@ -2,9 +2,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from districts.models import Metric
-from policies.models import Article
-from programs.models import Incentive, Program
+from policies.models import Article, Incentive, Metric
+from programs.models import Program
 
 
 ANNOUNCEMENT = (

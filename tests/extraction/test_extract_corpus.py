@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from policies.extraction.score_seeds import export_files
+from tests.extraction.corpus import export_files
 
 CORPUS = Path(__file__).parent / "corpus"
 FLOORS = {"districts": 0.97, "programs": 0.95, "incentives": 0.96, "metrics": 0.96, "overall": 0.96}

@@ -68,7 +68,7 @@ def test_choosing_a_value_does_not_zero_its_siblings(client, kb):
 
 def incentive_rows(kb):
     """The visible incentives as plain tuples, computed without the facet code."""
-    from programs.models import Incentive
+    from policies.models import Incentive
 
     rows = []
     for f in Incentive.objects.exclude(status="rejected").select_related("district").prefetch_related("groups"):

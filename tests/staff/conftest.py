@@ -4,12 +4,12 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from districts.models import District, Metric
+from districts.models import District
 from policies.choices import IncentiveKind, Unit
 from policies.importing import checksum
-from policies.models import Article
+from policies.models import Article, Incentive, Metric
 from policies.roles import sync_editor_group
-from programs.models import Incentive, Program
+from programs.models import Program
 from tests.staff.staffdata import HEXI_TEXT, make_user, span_of
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def viewer(django_user_model, reference_data):
         django_user_model,
         "viewer",
         perms=[
-            "policies.view_article", "programs.view_incentive", "districts.view_metric",
+            "policies.view_article", "policies.view_incentive", "policies.view_metric",
             "programs.view_program", "districts.view_district",
         ],
     )

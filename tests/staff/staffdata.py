@@ -1,8 +1,7 @@
 """Shared data and helpers of the staff tests (imported by name: tests/staff is on sys.path)."""
 from django.contrib.auth.models import Permission
 
-from districts.models import Metric
-from programs.models import Incentive
+from policies.models import Incentive, Metric
 
 PASSWORD = "a-long-test-password-42"
 

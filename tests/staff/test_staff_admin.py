@@ -2,12 +2,11 @@
 import pytest
 from django.urls import reverse
 
-from districts.models import Metric
-from policies.models import Article
-from programs.models import Incentive, Program
+from policies.models import Article, Incentive, Metric
+from programs.models import Program
 
 CHANGELISTS = [
-    "policies_article", "programs_program", "programs_incentive", "districts_metric",
+    "policies_article", "programs_program", "policies_incentive", "policies_metric",
     "districts_district", "programs_targetgroup",
 ]
 
@@ -46,8 +45,8 @@ def test_changelists_do_not_query_per_row(admin_client, many_articles, name, dja
     [
         ("policies_article", "河西区发布"),
         ("programs_program", "青年人才"),
-        ("programs_incentive", "人才公寓"),
-        ("districts_metric", "高层次"),
+        ("policies_incentive", "人才公寓"),
+        ("policies_metric", "高层次"),
         ("districts_district", "hexi"),
         ("programs_targetgroup", "高校"),
     ],
@@ -61,8 +60,8 @@ def test_changelists_search_chinese_and_pinyin(admin_client, article, name, quer
 @pytest.mark.parametrize(
     "name, filters",
     [
-        ("programs_incentive", {"status__exact": "proposed", "kind__exact": "apartment"}),
-        ("districts_metric", {"origin__exact": "extracted", "target__exact": "0"}),
+        ("policies_incentive", {"status__exact": "proposed", "kind__exact": "apartment"}),
+        ("policies_metric", {"origin__exact": "extracted", "target__exact": "0"}),
         ("programs_program", {"status__exact": "proposed"}),
         ("policies_article", {"to_review": "yes", "year": "2024"}),
     ],
@@ -84,15 +83,15 @@ def test_article_change_form_has_mentions_inline_and_review_link(admin_client, a
 
 
 def test_fact_change_forms_render(admin_client, article):
-    for model, name in ((Incentive, "programs_incentive"), (Metric, "districts_metric")):
+    for model, name in ((Incentive, "policies_incentive"), (Metric, "policies_metric")):
         fact = model.objects.filter(article=article).first()
         response = admin_client.get(reverse(f"admin:{name}_change", args=[fact.pk]))
         assert response.status_code == 200
 
 
 def test_articles_with_nothing_left_to_review(admin_client, article, editor):
+    from policies.models import Incentive as I
     from policies.review import reject
-    from programs.models import Incentive as I
 
     url = reverse("admin:policies_article_changelist")
     assert admin_client.get(url, {"to_review": "no"}).context["cl"].result_count == 0

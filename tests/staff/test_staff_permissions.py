@@ -4,11 +4,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from districts.models import Metric
-from policies.choices import Status
-from policies.models import Article
+from policies.models import Article, Incentive, Metric
 from policies.roles import EDITOR, editor_codenames
-from programs.models import Incentive, Program
+from programs.choices import Status
+from programs.models import Program
 from tests.staff.staffdata import HEXI_TEXT, fact, span_of
 
 
@@ -22,18 +21,18 @@ def admin_urls(article):
         reverse("admin:policies_article_add"),
         reverse("admin:policies_article_change", args=[article.pk]),
         reverse("admin:policies_article_review", args=[article.pk]),
-        reverse("admin:programs_incentive_changelist"),
-        reverse("admin:programs_incentive_change", args=[incentive.pk]),
-        reverse("admin:programs_incentive_history", args=[incentive.pk]),
-        reverse("admin:districts_metric_change", args=[metric.pk]),
-        reverse("admin:districts_metric_history", args=[metric.pk]),
+        reverse("admin:policies_incentive_changelist"),
+        reverse("admin:policies_incentive_change", args=[incentive.pk]),
+        reverse("admin:policies_incentive_history", args=[incentive.pk]),
+        reverse("admin:policies_metric_change", args=[metric.pk]),
+        reverse("admin:policies_metric_history", args=[metric.pk]),
         reverse("admin:programs_program_changelist"),
         reverse("admin:programs_program_change", args=[program.pk]),
         reverse("admin:districts_district_changelist"),
         reverse("admin:programs_targetgroup_changelist"),
         reverse("admin:auth_user_changelist"),
         reverse("admin:auth_group_changelist"),
-        reverse("admin:autocomplete") + "?app_label=programs&model_name=incentive&field_name=district&term=河西",
+        reverse("admin:autocomplete") + "?app_label=policies&model_name=incentive&field_name=district&term=河西",
     ]
 
 
@@ -66,10 +65,10 @@ def attempts(client, article):
             "hand-qualifier": "eq", "hand-span_start": start, "hand-span_end": end,
         }),
         client.post(review, {"_action": "add_program", "program-name": "新计划"}),
-        client.post(reverse("admin:programs_incentive_change", args=[incentive.pk]), {
+        client.post(reverse("admin:policies_incentive_change", args=[incentive.pk]), {
             "kind": "fund", "value": "1", "unit": "CNY", "qualifier": "eq",
         }),
-        client.post(reverse("admin:programs_incentive_changelist"), {
+        client.post(reverse("admin:policies_incentive_changelist"), {
             "action": "reject_selected", "_selected_action": [incentive.pk],
         }),
         client.post(reverse("admin:policies_article_changelist"), {
@@ -80,11 +79,11 @@ def attempts(client, article):
         }),
         client.post(reverse("admin:programs_program_change", args=[program.pk]), {"name": "改名", "aliases": "[]"}),
         client.post(reverse("admin:programs_program_delete", args=[program.pk]), {"post": "yes"}),
-        client.post(reverse("admin:programs_incentive_delete", args=[incentive.pk]), {"post": "yes"}),
+        client.post(reverse("admin:policies_incentive_delete", args=[incentive.pk]), {"post": "yes"}),
     ]
     history = incentive.history.first()
     responses.append(client.post(
-        reverse("admin:programs_incentive_simple_history", args=[incentive.pk, history.pk]),
+        reverse("admin:policies_incentive_simple_history", args=[incentive.pk, history.pk]),
         {"kind": "fund", "value": "1", "unit": "CNY", "qualifier": "eq"},
     ))
     other.delete()
@@ -145,9 +144,9 @@ def test_editor_reviews_but_does_not_manage_users_or_delete_facts(editor_client,
     assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
     assert editor_client.get(reverse("admin:auth_group_changelist")).status_code == 403
     incentive = fact(article, "公寓")
-    assert editor_client.post(reverse("admin:programs_incentive_delete", args=[incentive.pk]), {"post": "yes"}).status_code == 403
+    assert editor_client.post(reverse("admin:policies_incentive_delete", args=[incentive.pk]), {"post": "yes"}).status_code == 403
     assert editor_client.get(reverse("admin:policies_article_review", args=[article.pk])).status_code == 200
-    editor_client.post(reverse("admin:programs_incentive_changelist"), {"action": "reject_selected", "_selected_action": [incentive.pk]})
+    editor_client.post(reverse("admin:policies_incentive_changelist"), {"action": "reject_selected", "_selected_action": [incentive.pk]})
     incentive.refresh_from_db()
     assert incentive.status == Status.REJECTED
 
@@ -161,7 +160,7 @@ def test_admin_manages_users(client, superuser):
 def test_editor_changes_a_fact_in_its_change_form_as_a_correction(editor_client, editor, article):
     incentive = fact(article, "公寓")
     response = editor_client.post(
-        reverse("admin:programs_incentive_change", args=[incentive.pk]),
+        reverse("admin:policies_incentive_change", args=[incentive.pk]),
         {
             "kind": "apartment", "label": incentive.label, "value": "320", "unit": "count", "measure": "套",
             "qualifier": "eq", "district": incentive.district_id, "program": incentive.program_id,
@@ -173,7 +172,7 @@ def test_editor_changes_a_fact_in_its_change_form_as_a_correction(editor_client,
     assert (incentive.value, incentive.origin, incentive.status, incentive.reviewed_by) == (320, "corrected", "verified", editor)
 
 
-@pytest.mark.parametrize("url_name", ["admin:programs_incentive_add", "admin:districts_metric_add"])
+@pytest.mark.parametrize("url_name", ["admin:policies_incentive_add", "admin:policies_metric_add"])
 def test_facts_are_added_on_the_review_screen_only(editor_client, url_name):
     """A fact points at a span of its article, which only the review screen can select."""
     assert editor_client.get(reverse(url_name)).status_code == 403
@@ -182,7 +181,7 @@ def test_facts_are_added_on_the_review_screen_only(editor_client, url_name):
 def test_saving_an_untouched_fact_form_decides_nothing(editor_client, article):
     incentive = fact(article, "公寓")
     editor_client.post(
-        reverse("admin:programs_incentive_change", args=[incentive.pk]),
+        reverse("admin:policies_incentive_change", args=[incentive.pk]),
         {
             "kind": "apartment", "label": incentive.label, "value": "300", "unit": "count", "measure": "套",
             "qualifier": "eq", "district": incentive.district_id, "program": incentive.program_id,
@@ -195,7 +194,7 @@ def test_saving_an_untouched_fact_form_decides_nothing(editor_client, article):
 
 def test_editor_autocompletes_districts_and_programs(editor_client, article):
     url = reverse("admin:autocomplete")
-    districts = editor_client.get(url, {"app_label": "programs", "model_name": "incentive", "field_name": "district", "term": "河西"})
+    districts = editor_client.get(url, {"app_label": "policies", "model_name": "incentive", "field_name": "district", "term": "河西"})
     assert districts.status_code == 200 and any(r["text"].endswith("河西区") for r in districts.json()["results"])
-    programs = editor_client.get(url, {"app_label": "districts", "model_name": "metric", "field_name": "program", "term": "青年"})
+    programs = editor_client.get(url, {"app_label": "policies", "model_name": "metric", "field_name": "program", "term": "青年"})
     assert [r["text"] for r in programs.json()["results"]] == ["青年人才集聚"]

@@ -1,8 +1,9 @@
 """Programs: created, renamed and merged by editors."""
 from django.urls import reverse
 
-from policies.choices import Origin
-from programs.models import Incentive, Mention, Program
+from policies.models import Incentive, Mention
+from programs.choices import Origin
+from programs.models import Program
 from tests.staff.staffdata import fact
 
 

@@ -11,12 +11,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from districts.models import Metric
 from policies import extraction
-from policies.choices import Origin, Status
 from policies.extraction import ArticleExtraction, IncentiveFact, MetricFact, Quantity
+from policies.models import Incentive, Metric
 from policies.review import accept, correct, reject
-from programs.models import Incentive
+from programs.choices import Origin, Status
 from tests.staff.staffdata import HEXI_TEXT, fact, span_of
 
 

@@ -4,9 +4,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from districts.models import Metric
-from policies.choices import Origin, Status
-from programs.models import Incentive, Program
+from policies.models import Incentive, Metric
+from programs.choices import Origin, Status
+from programs.models import Program
 
 from tests.staff.staffdata import HEXI_TEXT, fact, span_of
 
@@ -198,7 +198,7 @@ def test_history_shows_who_changed_what_from_what(editor_client, editor, article
     assert changes["value"] == (Decimal("120.0000"), Decimal("150"))
     assert changes["origin"] == ("extracted", "corrected")
 
-    response = editor_client.get(reverse("admin:programs_incentive_history", args=[corrected.pk]))
+    response = editor_client.get(reverse("admin:policies_incentive_history", args=[corrected.pk]))
     assert response.status_code == 200
     body = response.content.decode()
     assert "editor" in body and "150" in body and "120" in body

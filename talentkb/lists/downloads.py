@@ -10,12 +10,13 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable
+
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
-from .export import number
-from .formatting import fact_quantity
-from .public import sentence_path
+from policies.export import fact_row as export_fact_row
+from policies.formatting import fact_quantity, json_number as number
+from policies.public import sentence_path
 
 CHUNK = 2000
 FORMATS = ("csv", "json")
@@ -30,37 +31,25 @@ def sentence_url(request, fact) -> str:
     return request.build_absolute_uri(sentence_path(fact))
 
 
-def fact_row(request, f) -> dict:
-    district = f.district
-    return {
-        "id": f.pk,
-        "value": number(f.value),
-        "value_max": number(f.value_max),
-        "unit": f.unit,
-        "measure": f.measure or None,
-        "qualifier": f.qualifier,
-        "display": fact_quantity(f),
-        "period": f.period or None,
-        "year": f.year,
-        "target": f.target,
-        "status": f.status,
-        "district": district.name if district else None,
-        "adcode": district.adcode if district else None,
-        "province": district.province if district else None,
-        "program": f.program.name if f.program_id else None,
-        "program_id": f.program_id,
-        "quote": f.quote,
-        "article_id": f.article_id,
-        "source": sentence_url(request, f),
-    }
+# The keys of a fact in a download (docs/api.md), in their column order; the
+# values come from policies.export.fact_row, as those of export_kb do.
+FACT_KEYS = [
+    "id", "value", "value_max", "unit", "measure", "qualifier", "display", "period", "year", "target",
+    "status", "district", "adcode", "province", "program", "program_id", "quote", "article_id", "source",
+]
+
+
+def fact_row(request, f, extra: tuple[str, ...] = ()) -> dict:
+    row = export_fact_row(f) | {"display": fact_quantity(f), "source": sentence_url(request, f)}
+    return {k: row[k] for k in (*FACT_KEYS, *extra)}
 
 
 def incentive_row(request, f) -> dict:
-    return {**fact_row(request, f), "kind": f.kind, "label": f.label, "groups": [g.code for g in f.groups.all()]}
+    return fact_row(request, f, extra=("kind", "label", "groups"))
 
 
 def metric_row(request, f) -> dict:
-    return {**fact_row(request, f), "label": f.label}
+    return fact_row(request, f, extra=("label",))
 
 
 def program_row(request, p) -> dict:

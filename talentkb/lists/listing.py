@@ -1,6 +1,6 @@
 """The faceted list page every research list shares: parse, filter, count, sort, paginate, render or download.
 
-A list is declared once (a `ListSpec` in the app's views.py); the page, its
+A list is declared once (a `ListSpec` in its page's module, talentkb/pages/); the page, its
 CSV and its JSON then always agree on what "the rows under these filters" are.
 Query count is fixed: one COUNT, one page of rows (plus its prefetches), one
 query per facet.
@@ -14,9 +14,10 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from policies.search import highlight_terms
+
 from . import downloads
 from .facets import FACET_SORTS, only, without
-from .search import highlight_terms
 
 PER_PAGE = 25
 

@@ -1,29 +1,12 @@
-"""The program list and page, and the incentive list."""
+"""`/programs/`, the faceted program list, and `/programs/<id>/`, a program with its incentives, metrics and articles."""
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from policies import downloads
-from policies.listing import ListSpec, Sort, render_list
-
-from . import selectors
-from .filters import IncentiveFilter, ProgramFilter
-
-INCENTIVES = ListSpec(
-    name="incentives",
-    title=_("Incentives"),
-    filterset=IncentiveFilter,
-    queryset=selectors.incentives,
-    sorts={
-        "newest": Sort(_("newest first"), ("-year", "-article__published", "span_start")),
-        "largest": Sort(_("largest value"), ("-value",)),
-        "smallest": Sort(_("smallest value"), ("value",)),
-        "district": Sort(_("district"), ("district__adcode", "kind")),
-        "kind": Sort(_("kind"), ("kind", "-value")),
-    },
-    row_template="partials/fact_rows.html",
-    to_row=downloads.incentive_row,
-)
+from talentkb import selectors
+from talentkb.lists import downloads
+from talentkb.lists.filters import ProgramFilter
+from talentkb.lists.listing import ListSpec, Sort, render_list
 
 PROGRAMS = ListSpec(
     name="programs",
@@ -39,10 +22,6 @@ PROGRAMS = ListSpec(
     row_template="partials/program_rows.html",
     to_row=downloads.program_row,
 )
-
-
-def incentive_list(request: HttpRequest) -> HttpResponse:
-    return render_list(request, INCENTIVES)
 
 
 def program_list(request: HttpRequest) -> HttpResponse:

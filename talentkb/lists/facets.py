@@ -7,7 +7,7 @@ choice left out, so ticking one value never zeroes its siblings. Counts are
 database aggregates, one query per facet whatever the number of rows:
 `Count(filter=Q(...))` for fixed vocabularies, GROUP BY for open ones.
 
-A FilterSet made of `FacetFilter`s (see the `filters.py` of each app) gets
+A FilterSet made of `FacetFilter`s (see filters.py beside this module) gets
 `facets()` for the sidebar and `active()` for the chips above the list.
 """
 from __future__ import annotations
@@ -24,8 +24,9 @@ from django import forms
 from django.db.models import Count, Q
 from django.db.models.functions import Substr
 from django.http import QueryDict
+from django.utils.translation import gettext
 
-from .formatting import is_chinese, number
+from policies.formatting import number
 
 MAX_VALUES = 20  # values of one facet taken from a URL; more is not a person choosing
 COLLAPSE_AFTER = 8
@@ -216,14 +217,14 @@ class GroupFacet(Facet):
 
     def __init__(self, path: str, **kwargs):
         super().__init__(
-            f"{path}__code", labels=(f"{path}__name_zh", f"{path}__name_en", f"{path}__position"),
+            f"{path}__code", labels=(f"{path}__name", f"{path}__position"),
             many=True, pattern=r"[\w-]{1,30}", sort_by_name="position", **kwargs,
         )
         self.positions = {}
 
     def label_of(self, value, row):
-        self.positions[value] = row[self.labels[2]]
-        return row[self.labels[0]] if is_chinese() else row[self.labels[1]]
+        self.positions[value] = row[self.labels[1]]
+        return gettext(row[self.labels[0]])
 
     def name_key(self, value):
         return self.positions.get(value.value, 0)

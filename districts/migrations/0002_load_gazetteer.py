@@ -9,5 +9,5 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("districts", "0002_initial")]
+    dependencies = [("districts", "0001_initial")]
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]

@@ -1,12 +1,18 @@
-"""The filters of the article list, and those every fact list shares (incentives, metrics)."""
+"""The filters of every research list (articles, programs, incentives, metrics), each a set of facets."""
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from . import search
-from .choices import IncentiveKind, Status, Unit
-from .facets import BucketFacet, ChoiceFacet, DistrictFacet, Facet, FacetedFilterSet, FacetFilter
-from .models import Article
+from policies import search
+from policies.choices import IncentiveKind, Unit
+from policies.models import Article, Incentive, Metric
+from programs.choices import Status
+from programs.models import Program
+
+from .facets import (
+    BucketFacet, ChoiceFacet, DistrictFacet, Facet, FacetedFilterSet, FacetFilter, GroupFacet, YearFacet,
+    number_buckets,
+)
 
 # Rejected facts never reach the public pages, so they are no choice either.
 PUBLIC_STATUSES = [(s.value, s.label) for s in Status if s != Status.REJECTED]
@@ -69,4 +75,42 @@ class ArticleFilter(FacetedFilterSet):
 
     class Meta:
         model = Article
+        fields = []
+
+
+class IncentiveFilter(FactFilter):
+    kind = FacetFilter(ChoiceFacet("kind", choices=IncentiveKind.choices, label=_("kind")))
+    group = FacetFilter(GroupFacet("groups", label=_("target group")))
+
+    class Meta:
+        model = Incentive
+        fields = []
+
+
+class ProgramFilter(FacetedFilterSet):
+    q = QueryFilter(substring_fields=["name", "mentions__quote"])
+    district = FacetFilter(DistrictFacet("district", label=_("district")))
+    province = FacetFilter(province_facet("district"))
+    # Programs offering a kind of incentive (one not rejected).
+    kind = FacetFilter(ChoiceFacet(
+        "incentive__kind", choices=IncentiveKind.choices, many=True, label=_("incentive kind"),
+        only=Q(incentive__status__in=VISIBLE),
+    ))
+    group = FacetFilter(GroupFacet("groups", label=_("target group")))
+    # The years of the articles that name the program.
+    year = FacetFilter(YearFacet("mentions__article__published", many=True, label=_("year")))
+    status = FacetFilter(ChoiceFacet("status", choices=PUBLIC_STATUSES, label=_("status")))
+
+    class Meta:
+        model = Program
+        fields = []
+
+
+class MetricFilter(FactFilter):
+    kind = FacetFilter(Facet("label", label=_("metric"), pattern=r".{1,100}"))
+    # Orders of magnitude of the value: meaningful once `unit` narrows to one unit.
+    range = FacetFilter(BucketFacet(buckets=lambda: number_buckets("value"), label=_("value range")))
+
+    class Meta:
+        model = Metric
         fields = []

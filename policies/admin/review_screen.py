@@ -20,14 +20,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from districts.models import Metric
-from programs.models import Incentive, Program
+from programs.choices import Origin, Status
+from programs.models import Program
 
-from . import review
-from .choices import Origin, Status
-from .public import public_article_url
+from .. import highlight, review
+from ..highlight import Span
+from ..models import Article, Incentive, Metric
+from ..public import public_article_url
 from .forms import HandFactForm, IncentiveForm, MetricForm, ProgramForm
-from .models import Article
 
 IncentiveFormSet = modelformset_factory(Incentive, form=IncentiveForm, extra=0, edit_only=True)
 MetricFormSet = modelformset_factory(Metric, form=MetricForm, extra=0, edit_only=True)
@@ -46,22 +46,16 @@ class Segment:
 
 
 def segments(text: str, facts) -> list[Segment]:
-    """Cut the text at every span boundary so that overlapping facts can be
-    highlighted without nesting marks."""
-    spans = [
-        (max(0, f.span_start), min(len(text), f.span_end), f.anchor, f.status)
-        for f in facts
-        if f.span_start < len(text)
-    ]
-    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    """The text cut where facts start and end (policies.highlight), so that
+    overlapping facts are highlighted without nesting marks."""
     anchored = set()
     result = []
-    for start, end in zip(cuts, cuts[1:]):
-        covering = sorted((e - s, key, status) for s, e, key, status in spans if s <= start and end <= e)
-        segment = Segment(start, text[start:end], [key for _, key, _ in covering])
-        if covering:
-            segment.status = covering[0][2]
-            first = next((key for _, key, _ in covering if key not in anchored), None)
+    for piece in highlight.pieces(text, [Span(f.span_start, f.span_end, f.anchor, status=f.status) for f in facts]):
+        inner_first = [s.anchor for s in reversed(piece.spans)]
+        segment = Segment(piece.start, piece.text, inner_first)
+        if piece.spans:
+            segment.status = piece.spans[-1].status
+            first = next((key for key in inner_first if key not in anchored), None)
             if first:
                 anchored.add(first)
                 segment.anchor = first

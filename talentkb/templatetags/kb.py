@@ -27,7 +27,8 @@ def sentence_url(fact) -> str:
 
 @register.filter
 def group_name(group) -> str:
-    return group.name_zh if formatting.is_chinese() else group.name_en
+    """A target group's name in the reader's language."""
+    return group.translated_name
 
 
 def _marked(pieces) -> str:

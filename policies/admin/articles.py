@@ -1,10 +1,5 @@
-"""The staff side: articles (added by paste or upload, then reviewed), and the
-admin shared by every fact model (incentives, metrics).
-
-Editors decide on facts on the review screen (policies.admin_views); the
-fact changelists and change forms apply the same rules through
-policies.review, so a fact corrected anywhere becomes `corrected`.
-"""
+"""Articles on the staff side: added by paste or upload, listed with what is left
+to review, re-extracted, and each with its review screen (review_screen.py)."""
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -13,19 +8,15 @@ from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _, ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
-from districts.models import Metric
-from programs.models import Incentive, Mention
+from programs.choices import Status
 
-from . import review
-from .admin_views import review_view
-from .choices import Status
+from ..importing import import_article, reextract_article
+from ..models import Article, Incentive, Mention, Metric
+from ..public import public_article_url
+from ..queries import count_of
 from .forms import ArticleAddForm
-from .importing import import_article, reextract_article
-from .models import Article
-from .public import public_article_url
-from .selectors import count_of
+from .review_screen import review_view
 
 DECIDED = [Status.VERIFIED, Status.REJECTED]
 
@@ -154,7 +145,7 @@ class ArticleAdmin(admin.ModelAdmin):
         """Re-show the add form with the text read (an upload decoded, HTML
         reduced) and the blank details filled in from what the extractor reads
         in it; nothing is stored yet."""
-        from . import extraction
+        from .. import extraction
 
         if not self.has_add_permission(request):
             raise PermissionDenied
@@ -215,7 +206,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_review_permission(self, request, obj=None):
         """Deciding on facts: changing incentives and metrics, and adding them."""
         return request.user.has_perms(
-            ["programs.change_incentive", "districts.change_metric", "programs.add_incentive", "districts.add_metric"]
+            ["policies.change_incentive", "policies.change_metric", "policies.add_incentive", "policies.add_metric"]
         )
 
     def has_reextract_permission(self, request):
@@ -233,71 +224,3 @@ class ArticleAdmin(admin.ModelAdmin):
             % {"articles": len(queryset), "facts": proposed},
             messages.SUCCESS,
         )
-
-
-class FactAdmin(SimpleHistoryAdmin):
-    """Shared by the incentive and metric admins.
-
-    The status is set by decisions (the actions here, the review screen);
-    editing any correctable field verifies the fact and, if the extractor
-    proposed it, marks it corrected. Facts are added on the review screen,
-    where they point at a span of their article, and are rejected rather
-    than deleted, so that the extractor does not propose them again.
-    """
-
-    list_filter = ["status", "origin", "unit", "target", "year", ("district", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["label", "quote", "district__name", "program__name", "article__title"]
-    list_select_related = ["district", "program", "article"]
-    autocomplete_fields = ["district", "program"]
-    actions = ["accept_selected", "reject_selected"]
-    history_list_display = ["status", "origin"]
-    readonly_fields = [
-        "article_link", "quote", "span_start", "span_end", "status", "origin",
-        "reviewed_by", "reviewed_at", "extraction_key", "year",
-    ]
-    decided_fields = ["status", "origin", "reviewed_by", "reviewed_at", "extraction_key"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # Only admins delete (a fact rejected is a fact not proposed again).
-        return request.user.is_superuser
-
-    @admin.display(description=_("value"))
-    def value_display(self, fact):
-        value = f"{fact.value.normalize():f}"
-        if fact.value_max is not None:
-            value += f"–{fact.value_max.normalize():f}"
-        return f"{fact.qualifier_symbol}{value} {fact.measure or fact.get_unit_display()}"
-
-    @admin.display(description=_("article"))
-    def article_link(self, fact):
-        url = reverse("admin:policies_article_review", args=[fact.article_id])
-        return format_html('<a href="{}#fact-{}">{}</a>', url, fact.anchor, fact.article)
-
-    def save_model(self, request, obj, form, change):
-        if not form.changed_data:
-            return  # saving an untouched form is not a decision
-        changed = [name for name in form.changed_data if name in review.CORRECTABLE]
-        obj._history_user = request.user
-        review.correct(obj, request.user, changed)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # simple-history lets anyone who may *view* a fact post a revert; only
-        # those who may change it may.
-        if request.method == "POST" and not self.has_change_permission(request):
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-    @admin.action(description=_("Accept (verify) the selected facts"), permissions=["change"])
-    def accept_selected(self, request, queryset):
-        for fact in queryset:
-            review.accept(fact, request.user)
-        self.message_user(request, _("%(n)d facts verified.") % {"n": len(queryset)}, messages.SUCCESS)
-
-    @admin.action(description=_("Reject the selected facts"), permissions=["change"])
-    def reject_selected(self, request, queryset):
-        for fact in queryset:
-            review.reject(fact, request.user)
-        self.message_user(request, _("%(n)d facts rejected.") % {"n": len(queryset)}, messages.SUCCESS)

@@ -11,12 +11,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from districts.models import Metric
-from programs.models import Incentive
-
-from .choices import IncentiveKind
-from .importing import UnreadableText, decode, find_duplicate, html_to_text, looks_like_html
-from .models import Article
+from ..choices import IncentiveKind
+from ..formatting import plain
+from ..importing import UnreadableText, decode, find_duplicate, html_to_text, looks_like_html
+from ..models import Article, Incentive, Metric
 
 ISO_DATE = RegexValidator(
     r"^\d{4}(-\d{2}(-\d{2})?)?$", _("Write the date as 2024, 2024-11 or 2024-11-22.")
@@ -116,12 +114,6 @@ def autocomplete(model, field_name):
     return KnownAutocompleteSelect(model._meta.get_field(field_name), admin.site, attrs={"data-width": "100%"})
 
 
-def plain_number(value: Decimal) -> Decimal:
-    """Drop trailing zeros without switching to exponent notation (2E+2)."""
-    normal = value.normalize()
-    return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
-
-
 class _Nothing:
     pk = None
 
@@ -147,7 +139,7 @@ class FactForm(forms.ModelForm):
         for name in ("value", "value_max"):
             # 200, not 200.0000: the editor compares it with the quote.
             if isinstance(self.initial.get(name), Decimal):
-                self.initial[name] = plain_number(self.initial[name])
+                self.initial[name] = Decimal(plain(self.initial[name]))
         for name in ("district", "program"):
             # The row's own district and program, loaded with select_related.
             related = getattr(self.instance, name) if getattr(self.instance, f"{name}_id") else None

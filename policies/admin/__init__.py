@@ -1,0 +1,8 @@
+"""The staff side of the knowledge base: one module per thing editors work on.
+
+- articles.py: adding an article, the article list, re-extraction
+- review_screen.py and forms.py: an article's review screen
+- facts.py: the incentive and metric admins
+- programs.py: programs, renamed and merged
+"""
+from . import articles, facts, programs  # noqa: F401  (each registers its admins)

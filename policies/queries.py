@@ -1,0 +1,9 @@
+"""Query helpers shared by the staff side and the public pages."""
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
+
+def count_of(queryset, field: str):
+    """A correlated COUNT subquery: counts of several relations without multiplying joins."""
+    counted = queryset.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))

@@ -1,0 +1,29 @@
+"""`/districts/`, `/districts/<adcode>/` and `/districts/lookup/`, the district picker's JSON suggestions."""
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from districts.lookup import lookup as find_districts
+from talentkb import selectors
+
+
+def district_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "districts/index.html", {
+        "districts": selectors.districts_with_data(),
+        "found": find_districts(request.GET.get("q", "")),
+        "q": request.GET.get("q", ""),
+    })
+
+
+def district_detail(request: HttpRequest, adcode: str) -> HttpResponse:
+    page = selectors.district_page(adcode)
+    if page is None:
+        raise Http404("No such district")
+    return render(request, "districts/detail.html", {"page": page, "district": page.district})
+
+
+def lookup(request: HttpRequest) -> JsonResponse:
+    """The district picker's suggestions: [{adcode, name, city, province, label}]."""
+    found = find_districts(request.GET.get("q", ""))
+    return JsonResponse({"results": [
+        {"adcode": d.adcode, "name": d.name, "city": d.city, "province": d.province, "label": str(d)} for d in found
+    ]})
