@@ -12,9 +12,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from html.parser import HTMLParser
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
 from districts.models import District
@@ -25,29 +24,7 @@ from . import extraction
 from .choices import IncentiveKind
 from .models import Article, Incentive, Mention, Metric, fact_year
 
-ENCODINGS = ("utf-8-sig", "gb18030")  # GB18030 is a superset of GBK and GB2312
 WHITESPACE = re.compile(r"\s+")
-
-
-class UnreadableText(ValueError):
-    """The input is not a text article; the message says why, for the person who gave it."""
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else GB18030/GBK; refuses binary and empty input."""
-    if b"\x00" in data:
-        raise UnreadableText("this is a binary file, not a text article")
-    for encoding in ENCODINGS:
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise UnreadableText("the text is neither UTF-8 nor GBK/GB18030")
-    if not text.strip():
-        raise UnreadableText("the file is empty")
-    return text
 
 
 def checksum(text: str) -> str:
@@ -81,17 +58,25 @@ def import_article(text: str, *, source_file: str = "", title: str = "", publish
     if existing:
         return ImportResult(existing, created=False)
     found = extraction.extract(text)
-    with transaction.atomic():
-        article = Article.objects.create(
-            text=text,
-            sha256=digest,
-            source_file=source_file,
-            source_url=source_url,
-            title=(title or found.title)[:300],
-            publisher=(publisher or found.publisher)[:200],
-            published=published or found.published,
-        )
-        facts = apply_extraction(article, found)
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                text=text,
+                sha256=digest,
+                source_file=source_file,
+                source_url=source_url,
+                title=(title or found.title)[:300],
+                publisher=(publisher or found.publisher)[:200],
+                published=published or found.published,
+            )
+            facts = apply_extraction(article, found)
+    except IntegrityError:
+        # Another import stored the same text while this one was extracting:
+        # the checksum constraint kept it once; this import wrote nothing.
+        existing = Article.objects.filter(sha256=digest).first()
+        if existing is None:
+            raise
+        return ImportResult(existing, created=False)
     return ImportResult(article, created=True, facts=facts)
 
 
@@ -208,7 +193,11 @@ def _write_programs(article, mentions, district_of, groups: dict) -> dict:
         names = [mention.name, *mention.aliases]
         program = next((by_name[(district_id, n)] for n in names if (district_id, n) in by_name), None)
         if program is None:
-            program = Program.objects.create(name=mention.name[:100], district=district, aliases=list(mention.aliases))
+            # get_or_create, not create: an import running beside this one may
+            # have just created the same program (the name is unique in its district).
+            program, _ = Program.objects.get_or_create(
+                name=mention.name[:100], district=district, defaults={"aliases": list(mention.aliases)}
+            )
         elif program.origin == Origin.EXTRACTED and set(names) - set(program.all_names()):
             program.aliases = [*program.aliases, *(n for n in names if n not in program.all_names())]
             program.save(update_fields=["aliases", "updated_at"])
@@ -233,57 +222,3 @@ def reextract_article(article: Article) -> int:
     Only the machine's untouched proposals are replaced (see apply_extraction);
     returns the number of new proposals."""
     return apply_extraction(article, extraction.extract(article.text))
-
-
-class _TextOfHTML(HTMLParser):
-    BLOCKS = {
-        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-        "section", "article", "table", "ul", "ol", "blockquote", "pre", "title",
-    }
-    SKIPPED = {"script", "style", "head", "noscript", "template"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-        self.title = ""
-        self.in_title = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "title":
-            self.in_title = True
-        elif tag in self.SKIPPED:
-            self.skipping += 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag == "title":
-            self.in_title = False
-        elif tag in self.SKIPPED and self.skipping:
-            self.skipping -= 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if self.in_title:
-            self.title += data
-        elif not self.skipping:
-            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
-
-
-def html_to_text(html: str) -> str:
-    """The readable text of an HTML page: scripts, styles and the head dropped,
-    one line per paragraph (block element), spaces inside a line collapsed."""
-    parser = _TextOfHTML()
-    parser.feed(html)
-    parser.close()
-    lines = (line.strip(" ") for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def looks_like_html(text: str, filename: str = "") -> bool:
-    if filename.lower().endswith((".html", ".htm")):
-        return True
-    head = text.lstrip()[:500].lower()
-    return head.startswith(("<!doctype html", "<html")) or "<body" in head

@@ -106,6 +106,12 @@ DATABASES = {
         conn_max_age=envint("CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Imports may run side by side (commands, the admin, jobs). SQLite's
+    # default deferred transactions let two writers deadlock ("database is
+    # locked"); IMMEDIATE ones queue for the write lock instead, waiting up to
+    # the timeout (seconds).
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 30})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL indexes Chinese (pg_trgm, tsvector) only in a UTF-8 database
     # with a UTF-8 ctype; the test database is copied from such a template,
@@ -146,9 +152,15 @@ STORAGES = {
     },
 }
 
-# Uploads of announcements are read in memory and stored as text, never as files.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The largest article accepted, in bytes of its file (or of its pasted text in
+# UTF-8), on every way in (policies.reading): a larger text is refused before it
+# is read whole, rather than tying up a worker for minutes.
+ARTICLE_MAX_BYTES = envint("ARTICLE_MAX_BYTES", 1024 * 1024)
+# Uploads of announcements are read in memory and stored as text, never as
+# files. The request may be somewhat larger than the article (form fields, and
+# a pasted text that the reader then measures and refuses with a message).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * ARTICLE_MAX_BYTES + 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)

@@ -13,13 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import IncentiveKind
 from ..formatting import plain
-from ..importing import UnreadableText, decode, find_duplicate, html_to_text, looks_like_html
+from ..importing import find_duplicate
+from ..reading import SUFFIXES, UnreadableText, read_pasted, read_upload
 from ..models import Article, Incentive, Metric
 
 ISO_DATE = RegexValidator(
     r"^\d{4}(-\d{2}(-\d{2})?)?$", _("Write the date as 2024, 2024-11 or 2024-11-22.")
 )
-UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
 
 
 def normalise_newlines(text: str) -> str:
@@ -61,20 +61,17 @@ class ArticleAddForm(forms.ModelForm):
         cleaned = super().clean()
         upload = cleaned.get("upload")
         text = cleaned.get("text") or ""
-        if upload:
-            if not upload.name.lower().endswith(UPLOAD_SUFFIXES):
-                raise forms.ValidationError(_("Upload a .txt or .html file."), code="suffix")
-            try:
-                text = decode(upload.read())
-            except UnreadableText as error:
-                raise forms.ValidationError(
-                    _("The file cannot be read: %(reason)s."), code="unreadable", params={"reason": error}
-                )
-            if looks_like_html(text, upload.name):
-                text = html_to_text(text)
-            cleaned["source_file"] = upload.name[:255]
-        elif looks_like_html(text):
-            text = html_to_text(text)
+        try:
+            if upload:
+                if not upload.name.lower().endswith(SUFFIXES):
+                    raise forms.ValidationError(_("Upload a .txt or .html file."), code="suffix")
+                text = read_upload(upload)
+                cleaned["source_file"] = upload.name[:255]
+            else:
+                text = read_pasted(text)
+        except UnreadableText as error:
+            message = _("The file cannot be read: %(reason)s.") if upload else _("The text cannot be taken: %(reason)s.")
+            raise forms.ValidationError(message, code="unreadable", params={"reason": error})
         text = normalise_newlines(text).strip("\n")
         if not text.strip():
             raise forms.ValidationError(_("Paste the text of the article or upload a file."), code="empty")

@@ -1,6 +1,7 @@
 """import_articles: idempotent, one transaction per article, clear errors that lose nothing."""
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from policies.models import Article, Incentive, Metric
 from programs.models import Program
@@ -15,7 +16,8 @@ ANNOUNCEMENT = (
 def run(*args):
     out, err = _Capture(), _Capture()
     try:
-        call_command("import_articles", *map(str, args), stdout=out, stderr=err)
+        with translation.override("en"):
+            call_command("import_articles", *map(str, args), stdout=out, stderr=err)
         return 0, out.text, err.text
     except CommandError as error:
         return 1, out.text, err.text + str(error)
@@ -70,7 +72,7 @@ def test_unreadable_files_are_reported_and_the_others_imported(reference_data, t
     assert code == 1
     assert "binary.txt: not imported: this is a binary file" in err
     assert "empty.txt: not imported: the file is empty" in err
-    assert "missing.txt: not imported: No such file or directory" in err
+    assert "missing.txt: not imported: no such file or folder" in err
     assert "1 imported" in err and "3 failed" in err
     assert list(Article.objects.values_list("source_file", flat=True)) == ["good.txt"]
 
