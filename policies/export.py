@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 from django.db.models import Q
@@ -136,6 +137,31 @@ TABLES = {
 }
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula
+# (=HYPERLINK(…), +cmd|…, @SUM(…)): OWASP's CSV-injection advice is to make
+# such a cell text by starting it with a single quote. Numbers are left alone.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?([eE][+-]?\d+)?")
+
+
+def csv_cell(value) -> str:
+    """A value as a CSV cell, the one rule for every CSV the app writes: lists
+    joined with |, None empty, booleans true/false, and a would-be formula
+    neutralised. JSON keeps values exactly as they are."""
+    text = "|".join(map(_plain, value)) if isinstance(value, list) else _plain(value)
+    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def _plain(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def write_json(out) -> None:
     """Write {"articles": [...], "districts": [...], ...} to a text stream, row by row."""
     out.write("{")
@@ -158,6 +184,6 @@ def write_csv(folder: Path) -> list[Path]:
             writer = csv.DictWriter(f, fieldnames=COLUMNS[name])
             writer.writeheader()
             for row in rows():
-                writer.writerow({k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+                writer.writerow({k: csv_cell(v) for k, v in row.items()})
         written.append(path)
     return written

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
-from policies.export import fact_row as export_fact_row
+from policies.export import csv_cell, fact_row as export_fact_row
 from policies.formatting import fact_quantity, json_number as number
 from policies.public import sentence_path
 
@@ -98,16 +98,6 @@ def queryset_rows(queryset, to_row: Callable, request) -> Iterable[dict]:
         yield to_row(request, item)
 
 
-def _flat(value):
-    if isinstance(value, list):
-        return "|".join(map(str, value))
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
-
-
 def _csv(rows):
     buffer = io.StringIO()
     writer = None
@@ -116,7 +106,7 @@ def _csv(rows):
         if writer is None:
             writer = csv.DictWriter(buffer, fieldnames=list(row))
             writer.writeheader()
-        writer.writerow({k: _flat(v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate(0)
