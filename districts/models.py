@@ -8,6 +8,9 @@ class DistrictQuerySet(models.QuerySet):
         """Districts some article is about (policies.Article.districts points here)."""
         return self.filter(articles__isnull=False).distinct()
 
+    def get_by_natural_key(self, adcode):
+        return self.get(adcode=adcode)
+
 
 class District(models.Model):
     """A county-level division of China (区, 县, 县级市, 旗 …) by its GB/T 2260 code."""
@@ -40,6 +43,10 @@ class District(models.Model):
             # The province facet groups districts by province.
             models.Index(fields=["province_adcode"], name="district_province_idx"),
         ]
+
+    def natural_key(self):
+        """A backup names a district by its code (policies.backup), not by its row id."""
+        return (self.adcode,)
 
     def __str__(self):
         if self.city == self.province:

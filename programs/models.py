@@ -12,6 +12,11 @@ from simple_history.models import HistoricalRecords
 from .choices import Origin, Status, choices_check
 
 
+class TargetGroupManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
 class TargetGroup(models.Model):
     """Whom an offer is for; the rows are created by a migration, codes are fixed."""
 
@@ -22,6 +27,8 @@ class TargetGroup(models.Model):
     )
     position = models.PositiveSmallIntegerField(default=0)
 
+    objects = TargetGroupManager()
+
     class Meta:
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
@@ -30,6 +37,10 @@ class TargetGroup(models.Model):
 
     def __str__(self):
         return self.translated_name
+
+    def natural_key(self):
+        """A backup names a target group by its code (policies.backup)."""
+        return (self.code,)
 
     @property
     def translated_name(self) -> str:

@@ -5,54 +5,18 @@ operator would start them: the test database of pytest lives in one
 connection, so each test here migrates a database of its own.
 """
 import json
-import os
-import subprocess
-import sys
-import uuid
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+
+from tests.processes import manage, migrated_database
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
 PROGRAM_TEXT = (
     "顺德区“凤城英才计划”第{n}批发布：将提供人才公寓{flats}套，"
     "并设立{fund}万元人才发展专项资金，面向高校毕业生发放生活补贴{grant}元。\n"
 )
-
-
-@contextmanager
-def fresh_database(tmp_path):
-    """A DATABASE_URL naming an empty database of the engine the tests run on."""
-    db = settings.DATABASES["default"]
-    if db["ENGINE"].endswith("sqlite3"):
-        yield f"sqlite:///{tmp_path / 'race.sqlite3'}"
-        return
-    import psycopg2
-
-    name = f"talentkb_race_{uuid.uuid4().hex[:8]}"
-    template = db["TEST"].get("TEMPLATE") or "template0"
-    admin = psycopg2.connect(dbname="postgres", user=db["USER"], host=db["HOST"], port=db["PORT"] or 5432,
-                             password=db["PASSWORD"] or None)
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    try:
-        yield f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{name}"
-    finally:
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
-
-
-def manage(url, *args, wait=True):
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "talentkb.settings"}
-    command = [sys.executable, "manage.py", *args]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    return process.communicate(timeout=300) + (process.returncode,) if wait else process
 
 
 def counts(url) -> dict:
@@ -77,9 +41,7 @@ def race(url, first: list, second: list):
 
 @pytest.fixture
 def database(tmp_path):
-    with fresh_database(tmp_path) as url:
-        out, err, code = manage(url, "migrate", "-v0")
-        assert code == 0, err
+    with migrated_database(tmp_path) as url:
         yield url
 
 

@@ -1,0 +1,112 @@
+"""A full backup of the knowledge base, and its restore into an empty database.
+
+`export_kb` writes what the knowledge base knows in the shape researchers and
+score.py read; it leaves out article texts, rejected facts and who decided
+what. A backup keeps everything a person or the machine wrote: articles with
+their text and metadata, every fact with its status, origin, reviewer and
+history, programs with their aliases and history (merges included), the
+accounts that made the decisions, and whatever else MODELS lists. It is also
+how a deployment moves from the embedded SQLite to PostgreSQL.
+
+The file is JSON Lines: a header line, then one object per line in Django's
+serialisation, so that neither writing nor restoring holds the database in
+memory. Rows keep their ids (links to /articles/<id>/ survive a move); the
+gazetteer, the target groups and the editor group, which migrations create,
+are referred to by their natural keys (adcode, code, name). The same database
+always writes the same bytes, so export → restore → export gives the same
+file.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from typing import IO
+
+from django.apps import apps
+from django.core import serializers
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.utils.translation import gettext as _
+
+FORMAT = "talentkb-backup"
+VERSION = 1
+
+# Restored in this order: what a row points at comes before it.
+MODELS = [
+    "auth.group",
+    "auth.user",
+    "programs.program",
+    "programs.historicalprogram",
+    "policies.article",
+    "policies.mention",
+    "policies.incentive",
+    "policies.historicalincentive",
+    "policies.metric",
+    "policies.historicalmetric",
+]
+# Created by migrations in every database, named in a backup by natural key.
+REFERENCE = ["districts.district", "programs.targetgroup"]
+
+
+class BackupError(ValueError):
+    """The file is not a backup this version reads, or the database is not empty."""
+
+
+def write(out: IO[str]) -> Counter:
+    """Write the backup to a text stream; returns the number of rows per model."""
+    out.write(json.dumps({"format": FORMAT, "version": VERSION}) + "\n")
+    written = Counter()
+    for label in MODELS:
+        model = apps.get_model(label)
+        rows = model._default_manager.order_by("pk")
+        serializers.serialize(
+            "jsonl", _counted(rows.iterator(chunk_size=2000), written, label), stream=out,
+            use_natural_foreign_keys=True, use_natural_primary_keys=True, ensure_ascii=False, sort_keys=True,
+        )
+    return written
+
+
+def _counted(rows: Iterable, counter: Counter, label: str):
+    for row in rows:
+        counter[label] += 1
+        yield row
+
+
+def occupied() -> dict[str, int]:
+    """What the database already holds of what a restore would write."""
+    held = {label: apps.get_model(label)._default_manager.count() for label in MODELS if label != "auth.group"}
+    return {label: n for label, n in held.items() if n}
+
+
+@transaction.atomic
+def restore(lines: Iterable[str]) -> Counter:
+    """Restore a backup into an empty database, whole or not at all."""
+    lines = iter(lines)
+    try:
+        header = json.loads(next(lines))
+    except (StopIteration, ValueError):
+        raise BackupError(_("this is not a talentkb backup: its first line is not the backup header")) from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise BackupError(_("this is not a talentkb backup: its first line is not the backup header"))
+    if header.get("version") != VERSION:
+        raise BackupError(_("this backup is version %(found)s; this talentkb reads version %(known)s")
+                          % {"found": header.get("version"), "known": VERSION})
+    held = occupied()
+    if held:
+        raise BackupError(_("the database is not empty (%(held)s): restore into a newly migrated database")
+                          % {"held": ", ".join(f"{label} {n}" for label, n in held.items())})
+    restored = Counter()
+    for item in serializers.deserialize("jsonl", lines):
+        item.save()
+        restored[item.object._meta.label_lower] += 1
+    _reset_sequences()
+    return restored
+
+
+def _reset_sequences() -> None:
+    """PostgreSQL hands out ids from sequences that the restored rows bypassed."""
+    models = [apps.get_model(label) for label in MODELS]
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(sql)
