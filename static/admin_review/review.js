@@ -52,6 +52,22 @@
     if (row) flash(row);
   }
 
+  // The admin's select2 widgets name their combobox by the chosen value alone,
+  // and by nothing while empty: prefix the field's label (the <span id="…-label">
+  // of its row). Runs after django.jQuery's ready handler of autocomplete.js,
+  // which builds the widgets, because it is registered after it.
+  function nameComboboxes() {
+    document.querySelectorAll(".fact-field select").forEach((select) => {
+      const label = document.getElementById(select.id + "-label");
+      const combobox = select.parentElement.querySelector(".select2-selection[role=combobox]");
+      if (!label || !combobox) return;
+      const rendered = combobox.querySelector(".select2-selection__rendered");
+      combobox.setAttribute("aria-labelledby", label.id + (rendered && rendered.id ? " " + rendered.id : ""));
+      if (rendered) rendered.setAttribute("aria-labelledby", label.id);
+    });
+  }
+  if (window.django && window.django.jQuery) window.django.jQuery(nameComboboxes);
+
   // Select all proposed rows for a bulk decision.
   const all = document.getElementById("select-proposed");
   if (all) {
