@@ -4,5 +4,6 @@
 - review_screen.py and forms.py: an article's review screen
 - facts.py: the incentive and metric admins
 - programs.py: programs, renamed and merged
+- jobs.py: background jobs and their progress
 """
-from . import articles, facts, programs  # noqa: F401  (each registers its admins)
+from . import articles, facts, jobs, programs  # noqa: F401  (each registers its admins)
