@@ -6,7 +6,7 @@ The pages keep the URL namespaces they had when they lived in the apps
 from django.contrib import admin
 from django.urls import include, path
 
-from talentkb.pages import articles, compare, districts, home, incentives, metrics, programs, search
+from talentkb.pages import articles, compare, districts, downloads, home, incentives, metrics, programs, search
 
 policies_pages = [
     path("", home.home, name="home"),
@@ -30,6 +30,8 @@ districts_pages = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("downloads/<uuid:public_id>/", downloads.download_page, name="download"),
+    path("downloads/<uuid:public_id>/file/", downloads.download_file, name="download_file"),
     path("", include((policies_pages, "policies"))),
     path("", include((programs_pages, "programs"))),
     path("", include((districts_pages, "districts"))),

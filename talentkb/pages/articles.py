@@ -21,7 +21,8 @@ ARTICLES = ListSpec(
         "facts": Sort(_("most facts"), ("-n_incentives", "-n_metrics")),
     },
     row_template="partials/article_rows.html",
-    to_row=downloads.article_row,
+    table=downloads.ARTICLES,
+    path="talentkb.pages.articles.ARTICLES",
 )
 
 

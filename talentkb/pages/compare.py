@@ -26,7 +26,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     if fmt:
         return downloads.stream(
             downloads.comparison_rows(request, districts, rows), fmt=fmt, name="compare",
-            meta={"list": "compare", "districts": [d.adcode for d in districts]},
+            meta={"list": "compare", "districts": [d.adcode for d in districts]}, total=len(rows) * len(districts),
         )
     add = request.GET.get("add", "")
     # Links that add a district found by the picker, or remove one compared: the picker's text is dropped.

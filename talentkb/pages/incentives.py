@@ -20,7 +20,8 @@ INCENTIVES = ListSpec(
         "kind": Sort(_("kind"), ("kind", "-value")),
     },
     row_template="partials/fact_rows.html",
-    to_row=downloads.incentive_row,
+    table=downloads.INCENTIVES,
+    path="talentkb.pages.incentives.INCENTIVES",
 )
 
 

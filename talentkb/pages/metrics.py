@@ -20,7 +20,8 @@ METRICS = ListSpec(
         "label": Sort(_("metric"), ("label", "-year")),
     },
     row_template="partials/fact_rows.html",
-    to_row=downloads.metric_row,
+    table=downloads.METRICS,
+    path="talentkb.pages.metrics.METRICS",
 )
 
 

@@ -20,7 +20,8 @@ PROGRAMS = ListSpec(
         "articles": Sort(_("most articles"), ("-n_articles", "name")),
     },
     row_template="partials/program_rows.html",
-    to_row=downloads.program_row,
+    table=downloads.PROGRAMS,
+    path="talentkb.pages.programs.PROGRAMS",
 )
 
 
