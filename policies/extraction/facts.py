@@ -44,6 +44,7 @@ class IncentiveFact(Fact):
 @dataclass
 class MetricFact(Fact):
     label: str = ""  # short label: 地区生产总值同比增长, 高层次人才数量 …
+    indicator: str | None = None  # code in indicators.json, None where none fits
 
 
 @dataclass

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import labels, meta, terms
+from .indicators import indicator_for
 from .attribution import Districts, Programs, districts_of, programs_of
 from .classify import classify, noun_after, quote_start
 from .facts import ArticleExtraction, IncentiveFact, MetricFact, Quantity
@@ -64,6 +65,7 @@ class Figure:
     program: str | None = None
     period: str | None = None
     target: bool = False
+    indicator: str | None = None  # a metric's, from indicators.py
 
 
 def sentences(text: str) -> Article:
@@ -203,10 +205,11 @@ def periods_and_goals(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, 
 
 
 def labelled(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
-    """Each metric's label as an indicator (labels.py). A growth figure with no
-    subject takes that of the metric before it in its sentence (新增人才…，同比
-    增长9.6%), a 分别 run the subjects in order; a listed figure with no noun
-    of its own (分别为31.2亿元、1120.5亿元) the label of the list."""
+    """Each metric's label (labels.py) and indicator (indicators.py). A growth
+    figure with no subject takes that of the metric before it in its sentence
+    (新增人才…，同比增长9.6%), a 分别 run the subjects in order; a listed
+    figure with no noun of its own (分别为31.2亿元、1120.5亿元) the label of
+    the list. The indicator reads the label and the quote."""
     norm = a.doc.norm
     subjects: dict[int, list[str]] = {}  # sentence -> subjects of its metrics that named one
     runs: dict[int, list[int]] = {}  # sentence -> [figures in its 分别 run, seen]
@@ -233,7 +236,7 @@ def labelled(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
         last[(si, q.unit)] = label
         if not bare:
             subj.append(labels.subject_of(label))
-        out.append(replace(f, label=label))
+        out.append(replace(f, label=label, indicator=indicator_for(label, q.unit, norm[f.start:f.end])))
     return tuple(out)
 
 
@@ -254,7 +257,7 @@ def facts(a: Article, figures: tuple[Figure, ...], mentions) -> ArticleExtractio
         if f.kind:
             out.incentives.append(IncentiveFact(**common, kind=f.kind, label=f.label))
         else:
-            out.metrics.append(MetricFact(**common, label=f.label))
+            out.metrics.append(MetricFact(**common, label=f.label, indicator=f.indicator))
     return out
 
 

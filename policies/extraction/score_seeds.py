@@ -45,7 +45,10 @@ def export_files(files: list[Path]) -> dict:
                 row = {"article": f.name, "district": _dname(fa.district), "program": fa.program}
                 if kind_key == "incentives":
                     row["kind"] = fa.kind
-                row.update({"label": fa.label, "value": fa.quantity.value, "unit": fa.quantity.unit,
+                row["label"] = fa.label
+                if kind_key == "metrics":
+                    row["indicator"] = fa.indicator
+                row.update({"value": fa.quantity.value, "unit": fa.quantity.unit,
                             "qualifier": fa.quantity.qualifier, "period": fa.period, "target": fa.target,
                             "quote": text[fa.start:fa.end], "start": fa.start, "end": fa.end})
                 if fa.quantity.measure:

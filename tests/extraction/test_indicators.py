@@ -310,3 +310,23 @@ def test_module_imports_no_django_and_no_project_module():
     text = open(source, encoding="utf-8").read()
     assert "django" not in text.lower().replace("no django import", "")
     assert not re.search(r"^\s*(from|import)\s+(policies|talentkb|districts|programs)\b", text, re.M)
+
+
+def test_every_metric_of_an_extraction_carries_its_indicator():
+    from policies.extraction import extract
+
+    x = extract("全区人才总量达到12.5万人，地区生产总值同比增长6.5%，举办活动40余场。")
+    got = {m.label: m.indicator for m in x.metrics}
+    assert got["人才总量"] == "talent_total"
+    assert got["地区生产总值同比增长"] == "gdp_growth"
+    assert all(i.indicator is None for i in x.incentives if hasattr(i, "indicator"))
+
+
+def test_the_export_writes_the_indicator_of_metrics_only(tmp_path):
+    from policies.extraction.score_seeds import export_files
+
+    f = tmp_path / "a.txt"
+    f.write_text("丰台区人才总量达到12.5万人，今年将新增人才公寓500套。", encoding="utf-8")
+    doc = export_files([f])
+    assert [m["indicator"] for m in doc["metrics"]] == ["talent_total"]
+    assert all("indicator" not in i for i in doc["incentives"])
