@@ -31,9 +31,10 @@ from .text import clause_before
 
 # words that end the noun phrase after a measure word
 _STOP = re.compile(
-    r"提供|参加|参与|入驻|获得|享受|报名|签约|集中|用于|拜师|分别|扎根|从|变|正|建立|等|和|与|及|为|到|在|的|(?<![“\d])\d|,")
+    r"提供|参加|参与|入驻|获得|享受|报名|签约|集中|用于|拜师|分别|扎根|从|变|正|建立|等|和|与|及|为|到|在|的|—|(?<![“\d])\d|,")
 _VERB_FIRST = re.compile(r"用于|用来|用以|作为|面向")
-_LEAD = re.compile(r"^(?:的|“|”)+")
+# what may stand between a figure and its noun: 675-4500元不等补贴, 按每年6000元标准发放…
+_LEAD = re.compile(r"^(?:不等|的|“|”|标准(?:发放|给予)?)+")
 _TRAIL_VERB = re.compile(r"(?:已|共|共计|累计|新增|达到|达|为|至|增长至|增加到|完成|实现|拥有|有|超过|超|约|近|逾)+$")
 _LEAD_BEFORE = re.compile(
     r"^(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度)?|今年|去年|目前|截至目前|同时|其中|此外|全区|全县|全市|"

@@ -1,6 +1,6 @@
 """The pipeline: named stages that each take data and return new data.
 
-    text -> sentences -> quantities -> classification -> repeats dropped
+    text -> sentences -> quantities -> classification -> ranges as two bounds -> repeats dropped
          -> district attribution -> program attribution -> periods and goals
          -> labels and indicators -> facts -> restated headlines dropped
 
@@ -155,6 +155,21 @@ def classified(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     return tuple(out)
 
 
+def ranges_as_bounds(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """A range (2万元至12万元不等, 20-40平方米) is two facts of the same kind
+    and quote, its low end `ge` and its high end `le` (RULES.md 4)."""
+    out = []
+    for f in figures:
+        q = f.q
+        if q.value_max is None:
+            out.append(f)
+            continue
+        low = replace(q, value_max=None, qualifier="ge")
+        high = replace(q, value=q.value_max, value_max=None, qualifier="le")
+        out += [replace(f, q=low, qualifier="ge"), replace(f, q=high, qualifier="le")]
+    return tuple(out)
+
+
 def without_repeats(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """The same figure stated twice is one fact: twice in a sentence (26名医师
     分别与26位专家: a 1:1 pairing), or again with the same noun (headline and
@@ -273,6 +288,7 @@ def extract(text: str) -> ArticleExtraction:
     where = Districts(a.doc, list(a.codes), list(a.located))
     programs = Programs(a.doc, where, _district_names(a.codes))
     figures = classified(a, quantities(a))
+    figures = ranges_as_bounds(figures)
     figures = without_repeats(figures)
     figures = districts_of(where, figures)
     figures = programs_of(programs, figures)

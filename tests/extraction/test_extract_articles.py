@@ -72,9 +72,11 @@ def test_ranges_subsidies_and_rent_free_years():
     text = "深圳市南山区对新引进的博士给予5万元至20万元安家补贴；对入驻的创业团队给予免租三年的办公场地支持。"
     x = extract(text)
     _check_spans(text, x)
-    s = _find(x.incentives, 50000, "CNY")
-    assert (s.kind, s.quantity.value_max) == ("subsidy", 200000)
-    assert text[s.start:s.end] == "5万元至20万元安家补贴"
+    # a range is two offers of one kind, the low end ge, the high end le (RULES.md 4)
+    low, high = _find(x.incentives, 50000, "CNY"), _find(x.incentives, 200000, "CNY")
+    assert [(f.kind, f.quantity.qualifier, f.quantity.value_max) for f in (low, high)] == [
+        ("subsidy", "ge", None), ("subsidy", "le", None)]
+    assert text[low.start:low.end] == text[high.start:high.end] == "5万元至20万元安家补贴"
     r = _find(x.incentives, 3, "year")
     assert r.kind == "rent_free_period"
     assert x.districts == ["440305"]
