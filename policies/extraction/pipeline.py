@@ -1,6 +1,7 @@
 """The pipeline: named stages that each take data and return new data.
 
-    text -> sentences -> quantities -> classification -> ranges as two bounds -> repeats dropped
+    text -> sentences -> quantities -> classification -> ranges as two bounds
+         -> parts of an offer as metrics -> repeats dropped
          -> district attribution -> program attribution -> periods and goals
          -> labels and indicators -> facts -> restated headlines dropped
 
@@ -21,13 +22,13 @@ from dataclasses import dataclass, replace
 from . import labels, meta, terms
 from .indicators import indicator_for
 from .attribution import Districts, Programs, districts_of, programs_of
-from .classify import classify, noun_after, quote_start
+from .classify import classify, is_offer_part, metric_label, noun_after, quote_start
 from .facts import ArticleExtraction, IncentiveFact, MetricFact, Quantity
 from .groups import groups_of
 from .periods import period_at, target_at, time_marks
 from .places import place, resolve
 from .quantities import RawQuantity, find_quantities
-from .text import ITEM_MARK, Doc, normalise
+from .text import ITEM_MARK, Doc, clause_before, normalise
 
 _GOAL_LIST = re.compile(r"目标(?:任务)?(?:是|为)?[:：]")
 _ITEM = re.compile(rf"^\s*{ITEM_MARK}")
@@ -170,6 +171,18 @@ def ranges_as_bounds(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     return tuple(out)
 
 
+def offer_parts(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """One housing offer is one row at its total; its parts are metrics (RULES.md 2)."""
+    flats = [f.q.value for f in figures if f.kind == "apartment" and f.q.unit == "count"]
+    total, norm, out = max(flats, default=0), a.doc.norm, []
+    for f in figures:
+        if f.kind == "apartment" and f.q.unit == "count" and is_offer_part(norm, f.q, total):
+            before = clause_before(norm, f.q.start)
+            f = replace(f, kind=None, label=metric_label(f.q, before, f.after))
+        out.append(f)
+    return tuple(out)
+
+
 def without_repeats(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """The same figure stated twice is one fact: twice in a sentence (26名医师
     分别与26位专家: a 1:1 pairing), or again with the same noun (headline and
@@ -289,6 +302,7 @@ def extract(text: str) -> ArticleExtraction:
     programs = Programs(a.doc, where, _district_names(a.codes))
     figures = classified(a, quantities(a))
     figures = ranges_as_bounds(figures)
+    figures = offer_parts(a, figures)
     figures = without_repeats(figures)
     figures = districts_of(where, figures)
     figures = programs_of(programs, figures)
