@@ -103,6 +103,7 @@ class Classification(NamedTuple):
     label: str  # the offer's noun, or the metric's raw label
     after: str  # the noun phrase after the figure
     qualifier: str  # the figure's qualifier, which a bound before the rent may set
+    rule: str = ""  # the name of the row of RULES that decided
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,11 @@ KINDS = (
          other_measures=frozenset({"家", "名", "人", "所"})),  # 200家企业发布岗位: the firms
     Kind("service_org", frozenset({"count"}), _NOUN, "引进人力资源服务机构12家"),
 )
+
+
+def kind_fits(kind: str, unit: str) -> bool:
+    """Whether an offer of this kind may come in this unit (other: any)."""
+    return kind == "other" or any(k.name == kind and unit in k.units for k in KINDS)
 
 
 def offer_noun(c: Clue) -> tuple[str, str] | None:
@@ -364,8 +370,9 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
 
 
 def classify(norm: str, q: RawQuantity, sent_start: int) -> Classification:
-    """Incentive kind or None, label, the noun after, and the qualifier, for a quantity."""
-    return decide(RULES, clue_of(norm, q, sent_start))[1]
+    """Incentive kind or None, label, the noun after, the qualifier and the rule, for a quantity."""
+    rule, out = decide(RULES, clue_of(norm, q, sent_start))
+    return out._replace(rule=rule.name)
 
 
 def noun_after(norm: str, q: RawQuantity) -> tuple[str, int]:
