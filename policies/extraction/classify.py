@@ -31,9 +31,10 @@ from .text import clause_before
 
 # words that end the noun phrase after a measure word
 _STOP = re.compile(
-    r"提供|参加|参与|入驻|获得|享受|报名|签约|集中|用于|拜师|分别|扎根|从|变|正|建立|等|和|与|及|为|到|在|的|(?<![“\d])\d|,")
+    r"提供|参加|参与|入驻|获得|享受|报名|签约|集中|用于|拜师|分别|扎根|从|变|正|建立|等|和|与|及|为|到|在|的|—|(?<![“\d])\d|,")
 _VERB_FIRST = re.compile(r"用于|用来|用以|作为|面向")
-_LEAD = re.compile(r"^(?:的|“|”)+")
+# what may stand between a figure and its noun: 675-4500元不等补贴, 按每年6000元标准发放…
+_LEAD = re.compile(r"^(?:不等|的|“|”|标准(?:发放|给予)?)+")
 _TRAIL_VERB = re.compile(r"(?:已|共|共计|累计|新增|达到|达|为|至|增长至|增加到|完成|实现|拥有|有|超过|超|约|近|逾)+$")
 _LEAD_BEFORE = re.compile(
     r"^(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度)?|今年|去年|目前|截至目前|同时|其中|此外|全区|全县|全市|"
@@ -74,7 +75,7 @@ _PER_RATE = re.compile(r"每人|每户|可领|可获|可享")
 # (…按1:1给予配套支持，最高不超过300万元; 领取购房补贴，最高100万元)
 _BARE_CAP = re.compile(r"^(?:单[个项家人户][\u4e00-\u9fff]{0,2}|每[年月人户家项]|累计|合计|总额|)*(?:最高|最多)?(?:可|给予)?$")
 # a percent offer: 按贷款利率的50%给予贴息, 按个税区级贡献的80%给予奖励
-_PCT_GRANT = re.compile(r"^(?:的)?(?:给予|予以)?(?:一次性)?(贴息|奖励|补贴|补助|资助|奖补|返还)")
+_PCT_GRANT = re.compile(r"^(?:的)?(?:给予|予以)?(?:一次性)?[\u4e00-\u9fff]{0,2}?(贴息|奖励|补贴|补助|资助|奖补|返还)")
 # a rent discount in percent: 租金最高减免60%, 租金按市场租金的50%确定
 _PCT_RENT = re.compile(r"租金(?:[^,，。;；]{0,12}(?:减免|按|的)[^,，。;；增降提]{0,8})?$")
 # a bound before the rent it bounds: 按不高于市场租金50%
@@ -84,7 +85,15 @@ _PCT_GRANT_BEFORE = re.compile(r"(贴息|补贴|资助|奖励|补助|奖补)(?:�
 # money lent or invested in a person's firm: kind other (创业担保贷款, 股权投资)
 _LOAN = re.compile(r"(?:贷款|贷|股权投资|跟进投资|投资|融资)$")
 # results already delivered: 累计配租人才公寓6800套 is a metric
-_DELIVERED = re.compile(r"(?:累计|已经?|共)[\u4e00-\u9fff]{0,2}?(?:配租|分配|交付|入住|供应|保障)")
+_DELIVERED = re.compile(r"(?:累计|已经?|共)[\u4e00-\u9fff]{0,2}?(?:配租|分配|交付|入住|供应|保障)"
+                        r"|(?:配租|分配|交付使用|交付|入住)$")
+# a part of a housing offer whose total the article states (RULES.md 2):
+# 已建成78套 beside 力争建成700套, 建设370套 beside 1860套人才公寓
+_PART = re.compile(r"已建成|已建|在建|建设|首批|第一批|其中|今年|年内|一期|首期")
+# money given to a person or a firm is a grant, not a fund, whatever its noun
+# (给予300-500万元的创业资金); a fund is set up, budgeted or named so (专项资金, 基金)
+_GRANTED = re.compile(r"给予|奖励|补助|资助|可获|可申请")
+_GRANT_NOUN = re.compile(r"(?<!专项)(?:资金|经费)$")
 # the amount after another one in a list (分别为300万元、160万元)
 _LIST_PREV = re.compile(r"\d(?:万|亿|千)?(?:元|平方米)、$")
 
@@ -94,6 +103,7 @@ class Classification(NamedTuple):
     label: str  # the offer's noun, or the metric's raw label
     after: str  # the noun phrase after the figure
     qualifier: str  # the figure's qualifier, which a bound before the rent may set
+    rule: str = ""  # the name of the row of RULES that decided
 
 
 @dataclass(frozen=True)
@@ -131,6 +141,24 @@ def _anywhere_after(c: Clue, kw: re.Pattern) -> str | None:
 
 def _anywhere_before(c: Clue, kw: re.Pattern) -> str | None:
     return c.before if kw.search(c.before) else None
+
+
+def _after_relative(c: Clue, kw: re.Pattern) -> str | None:
+    """The noun after a relative clause: 180套直接拎包入住的高品质人才公寓."""
+    seg = _BOUND.split(_LEAD.sub("", c.norm[c.q.end: c.q.end + 24]), 1)[0]
+    if "的" not in seg or re.search(r"\d", seg):
+        return None
+    tail = _GENERIC_TAIL.sub("", seg.rsplit("的", 1)[1])
+    m = None
+    for m in kw.finditer(tail):
+        pass
+    return tail[: m.end()] if m and len(tail) - m.end() <= 2 else None
+
+
+def is_offer_part(norm: str, q: RawQuantity, total: float) -> bool:
+    """An apartment count below the article's largest one, said of a part
+    (已建成, 首批, 今年): a metric of the offer, whose total is the incentive."""
+    return q.value < total and bool(_PART.search(clause_before(norm, q.start)))
 
 
 def _in_qualifier(c: Clue, kw: re.Pattern) -> str | None:
@@ -174,21 +202,26 @@ class Kind:
 
 _KIND_WORDS = {k: re.compile(any_of(ws)) for k, ws in entries("kinds").items()}
 _DURATION = frozenset({"day", "month", "year"})
-_NOUN = (_in_head, _before_noun_less)
+_NOUN = (_in_head, _before_noun_less, _after_relative)
 # The order is the rule: the first kind whose noun is found wins.
 KINDS = (
     Kind("rent_free_period", _DURATION, (_in_head, _anywhere_after, _anywhere_before, _in_qualifier),
          "新引进人才可免租入住3年"),
     Kind("apartment", frozenset({"count"}), _NOUN + (_sentence_back,), "今年将新增人才公寓500套",
-         measures=frozenset({"套", "间", "户", "张", "床", "个"})),
+         measures=frozenset({"套", "间", "户", "张", "床", "个", "处"})),
     Kind("workstation", frozenset({"count"}), _NOUN, "为入驻团队提供免费工位200个"),
     Kind("office_space", frozenset({"m2"}), _NOUN, "提供最高200平方米办公用房"),
     Kind("fund", frozenset({"CNY"}), _NOUN, "设立5亿元人才发展基金"),
-    Kind("subsidy", frozenset({"CNY"}), _NOUN, "给予博士每人10万元安家补贴"),
+    Kind("subsidy", frozenset({"CNY"}), _NOUN + (_in_qualifier,), "给予博士每人10万元安家补贴"),
     Kind("jobs", frozenset({"count"}), _NOUN, "现场提供就业岗位3000个",
          other_measures=frozenset({"家", "名", "人", "所"})),  # 200家企业发布岗位: the firms
     Kind("service_org", frozenset({"count"}), _NOUN, "引进人力资源服务机构12家"),
 )
+
+
+def kind_fits(kind: str, unit: str) -> bool:
+    """Whether an offer of this kind may come in this unit (other: any)."""
+    return kind == "other" or any(k.name == kind and unit in k.units for k in KINDS)
 
 
 def offer_noun(c: Clue) -> tuple[str, str] | None:
@@ -214,7 +247,15 @@ def _offer(kind: str, noun: Callable[[Clue, object], str]):
 
 
 def _found(c: Clue, hit: tuple[str, str]) -> Classification:
-    return Classification(hit[0], hit[1], c.after, c.q.qualifier)
+    kind = hit[0]
+    if kind == "fund" and _GRANT_NOUN.search(hit[1]) and _GRANTED.search(_clause_of(c)):
+        kind = "subsidy"  # 给予300-500万元的创业资金: granted, not set aside
+    return Classification(kind, hit[1], c.after, c.q.qualifier)
+
+
+def _clause_of(c: Clue) -> str:
+    """The clause before the figure, through the list it may stand in (、)."""
+    return re.split(r"[,，。;；:：]", c.norm[max(c.sent_start, c.q.start - 40): c.q.num_start])[-1]
 
 
 def _group1(_c: Clue, m: re.Match) -> str:
@@ -313,6 +354,8 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
          _offer("subsidy", lambda c, _: "补贴"), "本科生每月可领1000元"),
     Rule("rent_clause_before", _rent_clause_before, _offer("rent_free_period", lambda c, m: m.group()),
          "可选择免租入住人才住房，最长10年"),
+    Rule("support_in_bound", lambda c: _cny(c) and not c.after and "支持" in c.norm[c.q.start: c.q.num_start],
+         _offer("subsidy", lambda c, _: "支持"), "对全球顶尖人才，最高可支持1亿元"),
     Rule("support_grant", lambda c: _cny(c) and _SUPPORT_GRANT.match(c.after),
          _offer("subsidy", _clue_after), "给予最高2000万元综合支持"),
     Rule("rent_listed_ahead", _rent_ahead, _offer("rent_free_period", lambda c, m: m.group()),
@@ -327,8 +370,9 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
 
 
 def classify(norm: str, q: RawQuantity, sent_start: int) -> Classification:
-    """Incentive kind or None, label, the noun after, and the qualifier, for a quantity."""
-    return decide(RULES, clue_of(norm, q, sent_start))[1]
+    """Incentive kind or None, label, the noun after, the qualifier and the rule, for a quantity."""
+    rule, out = decide(RULES, clue_of(norm, q, sent_start))
+    return out._replace(rule=rule.name)
 
 
 def noun_after(norm: str, q: RawQuantity) -> tuple[str, int]:

@@ -1,6 +1,7 @@
 """The pipeline: named stages that each take data and return new data.
 
-    text -> sentences -> quantities -> classification -> repeats dropped
+    text -> sentences -> quantities -> classification -> ranges as two bounds
+         -> parts of an offer as metrics -> the learned step -> repeats dropped
          -> district attribution -> program attribution -> periods and goals
          -> labels and indicators -> facts -> restated headlines dropped
 
@@ -18,16 +19,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import labels, meta, terms
+from . import labels, learned, meta, terms
 from .indicators import indicator_for
 from .attribution import Districts, Programs, districts_of, programs_of
-from .classify import classify, noun_after, quote_start
+from .classify import classify, is_offer_part, kind_fits, metric_label, noun_after, quote_start
 from .facts import ArticleExtraction, IncentiveFact, MetricFact, Quantity
 from .groups import groups_of
 from .periods import period_at, target_at, time_marks
 from .places import place, resolve
 from .quantities import RawQuantity, find_quantities
-from .text import ITEM_MARK, Doc, normalise
+from .text import ITEM_MARK, Doc, clause_before, normalise
 
 _GOAL_LIST = re.compile(r"目标(?:任务)?(?:是|为)?[:：]")
 _ITEM = re.compile(rf"^\s*{ITEM_MARK}")
@@ -66,6 +67,7 @@ class Figure:
     period: str | None = None
     target: bool = False
     indicator: str | None = None  # a metric's, from indicators.py
+    rule: str = ""  # the row of classify.RULES that decided its kind
 
 
 def sentences(text: str) -> Article:
@@ -149,9 +151,57 @@ def classified(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """Each figure as an offer of a kind or a metric, with its noun and its quote."""
     out = []
     for f in figures:
-        kind, label, after, qualifier = classify(a.doc.norm, f.q, f.sent_start)
+        kind, label, after, qualifier, rule = classify(a.doc.norm, f.q, f.sent_start)
         start, end = _quote_span(a.doc, f.q, after)
-        out.append(replace(f, kind=kind, label=label, after=after, qualifier=qualifier, start=start, end=end))
+        out.append(replace(f, kind=kind, label=label, after=after, qualifier=qualifier, start=start, end=end,
+                           rule=rule))
+    return tuple(out)
+
+
+def ranges_as_bounds(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """A range (2万元至12万元不等, 20-40平方米) is two facts of the same kind
+    and quote, its low end `ge` and its high end `le` (RULES.md 4)."""
+    out = []
+    for f in figures:
+        q = f.q
+        if q.value_max is None:
+            out.append(f)
+            continue
+        low = replace(q, value_max=None, qualifier="ge")
+        high = replace(q, value=q.value_max, value_max=None, qualifier="le")
+        out += [replace(f, q=low, qualifier="ge"), replace(f, q=high, qualifier="le")]
+    return tuple(out)
+
+
+def offer_parts(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """One housing offer is one row at its total; its parts are metrics (RULES.md 2)."""
+    flats = [f.q.value for f in figures if f.kind == "apartment" and f.q.unit == "count"]
+    total, norm, out = max(flats, default=0), a.doc.norm, []
+    for f in figures:
+        if f.kind == "apartment" and f.q.unit == "count" and is_offer_part(norm, f.q, total):
+            before = clause_before(norm, f.q.start)
+            f = replace(f, kind=None, label=metric_label(f.q, before, f.after))
+        out.append(f)
+    return tuple(out)
+
+
+def reviewed(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """The learned step (learned.py): where the model is sure enough, it drops a
+    figure that is no fact, or makes it a metric or an offer of another kind."""
+    m, norm, out = learned.model(), a.doc.norm, []
+    if m is None:
+        return figures
+    for f in figures:
+        q = f.q
+        verdict = m.decide(learned.features(norm, q.start, q.num_start, q.end, f.sent_start, q.unit, q.measure,
+                                            f.qualifier, f.kind, f.rule), f.kind)
+        if verdict == "none":
+            continue
+        if verdict == "metric" and f.kind:
+            f = replace(f, kind=None, label=metric_label(q, clause_before(norm, q.start), f.after))
+        elif verdict not in ("metric", f.kind) and kind_fits(verdict, q.unit):
+            f = replace(f, kind=verdict, label=f.label if f.kind else (f.after or clause_before(norm, q.start)))
+        out.append(f)
     return tuple(out)
 
 
@@ -273,6 +323,9 @@ def extract(text: str) -> ArticleExtraction:
     where = Districts(a.doc, list(a.codes), list(a.located))
     programs = Programs(a.doc, where, _district_names(a.codes))
     figures = classified(a, quantities(a))
+    figures = ranges_as_bounds(figures)
+    figures = offer_parts(a, figures)
+    figures = reviewed(a, figures)
     figures = without_repeats(figures)
     figures = districts_of(where, figures)
     figures = programs_of(programs, figures)

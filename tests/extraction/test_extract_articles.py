@@ -72,9 +72,11 @@ def test_ranges_subsidies_and_rent_free_years():
     text = "深圳市南山区对新引进的博士给予5万元至20万元安家补贴；对入驻的创业团队给予免租三年的办公场地支持。"
     x = extract(text)
     _check_spans(text, x)
-    s = _find(x.incentives, 50000, "CNY")
-    assert (s.kind, s.quantity.value_max) == ("subsidy", 200000)
-    assert text[s.start:s.end] == "5万元至20万元安家补贴"
+    # a range is two offers of one kind, the low end ge, the high end le (RULES.md 4)
+    low, high = _find(x.incentives, 50000, "CNY"), _find(x.incentives, 200000, "CNY")
+    assert [(f.kind, f.quantity.qualifier, f.quantity.value_max) for f in (low, high)] == [
+        ("subsidy", "ge", None), ("subsidy", "le", None)]
+    assert text[low.start:low.end] == text[high.start:high.end] == "5万元至20万元安家补贴"
     r = _find(x.incentives, 3, "year")
     assert r.kind == "rent_free_period"
     assert x.districts == ["440305"]
@@ -286,3 +288,17 @@ def test_offer_shapes():
     assert _find(x.incentives, 3, "year").kind == "rent_free_period"
     assert _find(x.incentives, 23).kind == "other"
     assert _find(x.metrics, 200) and _find(x.metrics, 120).quantity.qualifier == "gt"
+
+
+def test_a_housing_offer_is_one_row_at_its_total_and_its_parts_are_metrics():
+    text = "白云区已建成人才公寓80套，力争明年建成人才公寓600套。"
+    x = extract(text)
+    assert [(f.kind, f.quantity.value) for f in x.incentives] == [("apartment", 600)]
+    assert [f.quantity.value for f in x.metrics] == [80]
+
+
+def test_money_granted_is_a_subsidy_whatever_its_noun_and_a_percent_grant_may_name_what_it_covers():
+    text = "对落户的创业团队分别给予50-80万元的创业资金，购买首套住房的可享受100%契税补助。"
+    x = extract(text)
+    assert sorted((f.kind, f.quantity.value, f.quantity.unit, f.quantity.qualifier) for f in x.incentives) == [
+        ("subsidy", 100, "percent", "eq"), ("subsidy", 500000, "CNY", "ge"), ("subsidy", 800000, "CNY", "le")]

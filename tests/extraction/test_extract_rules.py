@@ -49,3 +49,23 @@ def test_quoted_name_rule_fires_on_its_example(rule):
     quotes = programs._quotes(normalise(rule.example).norm, set())
     fired = [decide(programs.QUOTE_RULES, q)[0].name for q in quotes]
     assert rule.name in fired, f"{rule.example}: {fired}"
+
+
+
+def test_the_learned_step_overrides_the_rules_only_where_it_is_sure(tmp_path):
+    import json
+
+    from policies.extraction import learned
+
+    f = tmp_path / "m.json"
+    f.write_text(json.dumps({"classes": ["metric", "none", "subsidy"], "bias": [0, 0, 0],
+                             "thresholds": {"drop": 0.9, "to_offer": 0.5, "to_metric": 1.01, "kind": 1.01},
+                             "weights": {"L奖": [0, 0, 3], "L口": [0, 2, 0]}}), encoding="utf-8")
+    m = learned.model.__wrapped__(f)
+    assert m.decide(["L奖", "U=CNY"], None) == "subsidy"  # P 0.91 >= 0.5
+    assert m.decide(["L口"], None) == "metric"  # P(none) 0.79 < 0.9: the rules stand
+    assert m.decide(["L奖"], "subsidy") == "subsidy"
+    norm = "全区人才总量达到12.5万人。"
+    s = norm.index("12.5")
+    feats = learned.features(norm, s, s, s + len("12.5万"), 0, "count", "人", "eq", None, "metric")
+    assert {"L总量", "R人", "K=metric", "RULE=metric"} <= set(feats)
