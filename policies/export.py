@@ -218,7 +218,10 @@ def csv_cell(value) -> str:
     """A value as a CSV cell, the one rule for every CSV the app writes: lists
     joined with |, None empty, booleans true/false, and a would-be formula
     neutralised. JSON keeps values exactly as they are."""
-    text = "|".join(map(_plain, value)) if isinstance(value, list) else _plain(value)
+    kind = type(value)
+    if kind is int or kind is float:
+        return str(value)  # a number is never a formula: the common case, first (a download's every row)
+    text = "|".join(map(_plain, value)) if kind is list else _plain(value)
     if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text

@@ -9,7 +9,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from programs.choices import Origin, Status, choices_check
@@ -293,8 +293,9 @@ class Job(models.Model):
     objects = JobQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("job")
-        verbose_name_plural = _("jobs")
+        # "jobs" alone is already an incentive kind (岗位): work in the background is another word.
+        verbose_name = pgettext_lazy("background work", "job")
+        verbose_name_plural = pgettext_lazy("background work", "jobs")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["public_id"], name="job_unique_public_id"),

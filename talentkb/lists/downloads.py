@@ -20,9 +20,11 @@ from pathlib import Path
 
 from django.http import StreamingHttpResponse
 from django.urls import reverse
+from django.utils import translation
 
 from policies.export import (
-    FACT_FIELDS, INCENTIVE_FIELDS, INCENTIVE_GROUPS, PlainRows, ToMany, csv_cell, fact_row as export_fact_row,
+    FACT_FIELDS, FORMULA_START, INCENTIVE_FIELDS, INCENTIVE_GROUPS, PlainRows, ToMany, csv_cell,
+    fact_row as export_fact_row,
 )
 from policies.formatting import fact_quantity, json_number as number, quantity
 from policies.models import Article
@@ -30,6 +32,7 @@ from policies.public import fact_sentence_path, sentence_path
 from programs.models import Program
 
 FORMATS = ("csv", "json")
+FORMULA_CHARS = "".join(FORMULA_START)  # "" is in it too: an empty string goes through csv_cell, unchanged
 
 
 def wanted_format(request) -> str | None:
@@ -51,18 +54,26 @@ class Table:
     """What a list's download reads (plain values, PlainRows) and how a row of it is made."""
 
     fields: tuple[str, ...]
-    row: Callable  # (values: dict, site: str) -> the download's row
+    row: Callable  # (values: dict, where: Where) -> the download's row
     many: tuple[ToMany, ...] = ()
 
     def rows(self, queryset, site: str) -> "Rows":
         return Rows(PlainRows(queryset, self.fields, self.many, total=True), self.row, site)
 
 
+@dataclass(frozen=True)
+class Where:
+    """What a row's links and figures depend on, asked once per download, not once per row."""
+
+    site: str  # scheme://host
+    language: str
+
+
 class Rows:
     """The download's rows; `total` is known once the first has been read."""
 
     def __init__(self, plain: PlainRows, row: Callable, site: str):
-        self.plain, self.row, self.site = plain, row, site
+        self.plain, self.row, self.where = plain, row, Where(site, translation.get_language())
 
     @property
     def total(self) -> int | None:
@@ -70,7 +81,7 @@ class Rows:
 
     def __iter__(self):
         for values in self.plain:
-            yield self.row(values, self.site)
+            yield self.row(values, self.where)
 
 
 # The keys of a fact in a download (docs/api.md), in their column order; the
@@ -79,25 +90,26 @@ FACT_KEYS = [
     "id", "value", "value_max", "unit", "measure", "qualifier", "display", "period", "year", "target",
     "status", "district", "adcode", "province", "program", "program_id", "quote", "article_id", "source",
 ]
+INCENTIVE_KEYS = [*FACT_KEYS, "kind", "label", "groups"]
+METRIC_KEYS = [*FACT_KEYS, "label"]
 
 
-def fact_row(v: dict, site: str, model_name: str, extra: tuple[str, ...]) -> dict:
-    row = export_fact_row(v) | {
-        "display": quantity(v["value"], v["unit"], v["measure"], v["qualifier"], v["value_max"]),
-        "source": site + fact_sentence_path(model_name, v["article_id"], v["id"]),
-    }
-    return {k: row[k] for k in (*FACT_KEYS, *extra)}
+def fact_row(v: dict, where: Where, model_name: str, keys: list[str]) -> dict:
+    row = export_fact_row(v)
+    row["display"] = quantity(v["value"], v["unit"], v["measure"], v["qualifier"], v["value_max"], where.language)
+    row["source"] = where.site + fact_sentence_path(model_name, v["article_id"], v["id"])
+    return {k: row[k] for k in keys}
 
 
-def incentive_row(v: dict, site: str) -> dict:
-    return fact_row(v, site, "incentive", extra=("kind", "label", "groups"))
+def incentive_row(v: dict, where: Where) -> dict:
+    return fact_row(v, where, "incentive", INCENTIVE_KEYS)
 
 
-def metric_row(v: dict, site: str) -> dict:
-    return fact_row(v, site, "metric", extra=("label",))
+def metric_row(v: dict, where: Where) -> dict:
+    return fact_row(v, where, "metric", METRIC_KEYS)
 
 
-def program_row(v: dict, site: str) -> dict:
+def program_row(v: dict, where: Where) -> dict:
     return {
         "id": v["id"],
         "name": v["name"],
@@ -109,11 +121,11 @@ def program_row(v: dict, site: str) -> dict:
         "incentives": v["n_incentives"],
         "articles": v["n_articles"],
         "status": v["status"],
-        "url": site + reverse("programs:detail", args=[v["id"]]),
+        "url": where.site + reverse("programs:detail", args=[v["id"]]),
     }
 
 
-def article_row(v: dict, site: str) -> dict:
+def article_row(v: dict, where: Where) -> dict:
     return {
         "id": v["id"],
         "title": v["title"] or None,
@@ -124,7 +136,7 @@ def article_row(v: dict, site: str) -> dict:
         "incentives": v["n_incentives"],
         "metrics": v["n_metrics"],
         "source_url": v["source_url"] or None,
-        "url": site + reverse("policies:article", args=[v["id"]]),
+        "url": where.site + reverse("policies:article", args=[v["id"]]),
     }
 
 
@@ -188,13 +200,15 @@ def write_file(rows: Iterable[dict], *, fmt: str, meta: dict, path: Path, on_row
 
 def _csv(rows):
     buffer = io.StringIO()
-    writer = None
+    writer = csv.writer(buffer)
+    header = None
     yield "\ufeff"  # so that Excel reads the Chinese
     for row in rows:
-        if writer is None:
-            writer = csv.DictWriter(buffer, fieldnames=list(row))
-            writer.writeheader()
-        writer.writerow({k: csv_cell(v) for k, v in row.items()})
+        if header is None:
+            header = list(row)
+            writer.writerow(header)
+        # csv_cell's rule; a plain string that cannot start a formula, the common cell, skips the call.
+        writer.writerow([v if type(v) is str and v[:1] not in FORMULA_CHARS else csv_cell(v) for v in row.values()])
         if buffer.tell() > 32768:  # a few hundred rows a piece, not a piece a row
             yield buffer.getvalue()
             buffer.seek(0)

@@ -1,9 +1,10 @@
 """`/downloads/<id>/`: a large download's progress while a job builds it, then the complete file with its row count and checksum.
 
 A list sends a download of more rows than DOWNLOAD_STREAM_MAX_ROWS here
-(talentkb.lists.listing.download). The page reloads itself while the job
-runs (a <meta> refresh, no script); `?format=json` says the same to a script.
-The file is offered only once the job has renamed it into place, complete.
+(talentkb.lists.listing.download). `?format=json` says how far the job has
+got, for scripts and for static/js/job-progress.js, which moves the page's
+bar (no reload, no <meta> refresh: that is a timing WCAG forbids). The file
+is offered only once the job has renamed it into place, complete.
 """
 import base64
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from policies.choices import JobKind, JobState
 from policies.models import Job
@@ -32,6 +34,7 @@ def download_page(request: HttpRequest, public_id) -> HttpResponse:
             "sha256": job.file_sha256 or None,
             "file": request.build_absolute_uri(file_url) if file_url else None,
             "message": job.message or None,
+            "text": progress_text(job),
         })
     return render(request, "downloads/job.html", {
         "job": job,
@@ -39,7 +42,17 @@ def download_page(request: HttpRequest, public_id) -> HttpResponse:
         "name": job.params.get("name", ""),
         "format": job.params.get("format", ""),
         "back": job.params.get("back", ""),
+        "progress_text": progress_text(job),
     })
+
+
+def progress_text(job: Job) -> str:
+    if job.state == JobState.QUEUED:
+        return gettext("queued")
+    if job.total is None:
+        return gettext("counting the rows")
+    return gettext("%(done)s of %(total)s rows (%(percent)s%%)") % {
+        "done": job.done, "total": job.total, "percent": job.percent}
 
 
 def download_file(request: HttpRequest, public_id) -> FileResponse:

@@ -50,7 +50,7 @@ def test_a_large_download_is_built_by_a_job_and_offered_complete(client, small_l
     assert (job.kind, job.state, job.done, job.total, job.file_rows) == ("download", "done", many, many, many)
     page = client.get(response["Location"]).content.decode()
     assert job.file_sha256 in page and f"/downloads/{job.public_id}/file/" in page
-    assert 'http-equiv="refresh"' not in page
+    assert "js/job-progress.js" not in page
     text = fetch_file(client, job)
     if fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(text)))
@@ -88,10 +88,10 @@ def test_the_progress_is_written_as_rows_are(client, small_limit, many, monkeypa
     monkeypatch.setattr(jobs, "SAVE_EVERY", 0)
     seen, row = [], INCENTIVES.table.row
 
-    def watched(values, site):
+    def watched(values, where):
         job = Job.objects.get()
         seen.append((job.state, job.done, job.total))
-        return row(values, site)
+        return row(values, where)
 
     monkeypatch.setattr(INCENTIVES, "table", replace(INCENTIVES.table, row=watched))
     client.get("/incentives/", {"format": "csv"})
@@ -102,11 +102,11 @@ def test_the_progress_is_written_as_rows_are(client, small_limit, many, monkeypa
 def test_a_download_cut_off_midway_offers_no_file(client, small_limit, many, monkeypatch):
     calls, row = [], INCENTIVES.table.row
 
-    def breaks(values, site):
+    def breaks(values, where):
         calls.append(1)
         if len(calls) == 5:
             raise OSError("No space left on device")
-        return row(values, site)
+        return row(values, where)
 
     monkeypatch.setattr(INCENTIVES, "table", replace(INCENTIVES.table, row=breaks))
     response = client.get("/incentives/", {"format": "csv"}, HTTP_ACCEPT_LANGUAGE="en")
@@ -122,7 +122,7 @@ def test_a_download_cut_off_midway_offers_no_file(client, small_limit, many, mon
 
 
 def test_a_failed_download_is_not_reused(client, small_limit, many, monkeypatch):
-    def breaks(values, site):
+    def breaks(values, where):
         raise OSError("disk gone")
 
     with monkeypatch.context() as m:
@@ -148,9 +148,10 @@ def test_on_the_queue_the_page_shows_progress_until_a_worker_has_built_the_file(
     with override_settings(TASKS=DATABASE_QUEUE):
         location = client.get("/incentives/", {"format": "json"})["Location"]
         page = client.get(location).content.decode()
-        assert '<meta http-equiv="refresh" content="2">' in page and "<progress" in page
+        assert "js/job-progress.js" in page and "<progress" in page and 'http-equiv="refresh"' not in page
         assert client.get(location, {"format": "json"}).json() == {
-            "state": "queued", "total": None, "done": 0, "rows": None, "sha256": None, "file": None, "message": None}
+            "state": "queued", "total": None, "done": 0, "rows": None, "sha256": None, "file": None, "message": None,
+            "text": "排队中"}
         assert client.get(location + "file/").status_code == 404
         run_worker()
     status = client.get(location, {"format": "json"}).json()
@@ -166,3 +167,6 @@ def test_the_page_of_a_running_download_shows_its_progress(client, db):
     page = client.get(f"/downloads/{job.public_id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<progress class="job-progress" max="200000" value="50000"' in page
     assert "50000 of 200000 rows (25%)" in page and 'href="/incentives/?kind=fund"' in page
+    assert f'data-job-status="/downloads/{job.public_id}/?format=json"' in page
+    status = client.get(f"/downloads/{job.public_id}/", {"format": "json"}, HTTP_ACCEPT_LANGUAGE="en").json()
+    assert status["text"] == "50000 of 200000 rows (25%)"

@@ -140,23 +140,28 @@ def test_admin_action_reextracts_chosen_articles(editor_client, editor, decided,
     assert response.redirect_chain[-1][0] == reverse("admin:policies_job_change", args=[job.pk])
     assert (job.kind, job.state, job.done, job.total, job.requested_by) == ("reextract", "done", 1, 1, editor)
     page = response.content.decode()
-    assert '<progress class="job-progress" max="100" value="100">' in page
-    assert 'http-equiv="refresh"' not in page
+    assert '<progress class="job-progress" max="100" value="100"' in page
+    assert "js/job-progress.js" not in page  # it has ended: nothing to follow
 
 
 def test_a_running_jobs_page_refreshes_itself(editor_client, editor, django_assert_max_num_queries):
     job = Job.objects.create(kind="reextract", state="running", total=4000, done=1000, requested_by=editor)
     with django_assert_max_num_queries(10):
         page = editor_client.get(reverse("admin:policies_job_change", args=[job.pk])).content.decode()
-    assert '<meta http-equiv="refresh" content="2">' in page
-    assert '<progress class="job-progress" max="100" value="25">' in page and "1000 / 4000 (25%)" in page
-    assert "<script>" not in page.split("<body")[0]  # no inline script: the refresh is a <meta>
+    status_url = reverse("admin:policies_job_status", args=[job.pk])
+    assert "js/job-progress.js" in page and f'data-job-status="{status_url}"' in page
+    assert '<progress class="job-progress" max="100" value="25"' in page and "1000 / 4000 (25%)" in page
+    assert "<script>" not in page  # no inline script: a CSP is coming
     listing = editor_client.get(reverse("admin:policies_job_changelist")).content.decode()
     assert "1000 / 4000" in listing
+    assert editor_client.get(status_url).json() == {"state": "running", "total": 4000, "done": 1000,
+                                                   "text": "1000 / 4000 (25%)"}
 
 
-def test_editors_cannot_change_or_add_jobs(editor_client, editor):
+def test_editors_cannot_change_or_add_jobs(editor_client, editor, client, staff_user):
     job = Job.objects.create(kind="reextract", requested_by=editor)
+    client.force_login(staff_user)  # staff without the view permission sees no job's state
+    assert client.get(reverse("admin:policies_job_status", args=[job.pk])).status_code == 403
     response = editor_client.post(reverse("admin:policies_job_change", args=[job.pk]), {"state": "done"})
     assert response.status_code == 403
     assert editor_client.get(reverse("admin:policies_job_add")).status_code == 403
