@@ -49,7 +49,7 @@ def incentive_row(request, f) -> dict:
 
 
 def metric_row(request, f) -> dict:
-    return fact_row(request, f, extra=("label",))
+    return fact_row(request, f, extra=("label", "indicator"))
 
 
 def program_row(request, p) -> dict:
