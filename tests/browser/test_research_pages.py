@@ -70,6 +70,8 @@ def test_compare_two_districts_and_read_the_chart(page, kb, screenshot):
     page.wait_for_url(f"**d={HEXI}**")
     row = page.locator('tr[data-row="incentive:apartment"]')
     assert "> 500 套" in row.inner_text() and "120 套" in row.inner_text()
+    # Funds only 河西 reports: folded under the toggle.
+    page.locator('details[data-part="single"] summary').click()
     assert "未报告" in page.locator('tr[data-row="incentive:fund"]').inner_text()
     chart = page.locator(".chart").first
     assert chart.get_attribute("aria-label") == "人才公寓: 丰台区 > 500 套 2024; 河西区 120 套 2023"
