@@ -282,8 +282,8 @@ def _specific(name: str, district_names: set[str]) -> bool:
     if MACRO_REGIONS.search(name) or any(d in name for d in district_names):
         return True
     g = gazetteer()
-    for m in g.regex.finditer(name):
-        if m.group() in g.by_full or m.group() in g.blockers:
+    for start, end in g.names.finditer(name):
+        if name[start:end] in g.by_full or name[start:end] in g.blockers:
             return True
     return False
 
