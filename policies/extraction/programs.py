@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import compiled, words
 from .rules import Rule, always, decide
@@ -288,8 +289,14 @@ def _specific(name: str, district_names: set[str]) -> bool:
     return False
 
 
+_NAME_MARKS = re.compile(r"[\s“”\"'‘’·]")
+_COUNT_OF_ITEMS = re.compile(r"\d+条")
+_CODE = re.compile(r"[\dA-Za-z]{3,}")
+
+
+@lru_cache(maxsize=4096)
 def _norm(n: str) -> str:
-    return re.sub(r"[\s“”\"'‘’·]", "", n)
+    return _NAME_MARKS.sub("", n)
 
 
 def merge(hits: list[ProgramHit]) -> list[tuple[str, list[ProgramHit], set[str]]]:
@@ -316,13 +323,14 @@ def merge(hits: list[ProgramHit]) -> list[tuple[str, list[ProgramHit], set[str]]
     return [(c, m, a - {c}) for c, m, a in groups]
 
 
+@lru_cache(maxsize=8192)
 def _same(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    if re.fullmatch(r"\d+条", short) and long_.endswith(short):
+    if _COUNT_OF_ITEMS.fullmatch(short) and long_.endswith(short):
         return True  # 19条 is short for 教育科技人才一体发展19条
-    code = re.match(r"[\dA-Za-z]{3,}", short)
+    code = _CODE.match(short)
     if code and long_.startswith(code.group()) and TYPE_END_RE.search(short) \
             and long_.endswith(TYPE_END_RE.search(short).group()):
         return True  # “3551人才计划” is short for “3551光谷人才计划”: same code, same type
