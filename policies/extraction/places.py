@@ -43,6 +43,9 @@ OTHER_PLACE_AFTER = re.compile(r"新区|新城|片区|园区|科学城|高新区
 # The 56 ethnic groups' names, to find the stem of an autonomous county (长阳土家族 -> 长阳).
 ETHNIC_TAIL = re.compile(rf"(?:{any_of(words('ethnic_groups'))}族)+$")
 _OBJECT_BEFORE = re.compile(r"(?:与|和|同|比|较|向|对|赴|到|相比)$")
+# A short name inside the name of a university, a company, a hospital
+# (东北林业大学 holds 北林, 中山大学 中山): the institution, not the county.
+INSTITUTION_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:{any_of(words('institutions'))}|学院)(?!生)")
 # X与Y签订/联合/共建…: Y is a partner of the announcement, not an aside
 _JOINT_AFTER = re.compile(r"[^,，。;；]{0,4}?(?:签订|签署|联合|共同|共建|携手|合作|结对|协同)")
 LEFT_OK = set("在于是和与及的对了向到从为赴据至由将让把、,，:：;；。!?！？“”\"'()（）《》 \n\t·—-")
@@ -110,6 +113,8 @@ class Gazetteer:
         # not yield the county 津市 hidden inside it
         self.blockers = {n for s in self.region_names.values() for n in s if len(n) >= 2}
         self.blockers -= set(self.by_full) | set(self.by_short)
+        # what a city or a province is called (海南, 兴安 for 兴安盟)
+        self.region_words = {n for s in self.region_names.values() for n in s}
         names = set(self.by_full) | set(self.by_short) | self.blockers
         self.names = Names(names)
         self.region_names_index = Names({n for s in self.region_names.values() for n in s} | set(CITY_MARKERS))
@@ -242,7 +247,7 @@ def find_mentions(norm: str) -> tuple[list[Mention], Counter]:
                     continue
             out.append(Mention(start, end, name, codes, True))
         elif name in g.by_short:
-            if OTHER_PLACE_AFTER.match(norm, end):
+            if OTHER_PLACE_AFTER.match(norm, end) or INSTITUTION_AFTER.match(norm, end):
                 continue
             clean = start == 0 or norm[start - 1] in LEFT_OK
             out.append(Mention(start, end, name, tuple(g.by_short[name]), False, clean))
@@ -267,24 +272,14 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
     g = gazetteer()
     mentions, regions = find_mentions(norm)
     pick = _Resolver(g, mentions, regions)
-    located: list[tuple[int, int, str]] = []
-    weight: Counter = Counter()
-    count: Counter = Counter()
-    as_object: set[str] = set()  # named after 与/比/向…: the other side of a comparison or visit
-    first: dict[str, int] = {}
-    for m in mentions:
-        code = pick.code(m)
-        if code is None:
-            continue
-        located.append((m.start, m.end, code))
-        weight[code] += 2 if m.full else 1
-        count[code] += 1
-        if _OBJECT_BEFORE.search(norm, max(0, m.start - 2), m.start) \
-                and not _JOINT_AFTER.match(norm, m.end, m.end + 8):
-            as_object.add(code)
-        first.setdefault(code, m.start)
+    tally = _Tally(norm, mentions, pick)
+    if not tally.weight:
+        # nothing stood out: a short name used twice will do (泰顺新闻网讯 … 来源:泰顺新闻网)
+        pick.min_repeats = 2
+        tally = _Tally(norm, mentions, pick)
+    weight, count = tally.weight, tally.count
     if not weight:
-        return [], located
+        return [], tally.located
     top = max(weight.values())
     most = max(count.values())
     # keep districts that are talked about, not mentioned in passing: a
@@ -292,9 +287,31 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
     # more, is a comparison or an aside (与庐阳区相比), however short the text
     keep = [c for c, w in weight.items()
             if (w == top or w >= max(2, top / 4))
-            and not (count[c] == 1 and (most >= 3 or (most >= 2 and c in as_object)))]
-    keep.sort(key=lambda c: (-weight[c], first[c]))
-    return keep, located
+            and not (count[c] == 1 and (most >= 3 or (most >= 2 and c in tally.as_object)))]
+    keep.sort(key=lambda c: (-weight[c], tally.first[c]))
+    return keep, tally.located
+
+
+class _Tally:
+    """Where each district is named, how often and how (full names weigh double)."""
+
+    def __init__(self, norm: str, mentions: list[Mention], pick: _Resolver):
+        self.located: list[tuple[int, int, str]] = []
+        self.weight: Counter = Counter()
+        self.count: Counter = Counter()
+        self.as_object: set[str] = set()  # named after 与/比/向…: the other side of a comparison or visit
+        self.first: dict[str, int] = {}
+        for m in mentions:
+            code = pick.code(m)
+            if code is None:
+                continue
+            self.located.append((m.start, m.end, code))
+            self.weight[code] += 2 if m.full else 1
+            self.count[code] += 1
+            if _OBJECT_BEFORE.search(norm, max(0, m.start - 2), m.start) \
+                    and not _JOINT_AFTER.match(norm, m.end, m.end + 8):
+                self.as_object.add(code)
+            self.first.setdefault(code, m.start)
 
 
 class _Resolver:
@@ -305,9 +322,14 @@ class _Resolver:
         self.full_seen = {m.text for m in mentions if m.full}
         self.short_count = Counter(m.text for m in mentions if not m.full)
         self.short_clean = {m.text for m in mentions if not m.full and m.clean}
+        self.min_repeats = 3  # how often an unsupported short name must be used
 
     def region_score(self, code: str) -> int:
         return sum(self.regions.get(r, 0) for r in self.g.region_names[code] if r)
+
+    def city_named(self, code: str) -> bool:
+        city = self.g.places[code].city
+        return bool(self.regions.get(city) or self.regions.get(_strip_admin(city)))
 
     def code(self, m: Mention) -> str | None:
         g, codes = self.g, m.codes
@@ -318,9 +340,14 @@ class _Resolver:
             reg_codes = [c for c in codes if self.region_score(c) > 0]
             if full_codes:
                 codes = tuple(full_codes)
+            elif m.text in g.region_words and not any(
+                    m.text in g.region_names[c] or self.city_named(c) for c in codes):
+                # 海南 is the province, not 乌海's 海南区, unless 乌海 is named;
+                # 兴安 is 兴安盟 or 大兴安岭, not 鹤岗's 兴安区
+                return None
             elif reg_codes:
                 codes = tuple(reg_codes)
-            elif not (m.text not in g.common_words and self.short_count[m.text] >= 3
+            elif not (m.text not in g.common_words and self.short_count[m.text] >= self.min_repeats
                       and m.text in self.short_clean and len(codes) == 1):
                 return None
         if len(codes) == 1:
