@@ -78,8 +78,9 @@ APPLY_BEFORE = re.compile(r"(?:入选|申报|获评|依托|对接)(?:了)?$")
 NATIONAL = set(words("national_programs"))
 # a name opening with a province (四川省…示范基地) is the province's
 PROVINCE_START = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省|内蒙古|广西|西藏|宁夏|新疆)")
-# role titles given to people (校园引才大使, 文产特派员): a role system, not a program
-ROLE_END = re.compile(r"(?:员|大使|专员|特派员|顾问|嘉宾)$")
+# role titles given to people (校园引才大使, 文产特派员) and scholar titles of a
+# province or the state (泰山学者, 长江学者): a role system or an honour, not a program
+ROLE_END = re.compile(r"(?:员|大使|专员|特派员|顾问|嘉宾|学者)$")
 # “双一流”本科, “985”高校: a class of universities or degrees
 DEGREE_CLASS_AFTER = re.compile(r"^(?:本科|高校|大学|院校|学科|建设高校|毕业生)")
 # 做好引才聚才“大文章”, 以人才安居“小切口”做好…: figures of speech
