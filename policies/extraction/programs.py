@@ -191,7 +191,7 @@ class Quote:
     lead: str = ""  # the clause before the list of quotes it is in (入选 for “A”“B”)
     run: tuple[str, ...] = ()  # the names of that list (“A”“B”、“C”), itself included
     foreign: bool = False  # a name of the list opens with a city or province not the article's (重庆英才计划)
-    district_names: frozenset = frozenset()  # the article's districts, full and short
+    district_names: tuple[str, ...] = ()  # the article's districts, full and short, longest first
 
 
 def _inner(m: re.Match) -> str:
@@ -202,7 +202,8 @@ def _quotes(norm: str, district_names: set[str]):
     found = list(QUOTE_RE.finditer(norm))
     quoted = Counter(_inner(m) for m in found)
     metaphor = {_inner(m) for m in found if COPULA_BEFORE.search(norm[max(0, m.start() - 1): m.start()])}
-    runs = _runs(norm, found)
+    names = tuple(sorted(district_names, key=len, reverse=True))
+    runs = _runs(norm, found, frozenset(district_names))
     for m in found:
         inner = _inner(m).strip()
         s, e = m.start(), m.end()
@@ -218,18 +219,13 @@ def _quotes(norm: str, district_names: set[str]):
         g = m.lastindex
         yield Quote(inner, m.start(g), m.end(g), before, after, clause,
                     re.split(r"[,，。;；\n]", after, 1)[0], name, frozenset(aliases), t, repeated,
-                    lead=_LISTED_QUOTES.sub("", run[0]), run=run[1],
-                    foreign=any(_foreign(n, district_names) for n in run[1]),
-                    district_names=frozenset(district_names))
+                    lead=run[0], run=run[1], foreign=run[2], district_names=names)
 
 
-# quoted names listed before a quote (“A”“B”、“C”): what is left is the lead
-_LISTED_QUOTES = re.compile(r"(?:[“‘\"][^“”‘’\"]{1,24}[”’\"][、和及与]?)+$")
-
-
-def _runs(norm: str, found: list[re.Match]) -> dict[int, tuple[str, tuple[str, ...]]]:
-    """For each quote (by start): the clause before its list of quotes and the
-    list's names (“重庆英才计划”“鸿雁计划”: one list, 入选 before it)."""
+def _runs(norm: str, found: list[re.Match], district_names: frozenset) -> dict[int, tuple[str, tuple[str, ...], bool]]:
+    """For each quote (by start): the clause before its list of quotes, the
+    list's names and whether one of them is a city's or a province's
+    (“重庆英才计划”“鸿雁计划”: one list, 入选 before it)."""
     lists: list[list[re.Match]] = []
     for m in found:
         if lists and norm[lists[-1][-1].end(): m.start()] in ("", "、", "和", "及", "与"):
@@ -241,12 +237,14 @@ def _runs(norm: str, found: list[re.Match]) -> dict[int, tuple[str, tuple[str, .
         s = items[0].start()
         clause = re.split(r"[,，。;；:：\n]", norm[max(0, s - 12): s])[-1]
         names = tuple(_inner(m).strip() for m in items)
+        foreign = any(_foreign(n, district_names) for n in names)
         for m in items:
-            out[m.start()] = (clause, names)
+            out[m.start()] = (clause, names, foreign)
     return out
 
 
-def _foreign(name: str, district_names: set[str]) -> bool:
+@lru_cache(maxsize=4096)
+def _foreign(name: str, district_names: frozenset) -> bool:
     """Does the name open with a city or a province that is not one of the
     article's districts (重庆英才计划 in 渝中, 苏州市姑苏英才计划)?"""
     from .places import gazetteer
@@ -256,7 +254,7 @@ def _foreign(name: str, district_names: set[str]) -> bool:
     return end > 0 and name[:end] in g.region_words and name[:end] not in district_names
 
 
-def _foreign_inside(name: str, district_names: frozenset) -> bool:
+def _foreign_inside(name: str, district_names) -> bool:
     """Does the name hold a city or a province and none of the article's districts?"""
     from .places import gazetteer
 
@@ -266,10 +264,11 @@ def _foreign_inside(name: str, district_names: frozenset) -> bool:
     return any(name[s:e] in g.region_words for s, e in g.names.finditer(name))
 
 
-def _bare(name: str, district_names) -> str:
+def _bare(name: str, district_names: tuple[str, ...]) -> str:
     """The name without a leading full district name (佛坪县人才公寓 -> 人才公寓:
-    a plaque, not a brand; a short name makes one: 武侯人才驿站)."""
-    for d in sorted(district_names, key=len, reverse=True):
+    a plaque, not a brand; a short name makes one: 武侯人才驿站). The names
+    come longest first."""
+    for d in district_names:
         if name.startswith(d) and len(name) > len(d) and d[-1] in "区县市旗":
             return name[len(d):]
     return name

@@ -60,6 +60,7 @@ ENUMERATION_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:任务|举措|措施
 SHARE_RE = re.compile(r"(?P<ctx>占比|比重|比例|占[^,，。;；\d]{0,4}?的?)?(?:达|达到|为)?(?P<pre>近|约|超过|超|逾)?"
                       r"(?<![一二三四五六七八九十百千万])(?P<n>[一二三四五六七八九])成(?P<post>以上|左右)?"
                       r"(?![员立为功果本熟长效都就型群不新绩])")
+_TENTHS = re.compile(r"[一二三四五六七八九]成")
 # 第1、3、5年: ordinals listed after 第
 ORDINAL_LIST_BEFORE = re.compile(r"第[\d一二三四五六七八九十]+(?:[、,，和及][\d一二三四五六七八九十]+)*[、,，和及]$")
 # 1+2+N, 1+N: a name; 50+家 is more than 50
@@ -126,8 +127,11 @@ def _ratios(norm: str) -> list[RawQuantity]:
 def _shares(norm: str) -> list[RawQuantity]:
     """占比近四成: a share in tenths, in percent."""
     out = []
-    for m in SHARE_RE.finditer(norm):
-        if not (m.group("ctx") or m.group("pre") or m.group("post")):
+    # SHARE_RE's optional lead makes it slow to run over a whole article: it
+    # is run only around a numeral before 成, at most 12 characters back
+    for c in _TENTHS.finditer(norm):
+        m = SHARE_RE.search(norm, max(0, c.start() - 12), c.end() + 3)
+        if not m or m.start("n") != c.start() or not (m.group("ctx") or m.group("pre") or m.group("post")):
             continue
         v = parse_number(m.group("n")) * 10
         start = m.start("pre") if m.group("pre") else m.start("n")
