@@ -103,11 +103,11 @@ def chart_of(row: ComparisonRow, districts: list[District]) -> dict | None:
     return {
         "title": row.label,
         "unit": "%" if unit == "percent" else unit_symbol(unit, measure),
-        "categories": [d.name for d in districts],
+        "categories": [d.display_name for d in districts],
         "values": [float(b.value_max or b.value) if b else None for b in bars],
         "labels": [fact_quantity(b) if b else "" for b in bars],
         "axis": [number(b.value_max or b.value) if b else "" for b in bars],
         "summary": "; ".join(
-            f"{d.name} {fact_quantity(b) if b else gettext('not reported')}" for d, b in zip(districts, bars)
+            f"{d.display_name} {fact_quantity(b) if b else gettext('not reported')}" for d, b in zip(districts, bars)
         ),
     }
