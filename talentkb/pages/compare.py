@@ -13,6 +13,7 @@ from districts.models import District
 from policies.choices import IncentiveKind
 from policies.formatting import fact_quantity, number, unit_symbol
 from policies.models import Incentive, Metric
+from talentkb import selectors
 from talentkb.lists import downloads
 from talentkb.lists.facets import toggled, without
 
@@ -39,6 +40,7 @@ def compare(request: HttpRequest) -> HttpResponse:
         "found": [(d, toggled(chosen, "d", d.adcode)) for d in lookup(add) if d not in districts],
         "can_add": len(districts) < MAX_COMPARED,
         "removals": [(d, toggled(chosen, "d", d.adcode)) for d in districts],
+        "map": selectors.district_map(districts) if districts else None,
     })
 
 

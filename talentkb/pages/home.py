@@ -1,4 +1,4 @@
-"""`/`: the totals and the entry points; `/favicon.ico`."""
+"""`/`: the totals, the map and the entry points; `/favicon.ico`."""
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -11,6 +11,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "totals": selectors.totals(),
         "recent": selectors.articles().order_by("-published", "-imported_at")[:5],
         "districts": selectors.districts_with_data()[:12],
+        "map": selectors.district_map(),
     })
 
 
