@@ -3,10 +3,10 @@
    4 shipped (static/vendor/echarts-china-map). The data comes from the page
    (#map-data, json_script); the table under the map has the same rows, so
    the page says everything without this script.
-   - a point per district at its longitude and latitude, its area growing
-     with its number of offers, one series (colour) per kind of offer;
-   - clicking a point opens the district; clicking a kind in the legend hides
-     or shows its points. */
+   - a small pie per district at its longitude and latitude, its area
+     growing with its number of offers, a slice (colour) per kind of offer;
+   - clicking a pie opens the district; clicking a kind in the legend hides
+     or shows its slices, and the pies shrink to what is still shown. */
 (function () {
   "use strict";
 
@@ -29,36 +29,48 @@
   }
 
   // Area proportional to the count: the radius grows with its square root.
-  function size(n) { return n ? 7 + 5 * Math.sqrt(n) : 6; }
+  function size(n) { return n ? 8 + 6 * Math.sqrt(n) : 8; }
 
-  function series() {
-    // Kinds with more offers are drawn first, under the others, so that a
-    // small circle is not hidden under a large one at the same district.
-    var totals = {};
-    data.points.forEach(function (p) {
-      Object.keys(p.offers).forEach(function (k) { totals[k] = (totals[k] || 0) + p.offers[k]; });
-    });
-    var order = data.kinds.map(function (k) { return k.code; })
-      .sort(function (a, b) { return (totals[b] || 0) - (totals[a] || 0); });
-    return data.kinds.map(function (kind) {
-      var points = data.points.filter(function (p) {
-        return kind.code === "figures" ? !p.total : p.offers[kind.code];
+  var byAdcode = {};
+  data.points.forEach(function (p) { byAdcode[p.adcode] = p; });
+
+  // A small pie per district at its place: its slices are its offers by
+  // kind, its area their number. `selected` is the legend's state: a kind
+  // switched off leaves the pies, which shrink to what is still shown, and a
+  // district with nothing left shown disappears.
+  function pies(selected) {
+    var placed = data.points.filter(function (p) { return p.lon !== null && p.lat !== null; });
+    var shown = 0;
+    var series = placed.map(function (p) {
+      var slices = data.kinds.map(function (k) {
+        var n = k.code === "figures" ? (p.total ? 0 : 1) : (p.offers[k.code] || 0);
+        var on = selected[k.name] !== false;
+        return { code: k.code, name: k.name, value: n, on: on, itemStyle: { color: COLOURS[k.code] || "#666" } };
       });
+      var visible = slices.filter(function (d) { return d.on && d.value; });
+      var offers = visible.reduce(function (sum, d) { return sum + (d.code === "figures" ? 0 : d.value); }, 0);
+      if (visible.length) { shown += 1; }
       return {
-        name: kind.name,
-        type: "scatter",
+        type: "pie",
+        id: p.adcode,
+        name: p.name,
         coordinateSystem: "geo",
-        itemStyle: { color: COLOURS[kind.code] || "#666", opacity: 0.75, borderColor: "#fff", borderWidth: 1 },
-        emphasis: { scale: 1.3 },
+        center: [p.lon, p.lat],
+        radius: visible.length ? size(offers) / 2 : 0,
+        z: 100 - Math.min(90, p.total),  // the largest pies under the smaller ones
+        stillShowZeroSum: false,
+        label: { show: false },
+        labelLine: { show: false },
+        emphasis: { scale: true, scaleSize: 4 },
+        itemStyle: { borderColor: "#fff", borderWidth: 1 },
         cursor: "pointer",
-        data: points.map(function (p) {
-          var n = kind.code === "figures" ? 0 : p.offers[kind.code];
-          return { name: p.name, value: [p.lon, p.lat, n], url: p.url, summary: p.summary, adcode: p.adcode };
-        }),
-        symbolSize: function (value) { return size(value[2]); },
-        z: 2 + order.indexOf(kind.code)
+        tooltip: { formatter: function () { return escape(p.summary); } },
+        animation: false,
+        data: slices.map(function (d) { return { name: d.name, value: d.value, itemStyle: d.itemStyle }; })
       };
     });
+    holder.dataset.shown = String(shown);
+    return series;
   }
 
   // A comparison looks at a few districts: frame them, with some country
@@ -78,9 +90,10 @@
   // series of its own, left out of the legend, that draws names only.
   function names() {
     return {
-      name: "names", type: "scatter", coordinateSystem: "geo", silent: true, symbolSize: 0, z: 20,
+      name: "names", type: "scatter", coordinateSystem: "geo", silent: true, symbolSize: 0, z: 200,
       label: { show: true, position: "right", distance: 10, formatter: "{b}", color: "#1f2933", fontSize: 12,
                textBorderColor: "#fff", textBorderWidth: 3 },
+      labelLayout: { moveOverlap: "shiftY" },  // neighbours (丰台, 朝阳) keep both names
       data: data.points.map(function (p) {
         return { name: p.name, value: [p.lon, p.lat, p.total] };
       })
@@ -110,15 +123,16 @@
         data: data.kinds.map(function (k) { return k.name; }),
         textStyle: { color: ink, fontSize: narrow ? 11 : 12 }
       },
-      tooltip: {
-        trigger: "item",
-        formatter: function (p) { return escape(p.data.summary); }
-      },
+      tooltip: { trigger: "item" },
       geo: geo,
-      series: geo.boundingCoords ? series().concat([names()]) : series()
+      series: pies({}).concat(geo.boundingCoords ? [names()] : [])
     });
     chart.on("click", function (p) {
-      if (p.data && p.data.url) { window.location.href = p.data.url; }
+      var point = byAdcode[p.seriesId];
+      if (point) { window.location.href = point.url; }
+    });
+    chart.on("legendselectchanged", function (event) {
+      chart.setOption({ series: pies(event.selected) });
     });
     window.addEventListener("resize", function () { chart.resize(); });
     holder.dataset.drawn = "true";
