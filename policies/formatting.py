@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils import formats
-from django.utils.translation import get_language, pgettext
+from django.utils import formats, translation
+from django.utils.translation import get_language, npgettext, pgettext
 
 from .choices import Qualifier, Unit
 
@@ -65,10 +65,66 @@ def exact_number(value) -> str:
     return f"{sign}{int(whole):,}" + (f".{fraction}" if fraction else "")
 
 
-def unit_symbol(unit: str, measure: str = "") -> str:
-    """The word written after a number: the measure word of a count (套, 个), else the unit's."""
-    if unit == Unit.COUNT:
+# The measure words of counts (policies/extraction/lexicon/measures.txt) as
+# English nouns: 500 套 → 500 units. Each has its own context, so that the
+# Chinese catalogue can give back the measure word itself; a Chinese page
+# shows the stored word and never asks these.
+MEASURES = {
+    "人": lambda n: npgettext("measure word 人", "person", "people", n),
+    "名": lambda n: npgettext("measure word 名", "person", "people", n),
+    "位": lambda n: npgettext("measure word 位", "person", "people", n),
+    "人次": lambda n: npgettext("measure word 人次", "person-time", "person-times", n),
+    "个": lambda n: npgettext("measure word 个", "place", "places", n),
+    "套": lambda n: npgettext("measure word 套", "unit", "units", n),
+    "家": lambda n: npgettext("measure word 家", "firm", "firms", n),
+    "家次": lambda n: npgettext("measure word 家次", "firm-time", "firm-times", n),
+    "项": lambda n: npgettext("measure word 项", "item", "items", n),
+    "件": lambda n: npgettext("measure word 件", "item", "items", n),
+    "所": lambda n: npgettext("measure word 所", "institution", "institutions", n),
+    "张": lambda n: npgettext("measure word 张", "sheet", "sheets", n),
+    "间": lambda n: npgettext("measure word 间", "room", "rooms", n),
+    "床": lambda n: npgettext("measure word 床", "bed", "beds", n),
+    "座": lambda n: npgettext("measure word 座", "building", "buildings", n),
+    "栋": lambda n: npgettext("measure word 栋", "building", "buildings", n),
+    "幢": lambda n: npgettext("measure word 幢", "building", "buildings", n),
+    "份": lambda n: npgettext("measure word 份", "copy", "copies", n),
+    "户": lambda n: npgettext("measure word 户", "household", "households", n),
+    "支": lambda n: npgettext("measure word 支", "team", "teams", n),
+    "场": lambda n: npgettext("measure word 场", "event", "events", n),
+    "次": lambda n: npgettext("measure word 次", "time", "times", n),
+    "台": lambda n: npgettext("measure word 台", "machine", "machines", n),
+    "枚": lambda n: npgettext("measure word 枚", "piece", "pieces", n),
+    "篇": lambda n: npgettext("measure word 篇", "paper", "papers", n),
+    "部": lambda n: npgettext("measure word 部", "work", "works", n),
+    "门": lambda n: npgettext("measure word 门", "course", "courses", n),
+    "类": lambda n: npgettext("measure word 类", "category", "categories", n),
+    "种": lambda n: npgettext("measure word 种", "kind", "kinds", n),
+    "期": lambda n: npgettext("measure word 期", "round", "rounds", n),
+    "辆": lambda n: npgettext("measure word 辆", "vehicle", "vehicles", n),
+    "笔": lambda n: npgettext("measure word 笔", "transaction", "transactions", n),
+    "株": lambda n: npgettext("measure word 株", "plant", "plants", n),
+    "处": lambda n: npgettext("measure word 处", "site", "sites", n),
+    "批次": lambda n: npgettext("measure word 批次", "batch", "batches", n),
+    "节": lambda n: npgettext("measure word 节", "class", "classes", n),
+    "堂": lambda n: npgettext("measure word 堂", "lesson", "lessons", n),
+}
+
+
+def measure_word(measure: str, value=None, language: str | None = None) -> str:
+    """套 in Chinese; "units" in English ("unit" for exactly one). A measure
+    word with no English form (a new one in the lexicon) shows as written."""
+    if not measure or is_chinese(language) or measure not in MEASURES:
         return measure
+    one = value is not None and Decimal(value) == 1
+    with translation.override(language or get_language()):
+        return MEASURES[measure](1 if one else 2)
+
+
+def unit_symbol(unit: str, measure: str = "", value=None, language: str | None = None) -> str:
+    """The word written after a number: the measure word of a count (套, 个;
+    units, places in English), else the unit's."""
+    if unit == Unit.COUNT:
+        return measure_word(measure, value, language)
     return {
         Unit.CNY: pgettext("unit after a number", "yuan"),
         Unit.M2: pgettext("unit after a number", "m²"),
@@ -89,7 +145,8 @@ def quantity(value, unit: str, measure: str = "", qualifier: str = "eq", value_m
     if value_max is not None:
         figure = f"{figure}–{figure_of(value_max)}"
     symbol = (Qualifier.parse(qualifier) or Qualifier.EQ).symbol
-    words = unit_symbol(unit, measure)
+    # "1 unit" only for exactly one; a range or "> 1" counts several.
+    words = unit_symbol(unit, measure, value if value_max is None and symbol == "" else None, language)
     text = f"{figure}%" if unit == Unit.PERCENT else f"{figure} {words}".strip()
     return f"{symbol} {text}" if symbol else text
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from programs.choices import Origin, Status, choices_check
@@ -70,7 +70,14 @@ class Article(models.Model):
         ]
 
     def __str__(self):
-        return self.title or self.source_file or f"#{self.pk}"
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """The title, never empty and never the file name: the import names a
+        nameless text from its words (policies.details), so this fallback is
+        only for a row written some other way."""
+        return self.title or gettext("Announcement #%(id)s") % {"id": self.pk}
 
     @property
     def year(self):

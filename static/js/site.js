@@ -35,10 +35,15 @@
         var a = document.createElement("a");
         a.href = hrefFor(d.adcode);
         a.dataset.adcode = d.adcode;
-        a.textContent = d.name + " ";
+        // English pages show the pinyin names the server stores (name_en …).
+        var en = document.documentElement.lang === "en";
+        var name = en && d.name_en ? d.name_en : d.name;
+        var city = en && d.city_en ? d.city_en : d.city;
+        var province = en && d.province_en ? d.province_en : d.province;
+        a.textContent = name + " ";
         var meta = document.createElement("span");
         meta.className = "meta";
-        meta.textContent = d.city === d.province ? d.province : d.city + " · " + d.province;
+        meta.textContent = city === province ? province : city + " · " + province;
         a.appendChild(meta);
         li.appendChild(a);
         list.appendChild(li);
