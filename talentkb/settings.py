@@ -5,6 +5,7 @@ throw-away secret key. Production sets SECRET_KEY, DEBUG=0, ALLOWED_HOSTS and
 DATABASE_URL (PostgreSQL); `manage.py check --deploy` is then silent.
 """
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -22,6 +23,16 @@ def envbool(name: str, default: bool) -> bool:
     if value.lower() in ("0", "false", "no", "off"):
         return False
     raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {value!r}")
+
+
+def envint(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
 def envlist(name: str, default: str) -> list[str]:
@@ -49,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "simple_history",
+    "axes",
     "districts",
     "policies",
     "programs",
@@ -65,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as axes asks: it turns a login refused for lockout into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "talentkb.urls"
@@ -101,6 +115,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "TEMPLATE": os.environ.get("DATABASE_TEST_TEMPLATE", "talentkb_template"),
         "CHARSET": "UTF8",
     }
+
+# Axes counts failed logins and refuses a locked-out one before the model
+# backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute-force protection (django-axes): after AXES_FAILURE_LIMIT wrong
+# passwords for one username from one address, that pair is refused, even with
+# the right password, for AXES_COOLOFF_MINUTES. Locking the pair rather than
+# the username alone means a stranger cannot lock an editor out from elsewhere.
+# Admins unlock in the admin (Axes → Access attempts) or with
+# `manage.py axes_reset_username NAME`.
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "errors/lockout.html"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -157,4 +189,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Lockouts are logged ("AXES: Locking out …") whatever LOG_LEVEL says.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -30,6 +30,27 @@ def test_error_pages_look_like_the_site(browser, live_server, language, width):
     assert refused == []
 
 
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_the_lockout_page_after_wrong_passwords(browser, live_server, django_user_model, settings, language):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, for many sign-ins
+    django_user_model.objects.create_user("editor", password="a-long-test-password-42", is_staff=True)
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN")
+    context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    page = context.new_page()
+    for attempt in range(settings.AXES_FAILURE_LIMIT + 1):
+        page.goto(live_server.url + "/admin/login/")
+        page.fill("#id_username", "editor")
+        # The last try is right, and refused all the same.
+        page.fill("#id_password", "a-long-test-password-42" if attempt == settings.AXES_FAILURE_LIMIT else "wrong")
+        with page.expect_navigation() as navigation:
+            page.click("input[type=submit]")
+    assert navigation.value.status == 429
+    assert page.locator(".error-code").inner_text() == "429"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.screenshot(path=str(OUTPUT / f"lockout-{language}-375.png"), full_page=True)
+    context.close()
+
+
 def test_the_language_switch_on_the_404_page(page):
     page.goto(page.url_for("/no-such-page/"))
     assert page.locator("h1").inner_text() == "页面不存在"
