@@ -1,4 +1,5 @@
-"""Join the two 0004s: naming untitled articles and the indicator vocabulary came in side by side."""
+"""Join the 0004s that came in side by side: naming untitled articles, the
+indicator vocabulary, and http(s)-only source URLs."""
 from django.db import migrations
 
 
@@ -6,5 +7,6 @@ class Migration(migrations.Migration):
     dependencies = [
         ("policies", "0004_name_untitled_articles"),
         ("policies", "0005_load_indicators"),
+        ("policies", "0004_source_url_http_only"),
     ]
     operations = []
