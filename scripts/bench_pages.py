@@ -134,6 +134,18 @@ def quoted(path: str) -> str:
     return urllib.parse.quote(path, safe="/?=&%")
 
 
+def drain(base: str, seconds: int = 120) -> None:
+    """Wait until the workers have finished what the last wrk run queued (wrk
+    closes its connections, but gunicorn still serves every request already
+    accepted), so that one URL's figures do not pay for the previous one's."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        status, _, took = one_request(base + "/static/favicon.svg")
+        if status and took < 0.5:
+            return
+        time.sleep(1)
+
+
 def measure(base: str, paths: list[str], args, script: Path, label: str) -> dict:
     print(f"\n{label}: one request, then wrk -c{args.connections} for {args.duration} s each")
     print(f"{'url':58s} {'status':>6} {'KB':>8} {'1 req s':>8} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} "
@@ -141,7 +153,9 @@ def measure(base: str, paths: list[str], args, script: Path, label: str) -> dict
     results = {}
     for path in paths:
         url = base + quoted(path)
+        drain(base)
         status, size, seconds = one_request(url)
+        drain(base)
         r = load(url, duration=args.duration, connections=args.connections, threads=args.threads, script=script)
         rps = r["requests"] / r["seconds"] if r["seconds"] else 0
         results[path] = {**r, "rps": rps, "first_status": status, "first_bytes": size, "first_seconds": seconds}
@@ -235,6 +249,8 @@ def main():
     if not os.environ.get("DATABASE_URL"):
         sys.exit("set DATABASE_URL to the database to serve")
 
+    # A SIGTERM (timeout, kill) ends the run through the finally clauses, which stop the servers.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("terminated"))
     apt_install("wrk")
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text(WRK_REPORT)
