@@ -281,9 +281,18 @@ def pick_district(rng):
     return ranked[bisect.bisect(cumulative, rng.random() * cumulative[-1])]
 
 
+# A full district name before a facility noun (滑县人才驿站) names a place, not a
+# program, by the annotation rules the extractor follows: districts whose short
+# name is their full name (one-character stems) do without these.
+FACILITY_SUFFIXES = {"人才驿站", "人才社区"}
+
+
 def program_names(county) -> list[str]:
     """The district's pool of program names, the most used first."""
-    return [county.short_name + suffix for suffix in PROGRAM_SUFFIXES]
+    suffixes = PROGRAM_SUFFIXES
+    if county.short_name == county.name:
+        suffixes = [s for s in PROGRAM_SUFFIXES if s not in FACILITY_SUFFIXES]
+    return [county.short_name + suffix for suffix in suffixes]
 
 
 def _full_name(county) -> str:

@@ -35,9 +35,9 @@ MODEL_NAMES = {
     "article": "policies.Article",
     "district": "districts.District",
     "program": "programs.Program",
-    "mention": "programs.Mention",
-    "incentive": "programs.Incentive",
-    "metric": "districts.Metric",
+    "mention": "policies.Mention",
+    "incentive": "policies.Incentive",
+    "metric": "policies.Metric",
     "group": "programs.TargetGroup",
 }
 

@@ -198,7 +198,7 @@ def sqlite_copy(path: Path) -> None:
         cursor.itersize = 20_000
         cursor.execute(
             "SELECT i.id, d.adcode, d.name, d.province, i.kind, i.unit, i.value::float, i.qualifier, i.year, "
-            "i.status, i.quote, i.article_id FROM programs_incentive i LEFT JOIN districts_district d "
+            "i.status, i.quote, i.article_id FROM policies_incentive i LEFT JOIN districts_district d "
             "ON d.id = i.district_id WHERE i.status <> 'rejected' ORDER BY i.id"
         )
         while rows := cursor.fetchmany(20_000):

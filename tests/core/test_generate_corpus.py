@@ -4,6 +4,7 @@ from io import StringIO
 
 from django.apps import apps
 from django.core.management import call_command
+from django.utils import translation
 
 from policies.choices import IncentiveKind, Unit
 from policies.corpus import generate, generate_one
@@ -78,7 +79,8 @@ def test_load_writes_the_planned_rows_and_the_import_recognises_them(reference_d
     # The loaded articles carry the import's checksum: importing the texts adds nothing.
     write(tmp_path, "same", articles=15, seed=2)
     out = StringIO()
-    call_command("import_articles", str(tmp_path / "same"), stdout=out)
+    with translation.override("en"):
+        call_command("import_articles", str(tmp_path / "same"), stdout=out)
     assert "0 imported" in out.getvalue() and "15 already stored" in out.getvalue()
     # Ids continue after the loaded rows.
     assert apps.get_model("policies.Article").objects.create(text="x", sha256="0" * 64).pk > 15
