@@ -39,7 +39,7 @@ def test_lists_render_for_visitors(client, kb, url):
 def test_incentive_list_shows_visible_facts_with_value_and_source(client, kb):
     body = html(client.get("/incentives/"))
     assert f'data-fact="incentive-{kb.apartments.pk}"' in body
-    assert "&gt; 500 套" in body
+    assert '&gt; <data class="figure" value="500">500</data> 套' in body
     assert f"/articles/{kb.fengtai.pk}/#incentive-{kb.apartments.pk}" in body
     # The rejected 7-day offer is never shown.
     assert f"incentive-{kb.rent_free.pk}" not in body
