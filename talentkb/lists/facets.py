@@ -21,14 +21,15 @@ from operator import or_
 
 import django_filters
 from django import forms
-from django.db.models import Count, Q
-from django.db.models.functions import Substr
+from django.db.models import Count, Q, Value
+from django.db.models.functions import NullIf, Substr
 from django.http import QueryDict
 from django.utils.translation import gettext
 
 from policies.formatting import number
 
 MAX_VALUES = 20  # values of one facet taken from a URL; more is not a person choosing
+MISSING = "none"  # the value of a facet that stands for "no value" (?year=none: facts with no year)
 COLLAPSE_AFTER = 8
 
 
@@ -84,8 +85,10 @@ class Facet:
 
     def __init__(self, path: str, *, label, many: bool = False, labels: tuple[str, ...] = (),
                  pattern: str | None = None, sort_by_name: str = "label", collapse_after: int = COLLAPSE_AFTER,
-                 only: Q | None = None):
+                 only: Q | None = None, missing_label=None):
         self.path = path
+        # When set, rows with no value are a value of their own (MISSING), so that every row can be reached.
+        self.missing_label = missing_label
         self.only = only or Q()  # a condition on the same related row (incentive__status …)
         self.label = label
         self.many = many  # the path crosses a to-many relation: filter by subquery, count distinct
@@ -96,10 +99,22 @@ class Facet:
 
     def accepts(self, value: str) -> bool:
         """Whether a value from the URL can be one of this facet's."""
+        if self.missing_label and value == MISSING:
+            return True
         return not self.pattern or bool(self.pattern.fullmatch(value))
 
     def condition(self, values: list[str]) -> Q:
-        return Q(**{f"{self.path}__in": values}) & self.only
+        present = [v for v in values if v != MISSING or not self.missing_label]
+        condition = Q(**{f"{self.path}__in": present}) if present else Q(pk__in=[])
+        if len(present) < len(values):
+            condition |= self.missing_condition()
+        return condition & self.only
+
+    def missing_condition(self) -> Q:
+        return Q(**{f"{self.path}__isnull": True})
+
+    def missing_value(self, n: int) -> tuple[str, str, int]:
+        return MISSING, str(self.missing_label), n
 
     def apply(self, queryset, values):
         if not values:
@@ -113,15 +128,26 @@ class Facet:
         return str(row.get(self.labels[0]) or value) if self.labels else str(value)
 
     def counts(self, queryset) -> list[tuple[str, str, int]]:
+        # With a missing label, NULL is one more group of the same GROUP BY: still one query.
+        present = Q() if self.missing_label else Q(**{f"{self.path}__isnull": False})
         rows = (
             queryset.order_by()
-            .filter(Q(**{f"{self.path}__isnull": False}) & self.only)
+            .filter(present & self.only)
             .values(self.path, *self.labels)
             .annotate(n=Count("pk", distinct=self.many))
         )
-        return [(str(r[self.path]), self.label_of(str(r[self.path]), r), r["n"]) for r in rows]
+        return [
+            self.missing_value(r["n"]) if r[self.path] is None
+            else (str(r[self.path]), self.label_of(str(r[self.path]), r), r["n"])
+            for r in rows
+        ]
 
     def name_key(self, value: FacetValue):
+        if value.value == MISSING and self.missing_label:
+            return (1,)  # "no year" after every year
+        return (0, self._name_key(value))
+
+    def _name_key(self, value: FacetValue):
         if self.sort_by_name == "-value":
             return tuple(-ord(c) for c in value.value)
         if self.sort_by_name == "value":
@@ -147,7 +173,7 @@ class ChoiceFacet(Facet):
         )
         return [(v, str(label), totals[f"c{i}"]) for i, (v, label) in enumerate(self.choices.items())]
 
-    def name_key(self, value):
+    def _name_key(self, value):
         return list(self.choices).index(value.value)
 
 
@@ -174,7 +200,7 @@ class BucketFacet(Facet):
         )
         return [(v, str(label), totals[f"c{i}"]) for i, (v, (label, _q)) in enumerate(self.buckets.items())]
 
-    def name_key(self, value):
+    def _name_key(self, value):
         return list(self.buckets).index(value.value)
 
 
@@ -185,17 +211,28 @@ class YearFacet(Facet):
         super().__init__(path, pattern=r"\d{4}", sort_by_name="-value", **kwargs)
 
     def condition(self, values):
-        return reduce(or_, (Q(**{f"{self.path}__startswith": v}) for v in values))
+        years = [Q(**{f"{self.path}__startswith": v}) for v in values if v != MISSING]
+        if MISSING in values and self.missing_label:
+            years.append(self.missing_condition())
+        return reduce(or_, years)
+
+    def missing_condition(self):
+        # No date, or (through a to-many path) nothing to take one from.
+        return Q(**{self.path: ""}) | Q(**{f"{self.path}__isnull": True})
 
     def counts(self, queryset):
+        queryset = queryset.order_by()
+        if not self.missing_label:
+            queryset = queryset.filter(**{f"{self.path}__gt": ""})
         rows = (
-            queryset.order_by()
-            .filter(**{f"{self.path}__gt": ""})
-            .annotate(facet_year=Substr(self.path, 1, 4))
+            queryset.annotate(facet_year=NullIf(Substr(self.path, 1, 4), Value("")))
             .values("facet_year")
             .annotate(n=Count("pk", distinct=self.many))
         )
-        return [(r["facet_year"], r["facet_year"], r["n"]) for r in rows]
+        return [
+            self.missing_value(r["n"]) if r["facet_year"] is None else (r["facet_year"], r["facet_year"], r["n"])
+            for r in rows
+        ]
 
 
 class DistrictFacet(Facet):
@@ -226,7 +263,7 @@ class GroupFacet(Facet):
         self.positions[value] = row[self.labels[1]]
         return gettext(row[self.labels[0]])
 
-    def name_key(self, value):
+    def _name_key(self, value):
         return self.positions.get(value.value, 0)
 
 

@@ -212,3 +212,24 @@ def test_program_years_are_the_years_of_their_articles(client, kb, grow):
     response = client.get("/programs/", {"year": ["2011", "2024"]})
     assert {p.name for p in response.context["page"].object_list} == {"计划1", "学子回家"}
     assert facet_counts(response, "year") == {"2024": 1, "2012": 1, "2011": 1, "2010": 1}
+
+
+def test_the_year_facet_has_a_no_year_value_so_every_fact_is_reached_by_year(client, kb):
+    """Issue 12, point 10: facts with no year (no period, an undated article) are a year value of their own."""
+    undated = kb.b.article("某区人才公寓66套，人才数量达到77人。", [HEXI], title="无日期", published="")
+    apartments = kb.b.incentive(undated, "人才公寓66套", kind="apartment", value=66, measure="套")
+    count = kb.b.metric(undated, "人才数量达到77人", label="人才数量", value=77, measure="人")
+    program = kb.b.program("无年计划", undated, "人才公寓", adcode=HEXI)
+    for url, item, total in [("/incentives/", apartments, 8), ("/metrics/", count, 3),
+                             ("/articles/", undated, 4), ("/programs/", program, 2)]:
+        response = client.get(url)
+        counts = facet_counts(response, "year")
+        assert counts["none"] == 1, url
+        # Every row is under one year value or "no year".
+        assert sum(counts.values()) >= total, url
+        assert list(counts)[-1] == "none"  # after the years
+        chosen = client.get(url, {"year": "none"})
+        assert [r.pk for r in chosen.context["page"].object_list] == [item.pk], url
+        assert "无年份" in html(chosen)
+        both = client.get(url, {"year": ["none", "2023"]}).context["page"].paginator.count
+        assert both == 1 + client.get(url, {"year": "2023"}).context["page"].paginator.count, url
