@@ -1,5 +1,4 @@
 /* Small enhancements; every page works without them.
-   - a sort <select> applies itself;
    - the comparison's district picker suggests districts as you type;
    - the comparison's charts are drawn with Apache ECharts (static/vendor). */
 (function () {
@@ -11,10 +10,6 @@
       if (!d.querySelector(".is-selected")) { d.open = false; }
     });
   }
-
-  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
-    select.addEventListener("change", function () { select.form.submit(); });
-  });
 
   var picker = document.querySelector("[data-picker]");
   if (picker) {
