@@ -40,6 +40,7 @@ class FacetValue:
     count: int
     selected: bool = False
     query: QueryDict | None = None  # the URL's query with this value toggled, page reset
+    anchor: str = ""  # the id of its link: the link's #fragment, so that focus comes back to it
 
 
 @dataclass
@@ -50,6 +51,10 @@ class FacetResult:
     selected: list[str] = field(default_factory=list)
     collapse_after: int = COLLAPSE_AFTER
     clear_query: QueryDict | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"facet-{self.name}"
 
     @property
     def shown(self):
@@ -322,12 +327,15 @@ class FacetedFilterSet(django_filters.FilterSet):
             selected = self.cleaned().get(name) or []
             counted = {v: (label, n) for v, label, n in facet.counts(self.queryset_without(name))}
             values = [
-                FacetValue(v, label, n, v in selected, toggled(query, name, v))
+                FacetValue(v, label, n, v in selected, toggled(query, name, v), value_anchor(name, v))
                 for v, (label, n) in counted.items()
                 if n or v in selected
             ]
             # A selected value with no rows left still shows, so that it can be unticked.
-            values += [FacetValue(v, v, 0, True, toggled(query, name, v)) for v in selected if v not in counted]
+            values += [
+                FacetValue(v, v, 0, True, toggled(query, name, v), value_anchor(name, v))
+                for v in selected if v not in counted
+            ]
             values.sort(key=facet.name_key)
             if sort == "count":
                 values.sort(key=lambda v: -v.count)
@@ -339,6 +347,12 @@ class FacetedFilterSet(django_filters.FilterSet):
     def active(self, facets: list[FacetResult]) -> list[tuple[str, FacetValue]]:
         """The chosen values, with their facet's label, for the chips that remove them."""
         return [(f.label, v) for f in facets for v in f.values if v.selected]
+
+
+def value_anchor(facet: str, value: str) -> str:
+    """'f-district-110106': an id for a value's link, unique in the page (values are unique in a facet;
+    a character that an id or a fragment would trip on becomes its code point)."""
+    return f"f-{facet}-" + "".join(c if c.isalnum() or c in "-_" else f".{ord(c):x}." for c in value)
 
 
 def without(query: QueryDict, *names: str) -> QueryDict:

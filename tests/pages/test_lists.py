@@ -203,7 +203,9 @@ def test_list_queries_do_not_grow_with_rows(client, kb, grow, django_assert_max_
 def test_unticking_the_last_value_leads_back_to_the_whole_list(client, kb):
     body = html(client.get("/incentives/", {"kind": "fund"}))
     untick = re.search(r'data-facet="kind".*?href="([^"]*)" data-value="fund"', body, re.S).group(1)
-    assert untick == "/incentives/"
+    # The fragment names the link, so that focus comes back to it after the reload.
+    assert untick == "/incentives/#f-kind-fund"
+    assert 'id="f-kind-fund"' in body
     assert 'href="/incentives/">' in body  # "Clear all"
 
 
