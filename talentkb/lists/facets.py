@@ -30,7 +30,11 @@ from policies.formatting import number
 
 MAX_VALUES = 20  # values of one facet taken from a URL; more is not a person choosing
 MISSING = "none"  # the value of a facet that stands for "no value" (?year=none: facts with no year)
-COLLAPSE_AFTER = 8
+# Values of one facet sent with the page: a screenful, the most frequent first and the chosen ones always.
+# The others are found by the facet's search box (?district_find=南山): an unfiltered list of every
+# district would send some 2,000 links.
+SCREENFUL = 10
+FIND_LENGTH = 50
 
 
 @dataclass
@@ -47,23 +51,36 @@ class FacetValue:
 class FacetResult:
     name: str
     label: str
-    values: list[FacetValue]
+    values: list[FacetValue]  # those sent with the page (see `screenful`)
     selected: list[str] = field(default_factory=list)
-    collapse_after: int = COLLAPSE_AFTER
     clear_query: QueryDict | None = None
+    total: int = 0  # values with rows, sent or not
+    find: str = ""  # the text of its search box
 
     @property
     def anchor(self) -> str:
         return f"facet-{self.name}"
 
     @property
-    def shown(self):
-        """Values always visible: the first ones and every selected one."""
-        return [v for i, v in enumerate(self.values) if i < self.collapse_after or v.selected]
+    def find_param(self) -> str:
+        return f"{self.name}_find"
 
     @property
-    def more(self):
-        return [v for i, v in enumerate(self.values) if i >= self.collapse_after and not v.selected]
+    def hidden(self) -> int:
+        return self.total - len(self.values)
+
+    @property
+    def searchable(self) -> bool:
+        return self.total > SCREENFUL or bool(self.find)
+
+
+def screenful(values: list[FacetValue], find: str) -> list[FacetValue]:
+    """The values a page sends, in their order: the SCREENFUL most frequent (of those matching
+    `find`, in label or value, case aside) and every chosen one."""
+    needle = find.casefold()
+    candidates = [v for v in values if not needle or needle in v.label.casefold() or needle in v.value.casefold()]
+    frequent = {id(v) for v in sorted(candidates, key=lambda v: -v.count)[:SCREENFUL]}
+    return [v for v in values if v.selected or id(v) in frequent]
 
 
 class ValuesField(forms.Field):
@@ -89,7 +106,7 @@ class Facet:
     """Values at `path`, counted by GROUP BY; `labels` are the extra fields a label is made of."""
 
     def __init__(self, path: str, *, label, many: bool = False, labels: tuple[str, ...] = (),
-                 pattern: str | None = None, sort_by_name: str = "label", collapse_after: int = COLLAPSE_AFTER,
+                 pattern: str | None = None, sort_by_name: str = "label",
                  only: Q | None = None, missing_label=None):
         self.path = path
         # When set, rows with no value are a value of their own (MISSING), so that every row can be reached.
@@ -100,7 +117,6 @@ class Facet:
         self.labels = labels
         self.pattern = re.compile(pattern) if pattern else None
         self.sort_by_name = sort_by_name  # "label", "value" or "-value" (years: newest first)
-        self.collapse_after = collapse_after
 
     def accepts(self, value: str) -> bool:
         """Whether a value from the URL can be one of this facet's."""
@@ -339,8 +355,10 @@ class FacetedFilterSet(django_filters.FilterSet):
             values.sort(key=facet.name_key)
             if sort == "count":
                 values.sort(key=lambda v: -v.count)
+            find = query.get(f"{name}_find", "").strip()[:FIND_LENGTH]
             results.append(FacetResult(
-                name, str(facet.label), values, list(selected), facet.collapse_after, without(query, name)
+                name, str(facet.label), screenful(values, find), list(selected), without(query, name),
+                total=len(values), find=find,
             ))
         return results
 

@@ -216,3 +216,32 @@ def test_facts_with_no_year_are_reached_by_year(open_page, odd, language, width,
     assert page.locator(".result-count").get_attribute("data-total") == "1"
     assert page.locator(f'[data-fact="incentive-{odd.undated.pk}"]').count() == 1
     shot(page, request, "no-year")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_a_long_facet_finds_values_it_does_not_send(open_page, odd, language, width, request):
+    """Issue 14: a screenful of values per facet, a search box for the others."""
+    from districts.models import District
+
+    from talentkb.lists.facets import SCREENFUL
+
+    b = odd.b
+    districts = list(District.objects.exclude(adcode__in=b.districts).order_by("adcode")[:SCREENFUL + 5])
+    b.districts.update({d.adcode: d for d in districts})
+    for d in districts:
+        article = b.article(f"{d.name}人才公寓9套。", [d.adcode], title=d.name)
+        b.incentive(article, "人才公寓9套", kind="apartment", value=9, measure="套")
+    far = districts[-1]
+    page = open_page("/incentives/", language, width)
+    open_facet(page, "district")
+    assert page.locator('[data-facet="district"] [data-value]').count() == SCREENFUL
+    assert page.locator(f'[data-facet="district"] [data-value="{far.adcode}"]').count() == 0
+    page.locator("#find-district").fill(far.name)
+    page.locator("#find-district").press("Enter")
+    page.wait_for_url("**district_find=**")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'find-district'")
+    page.locator(f'[data-facet="district"] [data-value="{far.adcode}"]').click()
+    page.wait_for_url(f"**district={far.adcode}**")
+    assert page.locator(".result-count").get_attribute("data-total") == "1"
+    shot(page, request, "found")

@@ -133,11 +133,47 @@ def test_facet_values_sort_by_count_or_by_name(client, kb):
     assert by_name == sorted(by_name)
 
 
-def test_long_facets_collapse(client, kb, grow):
-    grow(15)
-    body = html(client.get("/incentives/"))
-    year = re.search(r'data-facet="year".*?</details>\s*</details>', body, re.S).group(0)
-    assert 'class="facet-more"' in year
+@pytest.fixture
+def many_districts(kb):
+    """An incentive in each of 300 districts, one more in each of the first twelve: a long district facet."""
+    from districts.models import District
+
+    b = kb.b
+    districts = list(District.objects.exclude(adcode__in=[FENGTAI, HEXI, CHAOYANG]).order_by("adcode")[:300])
+    b.districts.update({d.adcode: d for d in districts})
+    for i, d in enumerate(districts):
+        article = b.article(f"{d.name}提供人才公寓{i + 1}套，另有人才公寓{i + 2}套。", [d.adcode], title=d.name)
+        b.incentive(article, f"人才公寓{i + 1}套", kind="apartment", value=i + 1, measure="套")
+        if i < 12:
+            b.incentive(article, f"人才公寓{i + 2}套", kind="apartment", value=i + 2, measure="套")
+    return districts
+
+
+def test_a_facet_sends_a_screenful_and_finds_the_rest(client, many_districts):
+    """Issue 14: the district facet of an unfiltered list sent some 2,000 links."""
+    from talentkb.lists.facets import SCREENFUL
+
+    response = client.get("/incentives/")
+    shown = facet_counts(response, "district")
+    assert len(shown) == SCREENFUL
+    # The most frequent first: 丰台 (4), then the twelve districts with two.
+    assert list(shown)[0] == FENGTAI and set(list(shown)[1:]) <= {d.adcode for d in many_districts[:12]}
+    body = html(response)
+    assert 'name="district_find"' in body
+    assert len(body.encode()) < 150_000
+    # Any other value is found by its name, and a chosen one always shows.
+    far = many_districts[250]
+    found = client.get("/incentives/", {"district_find": far.name})
+    assert far.adcode in facet_counts(found, "district")
+    chosen = client.get("/incentives/", {"district": far.adcode})
+    assert far.adcode in facet_counts(chosen, "district") and len(facet_counts(chosen, "district")) == SCREENFUL + 1
+    nothing = html(client.get("/incentives/", {"district_find": "不存在的地方"}))
+    assert 'data-facet="district"' in nothing and "没有匹配的选项" in nothing
+
+
+def test_list_pages_stay_small_whatever_the_number_of_districts(client, many_districts):
+    for url in ["/incentives/", "/articles/", "/programs/", "/metrics/"]:
+        assert len(client.get(url).content) < 150_000, url
 
 
 def test_filters_survive_pagination_and_sorting(client, kb, grow):
