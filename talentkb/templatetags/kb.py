@@ -26,6 +26,11 @@ def quantity(fact) -> str:
     text = escape(formatting.quantity(
         fact.value, fact.unit, fact.measure, fact.qualifier, fact.value_max, figure_text=placeholder
     ))
+    if fact.value_max is not None:
+        # A range may break after its dash, nowhere else: "≥ 1,000,000–" / "5,000,000 yuan".
+        low, dash, high = text.partition("–")
+        text = format_html('<span class="nowrap">{}{}</span><span class="nowrap">{}</span>',
+                           mark_safe(low), dash, mark_safe(high))
     html = FIGURE_PLACEHOLDER.sub(lambda m: figure_html(figures[int(m.group(1))]), text)
     beside = formatting.quantity_reading(fact.value, fact.value_max)
     if beside:

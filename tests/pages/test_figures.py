@@ -87,8 +87,8 @@ def test_the_issues_figures_read_exactly_on_the_district_page_and_the_comparison
     body = client.get("/incentives/").content.decode()
     # In Chinese the reading stands beside the figure, marked 约 when rounded.
     assert re.search(r'value="22945">22,945</data> 元<span class="reading">（约2.29万）</span>', body)
-    assert re.search(r'value="5000">5,000</data>–<data class="figure" value="22945">22,945</data> 元'
-                     r'<span class="reading">（约5000–2.29万）</span>', body)
+    assert re.search(r'value="5000">5,000</data>–</span><span class="nowrap"><data class="figure" value="22945">'
+                     r'22,945</data> 元</span><span class="reading">（约5000–2.29万）</span>', body)
 
 
 def test_english_pages_have_no_chinese_reading(client, odd_figures):
