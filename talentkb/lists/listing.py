@@ -15,10 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.expressions import BaseExpression
-
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _

@@ -57,7 +57,7 @@ def figures_by_fact(body: str) -> dict[tuple[str, int], list[tuple[str, str]]]:
 PAGES = [
     "/incentives/", "/metrics/", "/incentives/?sort=-value", "/metrics/?sort=value",
     f"/districts/{FENGTAI}/", f"/compare/?d={FENGTAI}&d={HEXI}&d={CHAOYANG}", "/search/?q=补贴&type=incentives",
-    "/search/?q=就业&type=metrics",
+    "/search/?q=就业&type=metrics", "article:{subsidy_article}", "program:{xuezi}",
 ]
 
 
@@ -65,6 +65,12 @@ PAGES = [
 @pytest.mark.parametrize("url", PAGES)
 def test_every_figure_shown_is_the_stored_value(client, odd_figures, url, language):
     client.cookies["django_language"] = language
+    if url.startswith("article:"):
+        url = f"/articles/{odd_figures.subsidy.article_id}/"
+    elif url.startswith("program:"):
+        odd_figures.subsidy.program = odd_figures.xuezi
+        odd_figures.subsidy.save()
+        url = f"/programs/{odd_figures.xuezi.pk}/"
     body = client.get(url).content.decode()
     shown = figures_by_fact(body)
     assert shown, url
