@@ -1,7 +1,10 @@
 """The one number formatter: how figures read on the pages, in the admin and in the exports.
 
-Chinese readers count in 万 and 亿, English readers in thousands with commas;
-a quantity reads as its qualifier, its number and its unit: 超500套 → "> 500 套".
+Figures are shown exactly as stored, thousands grouped with commas (22945 →
+"22,945"), in both languages: a researcher copies them. Chinese readers also
+count in 万 and 亿: that reading goes beside the figure ("2.29万" marked 约
+when rounded), never instead of it. A quantity reads as its qualifier, its
+number and its unit: 超500套 → "> 500 套".
 The admin and its forms show a stored Decimal without its trailing zeros
 (`plain`); the exports write it as a JSON number (`json_number`).
 Plain functions, used by the template filters, the comparison chart, the
@@ -11,7 +14,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import get_language, npgettext, pgettext
 
 from .choices import Qualifier, Unit
@@ -39,30 +42,37 @@ def json_number(value):
 
 
 def number(value, language: str | None = None) -> str:
-    """A number for reading: 16000 → '1.6万' in Chinese, '16,000' in English."""
+    """A figure exactly as stored, its thousands grouped: 22945 → '22,945', 7.5 → '7.5'.
+
+    The same in both languages: a researcher copies the figure itself. The
+    万/亿 reading of Chinese goes beside it (`reading`), never instead of it.
+    `language` is accepted for the callers that pass one.
+    """
     if value is None:
+        return ""
+    text = plain(value)
+    sign = "-" if text.startswith("-") else ""
+    whole, _dot, fraction = text.lstrip("-").partition(".")
+    whole = f"{int(whole):,}"
+    return f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}"
+
+
+def reading(value, language: str | None = None) -> str:
+    """How a Chinese reader says a large figure, shown beside it: 16000 → '1.6万', 22945 → '约2.29万'.
+
+    Empty in English and below 1万. Exact where two decimals suffice; else
+    rounded and marked 约 ("about"), so that it never passes for the figure.
+    """
+    if value is None or not is_chinese(language):
         return ""
     value = Decimal(value)
-    if is_chinese(language):
-        for size, word in ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")):
-            if abs(value) >= size:
-                scaled = (value / size).quantize(Decimal("0.01")).normalize()
-                return f"{plain(scaled)}{word}"
-        return plain(value)
-    text = plain(value)
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
-
-
-def exact_number(value) -> str:
-    """Every digit of the stored figure, grouped by thousands in both languages:
-    22945 → '22,945', 50000000 → '50,000,000', 7.5 → '7.5'. Never rounded."""
-    if value is None:
-        return ""
-    text = plain(value)
-    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
-    whole, _, fraction = text.partition(".")
-    return f"{sign}{int(whole):,}" + (f".{fraction}" if fraction else "")
+    for size, word in ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")):
+        if abs(value) >= size:
+            scaled = value / size
+            rounded = scaled.quantize(Decimal("0.01"))
+            about = "" if rounded == scaled else "约"
+            return f"{about}{plain(rounded)}{word}"
+    return ""
 
 
 # The measure words of counts (policies/extraction/lexicon/measures.txt) as
@@ -136,14 +146,12 @@ def unit_symbol(unit: str, measure: str = "", value=None, language: str | None =
 
 
 def quantity(value, unit: str, measure: str = "", qualifier: str = "eq", value_max=None,
-             language: str | None = None, exact: bool = False) -> str:
-    """'> 500 套', '5万–20万 元', '≤ 3 years', '7.5%'; `exact`: '50,000–200,000 元'."""
-    def figure_of(v):
-        return exact_number(v) if exact else number(v, language)
-
-    figure = figure_of(value)
+             language: str | None = None, *, figure_text=None) -> str:
+    """'> 500 套', '50,000–200,000 元', '≤ 3 years', '7.5%'; `figure_text(value)` writes each figure."""
+    figure_text = figure_text or (lambda v: number(v, language))
+    figure = figure_text(value)
     if value_max is not None:
-        figure = f"{figure}–{figure_of(value_max)}"
+        figure = f"{figure}–{figure_text(value_max)}"
     symbol = (Qualifier.parse(qualifier) or Qualifier.EQ).symbol
     # "1 unit" only for exactly one; a range or "> 1" counts several.
     words = unit_symbol(unit, measure, value if value_max is None and symbol == "" else None, language)
@@ -151,5 +159,17 @@ def quantity(value, unit: str, measure: str = "", qualifier: str = "eq", value_m
     return f"{symbol} {text}" if symbol else text
 
 
-def fact_quantity(fact, language: str | None = None, exact: bool = False) -> str:
-    return quantity(fact.value, fact.unit, fact.measure, fact.qualifier, fact.value_max, language, exact)
+def fact_quantity(fact, language: str | None = None) -> str:
+    return quantity(fact.value, fact.unit, fact.measure, fact.qualifier, fact.value_max, language)
+
+
+def quantity_reading(value, value_max=None, language: str | None = None) -> str:
+    """The 万/亿 reading of a quantity's figures, for beside them: '5万–20万', '' when there is none."""
+    if value_max is None:
+        return reading(value, language)
+    high = reading(value_max, language)
+    if not high:
+        return ""
+    low = reading(value, language) or plain(value)
+    about = "约" if "约" in low + high else ""
+    return f"{about}{low.removeprefix('约')}–{high.removeprefix('约')}"

@@ -186,7 +186,7 @@ def chart_of(row: ComparisonRow, districts: list[District]) -> dict | None:
         for bar, cell in zip(bars, row.cells)
     ]
     labels = [
-        fact_quantity(b, exact=True) + (f" ({gettext('goal')})" if b.target else "") + (f" {b.year}" if b.year else "")
+        fact_quantity(b) + (f" ({gettext('goal')})" if b.target else "") + (f" {b.year}" if b.year else "")
         if b else m
         for b, m in zip(bars, missing)
     ]
