@@ -77,6 +77,7 @@ FACT_FIELDS = (
     "target", "quote", "span_start", "span_end", "status", "origin", "label",
 )
 INCENTIVE_FIELDS = (*FACT_FIELDS, "kind")
+METRIC_FIELDS = (*FACT_FIELDS, "indicator__code")
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,8 @@ def fact_row(v: dict) -> dict:
     if "kind" in v:
         row["kind"] = v["kind"]
         row["groups"] = v.get("groups", [])
+    else:
+        row["indicator"] = v.get("indicator__code")
     return row
 
 
@@ -183,7 +186,7 @@ def incentives():
 
 
 def metrics():
-    for v in PlainRows(Metric.objects.visible().order_by("pk"), FACT_FIELDS):
+    for v in PlainRows(Metric.objects.visible().order_by("pk"), METRIC_FIELDS):
         row = fact_row(v)
         yield {k: row[k] for k in COLUMNS["metrics"]}
 
@@ -195,7 +198,7 @@ COLUMNS = {
     "districts": ["name", "city", "province", "adcode"],
     "programs": ["id", "name", "aliases", "district", "adcode", "articles", "groups", "status", "origin"],
     "incentives": [*FACT_COLUMNS, "kind", "label", "groups"],
-    "metrics": [*FACT_COLUMNS, "label"],
+    "metrics": [*FACT_COLUMNS, "label", "indicator"],
 }
 
 TABLES = {

@@ -1,15 +1,21 @@
 """Benchmark: downloads keep memory flat as the rows grow, streamed or built as a file by a job.
 
     .venv/bin/python scripts/bench_downloads.py [--rows 20000 200000] [--format csv] [--path stream job]
+    DATABASE_URL=postgres://…/talentkb_scale .venv/bin/python scripts/bench_downloads.py --existing \
+        [--url '/incentives/?district=110106'] [--no-trace] [--path stream job]
 
 Builds a throw-away SQLite knowledge base (or uses DATABASE_URL) with N
 incentives per step, downloads /incentives/?format=… through Django's test
 client, and prints rows per second and the peak of Python memory allocated
-while downloading (tracemalloc). `stream` streams the rows whatever their
-number; `job` has the in-process job write the file a large download is
-(talentkb.lists.listing.build_download), then reads nothing back. A flat
-memory shows the same peak for 20 thousand and for 200 thousand rows. It
-prints figures; it asserts nothing.
+while downloading (tracemalloc). `--path stream` streams the rows whatever
+their number; `--path job` has the in-process job write the file a large
+download is (talentkb.lists.listing.build_download; its size on disk is
+reported, nothing is read back). A flat memory shows the same peak for 20
+thousand and for 200 thousand rows. With --existing it fills nothing and
+downloads from the database as it is (one filled by `generate_corpus --load`,
+at any size), printing the rows, rows/s, the process's peak RSS and, unless
+--no-trace (a second, slower pass), the tracemalloc peak. It prints figures;
+it asserts nothing.
 """
 import argparse
 import os
@@ -27,8 +33,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[20_000, 200_000])
     parser.add_argument("--format", choices=["csv", "json"], default="csv")
+    parser.add_argument("--existing", action="store_true", help="download from DATABASE_URL as it is; fill nothing")
+    parser.add_argument("--url", default="/incentives/", help="the list to download (--existing)")
+    parser.add_argument("--no-trace", action="store_true", help="skip the tracemalloc pass")
     parser.add_argument("--path", choices=["stream", "job"], nargs="+", default=["stream", "job"])
     args = parser.parse_args()
+    if args.existing and not os.environ.get("DATABASE_URL"):
+        sys.exit("--existing needs DATABASE_URL")
 
     scratch = tempfile.mkdtemp(prefix="talentkb-bench-")
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
@@ -40,8 +51,13 @@ def main():
 
     django.setup()
     from django.core.management import call_command
-    from django.test import Client, override_settings
+    from django.test import Client
 
+    if args.existing:
+        for path in args.path:
+            with on_path(path):
+                existing(args, Client, path)
+        return
     call_command("migrate", verbosity=0)
     print(f"database: {os.environ['DATABASE_URL']}")
     print(f"{'path':>6} {'rows':>9} {'seconds':>8} {'rows/s':>9} {'MB out':>7} {'peak MB':>8}")
@@ -49,9 +65,7 @@ def main():
         fill(rows)
         url = f"/incentives/?format={args.format}"
         for path in args.path:
-            # Streamed: whatever the size. Job: every download is large.
-            limit = 10**12 if path == "stream" else 0
-            with override_settings(DOWNLOAD_STREAM_MAX_ROWS=limit, DOWNLOAD_REUSE_SECONDS=0):
+            with on_path(path):
                 # Timed and traced apart: tracemalloc slows Python down several times.
                 started = time.perf_counter()
                 size = download(Client(), url)
@@ -63,16 +77,57 @@ def main():
             print(f"{path:>6} {rows:9d} {elapsed:8.2f} {rows / elapsed:9.0f} {size / 1e6:7.1f} {peak / 1e6:8.1f}")
 
 
+def on_path(path: str):
+    """Streamed: whatever the size. Job: every download is large (and built anew each time)."""
+    from django.test import override_settings
+
+    return override_settings(DOWNLOAD_STREAM_MAX_ROWS=10**12 if path == "stream" else 0, DOWNLOAD_REUSE_SECONDS=0)
+
+
+def existing(args, Client, path: str) -> None:
+    import resource
+
+    sep = "&" if "?" in args.url else "?"
+    url = f"{args.url}{sep}format={args.format}"
+    print(f"database: {os.environ['DATABASE_URL']}  url: {url}  path: {path}")
+    started = time.perf_counter()
+    response = Client().get(url)
+    size = rows = 0
+    if response.status_code == 303:
+        job = finished_job(response)
+        size, rows = Path(job.file_path).stat().st_size, job.file_rows
+    else:
+        for chunk in response.streaming_content:
+            size += len(chunk)
+            rows += chunk.count(b"\n")
+        rows -= 1 if args.format == "csv" else 0  # the header (JSON: lines, about one per row)
+    elapsed = time.perf_counter() - started
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    print(f"{'rows':>9} {'seconds':>8} {'rows/s':>9} {'MB out':>7} {'peak RSS MB':>12} {'traced peak MB':>15}")
+    traced = ""
+    if not args.no_trace:
+        tracemalloc.start()
+        download(Client(), url)
+        traced = f"{tracemalloc.get_traced_memory()[1] / 1e6:15.1f}"
+        tracemalloc.stop()
+    print(f"{rows:9d} {elapsed:8.2f} {rows / elapsed:9.0f} {size / 1e6:7.1f} {rss:12.0f} {traced}")
+
+
 def download(client, url) -> int:
     """Bytes of the download: streamed, or the file the job wrote (its size on disk, not read back)."""
     response = client.get(url)
     if response.status_code == 303:
-        from policies.models import Job
-
-        job = Job.objects.get(public_id=response["Location"].split("/")[2])
-        assert job.state == "done", job.message
-        return Path(job.file_path).stat().st_size
+        return Path(finished_job(response).file_path).stat().st_size
     return sum(len(chunk) for chunk in response.streaming_content)
+
+
+def finished_job(response):
+    """The job a large download's answer (303 to its page) names, which ran in this process."""
+    from policies.models import Job
+
+    job = Job.objects.get(public_id=response["Location"].split("/")[2])
+    assert job.state == "done", job.message
+    return job
 
 
 def fill(total: int) -> None:

@@ -2,8 +2,9 @@
 
 - articles.py: adding an article, the article list, re-extraction
 - review_screen.py and forms.py: an article's review screen
-- facts.py: the incentive and metric admins
+- facts.py: the incentive and metric admins, and setting metrics' indicator
+- indicators.py: the indicator vocabulary and the mappings of labels to indicators
 - programs.py: programs, renamed and merged
 - jobs.py: background jobs and their progress
 """
-from . import articles, facts, jobs, programs  # noqa: F401  (each registers its admins)
+from . import articles, facts, indicators, jobs, programs  # noqa: F401  (each registers its admins)

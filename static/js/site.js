@@ -1,20 +1,51 @@
 /* Small enhancements; every page works without them.
-   - a sort <select> applies itself;
+   - the lists' filters fold behind a button on phones, and focus returns to the facet just used;
+   - a table's "scroll sideways" hint shows only when it overflows;
    - the comparison's district picker suggests districts as you type;
    - the comparison's charts are drawn with Apache ECharts (static/vendor). */
 (function () {
   "use strict";
 
-  // On a phone the filters come before the results: keep only the chosen facets open.
-  if (window.matchMedia("(max-width: 800px)").matches) {
-    document.querySelectorAll("details.facet").forEach(function (d) {
-      if (!d.querySelector(".is-selected")) { d.open = false; }
-    });
+  // The list pages' filters. A facet link's #fragment names the link (or the facet) just used:
+  // after the reload, focus goes back there, not to the top of the page (16 Tabs away).
+  var narrow = window.matchMedia("(max-width: 800px)");
+  var used = null;
+  if (window.location.hash.length > 1) {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    used = document.getElementById(id);
+    if (used && !used.closest("[data-filters]")) { used = null; }
+  }
+  var panel = document.querySelector("details[data-filters]");
+  if (panel) {
+    // On a phone the facets fold behind the "Filters" button, unless a facet was just used;
+    // on a wide screen the button is hidden and the facets always open.
+    var fold = function () { panel.open = !narrow.matches || used !== null; };
+    fold();
+    narrow.addEventListener("change", function () { used = null; fold(); });
+    if (narrow.matches) {
+      panel.querySelectorAll("details.facet").forEach(function (d) {
+        if (!d.querySelector(".is-selected") && !d.contains(used)) { d.open = false; }
+      });
+    }
+  }
+  if (used) {
+    for (var d = used.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) { d.open = true; }
+    var target = used.tagName === "DETAILS" ? used.querySelector("summary") : used;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "center" });
   }
 
-  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
-    select.addEventListener("change", function () { select.form.submit(); });
-  });
+  // A table wider than its box scrolls sideways: its hint shows only then.
+  var fits = function () {
+    document.querySelectorAll("[data-table-scroll]").forEach(function (box) {
+      var hint = box.previousElementSibling;
+      if (hint && hint.hasAttribute("data-scroll-hint")) {
+        hint.toggleAttribute("data-fits", box.scrollWidth <= box.clientWidth + 1);
+      }
+    });
+  };
+  fits();
+  window.addEventListener("resize", fits);
 
   var picker = document.querySelector("[data-picker]");
   if (picker) {
@@ -35,10 +66,15 @@
         var a = document.createElement("a");
         a.href = hrefFor(d.adcode);
         a.dataset.adcode = d.adcode;
-        a.textContent = d.name + " ";
+        // English pages show the pinyin names the server stores (name_en …).
+        var en = document.documentElement.lang === "en";
+        var name = en && d.name_en ? d.name_en : d.name;
+        var city = en && d.city_en ? d.city_en : d.city;
+        var province = en && d.province_en ? d.province_en : d.province;
+        a.textContent = name + " ";
         var meta = document.createElement("span");
         meta.className = "meta";
-        meta.textContent = d.city === d.province ? d.province : d.city + " · " + d.province;
+        meta.textContent = city === province ? province : city + " · " + province;
         a.appendChild(meta);
         li.appendChild(a);
         list.appendChild(li);
@@ -74,28 +110,47 @@
     var styles = getComputedStyle(document.documentElement);
     var accent = styles.getPropertyValue("--accent").trim() || "#2f6f8f";
     var ink = styles.getPropertyValue("--ink").trim() || "#222";
-    document.querySelectorAll("[data-chart]").forEach(function (el) {
+    var muted = styles.getPropertyValue("--muted").trim() || "#5f6b76";
+    var draw = function (el) {
       var c = charts[Number(el.dataset.chart)];
       var chart = window.echarts.init(el, null, { renderer: "svg" });
       chart.setOption({
         animation: false,
         aria: { enabled: false },
-        grid: { left: 8, right: 72, top: 8, bottom: 8, containLabel: true },
-        xAxis: { type: "value", axisLabel: { color: ink, hideOverlap: true } },
+        grid: { left: 8, right: 96, top: 4, bottom: 4, containLabel: true },
+        xAxis: { type: "value", axisLabel: { show: false }, splitLine: { show: false } },
         yAxis: { type: "category", data: c.categories, inverse: true, axisLabel: { color: ink } },
-        tooltip: { trigger: "item", formatter: function (p) { return p.name + ": " + (c.labels[p.dataIndex] || "—"); } },
+        tooltip: { trigger: "item", formatter: function (p) { return p.name + ": " + c.labels[p.dataIndex]; } },
         series: [{
           type: "bar",
-          data: c.values,
+          // A district without the figure gets no bar (never one that reads as zero),
+          // and its label says why: "not reported" or "another unit".
+          data: c.values.map(function (v, i) {
+            return c.missing[i]
+              ? { value: 0, itemStyle: { color: "transparent" }, label: { color: muted, fontStyle: "italic" } }
+              : v;
+          }),
           itemStyle: { color: accent, borderRadius: [0, 3, 3, 0] },
-          barMaxWidth: 28,
+          barMaxWidth: 22,
           label: {
             show: true, position: "right", color: ink,
-            formatter: function (p) { return c.labels[p.dataIndex] || ""; }
+            formatter: function (p) { return c.labels[p.dataIndex]; }
           }
         }]
       });
       window.addEventListener("resize", function () { chart.resize(); });
+    };
+    // Charts in a folded <details> are drawn when it opens: a closed one has no size.
+    document.querySelectorAll("[data-chart]").forEach(function (el) {
+      var folded = el.closest("details");
+      if (folded && !folded.open) {
+        folded.addEventListener("toggle", function once() {
+          folded.removeEventListener("toggle", once);
+          draw(el);
+        });
+      } else {
+        draw(el);
+      }
     });
   }
 })();

@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from policies.export import (
-    FACT_FIELDS, FORMULA_START, INCENTIVE_FIELDS, INCENTIVE_GROUPS, PlainRows, ToMany, csv_cell,
+    FORMULA_START, INCENTIVE_FIELDS, INCENTIVE_GROUPS, METRIC_FIELDS, PlainRows, ToMany, csv_cell,
     fact_row as export_fact_row,
 )
 from policies.formatting import fact_quantity, json_number as number, quantity
@@ -91,7 +91,7 @@ FACT_KEYS = [
     "status", "district", "adcode", "province", "program", "program_id", "quote", "article_id", "source",
 ]
 INCENTIVE_KEYS = [*FACT_KEYS, "kind", "label", "groups"]
-METRIC_KEYS = [*FACT_KEYS, "label"]
+METRIC_KEYS = [*FACT_KEYS, "label", "indicator"]
 
 
 def fact_row(v: dict, where: Where, model_name: str, keys: list[str]) -> dict:
@@ -141,7 +141,7 @@ def article_row(v: dict, where: Where) -> dict:
 
 
 INCENTIVES = Table(INCENTIVE_FIELDS, incentive_row, (INCENTIVE_GROUPS,))
-METRICS = Table(FACT_FIELDS, metric_row)
+METRICS = Table(METRIC_FIELDS, metric_row)
 PROGRAMS = Table(
     ("id", "name", "aliases", "district__name", "district__adcode", "district__province", "status",
      "n_incentives", "n_articles"),
@@ -237,13 +237,16 @@ def _json(rows, meta, total: Callable[[], int | None]):
 
 
 def comparison_rows(request, districts, rows) -> Iterable[dict]:
-    """One row per comparison row and district: what its cell shows, empty when not reported."""
+    """One row per comparison row and district: what its cell shows, empty when not reported;
+    values exact, as the page shows them."""
     for row in rows:
         for district, cell in zip(districts, row.cells):
             yield {
                 "section": row.section,
                 "key": row.key,
                 "label": row.label,
+                "indicator": row.indicator,
+                "group": row.group,
                 "adcode": district.adcode,
                 "district": district.name,
                 "reported": bool(cell),

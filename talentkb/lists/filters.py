@@ -10,13 +10,15 @@ from programs.choices import Status
 from programs.models import Program
 
 from .facets import (
-    BucketFacet, ChoiceFacet, DistrictFacet, Facet, FacetedFilterSet, FacetFilter, GroupFacet, YearFacet,
-    number_buckets,
+    BucketFacet, ChoiceFacet, DistrictFacet, Facet, FacetedFilterSet, FacetFilter, GroupFacet, IndicatorFacet,
+    YearFacet, number_buckets,
 )
 
 # Rejected facts never reach the public pages, so they are no choice either.
 PUBLIC_STATUSES = [(s.value, s.label) for s in Status if s != Status.REJECTED]
 VISIBLE = [s for s, _label in PUBLIC_STATUSES]
+# Facts whose period and article state no year (issue 12: 16 of 71 metrics could not be reached by year).
+NO_YEAR = _("no year")
 
 
 class QueryFilter(django_filters.CharFilter):
@@ -55,7 +57,7 @@ class FactFilter(FacetedFilterSet):
     district = FacetFilter(DistrictFacet("district", label=_("district")))
     province = FacetFilter(province_facet("district"))
     unit = FacetFilter(ChoiceFacet("unit", choices=Unit.choices, label=_("unit")))
-    year = FacetFilter(Facet("year", label=_("year"), pattern=r"\d{4}", sort_by_name="-value"))
+    year = FacetFilter(Facet("year", label=_("year"), pattern=r"\d{4}", sort_by_name="-value", missing_label=NO_YEAR))
     target = FacetFilter(BucketFacet(buckets=target_buckets, label=_("goal or report")))
     status = FacetFilter(ChoiceFacet("status", choices=PUBLIC_STATUSES, label=_("status")))
 
@@ -66,11 +68,16 @@ class ArticleFilter(FacetedFilterSet):
     q = QueryFilter(words_field="search_text", substring_fields=["text", "title"])
     district = FacetFilter(DistrictFacet("districts", label=_("district"), many=True))
     province = FacetFilter(province_facet("districts", many=True))
-    year = FacetFilter(Facet("pub_year", label=_("year"), pattern=r"\d{4}", sort_by_name="-value"))
+    year = FacetFilter(Facet("pub_year", label=_("year"), pattern=r"\d{4}", sort_by_name="-value",
+                             missing_label=NO_YEAR))
     # Articles offering a kind of incentive (one not rejected).
     kind = FacetFilter(ChoiceFacet(
         "incentive__kind", choices=IncentiveKind.choices, many=True, label=_("incentive kind"),
         only=Q(incentive__status__in=VISIBLE),
+    ))
+    # Articles reporting a figure of an indicator (a metric not rejected).
+    indicator = FacetFilter(IndicatorFacet(
+        "metric__indicator", many=True, label=_("indicator"), only=Q(metric__status__in=VISIBLE),
     ))
 
     class Meta:
@@ -97,8 +104,12 @@ class ProgramFilter(FacetedFilterSet):
         only=Q(incentive__status__in=VISIBLE),
     ))
     group = FacetFilter(GroupFacet("groups", label=_("target group")))
+    # Programs with a figure of an indicator (a metric not rejected).
+    indicator = FacetFilter(IndicatorFacet(
+        "metric__indicator", many=True, label=_("indicator"), only=Q(metric__status__in=VISIBLE),
+    ))
     # The years of the articles that name the program.
-    year = FacetFilter(YearFacet("mentions__article__published", many=True, label=_("year")))
+    year = FacetFilter(YearFacet("mentions__article__published", many=True, label=_("year"), missing_label=NO_YEAR))
     status = FacetFilter(ChoiceFacet("status", choices=PUBLIC_STATUSES, label=_("status")))
 
     class Meta:
@@ -107,6 +118,10 @@ class ProgramFilter(FacetedFilterSet):
 
 
 class MetricFilter(FactFilter):
+    FIRST = ("indicator", "district", "province", "year")
+
+    # The comparable quantity (policies.indicators), then the label as written.
+    indicator = FacetFilter(IndicatorFacet("indicator", with_none=True, label=_("indicator")))
     kind = FacetFilter(Facet("label", label=_("metric"), pattern=r".{1,100}"))
     # Orders of magnitude of the value: meaningful once `unit` narrows to one unit.
     range = FacetFilter(BucketFacet(buckets=lambda: number_buckets("value"), label=_("value range")))

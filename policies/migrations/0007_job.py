@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('policies', '0003_editor_group'),
+        ('policies', '0006_merge'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -15,5 +15,5 @@ def sync_group(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("policies", "0004_job")]
+    dependencies = [("policies", "0007_job")]
     operations = [migrations.RunPython(sync_group, migrations.RunPython.noop)]
