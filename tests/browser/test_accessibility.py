@@ -41,7 +41,7 @@ WIDTHS = {"desktop": (1280, 900), "phone": (375, 800)}
 SHOWN = 8  # elements listed per rule and page; the JSON report has them all
 
 # Routes that are not pages: the district picker answers in JSON; a download's file is a file.
-NOT_PAGES = {"districts/lookup/", "downloads/<uuid:public_id>/file/"}
+NOT_PAGES = {"districts/lookup/", "favicon.ico", "downloads/<uuid:public_id>/file/"}  # JSON, a redirect to the icon, a file
 
 
 def pages(db_ids):
