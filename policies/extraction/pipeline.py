@@ -2,7 +2,7 @@
 
     text -> sentences -> quantities -> classification -> ranges as two bounds
          -> parts of an offer as metrics -> the learned step -> repeats dropped
-         -> district attribution -> program attribution -> periods and goals
+         -> district attribution -> no facts dropped -> program attribution -> periods and goals
          -> labels and indicators -> facts -> restated headlines dropped
 
 `Article` is what every stage may read (the normalised text and what is known
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import labels, learned, meta, terms
+from . import labels, learned, meta, nonfacts, terms
 from .indicators import indicator_for
 from .attribution import Districts, Programs, districts_of, programs_of
 from .classify import classify, is_offer_part, kind_fits, metric_label, noun_after, quote_start
@@ -228,6 +228,19 @@ def without_repeats(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     return tuple(out)
 
 
+def facts_only(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """Without the figures that are no fact of their district (nonfacts.py):
+    a city's or a province's total, someone's stay, a span, a person's figures."""
+    areas = nonfacts.Areas(a.doc.norm, a.located)
+    return tuple(f for f in figures if nonfacts.is_fact(nonfact_clue(a, areas, f))[1])
+
+
+def nonfact_clue(a: Article, areas: nonfacts.Areas, f: Figure) -> nonfacts.Clue:
+    q = f.q
+    return nonfacts.Clue(a.doc.norm, areas, q.num_start, q.end, f.sent_start, q.unit, q.measure, f.kind,
+                         f.label, f.district)
+
+
 def periods_and_goals(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """The period of each figure, and whether a metric is a goal (then dated by its target year)."""
     norm = a.doc.norm
@@ -328,6 +341,7 @@ def extract(text: str) -> ArticleExtraction:
     figures = reviewed(a, figures)
     figures = without_repeats(figures)
     figures = districts_of(where, figures)
+    figures = facts_only(a, figures)
     figures = programs_of(programs, figures)
     figures = periods_and_goals(a, figures)
     figures = labelled(a, figures)
