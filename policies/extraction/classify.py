@@ -254,7 +254,8 @@ def offer_noun(c: Clue) -> tuple[str, str] | None:
 
 
 def _metric(c: Clue, _hit=None) -> Classification:
-    return Classification(None, metric_label(c.q, c.before, c.after), c.after, c.q.qualifier)
+    ahead = _BOUND.split(c.norm[c.q.end: c.q.end + 24], 1)[0]
+    return Classification(None, metric_label(c.q, c.before, c.after, ahead), c.after, c.q.qualifier)
 
 
 def _offer(kind: str, noun: Callable[[Clue, object], str]):
@@ -510,10 +511,20 @@ def _last_offer(rules, text: str) -> tuple[int, str | None, str]:
 _PAYMENT_TERM = re.compile(r"发放|补助|补贴|\d元")
 
 
-def metric_label(q: RawQuantity, before: str, after: str) -> str:
+# money put into something named after the figure: 斥资2亿多元建设1860套人才公寓
+_INVEST_VERB = re.compile(r"(?:投资|斥资|投入|拿出|筹措|安排)$")
+_FIGURE_IN = re.compile(r"[\d.]+[万亿千百]?[\u4e00-\u9fff]?|[了着]")
+
+
+def metric_label(q: RawQuantity, before: str, after: str, ahead: str = "") -> str:
+    """The raw label of a metric, from the clause before the figure and the
+    noun after it; `ahead` is the rest of its clause, for money put into what
+    it names (斥资2亿多元建设1860套人才公寓 -> 斥资建设人才公寓)."""
     if q.unit in ("day", "month", "year") and not after and _PAYMENT_TERM.search(before):
         return "补贴发放期限"
     b = _TRAIL_VERB.sub("", _LEAD_BEFORE.sub("", before.strip()))
+    if q.unit == "CNY" and _INVEST_VERB.search(b) and len(b) <= 8 and ahead:
+        return b + _FIGURE_IN.sub("", ahead)
     if q.unit == "count":
         core = after if after else b
         if after and b and len(b) <= 6:
