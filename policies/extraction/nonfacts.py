@@ -69,9 +69,9 @@ class Areas:
     def __init__(self, norm: str, located) -> None:
         self.norm = norm
         marks = [(s, "own") for s, _, _ in located]
-        taken = [(s, e) for s, e, _ in located]
+        taken = {i for s, e, _ in located for i in range(s, e)}  # where a county is named
         for s, e in _regions().finditer(norm):
-            if not any(ts < e and s < te for ts, te in taken) and not _ORGAN_AFTER.match(norm, e) \
+            if s not in taken and e - 1 not in taken and not _ORGAN_AFTER.match(norm, e) \
                     and self._subject(s, e):
                 marks.append((s, "higher"))
         marks += [(m.start(), "own") for m in _OWN_WORDS.finditer(norm)]
