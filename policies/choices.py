@@ -1,4 +1,4 @@
-"""The vocabularies of facts (shared/eval/SCHEMA.md): unit, qualifier, incentive kind.
+"""The vocabularies of facts (shared/eval/SCHEMA.md): unit, qualifier, incentive kind; and of jobs.
 
 Status and origin, which programs share, are in programs.choices.
 """
@@ -40,3 +40,18 @@ class IncentiveKind(ParsableChoices):
     JOBS = "jobs", _("jobs")
     SERVICE_ORG = "service_org", _("service organisations")
     OTHER = "other", _("other offers")
+
+
+class JobKind(ParsableChoices):
+    """What a job does (policies.jobs)."""
+
+    IMPORT = "import", _("import articles")
+    REEXTRACT = "reextract", _("re-extract articles")
+    DOWNLOAD = "download", _("build a download")
+
+
+class JobState(ParsableChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")

@@ -1,22 +1,23 @@
-"""Source articles and everything read from them: program mentions and facts.
+"""Source articles and everything read from them: program mentions and facts; and the jobs that work on them.
 
 A fact (an incentive, a metric) always points at the article and the span of
 text it was read from, and records where it came from (the extractor or a
 person) and whether a person has reviewed it.
 """
+import uuid
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from programs.choices import Origin, Status, choices_check
 from programs.models import Program, TargetGroup
 
-from .choices import IncentiveKind, Qualifier, Unit
+from .choices import IncentiveKind, JobKind, JobState, Qualifier, Unit
 from .formatting import is_chinese
 
 
@@ -379,3 +380,77 @@ class Metric(Fact):
 
     def __str__(self):
         return f"{self.label}: {self.quote}"
+
+
+class JobQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(state__in=[JobState.QUEUED, JobState.RUNNING])
+
+
+class Job(models.Model):
+    """Long work done in the background (policies.jobs): what it is, how far it
+    has got, who asked, and what it made. The task that does the work updates
+    its row as it goes, so the admin and the download page show its progress
+    whichever worker, on whichever machine, runs it."""
+
+    public_id = models.UUIDField(
+        default=uuid.uuid4, editable=False,
+        help_text="The id in a public download's address: not guessable, unlike the number.",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=JobKind.choices)
+    state = models.CharField(_("state"), max_length=10, choices=JobState.choices, default=JobState.QUEUED)
+    params = models.JSONField(_("parameters"), default=dict, help_text=_("What the job was asked to do."))
+    key = models.CharField(
+        max_length=64, blank=True, editable=False,
+        help_text="A download's parameters hashed: the same download asked for again reuses the job.",
+    )
+    total = models.PositiveIntegerField(_("total"), null=True, blank=True, help_text=_("Items to do, once known."))
+    done = models.PositiveIntegerField(_("done"), default=0, help_text=_("Items done so far."))
+    message = models.TextField(_("message"), blank=True, help_text=_("The summary, or why the job failed."))
+    summary = models.JSONField(_("summary"), default=dict, blank=True, help_text=_("Counts of what the job did."))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("requested by"),
+    )
+    task_id = models.CharField(_("task id"), max_length=64, blank=True, help_text=_("The queue's id of the task."))
+    file_path = models.CharField(_("file"), max_length=500, blank=True, help_text=_("The complete file it built."))
+    file_rows = models.PositiveIntegerField(_("rows in the file"), null=True, blank=True)
+    file_sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("asked for at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        # "jobs" alone is already an incentive kind (岗位): work in the background is another word.
+        verbose_name = pgettext_lazy("background work", "job")
+        verbose_name_plural = pgettext_lazy("background work", "jobs")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["public_id"], name="job_unique_public_id"),
+            models.CheckConstraint(condition=choices_check("kind", JobKind), name="job_kind_valid"),
+            models.CheckConstraint(condition=choices_check("state", JobState), name="job_state_valid"),
+            models.CheckConstraint(
+                condition=Q(total__isnull=True) | Q(done__lte=F("total")), name="job_done_within_total"
+            ),
+        ]
+        indexes = [
+            # A large download asked for again finds its job by key (policies.jobs.reusable_download).
+            models.Index(fields=["key", "state"], name="job_key_state_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (JobState.DONE, JobState.FAILED)
+
+    @property
+    def percent(self) -> int | None:
+        """Whole percent done, for the progress bar; None while the total is unknown."""
+        if not self.total:
+            return 100 if self.state == JobState.DONE else None
+        return min(100, self.done * 100 // self.total)

@@ -24,3 +24,8 @@ def _article_path(article_id: int) -> str:
 def sentence_path(fact) -> str:
     """Where a fact was read: /articles/<id>/#incentive-<pk>, its mark in the text."""
     return f"{_article_path(fact.article_id)}#{fact.anchor}"
+
+
+def fact_sentence_path(model_name: str, article_id: int, pk: int) -> str:
+    """sentence_path of a fact read as plain values: ("incentive", 12, 34) → /articles/12/#incentive-34."""
+    return f"{_article_path(article_id)}#{model_name}-{pk}"

@@ -1,13 +1,16 @@
-"""Benchmark: streamed downloads keep memory flat as the rows grow.
+"""Benchmark: downloads keep memory flat as the rows grow, streamed or built as a file by a job.
 
-    .venv/bin/python scripts/bench_downloads.py [--rows 20000 200000] [--format csv]
+    .venv/bin/python scripts/bench_downloads.py [--rows 20000 200000] [--format csv] [--path stream job]
     DATABASE_URL=postgres://…/talentkb_scale .venv/bin/python scripts/bench_downloads.py --existing \
-        [--url '/incentives/?district=110106'] [--no-trace]
+        [--url '/incentives/?district=110106'] [--no-trace] [--path stream job]
 
 Builds a throw-away SQLite knowledge base (or uses DATABASE_URL) with N
 incentives per step, downloads /incentives/?format=… through Django's test
 client, and prints rows per second and the peak of Python memory allocated
-while streaming (tracemalloc). A streamed export shows the same peak for 20
+while downloading (tracemalloc). `--path stream` streams the rows whatever
+their number; `--path job` has the in-process job write the file a large
+download is (talentkb.lists.listing.build_download; its size on disk is
+reported, nothing is read back). A flat memory shows the same peak for 20
 thousand and for 200 thousand rows. With --existing it fills nothing and
 downloads from the database as it is (one filled by `generate_corpus --load`,
 at any size), printing the rows, rows/s, the process's peak RSS and, unless
@@ -33,6 +36,7 @@ def main():
     parser.add_argument("--existing", action="store_true", help="download from DATABASE_URL as it is; fill nothing")
     parser.add_argument("--url", default="/incentives/", help="the list to download (--existing)")
     parser.add_argument("--no-trace", action="store_true", help="skip the tracemalloc pass")
+    parser.add_argument("--path", choices=["stream", "job"], nargs="+", default=["stream", "job"])
     args = parser.parse_args()
     if args.existing and not os.environ.get("DATABASE_URL"):
         sys.exit("--existing needs DATABASE_URL")
@@ -41,6 +45,8 @@ def main():
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "talentkb.settings")
     os.environ["DEBUG"] = "1"  # the test client; nothing is served
+    os.environ["TASKS_BACKEND"] = "immediate"  # the job runs in this process, to be timed and traced
+    os.environ.setdefault("JOB_FILES_DIR", f"{scratch}/job-files")
     import django
 
     django.setup()
@@ -48,38 +54,54 @@ def main():
     from django.test import Client
 
     if args.existing:
-        return existing(args, Client)
+        for path in args.path:
+            with on_path(path):
+                existing(args, Client, path)
+        return
     call_command("migrate", verbosity=0)
     print(f"database: {os.environ['DATABASE_URL']}")
-    print(f"{'rows':>9} {'seconds':>8} {'rows/s':>9} {'MB out':>7} {'peak MB':>8}")
+    print(f"{'path':>6} {'rows':>9} {'seconds':>8} {'rows/s':>9} {'MB out':>7} {'peak MB':>8}")
     for rows in sorted(args.rows):
         fill(rows)
         url = f"/incentives/?format={args.format}"
-        # Timed and traced apart: tracemalloc slows Python down several times.
-        started = time.perf_counter()
-        size = download(Client(), url)
-        elapsed = time.perf_counter() - started
-        tracemalloc.start()
-        download(Client(), url)
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        print(f"{rows:9d} {elapsed:8.2f} {rows / elapsed:9.0f} {size / 1e6:7.1f} {peak / 1e6:8.1f}")
+        for path in args.path:
+            with on_path(path):
+                # Timed and traced apart: tracemalloc slows Python down several times.
+                started = time.perf_counter()
+                size = download(Client(), url)
+                elapsed = time.perf_counter() - started
+                tracemalloc.start()
+                download(Client(), url)
+                _, peak = tracemalloc.get_traced_memory()
+                tracemalloc.stop()
+            print(f"{path:>6} {rows:9d} {elapsed:8.2f} {rows / elapsed:9.0f} {size / 1e6:7.1f} {peak / 1e6:8.1f}")
 
 
-def existing(args, Client) -> None:
+def on_path(path: str):
+    """Streamed: whatever the size. Job: every download is large (and built anew each time)."""
+    from django.test import override_settings
+
+    return override_settings(DOWNLOAD_STREAM_MAX_ROWS=10**12 if path == "stream" else 0, DOWNLOAD_REUSE_SECONDS=0)
+
+
+def existing(args, Client, path: str) -> None:
     import resource
 
     sep = "&" if "?" in args.url else "?"
     url = f"{args.url}{sep}format={args.format}"
-    print(f"database: {os.environ['DATABASE_URL']}  url: {url}")
+    print(f"database: {os.environ['DATABASE_URL']}  url: {url}  path: {path}")
     started = time.perf_counter()
     response = Client().get(url)
     size = rows = 0
-    for chunk in response.streaming_content:
-        size += len(chunk)
-        rows += chunk.count(b"\n")
+    if response.status_code == 303:
+        job = finished_job(response)
+        size, rows = Path(job.file_path).stat().st_size, job.file_rows
+    else:
+        for chunk in response.streaming_content:
+            size += len(chunk)
+            rows += chunk.count(b"\n")
+        rows -= 1 if args.format == "csv" else 0  # the header (JSON: lines, about one per row)
     elapsed = time.perf_counter() - started
-    rows -= 1 if args.format == "csv" else 0  # the header (JSON: lines, about one per row)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
     print(f"{'rows':>9} {'seconds':>8} {'rows/s':>9} {'MB out':>7} {'peak RSS MB':>12} {'traced peak MB':>15}")
     traced = ""
@@ -92,7 +114,20 @@ def existing(args, Client) -> None:
 
 
 def download(client, url) -> int:
-    return sum(len(chunk) for chunk in client.get(url).streaming_content)
+    """Bytes of the download: streamed, or the file the job wrote (its size on disk, not read back)."""
+    response = client.get(url)
+    if response.status_code == 303:
+        return Path(finished_job(response).file_path).stat().st_size
+    return sum(len(chunk) for chunk in response.streaming_content)
+
+
+def finished_job(response):
+    """The job a large download's answer (303 to its page) names, which ran in this process."""
+    from policies.models import Job
+
+    job = Job.objects.get(public_id=response["Location"].split("/")[2])
+    assert job.state == "done", job.message
+    return job
 
 
 def fill(total: int) -> None:

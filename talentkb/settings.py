@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",  # Django's Tasks API (django.tasks from 6.0), for long work: see TASKS below
+    "django_tasks_db",  # its database queue; installed always, so the queue's tables exist
     # The layers, bottom up: each imports only those listed before it
     # (pyproject.toml, [tool.importlinter]); talentkb holds the public pages.
     "districts",
@@ -126,6 +128,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "TEMPLATE": os.environ.get("DATABASE_TEST_TEMPLATE", "talentkb_template"),
         "CHARSET": "UTF8",
     }
+
+# Long work (importing a folder, re-extracting, building a large download) runs
+# as a job (policies.jobs). By default in the process that asks for it, so that
+# `make serve` needs nothing else; TASKS_BACKEND=database puts jobs on a queue
+# in the database instead, which `manage.py db_worker` processes: any number of
+# workers, on any number of machines sharing the database, take from one queue.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASKS_BACKEND!r}")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+
+# Files built by jobs (large downloads), written under a temporary name and
+# renamed when complete. With workers on several machines, a folder they and
+# the app servers share.
+JOB_FILES_DIR = Path(os.environ.get("JOB_FILES_DIR") or BASE_DIR / "job-files")
+# A download of more rows than this is built as a file by a job and offered
+# when complete; a smaller one streams at once (docs/api.md).
+DOWNLOAD_STREAM_MAX_ROWS = envint("DOWNLOAD_STREAM_MAX_ROWS", 50_000)
+# A large download asked for again within this many seconds of being built
+# gets the same file rather than a new job.
+DOWNLOAD_REUSE_SECONDS = envint("DOWNLOAD_REUSE_SECONDS", 600)
 
 # Axes counts failed logins and refuses a locked-out one before the model
 # backend checks the password.

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from talentkb.pages import articles, compare, districts, home, incentives, metrics, programs, search
+from talentkb.pages import articles, compare, districts, downloads, home, incentives, metrics, programs, search
 
 policies_pages = [
     path("", home.home, name="home"),
@@ -37,6 +37,8 @@ urlpatterns = [
     path("favicon.ico", home.favicon),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("downloads/<uuid:public_id>/", downloads.download_page, name="download"),
+    path("downloads/<uuid:public_id>/file/", downloads.download_file, name="download_file"),
     path("", include((policies_pages, "policies"))),
     path("", include((programs_pages, "programs"))),
     path("", include((districts_pages, "districts"))),

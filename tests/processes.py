@@ -41,10 +41,10 @@ def fresh_database(folder: Path, name: str = "db"):
         admin.close()
 
 
-def manage(url: str, *args, wait: bool = True, language: str = "en"):
-    """Run manage.py against the database at `url`: (stdout, stderr, exit status),
-    or the running process when wait is False."""
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "talentkb.settings"}
+def manage(url: str, *args, wait: bool = True, language: str = "en", env: dict | None = None):
+    """Run manage.py against the database at `url` (with `env` added to the environment):
+    (stdout, stderr, exit status), or the running process when wait is False."""
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "talentkb.settings", **(env or {})}
     process = subprocess.Popen([sys.executable, "manage.py", *map(str, args)], cwd=ROOT, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if not wait:

@@ -5,5 +5,6 @@
 - facts.py: the incentive and metric admins, and setting metrics' indicator
 - indicators.py: the indicator vocabulary and the mappings of labels to indicators
 - programs.py: programs, renamed and merged
+- jobs.py: background jobs and their progress
 """
-from . import articles, facts, indicators, programs  # noqa: F401  (each registers its admins)
+from . import articles, facts, indicators, jobs, programs  # noqa: F401  (each registers its admins)

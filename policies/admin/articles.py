@@ -11,11 +11,14 @@ from django.utils.translation import gettext_lazy as _, ngettext
 
 from programs.choices import Status
 
+from .. import jobs
+from ..choices import JobKind, JobState
 from ..details import article_details, derive_title
-from ..importing import import_article, reextract_article
+from ..importing import import_article
 from ..models import Article, Incentive, Mention, Metric
 from ..public import public_article_url
 from ..queries import count_of
+from ..tasks import reextract_job
 from .forms import ArticleAddForm
 from .review_screen import review_view
 
@@ -220,12 +223,14 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description=_("Re-extract the selected articles (replaces only facts still proposed)"),
                   permissions=["reextract"])
     def reextract(self, request, queryset):
-        proposed = 0
-        for article in queryset:
-            proposed += reextract_article(article)
+        """As a job: thousands of articles take minutes. The editor is sent to its progress page."""
+        ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+        job = jobs.start(JobKind.REEXTRACT, reextract_job, params={"ids": ids}, user=request.user)
+        level = messages.ERROR if job.state == JobState.FAILED else messages.SUCCESS
         self.message_user(
             request,
-            _("%(articles)d articles re-extracted: %(facts)d new proposals; decided facts were left as they were.")
-            % {"articles": len(queryset), "facts": proposed},
-            messages.SUCCESS,
+            _("Re-extracting %(articles)d articles as job %(job)s; decided facts are left as they are.")
+            % {"articles": len(ids), "job": job.pk},
+            level,
         )
+        return HttpResponseRedirect(reverse("admin:policies_job_change", args=[job.pk]))

@@ -19,7 +19,8 @@ ARTICLES = ListSpec(
     default_sort="-published",
     old_sorts={"newest": "-published", "oldest": "published", "facts": "-incentives"},
     row_template="partials/article_rows.html",
-    to_row=downloads.article_row,
+    table=downloads.ARTICLES,
+    path="talentkb.pages.articles.ARTICLES",
 )
 
 

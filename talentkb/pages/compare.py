@@ -36,6 +36,7 @@ def compare(request: HttpRequest) -> HttpResponse:
         return downloads.stream(
             downloads.comparison_rows(request, districts, result.rows), fmt=fmt, name="compare",
             meta={"list": "compare", "districts": [d.adcode for d in districts]},
+            total=len(result.rows) * len(districts),
         )
     add = request.GET.get("add", "")
     # Links that add a district found by the picker, or remove one compared: the picker's text is dropped.

@@ -17,7 +17,8 @@ INCENTIVES = ListSpec(
     default_sort="-period",
     old_sorts={"newest": "-period", "largest": "-value", "smallest": "value", "kind": "kind"},
     row_template="partials/fact_rows.html",
-    to_row=downloads.incentive_row,
+    table=downloads.INCENTIVES,
+    path="talentkb.pages.incentives.INCENTIVES",
 )
 
 

@@ -17,7 +17,8 @@ METRICS = ListSpec(
     default_sort="-period",
     old_sorts={"newest": "-period", "largest": "-value", "smallest": "value", "label": "indicator"},
     row_template="partials/fact_rows.html",
-    to_row=downloads.metric_row,
+    table=downloads.METRICS,
+    path="talentkb.pages.metrics.METRICS",
 )
 
 

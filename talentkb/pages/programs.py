@@ -17,7 +17,8 @@ PROGRAMS = ListSpec(
     columns=PROGRAM_COLUMNS,
     default_sort="name",
     row_template="partials/program_rows.html",
-    to_row=downloads.program_row,
+    table=downloads.PROGRAMS,
+    path="talentkb.pages.programs.PROGRAMS",
 )
 
 

@@ -12,12 +12,20 @@ from .incentives import INCENTIVES
 from .metrics import METRICS
 from .programs import PROGRAMS
 
-# Search runs the lists' own filters with the article texts loaded, for sentences.
+# Search runs the lists' own filters with the article texts loaded, for sentences;
+# each is importable by its path, so that a job can build its large download.
+SEARCH_ARTICLES = replace(ARTICLES, queryset=lambda: selectors.articles(with_text=True),
+                          path="talentkb.pages.search.SEARCH_ARTICLES")
+SEARCH_PROGRAMS = replace(PROGRAMS, path="talentkb.pages.search.SEARCH_PROGRAMS")
+SEARCH_INCENTIVES = replace(INCENTIVES, queryset=lambda: selectors.incentives(with_text=True),
+                            path="talentkb.pages.search.SEARCH_INCENTIVES")
+SEARCH_METRICS = replace(METRICS, queryset=lambda: selectors.metrics(with_text=True),
+                         path="talentkb.pages.search.SEARCH_METRICS")
 SEARCH_TYPES = {
-    "articles": (ARTICLES, lambda: selectors.articles(with_text=True)),
-    "programs": (PROGRAMS, selectors.programs),
-    "incentives": (INCENTIVES, lambda: selectors.incentives(with_text=True)),
-    "metrics": (METRICS, lambda: selectors.metrics(with_text=True)),
+    "articles": SEARCH_ARTICLES,
+    "programs": SEARCH_PROGRAMS,
+    "incentives": SEARCH_INCENTIVES,
+    "metrics": SEARCH_METRICS,
 }
 SHARED_FILTERS = ("q", "district", "province", "year", "status")
 
@@ -27,13 +35,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("type")
     if kind not in SEARCH_TYPES:
         kind = "articles"
-    spec, queryset = SEARCH_TYPES[kind]
     q = request.GET.get("q", "").strip()
     tabs = []
-    for name, (other, other_queryset) in SEARCH_TYPES.items():
+    for name, other in SEARCH_TYPES.items():
         query = only(request.GET, *SHARED_FILTERS)
         query["type"] = name
-        count = other.filterset(query, queryset=other_queryset()).queryset_without(None).count() if q else 0
+        count = other.filterset(query, queryset=other.queryset()).queryset_without(None).count() if q else 0
         tabs.append({"name": name, "title": other.title, "count": count, "query": query, "current": name == kind})
-    searched = replace(spec, queryset=queryset)
-    return render_list(request, searched, template="search.html", extra={"tabs": tabs, "kind": kind})
+    return render_list(request, SEARCH_TYPES[kind], template="search.html", extra={"tabs": tabs, "kind": kind})

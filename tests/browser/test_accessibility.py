@@ -40,8 +40,8 @@ WIDTHS = {"desktop": (1280, 900), "phone": (375, 800)}
 
 SHOWN = 8  # elements listed per rule and page; the JSON report has them all
 
-# Routes that are not pages: the district picker answers in JSON.
-NOT_PAGES = {"districts/lookup/", "favicon.ico"}  # JSON, and a redirect to the icon
+# Routes that are not pages: the district picker answers in JSON; a download's file is a file.
+NOT_PAGES = {"districts/lookup/", "favicon.ico", "downloads/<uuid:public_id>/file/"}  # JSON, a redirect to the icon, a file
 
 
 def pages(db_ids):
@@ -62,6 +62,9 @@ def pages(db_ids):
         ("compare", "/compare/?d=110106&d=120103&d=350605"),
         ("compare-picker", "/compare/?d=110106&add=河西"),
         ("review", f"/admin/policies/article/{db_ids['review']}/review/"),
+        # A large download's page: while a job builds the file, and once it is complete.
+        ("download-running", f"/downloads/{db_ids['download_running']}/"),
+        ("download", f"/downloads/{db_ids['download']}/"),
     ]
 
 
@@ -73,7 +76,13 @@ def db_ids(seeded):
     # The review screen of the article with the most facts: the most rows and highlights.
     review = max(articles, key=lambda pk: sum(
         model[kind].objects.filter(article=pk).count() for kind in ("incentive", "metric")))
-    return {"articles": articles, "review": review, "program": model["program"].objects.order_by("pk").first().pk}
+    job = model["job"].objects
+    back = {"name": "incentives", "format": "csv", "back": "/incentives/?kind=fund"}
+    running = job.create(kind="download", state="running", total=920867, done=230217, params=back)
+    done = job.create(kind="download", state="done", total=920867, done=920867, file_rows=920867,
+                      file_sha256="9f2c" * 16, params=back)
+    return {"articles": articles, "review": review, "program": model["program"].objects.order_by("pk").first().pk,
+            "download_running": running.public_id, "download": done.public_id}
 
 
 @pytest.fixture
@@ -142,5 +151,7 @@ def test_every_page_is_audited():
                 yield prefix + str(p.pattern)
 
     site = {r for r in routes(get_resolver().url_patterns) if not re.match(r"(admin|i18n)/", r)}
-    audited = {resolve(urlsplit(path).path).route for _, path in pages({"articles": [1], "review": 1, "program": 1})}
+    some_id = "00000000-0000-0000-0000-000000000000"
+    ids = {"articles": [1], "review": 1, "program": 1, "download": some_id, "download_running": some_id}
+    audited = {resolve(urlsplit(path).path).route for _, path in pages(ids)}
     assert site - NOT_PAGES - audited == set(), "pages without an accessibility audit: add them to PAGES"

@@ -29,7 +29,8 @@ def test_json_shape(client, kb):
     data = json.loads(body(client.get("/metrics/", {"target": "goal", "format": "json"})))
     assert data["list"] == "metrics"
     assert data["filters"] == {"target": ["goal"]}
-    assert data["count"] == 1
+    assert data["total"] == data["count"] == 1
+    assert list(data) == ["list", "filters", "total", "results", "count"]  # the promise first, the count last
     assert data["results"][0]["label"] == "高层次人才数量"
     assert data["results"][0]["target"] is True
     assert set(data["results"][0]) >= {"id", "value", "unit", "qualifier", "display", "quote", "source", "adcode"}
@@ -38,7 +39,7 @@ def test_json_shape(client, kb):
 @pytest.mark.parametrize("url", ["/programs/", "/articles/", "/search/?q=人才公寓"])
 def test_every_list_downloads(client, kb, url):
     data = json.loads(body(client.get(url, {"format": "json"})))
-    assert data["count"] == len(data["results"]) > 0
+    assert data["total"] == data["count"] == len(data["results"]) > 0
 
 
 def test_search_download_is_the_search(client, kb):

@@ -10,10 +10,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
+from django.utils import translation
 
 from policies import extraction
 from policies.extraction import ArticleExtraction, IncentiveFact, MetricFact, Quantity
-from policies.models import Incentive, Metric
+from policies.models import Incentive, Job, Metric
 from policies.review import accept, correct, reject
 from programs.choices import Origin, Status
 from tests.staff.staffdata import HEXI_TEXT, fact, span_of
@@ -118,12 +119,12 @@ def test_reextract_needs_ids_or_all():
 
 
 def test_reextract_reports_missing_articles_and_fails(article, improved_extractor, capsys):
-    with pytest.raises(CommandError, match="1 articles re-extracted .* 1 failed"):
+    with pytest.raises(CommandError, match="1 articles re-extracted .* 1 failed"), translation.override("en"):
         call_command("reextract", str(article.pk), "999999")
     assert "article 999999: no such article" in capsys.readouterr().err
 
 
-def test_admin_action_reextracts_chosen_articles(editor_client, decided, improved_extractor):
+def test_admin_action_reextracts_chosen_articles(editor_client, editor, decided, improved_extractor):
     before = snapshot(decided)
     response = editor_client.post(
         reverse("admin:policies_article_changelist"),
@@ -134,6 +135,36 @@ def test_admin_action_reextracts_chosen_articles(editor_client, decided, improve
     assert [m.level_tag for m in response.context["messages"]] == ["success"]
     after = snapshot(decided)
     assert {k: v for k, v in before.items() if v[0] != Status.PROPOSED}.items() <= after.items()
+    # It ran as a job, and the editor was sent to its progress page (run already: no queue is configured).
+    job = Job.objects.get()
+    assert response.redirect_chain[-1][0] == reverse("admin:policies_job_change", args=[job.pk])
+    assert (job.kind, job.state, job.done, job.total, job.requested_by) == ("reextract", "done", 1, 1, editor)
+    page = response.content.decode()
+    assert '<progress class="job-progress" max="100" value="100"' in page
+    assert "js/job-progress.js" not in page  # it has ended: nothing to follow
+
+
+def test_a_running_jobs_page_refreshes_itself(editor_client, editor, django_assert_max_num_queries):
+    job = Job.objects.create(kind="reextract", state="running", total=4000, done=1000, requested_by=editor)
+    with django_assert_max_num_queries(10):
+        page = editor_client.get(reverse("admin:policies_job_change", args=[job.pk])).content.decode()
+    status_url = reverse("admin:policies_job_status", args=[job.pk])
+    assert "js/job-progress.js" in page and f'data-job-status="{status_url}"' in page
+    assert '<progress class="job-progress" max="100" value="25"' in page and "1000 / 4000 (25%)" in page
+    assert "<script>" not in page  # no inline script: a CSP is coming
+    listing = editor_client.get(reverse("admin:policies_job_changelist")).content.decode()
+    assert "1000 / 4000" in listing
+    assert editor_client.get(status_url).json() == {"state": "running", "total": 4000, "done": 1000,
+                                                   "text": "1000 / 4000 (25%)"}
+
+
+def test_editors_cannot_change_or_add_jobs(editor_client, editor, client, staff_user):
+    job = Job.objects.create(kind="reextract", requested_by=editor)
+    client.force_login(staff_user)  # staff without the view permission sees no job's state
+    assert client.get(reverse("admin:policies_job_status", args=[job.pk])).status_code == 403
+    response = editor_client.post(reverse("admin:policies_job_change", args=[job.pk]), {"state": "done"})
+    assert response.status_code == 403
+    assert editor_client.get(reverse("admin:policies_job_add")).status_code == 403
 
 
 def test_apply_extraction_records_history(article, improved_extractor):

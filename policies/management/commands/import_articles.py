@@ -1,11 +1,13 @@
-"""python manage.py import_articles PATH [PATH ...]: load articles (.txt, .html) into the knowledge base."""
+"""python manage.py import_articles PATH [PATH ...] [--queue]: load articles (.txt, .html) into the knowledge base."""
+from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext as _
+from tqdm import tqdm
 
-from policies.importing import import_article
-from policies.reading import Unreadable, UnreadableText, expand, read_file
+from policies import jobs
+from policies.choices import JobKind
+from policies.tasks import files_to_import, import_files, import_files_job, import_summary
 
 
 class Command(BaseCommand):
@@ -14,35 +16,28 @@ class Command(BaseCommand):
         "folders of them. Each article is stored whole, with its extracted facts, or not at "
         "all; the same text imported twice is stored once, also by two imports running at "
         "once. Paths that cannot be read (folders included) are reported and counted, the "
-        "others are still imported, and the exit status is then non-zero."
+        "others are still imported, and the exit status is then non-zero. On a terminal a "
+        "progress bar shows how far it has got. --queue hands the import to a job instead "
+        "(the worker must see the same paths) and prints how to follow it."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path, help="article files or folders of them")
+        parser.add_argument("--queue", action="store_true", help="run as a background job (see TASKS_BACKEND)")
 
-    def handle(self, *args, paths, **options):
-        created = existing = failed = facts = 0
-        for path in expand(paths):
-            try:
-                if isinstance(path, Unreadable):
-                    raise UnreadableText(path.reason)
-                result = import_article(read_file(path), source_file=path.name)
-            except UnreadableText as error:
-                failed += 1
-                where = path.path if isinstance(path, Unreadable) else path
-                self.stderr.write(_("%(path)s: not imported: %(reason)s") % {"path": where, "reason": error})
-                continue
-            if result.created:
-                created += 1
-                facts += result.facts
-                self.stdout.write(_("%(path)s: imported as article %(id)s with %(facts)s facts")
-                                  % {"path": path, "id": result.article.pk, "facts": result.facts})
-            else:
-                existing += 1
-                self.stdout.write(_("%(path)s: already stored as article %(id)s, nothing new")
-                                  % {"path": path, "id": result.article.pk})
-        summary = _("%(created)s imported (%(facts)s facts), %(existing)s already stored, %(failed)s failed") % {
-            "created": created, "facts": facts, "existing": existing, "failed": failed}
-        if failed:
+    def handle(self, *args, paths, queue, **options):
+        if queue:
+            params = {"paths": [str(p.resolve()) for p in paths]}
+            jobs.report_queued(self, jobs.start(JobKind.IMPORT, import_files_job, params=params))
+            return
+        files = files_to_import(paths)
+        counts = Counter()
+        with jobs.terminal_bar(len(files), self.stderr, unit="file") as bar:
+            for line, failed in import_files(files, counts):
+                with tqdm.external_write_mode():
+                    (self.stderr if failed else self.stdout).write(line)
+                bar.update()
+        summary = import_summary(counts)
+        if counts["failed"]:
             raise CommandError(summary)
         self.stdout.write(self.style.SUCCESS(summary))

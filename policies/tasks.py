@@ -1,0 +1,118 @@
+"""Importing files and re-extracting articles, item by item: run by the commands
+with a progress bar, and by jobs (policies.jobs) on whichever worker takes them.
+
+Each piece of work is a generator of (line, failed) per item, so that the
+command prints its lines and moves its bar while a job counts its items, and
+both say the same summary at the end.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.db import DatabaseError
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from . import jobs
+from .importing import import_article, reextract_article
+from .models import Article
+from .reading import Unreadable, UnreadableText, expand, read_file
+
+
+def files_to_import(paths: list[Path]) -> list[Path | Unreadable]:
+    """Every article file the paths name (folders listed): known up front, so that progress has a total."""
+    return list(expand(paths))
+
+
+def import_files(files: list[Path | Unreadable], counts: Counter) -> Iterator[tuple[str, bool]]:
+    """Import each file, counting created, existing, failed and facts; a line for each."""
+    for path in files:
+        try:
+            if isinstance(path, Unreadable):
+                raise UnreadableText(path.reason)
+            result = import_article(read_file(path), source_file=path.name)
+        except UnreadableText as error:
+            counts["failed"] += 1
+            where = path.path if isinstance(path, Unreadable) else path
+            yield _("%(path)s: not imported: %(reason)s") % {"path": where, "reason": error}, True
+            continue
+        if result.created:
+            counts["created"] += 1
+            counts["facts"] += result.facts
+            yield (_("%(path)s: imported as article %(id)s with %(facts)s facts")
+                   % {"path": path, "id": result.article.pk, "facts": result.facts}), False
+        else:
+            counts["existing"] += 1
+            yield (_("%(path)s: already stored as article %(id)s, nothing new")
+                   % {"path": path, "id": result.article.pk}), False
+
+
+def import_summary(counts: Counter) -> str:
+    return _("%(created)s imported (%(facts)s facts), %(existing)s already stored, %(failed)s failed") % {
+        "created": counts["created"], "facts": counts["facts"], "existing": counts["existing"],
+        "failed": counts["failed"]}
+
+
+def articles_to_reextract(ids: list[int] | None):
+    """(the articles, how many, the ids asked for that are no article): every article stored now when ids is None."""
+    if ids is None:
+        # Articles imported while this runs are extracted by their import already.
+        last = Article.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        articles = Article.objects.filter(pk__lte=last)
+        missing = []
+    else:
+        articles = Article.objects.filter(pk__in=ids)
+        missing = sorted(set(ids) - set(articles.values_list("pk", flat=True)))
+    articles = articles.order_by("pk").defer("search_text")
+    return articles, articles.count(), missing
+
+
+def reextract(articles, counts: Counter) -> Iterator[tuple[str, bool]]:
+    """Re-extract each article (replacing only the machine's own proposals), counting done, proposals, failed."""
+    for article in articles.iterator(chunk_size=100):
+        try:
+            new = reextract_article(article)
+        except (DatabaseError, ValueError) as error:
+            counts["failed"] += 1
+            yield _("article %(id)s: not re-extracted: %(error)s") % {"id": article.pk, "error": error}, True
+            continue
+        counts["done"] += 1
+        counts["proposals"] += new
+        yield _("article %(id)s: %(count)s proposals") % {"id": article.pk, "count": new}, False
+
+
+def reextract_summary(counts: Counter) -> str:
+    return _("%(done)s articles re-extracted (%(proposals)s proposals), %(failed)s failed") % {
+        "done": counts["done"], "proposals": counts["proposals"], "failed": counts["failed"]}
+
+
+# The tasks: each takes the id of its Job, whose params say what to do.
+
+
+@task()
+def import_files_job(job_id: int) -> dict:
+    with jobs.running(job_id) as progress:
+        files = files_to_import([Path(p) for p in progress.job.params["paths"]])
+        progress.begin(len(files))
+        counts = Counter()
+        for line, failed in import_files(files, counts):
+            progress.advance(error=line if failed else None)
+        progress.finish(import_summary(counts), dict(counts))
+    return dict(counts)
+
+
+@task()
+def reextract_job(job_id: int) -> dict:
+    with jobs.running(job_id) as progress:
+        articles, total, missing = articles_to_reextract(progress.job.params.get("ids"))
+        progress.begin(total + len(missing))
+        counts = Counter(failed=0)
+        for pk in missing:
+            counts["failed"] += 1
+            progress.advance(error=_("article %(id)s: no such article") % {"id": pk})
+        for line, failed in reextract(articles, counts):
+            progress.advance(error=line if failed else None)
+        progress.finish(reextract_summary(counts), dict(counts))
+    return dict(counts)
