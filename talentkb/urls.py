@@ -6,7 +6,7 @@ The pages keep the URL namespaces they had when they lived in the apps
 from django.contrib import admin
 from django.urls import include, path
 
-from talentkb.pages import articles, compare, districts, home, incentives, metrics, programs, search
+from talentkb.pages import articles, compare, districts, finder, home, incentives, metrics, programs, search
 
 policies_pages = [
     path("", home.home, name="home"),
@@ -25,6 +25,7 @@ districts_pages = [
     path("districts/<str:adcode>/", districts.district_detail, name="detail"),
     path("metrics/", metrics.metric_list, name="metrics"),
     path("compare/", compare.compare, name="compare"),
+    path("finder/", finder.finder_page, name="finder"),
 ]
 
 urlpatterns = [

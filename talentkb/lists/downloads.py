@@ -140,3 +140,30 @@ def comparison_rows(request, districts, rows) -> Iterable[dict]:
                 "qualifier": [f.qualifier for f in cell],
                 "sources": [sentence_url(request, f) for f in cell],
             }
+
+
+def finder_row(request, result) -> dict:
+    """A district the finder ranked, with its matching offers as parallel lists (CSV joins them with |)."""
+    offers = result.offers
+    return {
+        "rank": result.rank,
+        "adcode": result.district.adcode,
+        "district": result.district.name,
+        "city": result.district.city,
+        "province": result.district.province,
+        "score": result.score,
+        "offers": result.n_offers,
+        "verified": result.n_verified,
+        "incentive_ids": [s.fact.pk for s in offers],
+        "kinds": [s.fact.kind for s in offers],
+        "display": [str(s.offer) for s in offers],
+        "values": [number(s.fact.value) for s in offers],
+        "value_max": [number(s.fact.value_max) for s in offers],
+        "unit": [s.fact.unit for s in offers],
+        "qualifier": [s.fact.qualifier for s in offers],
+        "open_to_all": [bool(s.fact.open_to_all) for s in offers],
+        "offer_status": [s.fact.status for s in offers],
+        "programs": [s.fact.program.name if s.fact.program_id else None for s in offers],
+        "published": [s.fact.article.published or None for s in offers],
+        "sources": [sentence_url(request, s.fact) for s in offers],
+    }
