@@ -20,7 +20,7 @@ from districts.models import District
 from programs.choices import Origin, Status
 from programs.models import Program, TargetGroup
 
-from . import extraction
+from . import extraction, lifecycle
 from .choices import IncentiveKind
 from .models import Article, Incentive, Mention, Metric, fact_year
 
@@ -126,6 +126,7 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
 
     groups = TargetGroup.objects.in_bulk(field_name="code")
     programs = _write_programs(article, found.programs, district_of, groups)
+    lifecycle.record_dates(article)
 
     written = 0
     for model, items, kind_of in (

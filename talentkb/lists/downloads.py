@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from django.http import StreamingHttpResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from policies.export import csv_cell, fact_row as export_fact_row
 from policies.formatting import fact_quantity, json_number as number
@@ -65,6 +66,9 @@ def program_row(request, p) -> dict:
         "articles": p.n_articles,
         "status": p.status,
         "url": request.build_absolute_uri(reverse("programs:detail", args=[p.pk])),
+        "launched": p.launched or None,
+        "ends": p.ends or None,
+        "stage": p.life_stage(timezone.localdate()).value,
     }
 
 

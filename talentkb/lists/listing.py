@@ -87,3 +87,8 @@ def paginate(request, queryset, per_page: int = PER_PAGE):
         return paginator.page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage):
         raise Http404("No such page")
+
+
+def in_force_context(request) -> dict:
+    """What the "in force on" date field of the programs' and incentives' lists shows."""
+    return {"in_force_filter": True, "in_force_on": request.GET.get("in_force_on", "")[:10]}

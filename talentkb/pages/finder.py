@@ -18,7 +18,7 @@ from django.db.models.functions import Greatest, Substr
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _, gettext_noop
+from django.utils.translation import gettext_lazy as _, gettext_noop, pgettext
 
 from districts.models import District
 from policies import finder
@@ -192,9 +192,10 @@ def provinces(wanted) -> list[tuple[str, str, bool]]:
 
 def weights_line() -> dict:
     """The figures of the one-line explanation, from the ranking's own constants."""
+    comma = pgettext("between the items of a list", ", ")
     return {
-        "high": ", ".join(str(NEEDS[k]) for k, w in finder.KIND_WEIGHTS.items() if w == 3 and k in NEEDS),
-        "middle": ", ".join(str(NEEDS[k]) for k, w in finder.KIND_WEIGHTS.items() if w == 2 and k in NEEDS),
+        "high": comma.join(str(NEEDS[k]) for k, w in finder.KIND_WEIGHTS.items() if w == 3),
+        "middle": comma.join(str(NEEDS[k]) for k, w in finder.KIND_WEIGHTS.items() if w == 2),
         "newest": finder.NEWEST,
         "verified": finder.VERIFIED_FACTOR,
     }

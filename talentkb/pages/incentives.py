@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from talentkb import selectors
 from talentkb.lists import downloads
 from talentkb.lists.filters import IncentiveFilter
-from talentkb.lists.listing import ListSpec, Sort, render_list
+from talentkb.lists.listing import ListSpec, Sort, in_force_context, render_list
 
 INCENTIVES = ListSpec(
     name="incentives",
@@ -25,4 +25,4 @@ INCENTIVES = ListSpec(
 
 
 def incentive_list(request: HttpRequest) -> HttpResponse:
-    return render_list(request, INCENTIVES)
+    return render_list(request, INCENTIVES, extra=in_force_context(request))

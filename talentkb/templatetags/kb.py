@@ -1,5 +1,6 @@
 """Template filters of the public pages: figures per language, facts' sentences, search marks."""
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from policies import formatting, public, search
@@ -23,6 +24,12 @@ def num(value) -> str:
 def sentence_url(fact) -> str:
     """Where a fact was read: /articles/<id>/#incentive-<pk>."""
     return public.sentence_path(fact)
+
+
+@register.filter
+def life_stage(program):
+    """A program's life stage today (staff's, else its dates'): a Stage, whose label is shown."""
+    return program.life_stage(timezone.localdate())
 
 
 @register.filter

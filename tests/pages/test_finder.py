@@ -115,7 +115,7 @@ def test_offers_naming_no_group_are_open_to_all_and_marked(client, kb):
     assert [r.district.adcode for r in results] == [HEXI]
     assert results[0].offers[0].fact.open_to_all
     page = body(response)
-    assert "open to all" in page and "data-open-to-all-note" in page
+    assert "面向所有人" in page and "data-open-to-all-note" in page
     # 丰台's workstations are for entrepreneurs, its jobs for graduates only.
     found = client.get("/finder/", {"group": ["entrepreneurs"], "need": ["workstation", "jobs"]}).context["results"]
     assert [(r.district.adcode, [s.fact.kind for s in r.offers]) for r in found] == [(FENGTAI, ["workstation"])]
