@@ -122,7 +122,8 @@ class Event:
 
     date: str  # a partial ISO date, as written
     kind: str  # "article", "launched", "ends"
-    item: object  # the Article or the Program
+    item: object  # the Article, or the first Program
+    items: list = field(default_factory=list)  # the programs launched or ending that day
 
 
 EVENT_ORDER = {"ends": 0, "launched": 1, "article": 2}
@@ -143,4 +144,11 @@ def timeline(programs, articles) -> list[Event]:
         return day, -EVENT_ORDER[e.kind]
 
     dated = sorted((e for e in events if first_day(e.date)), key=when, reverse=True)
-    return dated + [e for e in events if not first_day(e.date)]
+    # Programs launched (or ending) on the same day, as one article often launches several, are one event.
+    merged: list[Event] = []
+    for e in dated:
+        if e.kind != "article" and merged and (merged[-1].date, merged[-1].kind) == (e.date, e.kind):
+            merged[-1].items.append(e.item)
+        else:
+            merged.append(Event(e.date, e.kind, e.item, [e.item] if e.kind != "article" else []))
+    return merged + [e for e in events if not first_day(e.date)]
