@@ -98,6 +98,8 @@ def fact_row(f) -> dict:
     if isinstance(f, Incentive):
         row["kind"] = f.kind
         row["groups"] = [g.code for g in f.groups.all()]
+    else:
+        row["indicator"] = f.indicator.code if f.indicator_id else None
     return row
 
 
@@ -112,7 +114,7 @@ def incentives():
 
 
 def metrics():
-    queryset = Metric.objects.visible().select_related("article", "district", "program").order_by("pk")
+    queryset = Metric.objects.visible().select_related("article", "district", "program", "indicator").order_by("pk")
     for f in queryset.iterator(chunk_size=CHUNK):
         row = fact_row(f)
         yield {k: row[k] for k in COLUMNS["metrics"]}
@@ -125,7 +127,7 @@ COLUMNS = {
     "districts": ["name", "city", "province", "adcode"],
     "programs": ["id", "name", "aliases", "district", "adcode", "articles", "groups", "status", "origin"],
     "incentives": [*FACT_COLUMNS, "kind", "label", "groups"],
-    "metrics": [*FACT_COLUMNS, "label"],
+    "metrics": [*FACT_COLUMNS, "label", "indicator"],
 }
 
 TABLES = {

@@ -54,6 +54,17 @@ def number(value, language: str | None = None) -> str:
     return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
+def exact_number(value) -> str:
+    """Every digit of the stored figure, grouped by thousands in both languages:
+    22945 → '22,945', 50000000 → '50,000,000', 7.5 → '7.5'. Never rounded."""
+    if value is None:
+        return ""
+    text = plain(value)
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _, fraction = text.partition(".")
+    return f"{sign}{int(whole):,}" + (f".{fraction}" if fraction else "")
+
+
 def unit_symbol(unit: str, measure: str = "") -> str:
     """The word written after a number: the measure word of a count (套, 个), else the unit's."""
     if unit == Unit.COUNT:
@@ -69,16 +80,19 @@ def unit_symbol(unit: str, measure: str = "") -> str:
 
 
 def quantity(value, unit: str, measure: str = "", qualifier: str = "eq", value_max=None,
-             language: str | None = None) -> str:
-    """'> 500 套', '5万–20万 元', '≤ 3 years', '7.5%'."""
-    figure = number(value, language)
+             language: str | None = None, exact: bool = False) -> str:
+    """'> 500 套', '5万–20万 元', '≤ 3 years', '7.5%'; `exact`: '50,000–200,000 元'."""
+    def figure_of(v):
+        return exact_number(v) if exact else number(v, language)
+
+    figure = figure_of(value)
     if value_max is not None:
-        figure = f"{figure}–{number(value_max, language)}"
+        figure = f"{figure}–{figure_of(value_max)}"
     symbol = (Qualifier.parse(qualifier) or Qualifier.EQ).symbol
     words = unit_symbol(unit, measure)
     text = f"{figure}%" if unit == Unit.PERCENT else f"{figure} {words}".strip()
     return f"{symbol} {text}" if symbol else text
 
 
-def fact_quantity(fact, language: str | None = None) -> str:
-    return quantity(fact.value, fact.unit, fact.measure, fact.qualifier, fact.value_max, language)
+def fact_quantity(fact, language: str | None = None, exact: bool = False) -> str:
+    return quantity(fact.value, fact.unit, fact.measure, fact.qualifier, fact.value_max, language, exact)

@@ -21,6 +21,7 @@ from programs.choices import Origin, Status
 from programs.models import Program, TargetGroup
 
 from . import extraction, lifecycle
+from .indicators import resolver
 from .choices import IncentiveKind
 from .models import Article, Incentive, Mention, Metric, fact_year
 
@@ -127,6 +128,8 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
     groups = TargetGroup.objects.in_bulk(field_name="code")
     programs = _write_programs(article, found.programs, district_of, groups)
     lifecycle.record_dates(article)
+    # Each metric's indicator: a mapping staff made for its label wins over the extractor's.
+    indicator_of = resolver([(m.label[:100], m.quantity.unit) for m in found.metrics])
 
     written = 0
     for model, items, kind_of in (
@@ -165,6 +168,8 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
             )
             if model is Incentive:
                 row.kind = kind_of(item)
+            else:
+                row.indicator = indicator_of(row.label, row.unit, item.indicator)
             rows.append(row)
             row_groups.append([groups[g] for g in item.groups if g in groups])
         # With history, so that the first correction of a fact shows what the

@@ -5,6 +5,7 @@ text it was read from, and records where it came from (the extractor or a
 person) and whether a person has reviewed it.
 """
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from programs.choices import Origin, Status, choices_check
 from programs.models import Program, TargetGroup
 
 from .choices import IncentiveKind, Qualifier, Unit
+from .formatting import is_chinese
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -99,6 +101,102 @@ class Mention(models.Model):
 
     def __str__(self):
         return self.quote
+
+
+def _name_in_language(obj) -> str:
+    """The Chinese or the English name, in the reader's language."""
+    return obj.name_zh if is_chinese() else (obj.name_en or obj.name_zh)
+
+
+class IndicatorCategory(models.Model):
+    """A heading of the indicator vocabulary: talent stock, housing, enterprises …"""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_zh = models.CharField(_("Chinese name"), max_length=60)
+    name_en = models.CharField(_("English name"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Order on /compare/."))
+    # What indicators.json said at the last sync, so that a re-sync tells a
+    # staff edit from an old file value (policies.indicators.sync_vocabulary).
+    synced = models.JSONField(default=dict, blank=True, editable=False)
+
+    name = property(_name_in_language)
+
+    class Meta:
+        verbose_name = _("indicator category")
+        verbose_name_plural = _("indicator categories")
+        ordering = ["position", "code"]
+
+    def __str__(self):
+        return self.name
+
+
+class Indicator(models.Model):
+    """A comparable quantity behind many wordings (人才总量, 人才资源总量 …), so that
+    districts line up on one row of /compare/. Loaded from
+    policies/extraction/indicators.json; staff correct names and wordings here."""
+
+    code = models.CharField(
+        _("code"), max_length=60, validators=[RegexValidator(r"^[a-z][a-z0-9_]*$")],
+        help_text=_("Stable: the export and the URLs carry it. Lower case and underscores."),
+    )
+    name_zh = models.CharField(_("Chinese name"), max_length=100)
+    name_en = models.CharField(_("English name"), max_length=150)
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
+    category = models.ForeignKey(
+        IndicatorCategory, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("category")
+    )
+    wordings = models.JSONField(
+        _("wordings"), default=list, blank=True,
+        help_text=_("How articles name it, one per line. The extractor matches the wordings of "
+                    "indicators.json; to send one label to this indicator from now on, "
+                    "add an indicator mapping."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    synced = models.JSONField(default=dict, blank=True, editable=False)
+
+    name = property(_name_in_language)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["category__position", "position", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["code"], name="indicator_unique_code"),
+            models.CheckConstraint(condition=choices_check("unit", Unit), name="indicator_unit_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
+class IndicatorMapping(models.Model):
+    """A person's decision that metrics labelled `label` in `unit` measure `indicator`
+    (or none): applied to every later import and re-extraction, over the extractor's guess."""
+
+    label = models.CharField(_("label"), max_length=100, help_text=_("The metric label exactly as written."))
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, null=True, blank=True, related_name="mappings",
+        verbose_name=_("indicator"), help_text=_("Empty: such metrics have no indicator."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("made by"),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("indicator mapping")
+        verbose_name_plural = _("indicator mappings")
+        ordering = ["label", "unit"]
+        constraints = [
+            # The import looks a metric's mapping up by its label and unit.
+            models.UniqueConstraint(fields=["label", "unit"], name="indicatormapping_unique_label_unit"),
+            models.CheckConstraint(condition=choices_check("unit", Unit), name="indicatormapping_unit_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.label} → {self.indicator.code if self.indicator_id else '∅'}"
 
 
 def fact_year(period: str, article: Article) -> int | None:
@@ -236,6 +334,10 @@ class Metric(Fact):
     """A figure a district reports or sets as a goal: 高新技术企业数量, GDP growth …"""
 
     label = models.CharField(_("label"), max_length=100, help_text=_("Short label: 高层次人才数量, 地区生产总值同比增长."))
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, null=True, blank=True, related_name="metrics",
+        verbose_name=_("indicator"), help_text=_("The comparable quantity it measures; empty where none fits."),
+    )
 
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
@@ -246,6 +348,9 @@ class Metric(Fact):
         indexes = [
             # District pages and the comparison read a district's metrics by label.
             models.Index(fields=["district", "label"], name="metric_district_label_idx"),
+            # The comparison reads the chosen districts' metrics by indicator;
+            # the indicator facet counts and filters by the FK's own index.
+            models.Index(fields=["district", "indicator"], name="metric_district_indicator_idx"),
             models.Index(fields=["year"], name="metric_year_idx"),
         ]
 

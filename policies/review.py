@@ -20,7 +20,7 @@ from .models import Incentive, Mention, Metric
 # What an editor may correct on a fact; changing any of them makes an
 # extracted fact `corrected`.
 CORRECTABLE = (
-    "kind", "label", "value", "value_max", "unit", "measure", "qualifier",
+    "kind", "label", "indicator", "value", "value_max", "unit", "measure", "qualifier",
     "district", "program", "period", "target", "groups",
 )
 FACT_MODELS = (Incentive, Metric)

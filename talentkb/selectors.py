@@ -40,7 +40,10 @@ def article_page(pk: int):
                 Incentive.objects.visible().select_related("district", "program").prefetch_related("groups"),
                 to_attr="shown_incentives",
             ),
-            Prefetch("metric_set", Metric.objects.visible().select_related("district", "program"), to_attr="shown_metrics"),
+            Prefetch(
+                "metric_set", Metric.objects.visible().select_related("district", "program", "indicator"),
+                to_attr="shown_metrics",
+            ),
             Prefetch("mentions", Mention.objects.select_related("program"), to_attr="shown_mentions"),
         )
         .filter(pk=pk)
@@ -92,7 +95,7 @@ def program_page(pk: int):
             ),
             Prefetch(
                 "metric_set",
-                Metric.objects.visible().with_article().select_related("district"),
+                Metric.objects.visible().with_article().select_related("district", "indicator"),
                 to_attr="shown_metrics",
             ),
             Prefetch(
@@ -108,7 +111,7 @@ def program_page(pk: int):
 
 def metrics(with_text: bool = False):
     """`with_text` loads the articles' texts too, for showing each quote in its sentence (search)."""
-    return Metric.objects.visible().with_article(text=with_text).select_related("district", "program")
+    return Metric.objects.visible().with_article(text=with_text).select_related("district", "program", "indicator")
 
 
 def districts_with_data():
@@ -154,7 +157,7 @@ def district_page(adcode: str) -> DistrictPage | None:
         ),
         metrics=list(
             Metric.objects.visible().in_district(district).with_article()
-            .select_related("program").order_by("label", "-year")
+            .select_related("program", "indicator").order_by("label", "-year")
         ),
         articles=list(
             Article.objects.in_district(district).defer("text", "search_text").order_by("-published", "-imported_at")

@@ -12,7 +12,7 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture
 def reference_data(db):
-    """The gazetteer and the target groups. Migrations create them, but a
+    """The gazetteer, the target groups and the indicators. Migrations create them, but a
     transactional test (live_server) flushes every table when it ends, so
     tests that need them ask for this fixture instead of assuming them."""
     from districts.gazetteer import sync_districts
@@ -24,6 +24,11 @@ def reference_data(db):
         sync_districts(District)
     if not TargetGroup.objects.exists():
         sync_groups(TargetGroup)
+    from policies.indicators import sync_vocabulary
+    from policies.models import Indicator
+
+    if not Indicator.objects.exists():
+        sync_vocabulary()
 
 
 @pytest.fixture

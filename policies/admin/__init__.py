@@ -2,7 +2,8 @@
 
 - articles.py: adding an article, the article list, re-extraction
 - review_screen.py and forms.py: an article's review screen
-- facts.py: the incentive and metric admins
+- facts.py: the incentive and metric admins, and setting metrics' indicator
+- indicators.py: the indicator vocabulary and the mappings of labels to indicators
 - programs.py: programs, renamed and merged
 """
-from . import articles, facts, programs  # noqa: F401  (each registers its admins)
+from . import articles, facts, indicators, programs  # noqa: F401  (each registers its admins)

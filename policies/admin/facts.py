@@ -4,16 +4,18 @@ Editors decide on facts on the review screen (review_screen.py); the fact
 changelists and change forms apply the same rules through policies.review,
 so a fact corrected anywhere becomes `corrected`.
 """
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .. import review
+from .. import indicators, review
 from ..formatting import plain
-from ..models import Incentive, Metric
+from ..models import Incentive, Indicator, Metric
 
 
 class FactAdmin(SimpleHistoryAdmin):
@@ -96,11 +98,82 @@ class IncentiveAdmin(FactAdmin):
     ]
 
 
+NO_INDICATOR = "none"
+
+
+def indicator_choices() -> list:
+    """The vocabulary as <optgroup>s by category, for a select (one query)."""
+    groups: dict = {}
+    for ind in Indicator.objects.select_related("category"):
+        groups.setdefault(ind.category.name, []).append((ind.pk, f"{ind.name} · {ind.get_unit_display()} ({ind.code})"))
+    return list(groups.items())
+
+
+class SetIndicatorForm(forms.Form):
+    """The intermediate page of the "set indicator" action."""
+
+    indicator = forms.ChoiceField(label=_("indicator"))
+    remember = forms.BooleanField(
+        label=_("Remember: later articles and re-extractions give metrics with these labels (and units) "
+                "the same indicator"),
+        required=False, initial=True,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = [
+            ("", "---------"), (NO_INDICATOR, _("no indicator")), *indicator_choices()
+        ]
+
+    def chosen(self) -> Indicator | None:
+        value = self.cleaned_data["indicator"]
+        return None if value == NO_INDICATOR else Indicator.objects.get(pk=value)
+
+
 @admin.register(Metric)
 class MetricAdmin(FactAdmin):
-    list_display = ["label", "value_display", "period", "target", "district", "program", "article", "status", "origin"]
+    list_display = [
+        "label", "indicator", "value_display", "period", "target", "district", "program", "article", "status", "origin",
+    ]
+    list_filter = [
+        ("indicator", admin.RelatedOnlyFieldListFilter), "indicator__category", *FactAdmin.list_filter,
+    ]
+    search_fields = [*FactAdmin.search_fields, "indicator__code", "indicator__name_zh", "indicator__name_en"]
+    list_select_related = [*FactAdmin.list_select_related, "indicator"]
+    autocomplete_fields = [*FactAdmin.autocomplete_fields, "indicator"]
+    actions = [*FactAdmin.actions, "set_indicator"]
     fieldsets = [
-        (None, {"fields": ["article_link", "quote", "label", "value", "value_max", "unit", "measure", "qualifier"]}),
+        (None, {"fields": ["article_link", "quote", "label", "indicator", "value", "value_max", "unit", "measure",
+                           "qualifier"]}),
         (None, {"fields": ["district", "program", "period", "target"]}),
         (_("Provenance"), {"fields": FactAdmin.decided_fields + ["span_start", "span_end", "year"]}),
     ]
+
+    @admin.action(description=_("Set the indicator of the selected metrics…"), permissions=["change"])
+    def set_indicator(self, request, queryset):
+        metrics = list(queryset.select_related("indicator"))
+        form = SetIndicatorForm(request.POST if request.POST.get("confirm") else None)
+        if form.is_bound and form.is_valid():
+            indicator = form.chosen()
+            changed = indicators.set_indicator(metrics, indicator, request.user)
+            message = _("%(n)d metrics now have the indicator “%(indicator)s”; they count as corrected.") % {
+                "n": changed, "indicator": indicator.name if indicator else _("no indicator"),
+            }
+            if form.cleaned_data["remember"]:
+                mapped, followed = indicators.remember(metrics, indicator, request.user)
+                message += " " + _("%(mapped)d labels mapped; %(followed)d other proposed metrics follow.") % {
+                    "mapped": mapped, "followed": followed,
+                }
+            self.message_user(request, message, messages.SUCCESS)
+            return None
+        labels = sorted({(m.label, m.get_unit_display()) for m in metrics})
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Set the indicator of %(n)d metrics") % {"n": len(metrics)},
+            "opts": self.model._meta,
+            "metrics": metrics,
+            "labels": labels,
+            "form": form,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/policies/metric/set_indicator.html", context)

@@ -151,9 +151,15 @@ class IncentiveForm(FactForm):
 
 
 class MetricForm(FactForm):
+    def __init__(self, *args, indicator_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if indicator_choices is not None:
+            # Built once for the whole review screen, not one query per row.
+            self.fields["indicator"].choices = indicator_choices
+
     class Meta:
         model = Metric
-        fields = ["label", "value", "value_max", "unit", "qualifier", "district", "program", "period", "target"]
+        fields = ["label", "indicator", "value", "value_max", "unit", "qualifier", "district", "program", "period", "target"]
         widgets = {"district": autocomplete(Metric, "district"), "program": autocomplete(Metric, "program")}
 
 

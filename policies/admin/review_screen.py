@@ -27,6 +27,7 @@ from .. import highlight, review
 from ..highlight import Span
 from ..models import Article, Incentive, Metric
 from ..public import public_article_url
+from .facts import indicator_choices
 from .forms import HandFactForm, IncentiveForm, MetricForm, ProgramForm
 
 IncentiveFormSet = modelformset_factory(Incentive, form=IncentiveForm, extra=0, edit_only=True)
@@ -97,7 +98,10 @@ class ReviewScreen:
         )
         return (
             IncentiveFormSet(data, queryset=facts["incentive"], prefix="incentive"),
-            MetricFormSet(data, queryset=facts["metric"], prefix="metric"),
+            MetricFormSet(
+                data, queryset=facts["metric"], prefix="metric",
+                form_kwargs={"indicator_choices": [("", "---------"), *indicator_choices()]},
+            ),
         )
 
     def post(self):

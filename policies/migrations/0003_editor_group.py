@@ -12,7 +12,8 @@ def create_group(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    sync_editor_group(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    # Models added later (indicators, 0004) have no permissions yet: 0005 grants them.
+    sync_editor_group(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"), missing_ok=True)
 
 
 def remove_group(apps, schema_editor):

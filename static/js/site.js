@@ -74,28 +74,47 @@
     var styles = getComputedStyle(document.documentElement);
     var accent = styles.getPropertyValue("--accent").trim() || "#2f6f8f";
     var ink = styles.getPropertyValue("--ink").trim() || "#222";
-    document.querySelectorAll("[data-chart]").forEach(function (el) {
+    var muted = styles.getPropertyValue("--muted").trim() || "#5f6b76";
+    var draw = function (el) {
       var c = charts[Number(el.dataset.chart)];
       var chart = window.echarts.init(el, null, { renderer: "svg" });
       chart.setOption({
         animation: false,
         aria: { enabled: false },
-        grid: { left: 8, right: 72, top: 8, bottom: 8, containLabel: true },
-        xAxis: { type: "value", axisLabel: { color: ink, hideOverlap: true } },
+        grid: { left: 8, right: 96, top: 4, bottom: 4, containLabel: true },
+        xAxis: { type: "value", axisLabel: { show: false }, splitLine: { show: false } },
         yAxis: { type: "category", data: c.categories, inverse: true, axisLabel: { color: ink } },
-        tooltip: { trigger: "item", formatter: function (p) { return p.name + ": " + (c.labels[p.dataIndex] || "—"); } },
+        tooltip: { trigger: "item", formatter: function (p) { return p.name + ": " + c.labels[p.dataIndex]; } },
         series: [{
           type: "bar",
-          data: c.values,
+          // A district without the figure gets no bar (never one that reads as zero),
+          // and its label says why: "not reported" or "another unit".
+          data: c.values.map(function (v, i) {
+            return c.missing[i]
+              ? { value: 0, itemStyle: { color: "transparent" }, label: { color: muted, fontStyle: "italic" } }
+              : v;
+          }),
           itemStyle: { color: accent, borderRadius: [0, 3, 3, 0] },
-          barMaxWidth: 28,
+          barMaxWidth: 22,
           label: {
             show: true, position: "right", color: ink,
-            formatter: function (p) { return c.labels[p.dataIndex] || ""; }
+            formatter: function (p) { return c.labels[p.dataIndex]; }
           }
         }]
       });
       window.addEventListener("resize", function () { chart.resize(); });
+    };
+    // Charts in a folded <details> are drawn when it opens: a closed one has no size.
+    document.querySelectorAll("[data-chart]").forEach(function (el) {
+      var folded = el.closest("details");
+      if (folded && !folded.open) {
+        folded.addEventListener("toggle", function once() {
+          folded.removeEventListener("toggle", once);
+          draw(el);
+        });
+      } else {
+        draw(el);
+      }
     });
   }
 })();

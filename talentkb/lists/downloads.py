@@ -50,7 +50,7 @@ def incentive_row(request, f) -> dict:
 
 
 def metric_row(request, f) -> dict:
-    return fact_row(request, f, extra=("label",))
+    return fact_row(request, f, extra=("label", "indicator"))
 
 
 def program_row(request, p) -> dict:
@@ -127,17 +127,20 @@ def _json(rows, meta):
 
 
 def comparison_rows(request, districts, rows) -> Iterable[dict]:
-    """One row per comparison row and district: what its cell shows, empty when not reported."""
+    """One row per comparison row and district: what its cell shows, empty when not reported;
+    values exact, as the page shows them."""
     for row in rows:
         for district, cell in zip(districts, row.cells):
             yield {
                 "section": row.section,
                 "key": row.key,
                 "label": row.label,
+                "indicator": row.indicator,
+                "group": row.group,
                 "adcode": district.adcode,
                 "district": district.name,
                 "reported": bool(cell),
-                "display": [fact_quantity(f) for f in cell],
+                "display": [fact_quantity(f, exact=True) for f in cell],
                 "values": [number(f.value) for f in cell],
                 "value_max": [number(f.value_max) for f in cell],
                 "unit": [f.unit for f in cell],

@@ -26,7 +26,7 @@ from django.db.models.functions import Substr
 from django.http import QueryDict
 from django.utils.translation import gettext
 
-from policies.formatting import number
+from policies.formatting import is_chinese, number
 
 MAX_VALUES = 20  # values of one facet taken from a URL; more is not a person choosing
 COLLAPSE_AFTER = 8
@@ -228,6 +228,43 @@ class GroupFacet(Facet):
 
     def name_key(self, value):
         return self.positions.get(value.value, 0)
+
+
+class IndicatorFacet(Facet):
+    """Indicators by code, named in the reader's language; with `with_none`, the
+    value `none` stands for the rows without one (counted in the same GROUP BY)."""
+
+    NONE = "none"
+
+    def __init__(self, path: str, *, with_none: bool = False, **kwargs):
+        super().__init__(
+            f"{path}__code", labels=(f"{path}__name_zh", f"{path}__name_en"), pattern=r"[a-z][a-z0-9_]{0,59}",
+            **kwargs,
+        )
+        self.with_none = with_none
+
+    def condition(self, values):
+        codes = [v for v in values if v != self.NONE]
+        q = Q(**{f"{self.path}__in": codes})
+        if self.with_none and self.NONE in values:
+            q |= Q(**{f"{self.path}__isnull": True})
+        return q & self.only
+
+    def label_of(self, value, row):
+        if value == self.NONE:
+            return gettext("no indicator")
+        zh, en = row[self.labels[0]], row[self.labels[1]]
+        return zh if is_chinese() else (en or zh)
+
+    def counts(self, queryset):
+        if not self.with_none:
+            return super().counts(queryset)
+        rows = queryset.order_by().filter(self.only).values(self.path, *self.labels).annotate(n=Count("pk"))
+        return [(str(r[self.path] or self.NONE), self.label_of(str(r[self.path] or self.NONE), r), r["n"]) for r in rows]
+
+    def name_key(self, value):
+        # "no indicator" last when sorted by name.
+        return (value.value == self.NONE, value.label)
 
 
 def number_buckets(path: str) -> dict[str, tuple[str, Q]]:

@@ -14,8 +14,8 @@ from programs.lifecycle import in_force_on, stage_condition
 from programs.models import Program
 
 from .facets import (
-    BucketFacet, ChoiceFacet, DistrictFacet, Facet, FacetedFilterSet, FacetFilter, GroupFacet, YearFacet,
-    number_buckets,
+    BucketFacet, ChoiceFacet, DistrictFacet, Facet, FacetedFilterSet, FacetFilter, GroupFacet, IndicatorFacet,
+    YearFacet, number_buckets,
 )
 
 # Rejected facts never reach the public pages, so they are no choice either.
@@ -101,6 +101,10 @@ class ArticleFilter(FacetedFilterSet):
         "incentive__kind", choices=IncentiveKind.choices, many=True, label=_("incentive kind"),
         only=Q(incentive__status__in=VISIBLE),
     ))
+    # Articles reporting a figure of an indicator (a metric not rejected).
+    indicator = FacetFilter(IndicatorFacet(
+        "metric__indicator", many=True, label=_("indicator"), only=Q(metric__status__in=VISIBLE),
+    ))
 
     class Meta:
         model = Article
@@ -129,6 +133,10 @@ class ProgramFilter(FacetedFilterSet):
         only=Q(incentive__status__in=VISIBLE),
     ))
     group = FacetFilter(GroupFacet("groups", label=_("target group")))
+    # Programs with a figure of an indicator (a metric not rejected).
+    indicator = FacetFilter(IndicatorFacet(
+        "metric__indicator", many=True, label=_("indicator"), only=Q(metric__status__in=VISIBLE),
+    ))
     # The years of the articles that name the program.
     year = FacetFilter(YearFacet("mentions__article__published", many=True, label=_("year")))
     status = FacetFilter(ChoiceFacet("status", choices=PUBLIC_STATUSES, label=_("status")))
@@ -141,6 +149,10 @@ class ProgramFilter(FacetedFilterSet):
 
 
 class MetricFilter(FactFilter):
+    FIRST = ("indicator", "district", "province", "year")
+
+    # The comparable quantity (policies.indicators), then the label as written.
+    indicator = FacetFilter(IndicatorFacet("indicator", with_none=True, label=_("indicator")))
     kind = FacetFilter(Facet("label", label=_("metric"), pattern=r".{1,100}"))
     # Orders of magnitude of the value: meaningful once `unit` narrows to one unit.
     range = FacetFilter(BucketFacet(buckets=lambda: number_buckets("value"), label=_("value range")))

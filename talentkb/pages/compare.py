@@ -1,4 +1,12 @@
-"""`/compare/?d=110106&d=120103`: districts side by side, a row per incentive kind and metric, with charts."""
+"""`/compare/?d=110106&d=120103`: districts side by side, row by row, with a chart beside each row.
+
+Rows are incentive kinds and indicators (policies.indicators), grouped under
+"Incentives" and the indicators' categories. Rows that two or more of the
+districts report come first, each with its chart; rows that one district
+reports are folded below, and so are the metrics without an indicator, each
+under its own label ("other figures"). Three queries whatever the rows: the
+districts, their incentives, their metrics with their indicators.
+"""
 from __future__ import annotations
 
 from collections import Counter
@@ -10,8 +18,8 @@ from django.utils.translation import gettext
 
 from districts.lookup import by_adcodes, lookup
 from districts.models import District
-from policies.choices import IncentiveKind
-from policies.formatting import fact_quantity, number, unit_symbol
+from policies.choices import IncentiveKind, Unit
+from policies.formatting import fact_quantity, unit_symbol
 from policies.models import Incentive, Metric
 from talentkb.lists import downloads
 from talentkb.lists.facets import toggled, without
@@ -21,11 +29,11 @@ MAX_COMPARED = 6
 
 def compare(request: HttpRequest) -> HttpResponse:
     districts = by_adcodes(request.GET.getlist("d"), limit=MAX_COMPARED)
-    rows = comparison(districts) if districts else []
+    result = comparison(districts) if districts else Comparison()
     fmt = downloads.wanted_format(request)
     if fmt:
         return downloads.stream(
-            downloads.comparison_rows(request, districts, rows), fmt=fmt, name="compare",
+            downloads.comparison_rows(request, districts, result.rows), fmt=fmt, name="compare",
             meta={"list": "compare", "districts": [d.adcode for d in districts]},
         )
     add = request.GET.get("add", "")
@@ -33,8 +41,9 @@ def compare(request: HttpRequest) -> HttpResponse:
     chosen = without(request.GET, "add")
     return render(request, "districts/compare.html", {
         "districts": districts,
-        "rows": rows,
-        "charts": [r.chart | {"key": r.key} for r in rows if r.chart],
+        "comparison": result,
+        "rows": result.rows,
+        "charts": result.charts,
         "add": add,
         "found": [(d, toggled(chosen, "d", d.adcode)) for d in lookup(add) if d not in districts],
         "can_add": len(districts) < MAX_COMPARED,
@@ -44,70 +53,147 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 @dataclass
 class ComparisonRow:
-    key: str  # "incentive:apartment", "metric:高层次人才数量"
+    key: str  # "incentive:apartment", "indicator:talent_total", "metric:高层次人才数量"
     label: str
-    section: str  # "incentive" or "metric"
+    section: str  # "incentive", "indicator" or "metric" (a label without an indicator)
+    group: str = ""  # the heading it is listed under
+    order: tuple = ()  # its place in its group
+    unit: str = ""  # an indicator's unit, read after its name
+    indicator: str | None = None
     cells: list[list] = field(default_factory=list)  # per district, its facts (empty: not reported)
     chart: dict | None = None
 
+    @property
+    def reporting(self) -> int:
+        """How many of the districts report the row."""
+        return sum(bool(c) for c in self.cells)
 
-def comparison(districts: list[District]) -> list[ComparisonRow]:
-    """A row per incentive kind and per metric label that any of the districts reports (two queries)."""
+
+@dataclass
+class Group:
+    key: str  # "incentive", "category:housing", "metric"
+    heading: str
+    rows: list[ComparisonRow]
+
+
+@dataclass
+class Comparison:
+    shared: list[Group] = field(default_factory=list)  # reported by two or more districts
+    single: list[Group] = field(default_factory=list)  # by one
+    other: list[Group] = field(default_factory=list)  # metrics without an indicator, by label
+
+    @property
+    def rows(self) -> list[ComparisonRow]:
+        """Every row in the page's order (the downloads)."""
+        return [r for part in (self.shared, self.single, self.other) for g in part for r in g.rows]
+
+    @property
+    def charts(self) -> list[dict]:
+        return [r.chart for r in self.rows if r.chart]
+
+    def count(self, part: str) -> int:
+        return sum(len(g.rows) for g in getattr(self, part))
+
+    @property
+    def single_count(self):
+        return self.count("single")
+
+    @property
+    def other_count(self):
+        return self.count("other")
+
+
+def comparison(districts: list[District]) -> Comparison:
     ids = [d.pk for d in districts]
     index = {pk: i for i, pk in enumerate(ids)}
-    kinds = dict(IncentiveKind.choices)
+    kinds = list(IncentiveKind)
+    rows: dict[str, ComparisonRow] = {}
+    groups: dict[str, tuple] = {"incentive": ((0,), gettext("Incentives"))}
 
-    def rows_of(facts, section: str, name_of, label_of) -> dict[str, ComparisonRow]:
-        """{name: row}, each fact in its district's cell, in the order the facts come."""
-        rows: dict[str, ComparisonRow] = {}
-        for fact in facts:
-            name = name_of(fact)
-            if name not in rows:
-                rows[name] = ComparisonRow(f"{section}:{name}", label_of(fact), section, [[] for _ in ids])
-            rows[name].cells[index[fact.district_id]].append(fact)
-        return rows
+    def place(fact, key, **row):
+        if key not in rows:
+            rows[key] = ComparisonRow(key, cells=[[] for _ in ids], **row)
+        rows[key].cells[index[fact.district_id]].append(fact)
 
-    incentive_rows = rows_of(
-        Incentive.objects.visible().filter(district__in=ids).order_by("-value"), "incentive",
-        name_of=lambda f: f.kind, label_of=lambda f: str(kinds.get(f.kind, f.kind)),
+    for fact in Incentive.objects.visible().filter(district__in=ids).order_by("-value", "pk"):
+        kind = IncentiveKind(fact.kind)
+        place(fact, f"incentive:{kind.value}", label=str(kind.label), section="incentive", group="incentive",
+              order=(kinds.index(kind),))
+    metrics = (
+        Metric.objects.visible().filter(district__in=ids).select_related("indicator__category")
+        .order_by("label", "-year", "-value", "pk")
     )
-    metric_rows = rows_of(
-        Metric.objects.visible().filter(district__in=ids).order_by("label", "-year", "-value"), "metric",
-        name_of=lambda f: f.label, label_of=lambda f: f.label,
-    )
-    # Metrics that more of the districts report come first: those are the ones to compare.
-    shared_first = sorted(metric_rows.values(), key=lambda r: -sum(bool(c) for c in r.cells))
-    ordered = [incentive_rows[k] for k in kinds if k in incentive_rows] + shared_first
-    for row in ordered:
+    for fact in metrics:
+        ind = fact.indicator
+        if ind is None:
+            place(fact, f"metric:{fact.label}", label=fact.label, section="metric", group="metric", order=(fact.label,))
+            continue
+        category = ind.category
+        groups.setdefault(f"category:{category.code}", ((1, category.position, category.code), category.name))
+        place(fact, f"indicator:{ind.code}", label=ind.name, section="indicator", group=f"category:{category.code}",
+              order=(ind.position, ind.code), unit=indicator_unit(ind.unit, fact.measure), indicator=ind.code)
+
+    result = Comparison()
+    by_group: dict[tuple[str, str], list[ComparisonRow]] = {}
+    for row in rows.values():
+        part = "other" if row.section == "metric" else ("shared" if row.reporting >= 2 else "single")
+        by_group.setdefault((part, row.group), []).append(row)
+    groups["metric"] = ((2,), gettext("Other figures"))
+    for (part, key), members in sorted(by_group.items(), key=lambda item: groups[item[0][1]][0]):
+        # More districts first (the other figures' shared labels on top), then the vocabulary's order.
+        members.sort(key=lambda r: (-r.reporting, r.order))
+        getattr(result, part).append(Group(key, groups[key][1], members))
+    for row in result.rows:
         row.chart = chart_of(row, districts)
-    return ordered
+        if row.chart:
+            row.chart["key"] = row.key
+    for i, chart in enumerate(result.charts):
+        chart["index"] = i
+    return result
+
+
+def indicator_unit(unit: str, measure: str) -> str:
+    """What an indicator row's figures are in: 人 for a count in 人, 元, %."""
+    return "%" if unit == Unit.PERCENT else unit_symbol(unit, measure)
+
+
+def charted(facts):
+    """The figure a chart shows for a district: a reported one before a goal, the latest, the largest."""
+    return max(facts, key=lambda f: (not f.target, f.year or 0, f.value_max or f.value), default=None)
 
 
 def chart_of(row: ComparisonRow, districts: list[District]) -> dict | None:
-    """Bar chart data when at least two districts state the row in one unit (and measure word).
+    """Bar chart data when at least two districts state the row in one unit.
 
-    Each bar is the largest figure a district states in that unit; cells in
-    other units are left out of the chart (the table still shows them).
+    An incentive kind's bars share a unit and measure word (套 and 间 are not
+    one thing); an indicator's share its unit. A district without the figure
+    is marked "not reported", one that states it in another unit "another
+    unit: see the table"; neither is ever drawn as a bar.
     """
-    units = Counter((f.unit, f.measure) for cell in row.cells for f in cell)
+    same_unit = (lambda f: f.unit) if row.section == "indicator" else (lambda f: (f.unit, f.measure))
+    units = Counter(same_unit(f) for cell in row.cells for f in cell)
     if not units:
         return None
-    (unit, measure), _n = units.most_common(1)[0]
-    bars = []
-    for district, cell in zip(districts, row.cells):
-        same = [f for f in cell if (f.unit, f.measure) == (unit, measure)]
-        best = max(same, key=lambda f: f.value_max or f.value, default=None)
-        bars.append(best)
+    unit, _n = units.most_common(1)[0]
+    bars = [charted([f for f in cell if same_unit(f) == unit]) for cell in row.cells]
     if sum(b is not None for b in bars) < 2:
         return None
+    first = next(b for b in bars if b)
+    missing = [
+        "" if bar else (gettext("another unit: see the table") if cell else gettext("not reported"))
+        for bar, cell in zip(bars, row.cells)
+    ]
+    labels = [
+        fact_quantity(b, exact=True) + (f" ({gettext('goal')})" if b.target else "") + (f" {b.year}" if b.year else "")
+        if b else m
+        for b, m in zip(bars, missing)
+    ]
     return {
         "title": row.label,
-        "unit": "%" if unit == "percent" else unit_symbol(unit, measure),
+        "unit": "%" if first.unit == Unit.PERCENT else unit_symbol(first.unit, first.measure),
         "categories": [d.name for d in districts],
         "values": [float(b.value_max or b.value) if b else None for b in bars],
-        "labels": [fact_quantity(b) if b else "" for b in bars],
-        "axis": [number(b.value_max or b.value) if b else "" for b in bars],
-        "summary": "; ".join(
-            f"{d.name} {fact_quantity(b) if b else gettext('not reported')}" for d, b in zip(districts, bars)
-        ),
+        "labels": labels,
+        "missing": [bool(m) for m in missing],
+        "summary": "; ".join(f"{d.name} {label}" for d, label in zip(districts, labels)),
     }

@@ -15,6 +15,12 @@ def quantity(fact) -> str:
 
 
 @register.filter
+def exact_quantity(fact) -> str:
+    """超22945元 → '> 22,945 元': every digit, for comparing figures."""
+    return formatting.fact_quantity(fact, exact=True)
+
+
+@register.filter
 def num(value) -> str:
     """16000 → '1.6万' in Chinese, '16,000' in English."""
     return formatting.number(value)

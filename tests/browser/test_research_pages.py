@@ -70,14 +70,33 @@ def test_compare_two_districts_and_read_the_chart(page, kb, screenshot):
     page.wait_for_url(f"**d={HEXI}**")
     row = page.locator('tr[data-row="incentive:apartment"]')
     assert "> 500 套" in row.inner_text() and "120 套" in row.inner_text()
+    # Funds only 河西 reports: folded under the toggle.
+    page.locator('details[data-part="single"] summary').click()
     assert "未报告" in page.locator('tr[data-row="incentive:fund"]').inner_text()
     chart = page.locator(".chart").first
-    assert chart.get_attribute("aria-label") == "人才公寓: 丰台区 > 500 套; 河西区 120 套"
+    assert chart.get_attribute("aria-label") == "人才公寓: 丰台区 > 500 套 2024; 河西区 120 套 2023"
     drawn = page.locator('[data-chart="0"] svg text')
     drawn.first.wait_for()
     texts = drawn.all_text_contents()
-    assert "> 500 套" in texts and "120 套" in texts and "丰台区" in texts
+    assert "> 500 套 2024" in texts and "120 套 2023" in texts and "丰台区" in texts
     screenshot("compare")
+
+
+def test_compare_charts_say_not_reported_and_folded_rows_open(page, kb, screenshot):
+    from policies.models import Indicator, Metric
+
+    Metric.objects.filter(label="高层次人才数量").update(indicator=Indicator.objects.get(code="high_level_talent"))
+    page.goto(page.url_for(f"/compare/?d={FENGTAI}&d={HEXI}&d={CHAOYANG}"))
+    row = page.locator('tr[data-row="indicator:high_level_talent"]')
+    drawn = row.locator(".chart svg text")
+    drawn.first.wait_for()
+    # 丰台 has no figure: its bar is a label saying so, never an empty bar.
+    assert "未报告" in drawn.all_text_contents() and "12,000 人 2022" in drawn.all_text_contents()
+    folded = page.locator('details[data-part="single"]')
+    assert not folded.locator('tr[data-row="incentive:fund"]').is_visible()
+    folded.locator("summary").click()
+    assert "50,000,000 元" in folded.locator('tr[data-row="incentive:fund"]').inner_text()
+    screenshot("compare-three")
 
 
 def test_download_a_csv(page, kb, screenshot):

@@ -1,9 +1,11 @@
-"""The comparison: rows per incentive kind and metric label, normalised values, charts, the picker."""
+"""The comparison: rows by incentive kind and by indicator, shared rows first with
+their charts, the others folded; exact figures; the picker."""
 import json
 import re
 
 import pytest
 
+from policies.models import Indicator, Metric
 from tests.factories import CHAOYANG, FENGTAI, HEXI
 
 
@@ -11,33 +13,98 @@ def html(response):
     return response.content.decode()
 
 
+def charts_of(response):
+    found = re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', html(response), re.S)
+    return {c["key"]: c for c in json.loads(found.group(1))} if found else {}
+
+
+def part_of(body, part):
+    """The HTML of one table of the page: shared, single or other."""
+    return re.search(rf'<table class="data compare[^"]*" data-compare="{part}">.*?</table>', body, re.S).group(0)
+
+
+@pytest.fixture
+def indicated(kb):
+    """河西's goal and 朝阳's figure of 高层次人才数量 both measure high_level_talent."""
+    Metric.objects.filter(label="高层次人才数量").update(indicator=Indicator.objects.get(code="high_level_talent"))
+    return kb
+
+
 def test_two_districts_side_by_side(client, kb):
     response = client.get("/compare/", {"d": [FENGTAI, HEXI]})
     body = html(response)
     rows = {r.key: r for r in response.context["rows"]}
-    assert list(rows)[:2] == ["incentive:apartment", "incentive:office_space"] or "incentive:apartment" in rows
-    apartment = re.search(r'<tr data-row="incentive:apartment">.*?</tr>', body, re.S).group(0)
+    apartment = re.search(r'<tr data-row="incentive:apartment".*?</tr>', body, re.S).group(0)
     assert "&gt; 500 套" in apartment and "120 套" in apartment
     assert f'href="/articles/{kb.fengtai.pk}/#incentive-{kb.apartments.pk}"' in apartment
-    fund = re.search(r'<tr data-row="incentive:fund">.*?</tr>', body, re.S).group(0)
-    assert fund.count("not-reported") == 1 and "5000万 元" in fund
+    fund = re.search(r'<tr data-row="incentive:fund".*?</tr>', body, re.S).group(0)
+    # Exact: every digit, never 5000万.
+    assert fund.count("not-reported") == 1 and "50,000,000 元" in fund
     # Rejected facts never reach the comparison.
-    assert "rent_free_period" not in rows
+    assert "incentive:rent_free_period" not in rows
 
 
-def test_charts_for_comparable_rows_and_a_table_always(client, kb):
+def test_shared_rows_come_first_each_with_its_chart(client, indicated):
     response = client.get("/compare/", {"d": [FENGTAI, HEXI, CHAOYANG]})
-    charts = json.loads(re.search(r'<script id="chart-data" type="application/json">(.*?)</script>',
-                                  html(response), re.S).group(1))
-    apartment = next(c for c in charts if c["key"] == "incentive:apartment")
+    comparison = response.context["comparison"]
+    assert [(g.key, [r.key for r in g.rows]) for g in comparison.shared] == [
+        ("incentive", ["incentive:apartment"]),
+        ("category:high_level_talent", ["indicator:high_level_talent"]),
+    ]
+    # Rows one district reports are folded under a toggle, grouped the same way.
+    assert {r.key for g in comparison.single for r in g.rows} == {
+        "incentive:jobs", "incentive:workstation", "incentive:office_space", "incentive:fund",
+    }
+    body = html(response)
+    shared = part_of(body, "shared")
+    assert 'scope="rowgroup">高层次人才与专家</th>' in shared
+    assert shared.index('data-row="incentive:apartment"') < shared.index('data-row="indicator:high_level_talent"')
+    assert 'data-chart="0"' in shared and 'data-chart="1"' in shared
+    assert re.search(r'<details class="compare-more" data-part="single">\s*<summary>', body)
+    assert 'data-row="incentive:fund"' in part_of(body, "single") and "data-chart" not in part_of(body, "single")
+
+
+def test_every_chart_marks_a_district_without_the_figure(client, indicated):
+    charts = charts_of(client.get("/compare/", {"d": [FENGTAI, HEXI, CHAOYANG]}))
+    apartment = charts["incentive:apartment"]
     assert apartment["categories"] == ["丰台区", "河西区", "朝阳区"]
     assert apartment["values"] == [500, 120, 800]
-    assert apartment["labels"] == ["> 500 套", "120 套", "800 套"]
-    assert apartment["unit"] == "套"
+    assert apartment["labels"] == ["> 500 套 2024", "120 套 2023", "800 套 2022"]
+    talent = charts["indicator:high_level_talent"]
+    # 丰台 reports none: no bar (never a zero), a label that says so.
+    assert talent["values"] == [None, 3000, 12000] and talent["missing"] == [True, False, False]
+    assert talent["labels"] == ["未报告", "3,000 人 (目标) 2025", "12,000 人 2022"]
+    assert "丰台区 未报告" in talent["summary"]
     # Funds are reported by one district only: no chart, the table has it.
-    assert not any(c["key"] == "incentive:fund" for c in charts)
-    assert "<table" in html(response)
-    assert "static/vendor/echarts/echarts.min.js" in html(response)
+    assert "incentive:fund" not in charts
+
+
+def test_metrics_without_an_indicator_fold_under_their_label(client, kb):
+    response = client.get("/compare/", {"d": [HEXI, CHAOYANG]})
+    other = response.context["comparison"].other
+    assert [(g.key, [r.key for r in g.rows]) for g in other] == [("metric", ["metric:高层次人才数量"])]
+    body = html(response)
+    assert re.search(r'<details class="compare-more" data-part="other">', body)
+    assert 'data-row="metric:高层次人才数量"' in part_of(body, "other")
+    # Shared by label, it still gets its chart.
+    assert "metric:高层次人才数量" in charts_of(response)
+
+
+def test_cells_show_the_metrics_own_label_under_an_indicator(client, indicated):
+    body = html(client.get("/compare/", {"d": [HEXI, CHAOYANG]}))
+    row = re.search(r'<tr data-row="indicator:high_level_talent".*?</tr>', body, re.S).group(0)
+    assert row.count('<span class="meta">高层次人才数量</span>') == 2
+    assert f'href="/articles/{indicated.chaoyang.pk}/#metric-{indicated.chaoyang_talent.pk}"' in row
+    assert "12,000 人" in row
+
+
+def test_the_download_has_the_pages_rows_and_indicators(client, indicated):
+    response = client.get("/compare/", {"d": [HEXI, CHAOYANG], "format": "json"})
+    rows = json.loads(b"".join(response.streaming_content))["results"]
+    talent = [r for r in rows if r["key"] == "indicator:high_level_talent"]
+    assert [(r["district"], r["indicator"], r["display"]) for r in talent] == [
+        ("河西区", "high_level_talent", ["3,000 人"]), ("朝阳区", "high_level_talent", ["12,000 人"]),
+    ]
 
 
 def test_the_comparison_takes_two_to_six_districts(client, reference_data):
@@ -72,7 +139,15 @@ def test_picker_ignores_a_nul_character(client, reference_data):
 
 
 @pytest.mark.parametrize("n", [3, 30])
-def test_compare_queries_are_fixed(client, kb, grow, django_assert_max_num_queries, n):
+def test_compare_queries_are_fixed(client, indicated, grow, django_assert_max_num_queries, n):
+    """The districts, their incentives, their metrics with indicators and categories:
+    whatever the rows, the groups and the charts."""
     grow(n)
+    # Half the grown metrics under an indicator, so that rows of every part and many groups are drawn.
+    ids = list(Metric.objects.filter(label="人才数量").values_list("pk", flat=True))
+    for pk, indicator in zip(ids[::2], Indicator.objects.all()):
+        Metric.objects.filter(pk=pk).update(indicator=indicator)
     with django_assert_max_num_queries(6):
-        assert client.get("/compare/", {"d": [FENGTAI, HEXI, CHAOYANG]}).status_code == 200
+        response = client.get("/compare/", {"d": [FENGTAI, HEXI, CHAOYANG]})
+    assert response.status_code == 200
+    assert len(response.context["rows"]) > n // 2

@@ -49,7 +49,7 @@ def test_search_download_is_the_search(client, kb):
 def test_comparison_download(client, kb):
     rows = list(csv.DictReader(io.StringIO(body(client.get("/compare/", {"d": [FENGTAI, HEXI], "format": "csv"})))))
     fund = {r["adcode"]: r for r in rows if r["key"] == "incentive:fund"}
-    assert fund[HEXI]["display"] == "5000万 元" and fund[FENGTAI]["reported"] == "false"
+    assert fund[HEXI]["display"] == "50,000,000 元" and fund[FENGTAI]["reported"] == "false"
 
 
 def test_rejected_facts_are_never_downloaded(client, kb):
