@@ -15,18 +15,9 @@ from decimal import Decimal
 from django.utils.translation import gettext
 
 from .choices import Qualifier, Unit
-from .formatting import plain, unit_symbol
+from .formatting import exact_number as exact, plain, unit_symbol
 
 TEN_THOUSAND, HUNDRED_MILLION = Decimal(10) ** 4, Decimal(10) ** 8
-
-
-def exact(value) -> str:
-    """A figure as stored, thousands grouped: Decimal('500000.0000') → '500,000', 7.5 → '7.5'."""
-    text = plain(value)
-    sign = "-" if text.startswith("-") else ""
-    whole, _dot, fraction = text.lstrip("-").partition(".")
-    grouped = f"{int(whole):,}"
-    return f"{sign}{grouped}.{fraction}" if fraction else f"{sign}{grouped}"
 
 
 def wan(value) -> str:
