@@ -61,11 +61,12 @@ def test_a_status_filter_and_a_timeline(page, live_server, seeded, screenshot, l
     assert cards.count() > 0
     for i in range(cards.count()):
         assert words["in_force"] in cards.nth(i).locator(".stage").inner_text()
+    screenshot(f"programs-stage-{language}")
     page.fill("#in-force-on", "2020-01-01")
     page.locator(".in-force button").click()
     page.wait_for_url("**in_force_on=2020-01-01**")
     assert page.locator(".results .card").count() == 0  # nothing of the seeds was launched by then
-    screenshot(f"programs-stage-{language}")
+    screenshot(f"programs-in-force-on-{language}")
     page.goto(page.url_for(f"/districts/{CHANGTAI}/"))
     timeline = page.locator("[data-timeline]")
     launched = timeline.locator('[data-event="launched"]', has_text="298青年城")
