@@ -1,6 +1,6 @@
 """The gazetteer of county-level divisions: every district an article can be about."""
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, gettext_lazy as _
 
 
 class DistrictQuerySet(models.QuerySet):
@@ -25,6 +25,15 @@ class District(models.Model):
     province_adcode = models.CharField(max_length=6)
     pinyin = models.CharField(_("pinyin"), max_length=200, help_text=_("fengtaiqu, for search by pinyin."))
     initials = models.CharField(max_length=60, help_text=_("ftq: pinyin initials, for search."))
+    # English names, stored when the gazetteer is loaded (districts.english)
+    # rather than worked out from pinyin on every request.
+    name_en = models.CharField(_("English name"), max_length=120, blank=True, help_text=_("Fengtai District."))
+    city_en = models.CharField(_("English city name"), max_length=120, blank=True, help_text=_("Changchun."))
+    province_en = models.CharField(_("English province name"), max_length=60, blank=True, help_text=_("Beijing."))
+    # Where the map draws the district: its centre, or its prefecture's where
+    # the gazetteer has none for it (districts.gazetteer.coordinates).
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
 
     objects = DistrictQuerySet.as_manager()
 
@@ -52,3 +61,28 @@ class District(models.Model):
         if self.city == self.province:
             return f"{self.province}{self.name}"
         return f"{self.province}{self.city}{self.name}"
+
+    # The names in the reader's language: English (pinyin) in English, Chinese otherwise.
+    @property
+    def display_name(self) -> str:
+        return self.name_en if _english() and self.name_en else self.name
+
+    @property
+    def display_city(self) -> str:
+        return self.city_en if _english() and self.city_en else self.city
+
+    @property
+    def display_province(self) -> str:
+        return self.province_en if _english() and self.province_en else self.province
+
+    @property
+    def label(self) -> str:
+        """北京市丰台区 in Chinese; "Fengtai District, Beijing" or "Chaoyang District, Changchun, Jilin" in English."""
+        if not (_english() and self.name_en):
+            return str(self)
+        parts = [self.name_en, self.city_en, self.province_en]
+        return ", ".join(dict.fromkeys(p for p in parts if p))
+
+
+def _english() -> bool:
+    return not (get_language() or "zh").startswith("zh")

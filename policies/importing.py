@@ -21,6 +21,7 @@ from programs.choices import Origin, Status
 from programs.models import Program, TargetGroup
 
 from . import extraction, lifecycle
+from .details import article_details
 from .indicators import resolver
 from .choices import IncentiveKind
 from .models import Article, Incentive, Mention, Metric, fact_year
@@ -52,13 +53,15 @@ def import_article(text: str, *, source_file: str = "", title: str = "", publish
 
     The same text (by checksum) is stored once: a second import returns the
     existing article with created=False and writes nothing. Metadata given
-    by the caller wins over what the extractor reads from the text.
+    by the caller wins over what is read from the text (policies.details:
+    a nameless text is named after its first headline-like line or sentence).
     """
     digest = checksum(text)
     existing = Article.objects.filter(sha256=digest).first()
     if existing:
         return ImportResult(existing, created=False)
     found = extraction.extract(text)
+    read = article_details(text, found)
     try:
         with transaction.atomic():
             article = Article.objects.create(
@@ -66,9 +69,9 @@ def import_article(text: str, *, source_file: str = "", title: str = "", publish
                 sha256=digest,
                 source_file=source_file,
                 source_url=source_url,
-                title=(title or found.title)[:300],
-                publisher=(publisher or found.publisher)[:200],
-                published=published or found.published,
+                title=(title or read["title"])[:300],
+                publisher=(publisher or read["publisher"])[:200],
+                published=published or read["published"],
             )
             facts = apply_extraction(article, found)
     except IntegrityError:

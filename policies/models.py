@@ -4,11 +4,13 @@ A fact (an incentive, a metric) always points at the article and the span of
 text it was read from, and records where it came from (the extractor or a
 person) and whether a person has reviewed it.
 """
+from urllib.parse import urlsplit
+
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from programs.choices import Origin, Status, choices_check
@@ -16,6 +18,12 @@ from programs.models import Program, TargetGroup
 
 from .choices import IncentiveKind, Qualifier, Unit
 from .formatting import is_chinese
+
+
+# A source URL is a web page: a javascript: or data: URL saved as one would run
+# when a reader clicks the link.
+WEB_SCHEMES = ("http", "https")
+web_url = URLValidator(schemes=list(WEB_SCHEMES))
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -33,7 +41,10 @@ class Article(models.Model):
         help_text=_("ISO date or the part of it the text states: 2024, 2024-11 or 2024-11-22."),
     )
     source_file = models.CharField(_("source file"), max_length=255, blank=True)
-    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    source_url = models.URLField(
+        _("source URL"), max_length=500, blank=True, validators=[web_url],
+        help_text=_("Where the announcement was published: an http:// or https:// address."),
+    )
     text = models.TextField(_("text"), help_text=_("The article as published; facts point into it."))
     sha256 = models.CharField(
         _("checksum"),
@@ -70,7 +81,23 @@ class Article(models.Model):
         ]
 
     def __str__(self):
-        return self.title or self.source_file or f"#{self.pk}"
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """The title, never empty and never the file name: the import names a
+        nameless text from its words (policies.details), so this fallback is
+        only for a row written some other way."""
+        return self.title or gettext("Announcement #%(id)s") % {"id": self.pk}
+
+    @property
+    def source_link(self) -> str:
+        """The source URL if it is safe to link to (http or https), else "".
+        Templates link this, never source_url: a row written without model
+        validation (a script, raw SQL, an old backup) may hold anything."""
+        # urlsplit drops the tabs, newlines and leading blanks that browsers
+        # ignore too, so "java\tscript:" is seen as javascript.
+        return self.source_url if urlsplit(self.source_url).scheme.lower() in WEB_SCHEMES else ""
 
     @property
     def year(self):

@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.utils.translation import gettext
 
 from .choices import Qualifier, Unit
-from .formatting import exact_number as exact, plain, unit_symbol
+from .formatting import number as exact, plain, unit_symbol
 
 TEN_THOUSAND, HUNDRED_MILLION = Decimal(10) ** 4, Decimal(10) ** 8
 
@@ -53,7 +53,7 @@ def normalised(fact) -> Offer:
         value, unit = value * 12, Unit.MONTH
         value_max = None if value_max is None else value_max * 12
     figure = exact(value) if value_max is None else f"{exact(value)}–{exact(value_max)}"
-    words = unit_symbol(unit, fact.measure)
+    words = unit_symbol(unit, fact.measure, value)
     if unit == Unit.PERCENT:
         figure, words = f"{figure}%", ""
     reading = ""

@@ -45,8 +45,10 @@ def reject(fact, user):
     fact.save()
 
 
-def correct(fact, user, changed: list[str]):
-    """Save an edited fact: the fields in `changed` have already been set on it.
+def correct(fact, user, changed: list[str], groups=None):
+    """Save an edited fact: the fields in `changed` have already been set on
+    it, but for its target groups, which are a relation: `groups`, when
+    "groups" is among the changed, is what they become.
 
     A fact the machine proposed becomes `corrected`; one entered by hand stays
     `manual`. Either way a person has now looked at it, so it is verified.
@@ -57,10 +59,13 @@ def correct(fact, user, changed: list[str]):
         fact.origin = Origin.CORRECTED
     _stamp(fact, user, Status.VERIFIED)
     fact.save()
+    if "groups" in changed and groups is not None:
+        fact.groups.set(groups)
 
 
-def add_by_hand(model, *, article, user, span_start: int, span_end: int, **fields):
-    """A fact a person read in the text and the extractor missed."""
+def add_by_hand(model, *, article, user, span_start: int, span_end: int, groups=(), **fields):
+    """A fact a person read in the text and the extractor missed (`groups`:
+    an incentive's target groups)."""
     fact = model(
         article=article,
         span_start=span_start,
@@ -72,6 +77,8 @@ def add_by_hand(model, *, article, user, span_start: int, span_end: int, **field
     _stamp(fact, user, Status.VERIFIED)
     fact.full_clean(exclude=["groups"])
     fact.save()
+    if groups:
+        fact.groups.set(groups)
     return fact
 
 

@@ -7,6 +7,7 @@ policies, which points here: `program.articles`, `program.mentions`,
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext, gettext_lazy as _
+from pypinyin import Style, lazy_pinyin
 from simple_history.models import HistoricalRecords
 
 from . import lifecycle
@@ -49,6 +50,16 @@ class TargetGroup(models.Model):
         return gettext(self.name)
 
 
+PINYIN_LENGTH = 400  # a 100-character name's syllables with tones and spaces
+
+
+def pinyin_key(name: str) -> str:
+    """学子回家 → 'xue2 zi3 hui2 jia1': names sort by this in dictionary order (syllable by
+    syllable, a tone after its letters: xi1 an1 < xian1), not by code point. Letters and
+    digits stay as written, lower-cased."""
+    return " ".join(lazy_pinyin(name, style=Style.TONE3, neutral_tone_with_five=True)).lower()[:PINYIN_LENGTH]
+
+
 class ProgramQuerySet(models.QuerySet):
     def in_district(self, district):
         return self.filter(district=district)
@@ -72,6 +83,10 @@ class Program(models.Model):
         related_name="programs", verbose_name=_("district"),
     )
     groups = models.ManyToManyField(TargetGroup, blank=True, related_name="programs", verbose_name=_("target groups"))
+    pinyin = models.CharField(
+        max_length=PINYIN_LENGTH, blank=True, editable=False,
+        help_text="The name's pinyin with tones (pinyin_key), written on save: lists sort names by it.",
+    )
     origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
     # Its life (programs.lifecycle): dates as precise as written, read from the
@@ -102,7 +117,7 @@ class Program(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProgramQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "launched_on", "ends_on"])
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "pinyin", "launched_on", "ends_on"])
 
     class Meta:
         verbose_name = _("program")
@@ -122,16 +137,26 @@ class Program(models.Model):
         indexes = [
             # The life-stage facet and the "in force on" filter compare these dates.
             models.Index(fields=["launched_on", "ends_on"], name="program_life_dates_idx"),
+            # The programs list sorts names in pinyin order (?sort=name).
+            models.Index(fields=["pinyin", "name"], name="program_pinyin_idx"),
         ]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
-        # Derived from the dates as written, like a fact's year from its period.
+        # Derived fields, like a fact's year from its period: every writer goes through here
+        # (the import's get_or_create, the admin's rename and merge). The pinyin of the name, for
+        # sorting; the first and last days the dates as written can mean, for comparing.
+        self.pinyin = pinyin_key(self.name)
         self.launched_on, self.ends_on = lifecycle.first_day(self.launched), lifecycle.last_day(self.ends)
-        if kwargs.get("update_fields") is not None and {"launched", "ends"} & set(kwargs["update_fields"]):
-            kwargs["update_fields"] = {*kwargs["update_fields"], "launched_on", "ends_on"}
+        if kwargs.get("update_fields") is not None:
+            fields = set(kwargs["update_fields"])
+            if "name" in fields:
+                fields.add("pinyin")
+            if {"launched", "ends"} & fields:
+                fields |= {"launched_on", "ends_on"}
+            kwargs["update_fields"] = fields
         super().save(*args, **kwargs)
 
     def life_stage(self, today) -> Stage:

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, Value
+from django.db.models import Count, Prefetch, Q, Value
 from django.db.models.functions import NullIf, Substr
+from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from districts.lookup import by_adcode
 from districts.models import District
+from policies.choices import IncentiveKind
 from policies.models import Article, Incentive, Mention, Metric
 from policies.queries import count_of
 from programs.models import Program
@@ -163,3 +166,65 @@ def district_page(adcode: str) -> DistrictPage | None:
             Article.objects.in_district(district).defer("text", "search_text").order_by("-published", "-imported_at")
         ),
     )
+
+
+# The map's series for a district that offers nothing but reports figures (or has articles only).
+NO_OFFERS = "figures"
+
+
+def district_map(districts: list[District] | None = None) -> dict:
+    """The map of the home page (every district with data) or of a comparison
+    (`districts`): a point per district at its coordinates, with its offers
+    counted by kind; the same rows feed the table beside the map. Two queries
+    whatever the number of districts.
+
+    {"kinds": [{code, name}], "columns": the kinds but NO_OFFERS, "points": [{adcode, name, place, province, url,
+    lon, lat, offers: {kind: n}, by_kind: [n], total, metrics, summary}]}, the
+    points with most offers first; a last "kind", NO_OFFERS, holds the
+    districts that offer nothing (they report figures, or have articles only).
+    """
+    if districts is None:
+        rows = districts_with_data()
+    else:
+        rows = District.objects.filter(pk__in=[d.pk for d in districts]).annotate(
+            n_incentives=count_of(Incentive.objects.visible(), "district"),
+            n_metrics=count_of(Metric.objects.visible(), "district"),
+        )
+    rows = list(rows.order_by("adcode"))
+    offers: dict[int, dict[str, int]] = {}
+    by_kind = (
+        Incentive.objects.visible().filter(district__in=[d.pk for d in rows])
+        .order_by().values("district_id", "kind").annotate(n=Count("pk"))
+    )
+    for row in by_kind:
+        offers.setdefault(row["district_id"], {})[row["kind"]] = row["n"]
+    kinds = dict(IncentiveKind.choices)
+    present = [k for k in kinds if any(k in counts for counts in offers.values())]
+    points = []
+    for d in rows:
+        counts = {k: offers.get(d.pk, {})[k] for k in kinds if k in offers.get(d.pk, {})}
+        total = sum(counts.values())
+        parts = [ngettext("%(n)d offer", "%(n)d offers", total) % {"n": total}]
+        if counts:
+            parts[0] += " (" + ", ".join(f"{kinds[k]} {n}" for k, n in counts.items()) + ")"
+        parts.append(ngettext("%(n)d figure", "%(n)d figures", d.n_metrics) % {"n": d.n_metrics})
+        points.append({
+            "adcode": d.adcode,
+            "name": d.display_name,
+            "place": d.label,
+            "url": reverse("districts:detail", args=[d.adcode]),
+            "lon": d.longitude,
+            "lat": d.latitude,
+            "province": d.display_province,
+            "offers": counts,
+            "by_kind": [counts.get(k, 0) for k in present],  # the table's cells, in the legend's order
+            "total": total,
+            "metrics": d.n_metrics,
+            "summary": f"{d.label}: " + "; ".join(parts),
+        })
+    points.sort(key=lambda p: (-p["total"], p["adcode"]))
+    columns = [{"code": k, "name": str(kinds[k])} for k in present]
+    legend = list(columns)
+    if any(not p["total"] for p in points):
+        legend.append({"code": NO_OFFERS, "name": gettext("no offers recorded")})
+    return {"kinds": legend, "columns": columns, "points": points}

@@ -5,6 +5,7 @@ throw-away secret key. Production sets SECRET_KEY, DEBUG=0, ALLOWED_HOSTS and
 DATABASE_URL (PostgreSQL); `manage.py check --deploy` is then silent.
 """
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "simple_history",
+    "axes",
+    "csp",
     # The layers, bottom up: each imports only those listed before it
     # (pyproject.toml, [tool.importlinter]); talentkb holds the public pages.
     "districts",
@@ -69,6 +72,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -78,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as axes asks: it turns a login refused for lockout into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "talentkb.urls"
@@ -120,6 +126,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "TEMPLATE": os.environ.get("DATABASE_TEST_TEMPLATE", "talentkb_template"),
         "CHARSET": "UTF8",
     }
+
+# Axes counts failed logins and refuses a locked-out one before the model
+# backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute-force protection (django-axes): after AXES_FAILURE_LIMIT wrong
+# passwords for one username from one address, that pair is refused, even with
+# the right password, for AXES_COOLOFF_MINUTES. Locking the pair rather than
+# the username alone means a stranger cannot lock an editor out from elsewhere.
+# Admins unlock in the admin (Axes → Access attempts) or with
+# `manage.py axes_reset_username NAME`.
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "errors/lockout.html"
+
+# Content-Security-Policy (django-csp): everything from our own origin, no
+# inline script or style (the templates keep both in static files), no
+# plug-ins, no framing, forms posted only to us.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -169,12 +206,19 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # Preloading is hard to undo (browsers keep the list for months): only
+    # when the operator asks for it, after submitting the domain.
+    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
     SECURE_CONTENT_TYPE_NOSNIFF = True
+    if not SECURE_HSTS_PRELOAD:
+        # check --deploy warns (W021) when preload is off; off is our choice.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Lockouts are logged ("AXES: Locking out …") whatever LOG_LEVEL says.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -5,6 +5,7 @@ The pages keep the URL namespaces they had when they lived in the apps
 """
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from talentkb.pages import articles, compare, districts, finder, home, incentives, metrics, programs, search
 
@@ -28,7 +29,13 @@ districts_pages = [
     path("finder/", finder.finder_page, name="finder"),
 ]
 
+# The staff side says whose it is, not "Django administration".
+admin.site.site_header = _("Talent policy knowledge base")
+admin.site.site_title = _("Talent policy knowledge base")
+
 urlpatterns = [
+    # Browsers and feed readers ask for /favicon.ico whatever the page links to.
+    path("favicon.ico", home.favicon),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include((policies_pages, "policies"))),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _, ngettext
 
 from programs.choices import Status
 
+from ..details import article_details, derive_title
 from ..importing import import_article, reextract_article
 from ..models import Article, Incentive, Mention, Metric
 from ..public import public_article_url
@@ -153,9 +154,10 @@ class ArticleAdmin(admin.ModelAdmin):
         if not form.is_valid():
             return super().add_view(request, form_url, extra_context)  # shows the errors, saves nothing
         found = extraction.extract(form.cleaned_data["text"])
+        read = {**article_details(form.cleaned_data["text"], found), "source_url": getattr(found, "source_url", "")}
         prefilled = {"text": form.cleaned_data["text"], "source_file": form.cleaned_data.get("source_file", "")}
         for name in ("title", "publisher", "published", "source_url"):
-            prefilled[name] = form.cleaned_data.get(name) or getattr(found, name, "")
+            prefilled[name] = form.cleaned_data.get(name) or read[name]
         request._prefilled = prefilled
         request.method = "GET"  # render the form again, do not save
         self.message_user(request, _("Details read from the text: check them, then save."), messages.INFO)
@@ -167,6 +169,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
+            if not obj.title.strip():
+                # A title cleared by hand: named from the text again, never left empty.
+                obj.title = derive_title(obj.text)[:300]
             return super().save_model(request, obj, form, change)
         data = form.cleaned_data
         result = import_article(

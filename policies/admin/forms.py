@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from programs.models import TargetGroup
+
 from ..choices import IncentiveKind
 from ..formatting import plain
 from ..importing import find_duplicate
@@ -127,7 +129,7 @@ class FactForm(forms.ModelForm):
     )
     selected = forms.BooleanField(label=_("select"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, group_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("value", "value_max"):
             self.fields[name].widget.attrs["step"] = "any"
@@ -141,12 +143,30 @@ class FactForm(forms.ModelForm):
             # The row's own district and program, loaded with select_related.
             related = getattr(self.instance, name) if getattr(self.instance, f"{name}_id") else None
             self.fields[name].widget.known = related or NOTHING
+        self.fields["measure"].widget.attrs["size"] = 4
+        if "groups" in self.fields:
+            # The ten target groups, read once for all the rows (the formset
+            # passes the same list to each), not once per row.
+            self.fields["groups"].choices = group_choices if group_choices is not None else target_group_choices()
+
+
+def target_group_choices() -> list[tuple[int, str]]:
+    """The target groups as (pk, name in the reader's language): the choices of
+    every row's groups field, so that rendering the rows asks no query each."""
+    return [(g.pk, str(g)) for g in TargetGroup.objects.all()]
+
+
+class GroupsField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
 
 
 class IncentiveForm(FactForm):
+    groups = GroupsField(TargetGroup.objects.all(), label=_("target groups"), required=False)
+
     class Meta:
         model = Incentive
-        fields = ["kind", "label", "value", "value_max", "unit", "qualifier", "district", "program", "period", "target"]
+        fields = ["kind", "label", "value", "value_max", "unit", "measure", "qualifier", "district", "program",
+                  "period", "target", "groups"]
         widgets = {"district": autocomplete(Incentive, "district"), "program": autocomplete(Incentive, "program")}
 
 
@@ -159,7 +179,8 @@ class MetricForm(FactForm):
 
     class Meta:
         model = Metric
-        fields = ["label", "indicator", "value", "value_max", "unit", "qualifier", "district", "program", "period", "target"]
+        fields = ["label", "indicator", "value", "value_max", "unit", "measure", "qualifier", "district", "program",
+                  "period", "target"]
         widgets = {"district": autocomplete(Metric, "district"), "program": autocomplete(Metric, "program")}
 
 
@@ -177,26 +198,45 @@ class HandFactForm(forms.Form):
     value = forms.DecimalField(label=_("value"), max_digits=22, decimal_places=4)
     value_max = forms.DecimalField(label=_("upper value"), max_digits=22, decimal_places=4, required=False)
     unit = forms.ChoiceField(label=_("unit"), choices=Incentive._meta.get_field("unit").choices)
+    measure = forms.CharField(
+        label=_("measure word"), max_length=10, required=False, help_text=_("套, 个, 家, 人 … for counts.")
+    )
     qualifier = forms.ChoiceField(label=_("qualifier"), choices=Incentive._meta.get_field("qualifier").choices)
     district = Incentive._meta.get_field("district").formfield(widget=autocomplete(Incentive, "district"))
     program = Incentive._meta.get_field("program").formfield(widget=autocomplete(Incentive, "program"))
     period = forms.CharField(label=_("period"), max_length=20, required=False)
     target = forms.BooleanField(label=_("target"), required=False)
-    span_start = forms.IntegerField(label=_("quote start"), min_value=0)
-    span_end = forms.IntegerField(label=_("quote end"), min_value=1)
+    groups = GroupsField(
+        TargetGroup.objects.all(), label=_("target groups"), required=False,
+        help_text=_("For an incentive: whom it is for."),
+    )
+    # The quote's span comes from the words selected in the text (review.js),
+    # never typed: the editor sees the selected words, not their offsets.
+    span_start = forms.IntegerField(min_value=0, widget=forms.HiddenInput, required=False)
+    span_end = forms.IntegerField(min_value=1, widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, article: Article, **kwargs):
         super().__init__(*args, **kwargs)
         self.article = article
         self.fields["value"].widget.attrs["step"] = "any"
         self.fields["value_max"].widget.attrs["step"] = "any"
+        self.fields["measure"].widget.attrs["size"] = 4
+        self.fields["groups"].choices = target_group_choices()
+
+    def selected_quote(self) -> str:
+        """The words whose span the form carries (after an error, so that the
+        editor need not select them again); '' when there is none."""
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        start, end = data.get("span_start"), data.get("span_end")
+        if start is None or end is None or not (0 <= start < end <= len(self.article.text)):
+            return ""
+        return self.article.text[start:end]
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("span_start"), cleaned.get("span_end")
-        if start is not None and end is not None:
-            if not (0 <= start < end <= len(self.article.text)):
-                raise forms.ValidationError(_("Select a span of the article text first."), code="span")
+        if start is None or end is None or not (0 <= start < end <= len(self.article.text)):
+            raise forms.ValidationError(_("Select a span of the article text first."), code="span")
         if cleaned.get("kind") == METRIC and not cleaned.get("label"):
             self.add_error("label", _("A metric needs a label, such as 高层次人才数量."))
         value, value_max = cleaned.get("value"), cleaned.get("value_max")
@@ -208,9 +248,10 @@ class HandFactForm(forms.Form):
         data = dict(self.cleaned_data)
         kind = data.pop("kind")
         span = {"span_start": data.pop("span_start"), "span_end": data.pop("span_end")}
+        groups = data.pop("groups")
         if kind == METRIC:
-            return Metric, {**data, **span}
-        return Incentive, {**data, **span, "kind": kind}
+            return Metric, {**data, **span}  # a metric has no target groups
+        return Incentive, {**data, **span, "kind": kind, "groups": groups}
 
 
 class ProgramForm(forms.Form):

@@ -28,7 +28,7 @@ from ..highlight import Span
 from ..models import Article, Incentive, Metric
 from ..public import public_article_url
 from .facts import indicator_choices
-from .forms import HandFactForm, IncentiveForm, MetricForm, ProgramForm
+from .forms import HandFactForm, IncentiveForm, MetricForm, ProgramForm, target_group_choices
 
 IncentiveFormSet = modelformset_factory(Incentive, form=IncentiveForm, extra=0, edit_only=True)
 MetricFormSet = modelformset_factory(Metric, form=MetricForm, extra=0, edit_only=True)
@@ -93,11 +93,15 @@ class ReviewScreen:
 
     def formsets(self, data=None):
         facts = dict(
-            incentive=Incentive.objects.filter(article=self.article).select_related("district", "program"),
+            incentive=Incentive.objects.filter(article=self.article).select_related("district", "program")
+            .prefetch_related("groups"),
             metric=Metric.objects.filter(article=self.article).select_related("district", "program"),
         )
         return (
-            IncentiveFormSet(data, queryset=facts["incentive"], prefix="incentive"),
+            IncentiveFormSet(
+                data, queryset=facts["incentive"], prefix="incentive",
+                form_kwargs={"group_choices": target_group_choices()},
+            ),
             MetricFormSet(
                 data, queryset=facts["metric"], prefix="metric",
                 form_kwargs={"indicator_choices": [("", "---------"), *indicator_choices()]},
@@ -142,7 +146,7 @@ class ReviewScreen:
                 review.reject(fact, user)
                 counts["rejected"] += 1
             elif changed:
-                review.correct(fact, user, changed)
+                review.correct(fact, user, changed, groups=form.cleaned_data.get("groups"))
                 counts["corrected"] += 1
             elif decision == "accept":
                 review.accept(fact, user)

@@ -165,5 +165,8 @@ class Programs:
 
 def programs_of(programs: Programs, figures: tuple) -> tuple:
     """Each figure with the program it belongs to (an offer's or a result's)."""
-    return tuple(replace(f, program=(programs.of_offer if f.kind else programs.of_result)(f.q.num_start))
-                 for f in figures)
+    out = []
+    for f in figures:
+        program = (programs.of_offer if f.kind else programs.of_result)(f.q.num_start)
+        out.append(f if program == f.program else replace(f, program=program))
+    return tuple(out)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import compiled, words
 from .rules import Rule, always, decide
@@ -36,7 +37,7 @@ from .text import ITEM_MARK
 # service codes, and the 港/谷/营 coinages (人才港, 鄞创谷, 青创营).
 TYPE_END = (r"(?:行动计划|计划|工程|行动|品牌|基地|平台|联盟|项目|社区|人才卡|英才卡|才卡|公寓|(?:人才|英才|青年|专家)家园|新政|人才节|人才周|人才日|驿站|走廊|"
             r"工作站|服务站|联络站|工作室|学院|俱乐部|夜[校市读话]|之家|会客厅|人才码|服务码|"
-            r"(?:人才|创新|创业|青创|英才)港|[创才]谷|(?:青创|创客|创业|人才)营|(?:人才|英才|科创|才)贷|"
+            r"(?:人才|创新|创业|青创|英才)港|[创才]谷|人才网|(?:青创|创客|创业|人才)营|(?:人才|英才|科创|才)贷|"
             r"(?:\d+|[一二三四五六七八九十]+)条)")
 TYPE_END_RE = re.compile(TYPE_END + "$")
 # “X”培育工程, “X”青年人才储备工程, “X”人才服务品牌, “X”人才新政: a type word
@@ -48,10 +49,12 @@ TYPE_AFTER_RE = re.compile(
 MODIFIER_BAD = re.compile(r"[的等和与及或为是在对将把被了着过]|工作|机制|模式|体系|论坛|大会")
 EVENT_RE = compiled("program_events")
 LAUNCH_BEFORE_RE = compiled("program_launch_verbs", "$")
-# double quotes, and single quotes (used inside a quoted speech)
-QUOTE_RE = re.compile(r"“([^“”\n]{2,24})”|‘([^‘’“”\n]{2,24})’")
+# double quotes, single quotes (used inside a quoted speech), and straight
+# quotes, often padded with blanks, of mirror sites (" 龙舞华章计划 ")
+QUOTE_RE = re.compile(r"“([^“”\n]{2,24})”|‘([^‘’“”\n]{2,24})’|\" ?([^\"“”\n]{2,24}?) ?\"")
 # “A”“B”等对接平台: every quoted item of a list closed by 等 + a program word
-LIST_TAIL_RE = re.compile(r"^(?:[“‘][^“”‘’]{1,20}[”’])*等[\u4e00-\u9fff]{0,4}(?:平台|品牌|项目|载体|工程|计划|行动|活动)")
+# (a bare 等项目 is a list of items: “我要入住”“入住流程”等项目)
+LIST_TAIL_RE = re.compile(r"^(?:[“‘][^“”‘’]{1,20}[”’])*等(?:[\u4e00-\u9fff]{1,4}项目|[\u4e00-\u9fff]{0,4}(?:平台|品牌|载体|工程|计划|行动|活动))")
 COPULA_BEFORE = re.compile(r"(?:的|为|变|成|是|像|如|作为|当作|列为)$")
 AFTER_CONTEXT = re.compile(r"^(?:的带动|的引领|的推动|的指引|的号召|的影响)")
 # macro-regions that make a name specific without being in the gazetteer
@@ -67,7 +70,33 @@ OWNER_BEFORE = compiled("program_owners", r"[、,，和及]?(?:市委|市政府|
 # level owns the programme (a city, province, ministry or 国家 between the verb
 # and the quote, or 市级/省级/国家级 right after it): 对入选“X计划”的人才给予…
 # is the district's own programme.
-JOIN_BEFORE = re.compile(r"(?:参与|参加|加入|融入|争创)(?:了|到)?[\u4e00-\u9fff]{0,6}$")
+JOIN_BEFORE = re.compile(r"(?:参与|参加|加入|融入|争创|聚焦)(?:了|到)?[\u4e00-\u9fff]{0,6}$")
+# 对新入选“重庆英才计划”“鸿雁计划”的人才…配套: applying to a list that holds a
+# city's or a province's programme (foreign) is joining all of it
+APPLY_BEFORE = re.compile(r"(?:入选|申报|获评|依托|对接)(?:了)?$")
+# Programmes run nationwide (千人计划, 春风行动): never a district's own.
+NATIONAL = set(words("national_programs"))
+# a name opening with a province (四川省…示范基地) is the province's
+PROVINCE_START = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省|内蒙古|广西|西藏|宁夏|新疆)")
+# role titles given to people (校园引才大使, 文产特派员) and scholar titles of a
+# province or the state (泰山学者, 长江学者): a role system or an honour, not a program
+ROLE_END = re.compile(r"(?:员|大使|专员|特派员|顾问|嘉宾|学者)$")
+# “双一流”本科, “985”高校: a class of universities or degrees
+DEGREE_CLASS_AFTER = re.compile(r"^(?:本科|高校|大学|院校|学科|建设高校|毕业生)")
+# 做好引才聚才“大文章”, 以人才安居“小切口”做好…: figures of speech
+FIGURATIVE_BEFORE = re.compile(
+    r"(?:做好|做足|做实|做优|写好|答好|下好|打好|念好|唱好|用好|跑出|打出|按下|架起|织密|筑牢|当好|绘就|谱写|奏响)"
+    r"[\u4e00-\u9fff]{0,6}$")
+MEANS_BEFORE = re.compile(r"以[\u4e00-\u9fff]{1,6}$")
+FIGURATIVE_AFTER = re.compile(r"^\s?(?:做好|做足|做实|撬动|带动|推动|助推|赋能|激活)")
+# titles and designations conferred on a place or a body (被赋予“农产品供应基地”等功能定位,
+# 荣获“人才工作示范县”称号): an honour, not a program
+DESIGNATION_BEFORE = re.compile(r"(?:被赋予|被授予|授予|荣获|获评|被评为|评为|获得|获批|入选为)$")
+DESIGNATION_AFTER = re.compile(r"^(?:等)?(?:功能定位|定位|称号|荣誉|殊荣|光荣称号)")
+# 带着“智能工厂数据流平台”项目参赛: a participant's project
+PARTICIPANT_BEFORE = re.compile(r"(?:带着|携带|携|凭借|凭着)$")
+# a tour of a city (“博士沈阳行”, “沈阳博士看沈阳”): the city's activity when the city is not the article's
+TOUR_NAME = re.compile(r"行$|看")
 JOIN_OWNED_BEFORE = re.compile(
     r"(?:入选|申报|依托|对接|获评|承办)(?:了)?(?:国家|全国|中央|[\u4e00-\u9fff]{1,6}?[省市部])$")
 OWNED_AFTER = re.compile(r"^(?:等)?(?:市级|省级|国家级|全国性|全市|全省)")
@@ -83,7 +112,7 @@ OWNER_START = re.compile(r"^(?:国家|全国|中国|省级|市级|国际(?=.{0,3
 MECHANISM_AFTER = re.compile(r"^(?:[、“”\w+]{0,30}?等)?(?:工作)?(?:机制|模式|制度|理念|体系|格局|精神|战略|主题|为主题|思路|方针)")
 MECHANISM_TAIL = re.compile(r"(?:机制|模式|制度|理念|体系|格局|精神|战略|思路|方针)$")
 UNQUOTED_RE = re.compile(
-    r"(?:实施|推出|启动|开展)(?P<name>[\u4e00-\u9fffA-Za-z·—]{2,18}(?:行动计划|计划|工程|行动|人才卡|人才节))"
+    r"(?:实施|推出|启动|开展|落实)(?P<name>[\u4e00-\u9fffA-Za-z·—]{2,18}(?:行动计划|计划|工程|行动|人才卡|人才节))"
     r"(?=[,，。;；、\n\s]|之|$)")
 # facilities and bodies (平台, 基地, 社区, 联盟, 基金, 中心) are programs only when
 # their name is specific: it holds a place name (望京国际人才社区, 河西…中心)
@@ -93,6 +122,9 @@ FACILITY_RE = re.compile(
     r"(?=[,，。;；、\n\s等]|$)"
     # an alliance named in a list or an apposition (…、天津市…联盟等)
     r"|(?<=[、,，。;；\n:：—])(?P<name2>[\u4e00-\u9fffA-Za-z·]{4,22}联盟)(?=[,，。;；、\n等]|$)")
+# a facility or a body is a talent program only when its name says what for
+# (农产品供应基地 is not one; 产学研协同创新平台, 学子联盟, 实训基地 are)
+TALENT_WORD = re.compile(r"人才|英才|学子|学生|青年|青创|创新|创业|专家|博士|院士|人力|产学研|产教|实训|科学|科技|孵化|众创|培训")
 FOUNDED_RE = re.compile(
     r"(?:^|(?<=[,，。;；\n:：]))(?P<name>[\u4e00-\u9fffA-Za-z·—]{3,18}(?:联盟|平台|基地|计划|中心))(?:宣布|正式|同步|也)?(?:成立|启动|揭牌|上线)")
 HEADING_RE = re.compile(
@@ -108,6 +140,12 @@ BRAND_ACTIVITY_RE = re.compile(
 # activity when the place is a known district, city or region
 TOUR_RE = re.compile(
     r"(?:开展|举办|启动|组织|推出)(?P<name>[\u4e00-\u9fffA-Za-z]{1,8}?行)(?:系列)?活动")
+# a named housing estate for talent (东岭苑人才公寓, 钟寓人才社区, 光点·瑾园人才公寓),
+# not a park or a garden (科技园, 花园): a named apartment project
+NAMED_HOUSING_RE = re.compile(
+    r"(?<![\u4e00-\u9fff·])(?P<name>[\u4e00-\u9fff·]{1,6}?(?<!花|公|家|校|业|技|区)[苑园寓府居庭](?:人才公寓|人才社区|青年公寓))")
+# 第五届海峡菁英人才节: a talent festival held every year is a program (河西人才节)
+FESTIVAL_RE = re.compile(r"第[一二三四五六七八九十\d]+届(?P<name>[\u4e00-\u9fff]{2,10}?(?:人才节|人才周|人才日))")
 # an acronym makes an unquoted system or programme name specific (STB人才认定体系)
 ACRONYM_RE = re.compile(
     r"(?:推进|实施|推行|建立|构建|打造)(?P<name>[A-Z]{2,6}[\u4e00-\u9fff]{2,10}(?:体系|计划|工程|行动))(?=[,，。;；、\n]|$)")
@@ -150,25 +188,90 @@ class Quote:
     aliases: frozenset
     type_after: re.Match | None  # a program word after the quote (“X”培育工程)
     repeated: bool  # a short name quoted twice that is no metaphor (“X”为…)
+    lead: str = ""  # the clause before the list of quotes it is in (入选 for “A”“B”)
+    run: tuple[str, ...] = ()  # the names of that list (“A”“B”、“C”), itself included
+    foreign: bool = False  # a name of the list opens with a city or province not the article's (重庆英才计划)
+    district_names: tuple[str, ...] = ()  # the article's districts, full and short, longest first
+
+
+def _inner(m: re.Match) -> str:
+    return m.group(1) or m.group(2) or m.group(3)
 
 
 def _quotes(norm: str, district_names: set[str]):
     found = list(QUOTE_RE.finditer(norm))
-    quoted = Counter(m.group(1) or m.group(2) for m in found)
-    metaphor = {m.group(1) or m.group(2) for m in found
-                if COPULA_BEFORE.search(norm[max(0, m.start() - 1): m.start()])}
+    quoted = Counter(_inner(m) for m in found)
+    metaphor = {_inner(m) for m in found if COPULA_BEFORE.search(norm[max(0, m.start() - 1): m.start()])}
+    names = tuple(sorted(district_names, key=len, reverse=True))
+    runs = _runs(norm, found, frozenset(district_names))
     for m in found:
-        inner = (m.group(1) or m.group(2)).strip()
+        inner = _inner(m).strip()
         s, e = m.start(), m.end()
-        before, after = norm[max(0, s - 12): s], norm[e: e + 40]
+        run = runs[s]
+        before, after = norm[max(0, s - 12): s], norm[e: e + 40].lstrip(" ")
         t = TYPE_AFTER_RE.match(after)
         if t and (MODIFIER_BAD.search(t.group("mod")) or NON_TALENT.search(t.group("mod"))):
             t = None
         name, aliases = _strip_prefix(inner, district_names)
         repeated = quoted[inner] >= 2 and 3 <= len(inner) <= 6 and inner not in metaphor \
             and not SLOGAN_RE.match(inner)
-        yield Quote(inner, s + 1, e - 1, before, after, re.split(r"[,，。;；:：\n]", before)[-1],
-                    re.split(r"[,，。;；\n]", after, 1)[0], name, frozenset(aliases), t, repeated)
+        clause = re.split(r"[,，。;；:：\n]", before)[-1]
+        g = m.lastindex
+        yield Quote(inner, m.start(g), m.end(g), before, after, clause,
+                    re.split(r"[,，。;；\n]", after, 1)[0], name, frozenset(aliases), t, repeated,
+                    lead=run[0], run=run[1], foreign=run[2], district_names=names)
+
+
+def _runs(norm: str, found: list[re.Match], district_names: frozenset) -> dict[int, tuple[str, tuple[str, ...], bool]]:
+    """For each quote (by start): the clause before its list of quotes, the
+    list's names and whether one of them is a city's or a province's
+    (“重庆英才计划”“鸿雁计划”: one list, 入选 before it)."""
+    lists: list[list[re.Match]] = []
+    for m in found:
+        if lists and norm[lists[-1][-1].end(): m.start()] in ("", "、", "和", "及", "与"):
+            lists[-1].append(m)
+        else:
+            lists.append([m])
+    out = {}
+    for items in lists:
+        s = items[0].start()
+        clause = re.split(r"[,，。;；:：\n]", norm[max(0, s - 12): s])[-1]
+        names = tuple(_inner(m).strip() for m in items)
+        foreign = any(_foreign(n, district_names) for n in names)
+        for m in items:
+            out[m.start()] = (clause, names, foreign)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _foreign(name: str, district_names: frozenset) -> bool:
+    """Does the name open with a city or a province that is not one of the
+    article's districts (重庆英才计划 in 渝中, 苏州市姑苏英才计划)?"""
+    from .places import gazetteer
+
+    g = gazetteer()
+    end = g.names.match(name, 0)
+    return end > 0 and name[:end] in g.region_words and name[:end] not in district_names
+
+
+def _foreign_inside(name: str, district_names) -> bool:
+    """Does the name hold a city or a province and none of the article's districts?"""
+    from .places import gazetteer
+
+    if any(d in name for d in district_names):
+        return False
+    g = gazetteer()
+    return any(name[s:e] in g.region_words for s, e in g.names.finditer(name))
+
+
+def _bare(name: str, district_names: tuple[str, ...]) -> str:
+    """The name without a leading full district name (佛坪县人才公寓 -> 人才公寓:
+    a plaque, not a brand; a short name makes one: 武侯人才驿站). The names
+    come longest first."""
+    for d in district_names:
+        if name.startswith(d) and len(name) > len(d) and d[-1] in "区县市旗":
+            return name[len(d):]
+    return name
 
 
 def _hit(q: Quote, _match=None) -> ProgramHit:
@@ -193,10 +296,23 @@ def _no(name: str, when, example: str) -> Rule[Quote, None]:
 
 # A quoted name is a program when the first row that fires says so.
 QUOTE_RULES: tuple[Rule[Quote, ProgramHit | None], ...] = (
-    _no("not_a_name", lambda q: BAD_INNER.search(q.inner) or q.inner in GENERIC_NAMES or q.inner in MECHANISMS
+    _no("not_a_name", lambda q: BAD_INNER.search(q.inner) or _bare(q.inner, q.district_names) in GENERIC_NAMES
+        or q.inner in MECHANISMS
         or NUMERAL_ONLY.match(TYPE_END_RE.sub("", q.inner)), "推行“揭榜挂帅”工程"),
-    _no("someone_elses", lambda q: JOIN_BEFORE.search(q.clause) or JOIN_OWNED_BEFORE.search(q.clause)
-        or OWNED_AFTER.match(q.after), "38人入选苏州市“姑苏英才计划”"),
+    _no("figurative", lambda q: FIGURATIVE_BEFORE.search(q.clause)
+        or (MEANS_BEFORE.search(q.clause) and FIGURATIVE_AFTER.match(q.after)), "以人才安居“小切口”做好引才“大文章”"),
+    _no("someone_elses", lambda q: JOIN_BEFORE.search(q.lead) or JOIN_OWNED_BEFORE.search(q.lead)
+        or OWNED_AFTER.match(q.after) or (APPLY_BEFORE.search(q.lead) and q.foreign),
+        "38人入选苏州市“姑苏英才计划”"),
+    _no("national", lambda q: q.inner in NATIONAL or TYPE_END_RE.sub("", q.inner) in NATIONAL
+        or PROVINCE_START.match(q.inner), "要让“千人计划”人才留得住"),
+    _no("designation", lambda q: DESIGNATION_BEFORE.search(q.lead) or DESIGNATION_AFTER.match(q.after),
+        "被赋予“农产品供应基地”等功能定位"),
+    _no("role_or_class", lambda q: ROLE_END.search(q.inner) or DEGREE_CLASS_AFTER.match(q.after)
+        or (q.inner.endswith("人才") and not q.type_after)
+        or (PARTICIPANT_BEFORE.search(q.clause) and q.after.startswith("项目")), "聘任30名“校园引才大使”"),
+    _no("a_citys_tour", lambda q: TOUR_NAME.search(q.inner) and _foreign_inside(q.inner, q.district_names),
+        "开展“沈阳博士看沈阳”活动"),
     _no("not_about_talent", lambda q: NON_TALENT.search(q.inner) or NON_TALENT.search(q.clause[-6:])
         or INSTITUTION_END.search(q.inner), "开展招商引资“攻坚年”活动"),
     _no("work_item", lambda q: q.after.startswith("工作") and not q.after.startswith(("工作站", "工作室")),
@@ -206,7 +322,7 @@ QUOTE_RULES: tuple[Rule[Quote, ProgramHit | None], ...] = (
     _no("listed_mechanism", lambda q: q.after.startswith(("、", "“")) and MECHANISM_AFTER.match(q.after.lstrip("、")),
         "推行“一人一档”、“一企一档”等工作机制"),
     _no("mechanism", lambda q: MECHANISM_AFTER.match(q.after)
-        or MECHANISM_TAIL.search(re.split(r"[,，。;；、\n]", q.after, 1)[0][:10]), "建立“人才专员”服务机制"),
+        or MECHANISM_TAIL.search(re.split(r"[,，。;；、\n]", q.after, 1)[0][:10]), "建立“人才专班”服务机制"),
     _no("mode", lambda q: q.inner.endswith(("式", "型", "化", "制")), "推行“保姆式”服务"),
     Rule("own_type_word", lambda q: TYPE_END_RE.search(q.inner), _hit, "实施“四春计划”"),
     _no("event", lambda q: EVENT_RE.search(q.inner), "举办“英才峰会”"),
@@ -229,25 +345,38 @@ QUOTE_RULES: tuple[Rule[Quote, ProgramHit | None], ...] = (
 )
 
 
+# rows that find a quoted name to be an event (“智汇乾州”论坛)
+_EVENT_ROWS = {"event", "type_word_of_an_event", "activity_that_is_an_event", "modifier_or_event_after"}
+
+
 def _quoted_hits(norm: str, district_names: set[str]) -> list[ProgramHit]:
-    hits = (decide(QUOTE_RULES, q)[1] for q in _quotes(norm, district_names))
-    return [h for h in hits if h is not None]
+    """The quoted names that are programs. A name taken only because it is
+    quoted twice is dropped when another of its quotes shows it to be an
+    event (邀约专家“智汇乾州” … “智汇乾州”论坛)."""
+    decided = [(q, *decide(QUOTE_RULES, q)) for q in _quotes(norm, district_names)]
+    vetoed = {q.inner for q, rule, _ in decided if rule.name in _EVENT_ROWS
+              and (rule.name != "modifier_or_event_after" or EVENT_RE.search(q.phrase))}
+    return [h for q, rule, h in decided
+            if h is not None and not (rule.name == "launched_or_repeated" and q.inner in vetoed
+                                      and not LAUNCH_BEFORE_RE.search(q.before))]
 
 
 def _tour_hits(norm: str, district_names: set[str]) -> list[ProgramHit]:
     hits = []
     for m in TOUR_RE.finditer(norm):
         name = m.group("name")
-        if len(name) >= 4 and _specific(name[-3:-1] if len(name) < 5 else name[-4:-1], district_names) \
+        place = name[-3:-1] if len(name) < 5 else name[-4:-1]
+        # a tour of the article's district; a tour of a city is the city's (博士沈阳行)
+        if len(name) >= 4 and _specific(place, district_names) and not _foreign_inside(name, district_names) \
                 and not EVENT_RE.search(name):
             hits.append(ProgramHit(name, m.start("name"), m.end("name"), {name + "活动"}))
     return hits
 
 
 def _named_series_hits(norm: str) -> list[ProgramHit]:
-    """菁蓉汇·郫都人才对接活动, STB人才认定体系."""
+    """菁蓉汇·郫都人才对接活动, STB人才认定体系, 东岭苑人才公寓, 第五届海峡菁英人才节."""
     return [ProgramHit(m.group("name"), m.start("name"), m.end("name"))
-            for rx in (BRAND_ACTIVITY_RE, ACRONYM_RE) for m in rx.finditer(norm)
+            for rx in (BRAND_ACTIVITY_RE, ACRONYM_RE, NAMED_HOUSING_RE, FESTIVAL_RE) for m in rx.finditer(norm)
             if not EVENT_RE.search(m.group("name"))]
 
 
@@ -261,7 +390,7 @@ def _unquoted_hits(norm: str, district_names: set[str]) -> list[ProgramHit]:
                 continue
             if "的" in name or NON_TALENT.search(name):
                 continue
-            if rx is not UNQUOTED_RE and not _specific(name, district_names):
+            if rx is not UNQUOTED_RE and not (_specific(name, district_names) and TALENT_WORD.search(name)):
                 continue
             hits.append(ProgramHit(name, m.start(grp), m.end(grp)))
     return hits
@@ -282,14 +411,20 @@ def _specific(name: str, district_names: set[str]) -> bool:
     if MACRO_REGIONS.search(name) or any(d in name for d in district_names):
         return True
     g = gazetteer()
-    for m in g.regex.finditer(name):
-        if m.group() in g.by_full or m.group() in g.blockers:
+    for start, end in g.names.finditer(name):
+        if name[start:end] in g.by_full or name[start:end] in g.blockers:
             return True
     return False
 
 
+_NAME_MARKS = re.compile(r"[\s“”\"'‘’·]")
+_COUNT_OF_ITEMS = re.compile(r"\d+条")
+_CODE = re.compile(r"[\dA-Za-z]{3,}")
+
+
+@lru_cache(maxsize=4096)
 def _norm(n: str) -> str:
-    return re.sub(r"[\s“”\"'‘’·]", "", n)
+    return _NAME_MARKS.sub("", n)
 
 
 def merge(hits: list[ProgramHit]) -> list[tuple[str, list[ProgramHit], set[str]]]:
@@ -316,13 +451,14 @@ def merge(hits: list[ProgramHit]) -> list[tuple[str, list[ProgramHit], set[str]]
     return [(c, m, a - {c}) for c, m, a in groups]
 
 
+@lru_cache(maxsize=8192)
 def _same(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    if re.fullmatch(r"\d+条", short) and long_.endswith(short):
+    if _COUNT_OF_ITEMS.fullmatch(short) and long_.endswith(short):
         return True  # 19条 is short for 教育科技人才一体发展19条
-    code = re.match(r"[\dA-Za-z]{3,}", short)
+    code = _CODE.match(short)
     if code and long_.startswith(code.group()) and TYPE_END_RE.search(short) \
             and long_.endswith(TYPE_END_RE.search(short).group()):
         return True  # “3551人才计划” is short for “3551光谷人才计划”: same code, same type

@@ -2,10 +2,14 @@
 
 One compiled regex finds every candidate (prefix qualifier, number, optional
 multiplier, optional range, 余/多, unit or measure word, suffix qualifier);
-small checks then drop what is not a figure: years and dates, ordinals (第四届),
-list markers, numbers inside names (1+2+N, “985”, 10号线, 19条), single
-Chinese digits used as epithets (三个篇章, 五大), the old value of a change
-(由10家增至30家), and thresholds that only qualify a noun (注册资本5000万元以上企业).
+small checks then drop what is not a figure: years and dates, ordinals (第四届,
+第1、3、5年), list markers, numbers inside names (1+2+N, “985”, 10号线, 19条),
+single Chinese digits used as epithets (三个篇章, 五大), and thresholds that
+only qualify a noun (注册资本5000万元以上企业). A change states two figures, the
+old and the new (由10家增至30家). A range is two figures, its low end (ge) and
+its high end (le), both quoting the whole range (30至70平米不等), as RULES.md
+wants. Numbers listed before a figure take its multiplier and unit
+(分别给6、9、15万元).
 """
 from __future__ import annotations
 
@@ -25,11 +29,11 @@ _MEASURE = "(?:" + "|".join(re.escape(w) + (f"(?!{any_of(no)})" if no else "")
 # Money, area, percent and duration before the measure words: 个月 is a month, 个百分点 a percent.
 _UNIT = "(?:" + "|".join(re.escape(w) for w, (code, _, _) in UNITS.items() if code != "count") + f"|{_MEASURE})"
 _PREFIX = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
-_MORE = "|".join(words("qualifiers_after"))
+_MORE = any_of(words("qualifiers_after"))
 _POST = "|".join(sorted(words("qualifiers_after_unit"), key=len, reverse=True))
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+)"
 _MULT = r"(?:万亿|千万|百万|万|亿)"
-_RANGE = r"(?:至|到|-|—|–|~)"
+_RANGE = r"(?:——|至|到|-|—|–|~|－)"
 
 QTY_RE = re.compile(
     # 最高给予100万元, 最长可享受3年: a bounding word may stand before the verb
@@ -48,13 +52,21 @@ MONEY_NOUN = re.compile(r"^[^,，。;；、]{0,10}?(基金|资金|奖励|补贴|
 RENT_CONTEXT = re.compile(r"(免租|减租|最长|可达|长达|为期|期限|补贴|租期)$")
 RENT_AFTER = re.compile(r"^(?:内)?(?:的)?(?:免租|减租|免收|租金减|房租减|免费)")
 # a verb that counts people or things: the Chinese digit after it is a figure
-COUNT_VERB = re.compile(r"(?:引进|招聘|招引|新增|新建|建成|引育|培养|选派|录用|聘请|认定|培育|入选|达到|共有|共|累计)$")
+COUNT_VERB = re.compile(r"(?:引进|招聘|招引|新增|新建|建成|引育|培养|选派|录用|聘请|认定|培育|入选|达到|共有|共|累计|签约|签订|落地)$")
 # the parts of a plan, counted with a small Chinese numeral: an enumeration
 ENUMERATION_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:任务|举措|措施|方面|行动|工程|环节|机制|工作|篇章|领域|体系|条))")
-# 占比近四成: a share in tenths
-SHARE_RE = re.compile(r"(?:占比|比重|比例|占[^,，。;；\d]{0,4}?的?)(?:达|达到|为)?(?P<pre>近|约|超过|超|逾)?"
-                      r"(?P<n>[一二三四五六七八九])成(?P<post>左右)?(?![员立为功果本熟长效都就型])")
-CHANGE_AFTER = re.compile(r"^(增|提|扩|升|上升|增加|增长|提高|提升|扩大|翻)(至|到|为)")
+# 占比近四成, 超六成, 六成以上: a share in tenths; 成 is also a verb (建成, 一成不变,
+# 三五成群, 八成新), so a share needs a share word, a bound or a level word
+SHARE_RE = re.compile(r"(?P<ctx>占比|比重|比例|占[^,，。;；\d]{0,4}?的?)?(?:达|达到|为)?(?P<pre>近|约|超过|超|逾)?"
+                      r"(?<![一二三四五六七八九十百千万])(?P<n>[一二三四五六七八九])成(?P<post>以上|左右)?"
+                      r"(?![员立为功果本熟长效都就型群不新绩])")
+_TENTHS = re.compile(r"[一二三四五六七八九]成")
+# 第1、3、5年: ordinals listed after 第
+ORDINAL_LIST_BEFORE = re.compile(r"第[\d一二三四五六七八九十]+(?:[、,，和及][\d一二三四五六七八九十]+)*[、,，和及]$")
+# 1+2+N, 1+N: a name; 50+家 is more than 50
+PLUS_NAME = re.compile(r"\+[\dA-Za-z一二三四五六七八九十]")
+# 6、9、15万元: numbers listed before a figure share its multiplier and unit
+LISTED_BEFORE = re.compile(r"(?:(?<![\d.第])(\d+(?:\.\d+)?)、){1,8}$")
 THRESHOLD_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(企业|项目|单位|公司|人才|团队)")
 DATE_LIKE_AFTER = re.compile(r"^(:\d|\.\d|/\d)")
 
@@ -115,7 +127,12 @@ def _ratios(norm: str) -> list[RawQuantity]:
 def _shares(norm: str) -> list[RawQuantity]:
     """占比近四成: a share in tenths, in percent."""
     out = []
-    for m in SHARE_RE.finditer(norm):
+    # SHARE_RE's optional lead makes it slow to run over a whole article: it
+    # is run only around a numeral before 成, at most 12 characters back
+    for c in _TENTHS.finditer(norm):
+        m = SHARE_RE.search(norm, max(0, c.start() - 12), c.end() + 3)
+        if not m or m.start("n") != c.start() or not (m.group("ctx") or m.group("pre") or m.group("post")):
+            continue
         v = parse_number(m.group("n")) * 10
         start = m.start("pre") if m.group("pre") else m.start("n")
         out.append(RawQuantity(start, m.end(), m.start("n"), v, None, "percent", "",
@@ -142,10 +159,51 @@ def readings(norm: str, taken: list[tuple[int, int]]):
 def find_quantities(norm: str) -> list[RawQuantity]:
     out = _ratios(norm)
     taken = [(q.start, q.end) for q in out]
-    out += [q for _, q in readings(norm, taken) if q is not None]
+    found = [q for _, q in readings(norm, taken) if q is not None]
+    out += _listed(norm, found) + [part for q in found for part in _range_ends(norm, q)]
     out += _shares(norm) + _percents_in_words(norm)
-    out.sort(key=lambda q: q.start)
+    out.sort(key=lambda q: (q.start, q.num_start))
     return _share_bounds(out, norm)
+
+
+def _range_ends(norm: str, q: RawQuantity) -> list[RawQuantity]:
+    """A range is two figures (RULES.md): the low end, at least (ge), and the
+    high end, at most (le), each quoting the whole range; a bound before the
+    range (最高) stays on the high end."""
+    if q.value_max is None:
+        return [q]
+    high_at = _RANGE_HIGH.search(norm, q.num_start, q.end).end()
+    low = replace(q, value_max=None, qualifier="ge" if q.qualifier == "eq" else q.qualifier)
+    high = replace(q, value=q.value_max, value_max=None, num_start=high_at,
+                   qualifier="le" if q.qualifier in ("eq", "ge") else q.qualifier)
+    return [low, high]
+
+
+# where the high end of a range starts: after the range word
+_RANGE_HIGH = re.compile(_RANGE)
+
+
+def _listed(norm: str, found: list[RawQuantity]) -> list[RawQuantity]:
+    """6、9、15万元: the bare numbers listed before a figure, each with its
+    multiplier and unit (a list after 第 is of ordinals: 第1、3、5年)."""
+    out = []
+    for q in found:
+        if q.chinese or q.value_max is not None:
+            continue
+        m = LISTED_BEFORE.search(norm, max(0, q.num_start - 60), q.num_start)
+        if not m or ORDINAL_LIST_BEFORE.search(norm, max(0, m.start() - 4), q.num_start):
+            continue
+        last = parse_number(re.match(_NUM, norm[q.num_start:]).group())
+        if not last:
+            continue
+        factor = q.value / last
+        for item in re.finditer(r"(\d+(?:\.\d+)?)、", norm[m.start(): m.end()]):
+            v = float(item.group(1)) * factor
+            start = m.start() + item.start(1)
+            if q.unit == "year" and 1900 <= v <= 2100:
+                continue
+            out.append(RawQuantity(start, start + len(item.group(1)), start, v, None, q.unit, q.measure, "eq", False))
+    return out
 
 
 class Match:
@@ -215,6 +273,11 @@ def _threshold(c: Match) -> bool:
     return bool(re.search(r"\d", rest[: stop.start() if stop else len(rest)]))
 
 
+def _discount(c: Match) -> bool:
+    """享受八折优惠: a price in tenths (七折八扣 is an idiom)."""
+    return c.unit_s == "折" and c.norm[c.ne: c.ne + 1] not in "八"
+
+
 def _figure(c: Match, _hit) -> RawQuantity:
     value, vmax = c.span
     m, post, pre = c.m, c.m.group("post"), c.m.group("pre")
@@ -238,7 +301,8 @@ RULES: tuple[Rule[Match, RawQuantity | None], ...] = (
     _rule("in_a_ratio", lambda c: any(s <= c.ns < e for s, e in c.taken), "每10枚火箭中8枚为自主研制"),
     _rule("vague", lambda c: c.chinese and c.before.endswith(("数", "几", "上", "成百")), "吸引数十家企业入驻"),
     _rule("ordinal_or_rate_base", lambda c: c.before.endswith(("第", "首", "+", "No", "#", "每"))
-          or c.norm[c.m.end("n1"): c.m.end("n1") + 1] == "+", "第3次获评先进"),
+          or PLUS_NAME.match(c.norm, c.m.end("n1")) or ORDINAL_LIST_BEFORE.search(c.norm, max(0, c.ns - 16), c.ns),
+          "第3次获评先进"),
     _rule("part_of_a_code", lambda c: c.ns > 0 and (c.norm[c.ns - 1].isdigit() or c.norm[c.ns - 1] in ".-/:"
                                                     or "A" <= c.norm[c.ns - 1] <= "z"), "沿G318国道建设驿站"),
     _rule("short_quoted_name", lambda c: _in_short_quote(c.norm, c.ns), "对接“985”高校3所"),
@@ -251,19 +315,19 @@ RULES: tuple[Rule[Match, RawQuantity | None], ...] = (
     # a time span, not an offer: 近5年来, 3年内, 两年间 (三年内免收租金 is a rent-free period)
     _rule("time_span", lambda c: c.duration and re.match(r"(?:来|以来|内|间|前|后|里|中|期间)", c.norm[c.ne: c.ne + 2])
           and not RENT_AFTER.match(c.norm[c.ne + 1: c.ne + 5]), "近5年来引进人才"),
-    _rule("a_year", lambda c: c.unit[0] == "year" and not c.m.group("pre") and 1900 <= c.value <= 2100
-          and not c.m1, "2023年引进人才"),
+    _rule("a_year", lambda c: c.unit[0] == "year" and not c.m.group("pre") and not c.m1
+          and (1900 <= c.value <= 2100 or re.fullmatch(r"(?:19|20)\d\d(?:19|20)\d\d", c.n1)), "2023年引进人才"),
     # Chinese durations below ten only in a rent context (免租三年)
     _rule("small_chinese_duration", lambda c: c.small_chinese and c.duration and not c.rent, "实施三年行动"),
-    _rule("small_chinese_epithet", lambda c: c.small_chinese and not c.duration and (
-        c.unit[0] != "count" or c.n1 == "一" or not COUNT_VERB.search(c.norm[max(0, c.ns - 4): c.ns])
+    _rule("small_chinese_epithet", lambda c: c.small_chinese and not c.duration and not _discount(c) and (
+        c.unit[0] != "count" or c.n1 == "一"
+        or not COUNT_VERB.search(c.norm[max(0, c.ns - 4): c.ns])
         or ENUMERATION_AFTER.match(c.norm[c.ne: c.ne + 6])), "打造三个中心"),
     # 十项重点任务, 三个方面: the parts of a plan
     _rule("enumeration", lambda c: c.chinese and c.value <= 10 and c.unit[0] == "count"
           and ENUMERATION_AFTER.match(c.norm[c.ne: c.ne + 6]), "落实十项重点任务"),
     _rule("set_phrase", lambda c: c.chinese and c.unit[0] in ("year", "day") and not c.rent, "百年老店焕新颜"),
     _rule("not_a_range", lambda c: c.span is None, "第二批8-2个"),
-    _rule("old_value_of_change", lambda c: CHANGE_AFTER.match(c.norm[c.ne: c.ne + 4]), "驿站由10家增至30家"),
     _rule("threshold_of_a_noun", _threshold, "5000万元以上企业577家"),
     Rule("figure", always, _figure, "全区人才总量达12.5万人"),
 )

@@ -1,20 +1,51 @@
 /* Small enhancements; every page works without them.
-   - a sort <select> applies itself;
+   - the lists' filters fold behind a button on phones, and focus returns to the facet just used;
+   - a table's "scroll sideways" hint shows only when it overflows;
    - the comparison's district picker suggests districts as you type;
    - the comparison's charts are drawn with Apache ECharts (static/vendor). */
 (function () {
   "use strict";
 
-  // On a phone the filters come before the results: keep only the chosen facets open.
-  if (window.matchMedia("(max-width: 800px)").matches) {
-    document.querySelectorAll("details.facet").forEach(function (d) {
-      if (!d.querySelector(".is-selected")) { d.open = false; }
-    });
+  // The list pages' filters. A facet link's #fragment names the link (or the facet) just used:
+  // after the reload, focus goes back there, not to the top of the page (16 Tabs away).
+  var narrow = window.matchMedia("(max-width: 800px)");
+  var used = null;
+  if (window.location.hash.length > 1) {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    used = document.getElementById(id);
+    if (used && !used.closest("[data-filters]")) { used = null; }
+  }
+  var panel = document.querySelector("details[data-filters]");
+  if (panel) {
+    // On a phone the facets fold behind the "Filters" button, unless a facet was just used;
+    // on a wide screen the button is hidden and the facets always open.
+    var fold = function () { panel.open = !narrow.matches || used !== null; };
+    fold();
+    narrow.addEventListener("change", function () { used = null; fold(); });
+    if (narrow.matches) {
+      panel.querySelectorAll("details.facet").forEach(function (d) {
+        if (!d.querySelector(".is-selected") && !d.contains(used)) { d.open = false; }
+      });
+    }
+  }
+  if (used) {
+    for (var d = used.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) { d.open = true; }
+    var target = used.tagName === "DETAILS" ? used.querySelector("summary") : used;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "center" });
   }
 
-  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
-    select.addEventListener("change", function () { select.form.submit(); });
-  });
+  // A table wider than its box scrolls sideways: its hint shows only then.
+  var fits = function () {
+    document.querySelectorAll("[data-table-scroll]").forEach(function (box) {
+      var hint = box.previousElementSibling;
+      if (hint && hint.hasAttribute("data-scroll-hint")) {
+        hint.toggleAttribute("data-fits", box.scrollWidth <= box.clientWidth + 1);
+      }
+    });
+  };
+  fits();
+  window.addEventListener("resize", fits);
 
   var picker = document.querySelector("[data-picker]");
   if (picker) {
@@ -35,10 +66,15 @@
         var a = document.createElement("a");
         a.href = hrefFor(d.adcode);
         a.dataset.adcode = d.adcode;
-        a.textContent = d.name + " ";
+        // English pages show the pinyin names the server stores (name_en …).
+        var en = document.documentElement.lang === "en";
+        var name = en && d.name_en ? d.name_en : d.name;
+        var city = en && d.city_en ? d.city_en : d.city;
+        var province = en && d.province_en ? d.province_en : d.province;
+        a.textContent = name + " ";
         var meta = document.createElement("span");
         meta.className = "meta";
-        meta.textContent = d.city === d.province ? d.province : d.city + " · " + d.province;
+        meta.textContent = city === province ? province : city + " · " + province;
         a.appendChild(meta);
         li.appendChild(a);
         list.appendChild(li);

@@ -140,7 +140,7 @@ def comparison_rows(request, districts, rows) -> Iterable[dict]:
                 "adcode": district.adcode,
                 "district": district.name,
                 "reported": bool(cell),
-                "display": [fact_quantity(f, exact=True) for f in cell],
+                "display": [fact_quantity(f) for f in cell],
                 "values": [number(f.value) for f in cell],
                 "value_max": [number(f.value_max) for f in cell],
                 "unit": [f.unit for f in cell],

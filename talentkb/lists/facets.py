@@ -21,15 +21,20 @@ from operator import or_
 
 import django_filters
 from django import forms
-from django.db.models import Count, Q
-from django.db.models.functions import Substr
+from django.db.models import Count, Q, Value
+from django.db.models.functions import NullIf, Substr
 from django.http import QueryDict
 from django.utils.translation import gettext
 
 from policies.formatting import is_chinese, number
 
 MAX_VALUES = 20  # values of one facet taken from a URL; more is not a person choosing
-COLLAPSE_AFTER = 8
+MISSING = "none"  # the value of a facet that stands for "no value" (?year=none: facts with no year)
+# Values of one facet sent with the page: a screenful, the most frequent first and the chosen ones always.
+# The others are found by the facet's search box (?district_find=南山): an unfiltered list of every
+# district would send some 2,000 links.
+SCREENFUL = 10
+FIND_LENGTH = 50
 
 
 @dataclass
@@ -39,25 +44,43 @@ class FacetValue:
     count: int
     selected: bool = False
     query: QueryDict | None = None  # the URL's query with this value toggled, page reset
+    anchor: str = ""  # the id of its link: the link's #fragment, so that focus comes back to it
 
 
 @dataclass
 class FacetResult:
     name: str
     label: str
-    values: list[FacetValue]
+    values: list[FacetValue]  # those sent with the page (see `screenful`)
     selected: list[str] = field(default_factory=list)
-    collapse_after: int = COLLAPSE_AFTER
     clear_query: QueryDict | None = None
+    total: int = 0  # values with rows, sent or not
+    find: str = ""  # the text of its search box
 
     @property
-    def shown(self):
-        """Values always visible: the first ones and every selected one."""
-        return [v for i, v in enumerate(self.values) if i < self.collapse_after or v.selected]
+    def anchor(self) -> str:
+        return f"facet-{self.name}"
 
     @property
-    def more(self):
-        return [v for i, v in enumerate(self.values) if i >= self.collapse_after and not v.selected]
+    def find_param(self) -> str:
+        return f"{self.name}_find"
+
+    @property
+    def hidden(self) -> int:
+        return self.total - len(self.values)
+
+    @property
+    def searchable(self) -> bool:
+        return self.total > SCREENFUL or bool(self.find)
+
+
+def screenful(values: list[FacetValue], find: str) -> list[FacetValue]:
+    """The values a page sends, in their order: the SCREENFUL most frequent (of those matching
+    `find`, in label or value, case aside) and every chosen one."""
+    needle = find.casefold()
+    candidates = [v for v in values if not needle or needle in v.label.casefold() or needle in v.value.casefold()]
+    frequent = {id(v) for v in sorted(candidates, key=lambda v: -v.count)[:SCREENFUL]}
+    return [v for v in values if v.selected or id(v) in frequent]
 
 
 class ValuesField(forms.Field):
@@ -83,23 +106,36 @@ class Facet:
     """Values at `path`, counted by GROUP BY; `labels` are the extra fields a label is made of."""
 
     def __init__(self, path: str, *, label, many: bool = False, labels: tuple[str, ...] = (),
-                 pattern: str | None = None, sort_by_name: str = "label", collapse_after: int = COLLAPSE_AFTER,
-                 only: Q | None = None):
+                 pattern: str | None = None, sort_by_name: str = "label",
+                 only: Q | None = None, missing_label=None):
         self.path = path
+        # When set, rows with no value are a value of their own (MISSING), so that every row can be reached.
+        self.missing_label = missing_label
         self.only = only or Q()  # a condition on the same related row (incentive__status …)
         self.label = label
         self.many = many  # the path crosses a to-many relation: filter by subquery, count distinct
         self.labels = labels
         self.pattern = re.compile(pattern) if pattern else None
         self.sort_by_name = sort_by_name  # "label", "value" or "-value" (years: newest first)
-        self.collapse_after = collapse_after
 
     def accepts(self, value: str) -> bool:
         """Whether a value from the URL can be one of this facet's."""
+        if self.missing_label and value == MISSING:
+            return True
         return not self.pattern or bool(self.pattern.fullmatch(value))
 
     def condition(self, values: list[str]) -> Q:
-        return Q(**{f"{self.path}__in": values}) & self.only
+        present = [v for v in values if v != MISSING or not self.missing_label]
+        condition = Q(**{f"{self.path}__in": present}) if present else Q(pk__in=[])
+        if len(present) < len(values):
+            condition |= self.missing_condition()
+        return condition & self.only
+
+    def missing_condition(self) -> Q:
+        return Q(**{f"{self.path}__isnull": True})
+
+    def missing_value(self, n: int) -> tuple[str, str, int]:
+        return MISSING, str(self.missing_label), n
 
     def apply(self, queryset, values):
         if not values:
@@ -113,15 +149,26 @@ class Facet:
         return str(row.get(self.labels[0]) or value) if self.labels else str(value)
 
     def counts(self, queryset) -> list[tuple[str, str, int]]:
+        # With a missing label, NULL is one more group of the same GROUP BY: still one query.
+        present = Q() if self.missing_label else Q(**{f"{self.path}__isnull": False})
         rows = (
             queryset.order_by()
-            .filter(Q(**{f"{self.path}__isnull": False}) & self.only)
+            .filter(present & self.only)
             .values(self.path, *self.labels)
             .annotate(n=Count("pk", distinct=self.many))
         )
-        return [(str(r[self.path]), self.label_of(str(r[self.path]), r), r["n"]) for r in rows]
+        return [
+            self.missing_value(r["n"]) if r[self.path] is None
+            else (str(r[self.path]), self.label_of(str(r[self.path]), r), r["n"])
+            for r in rows
+        ]
 
     def name_key(self, value: FacetValue):
+        if value.value == MISSING and self.missing_label:
+            return (1,)  # "no year" after every year
+        return (0, self._name_key(value))
+
+    def _name_key(self, value: FacetValue):
         if self.sort_by_name == "-value":
             return tuple(-ord(c) for c in value.value)
         if self.sort_by_name == "value":
@@ -147,7 +194,7 @@ class ChoiceFacet(Facet):
         )
         return [(v, str(label), totals[f"c{i}"]) for i, (v, label) in enumerate(self.choices.items())]
 
-    def name_key(self, value):
+    def _name_key(self, value):
         return list(self.choices).index(value.value)
 
 
@@ -174,7 +221,7 @@ class BucketFacet(Facet):
         )
         return [(v, str(label), totals[f"c{i}"]) for i, (v, (label, _q)) in enumerate(self.buckets.items())]
 
-    def name_key(self, value):
+    def _name_key(self, value):
         return list(self.buckets).index(value.value)
 
 
@@ -185,17 +232,28 @@ class YearFacet(Facet):
         super().__init__(path, pattern=r"\d{4}", sort_by_name="-value", **kwargs)
 
     def condition(self, values):
-        return reduce(or_, (Q(**{f"{self.path}__startswith": v}) for v in values))
+        years = [Q(**{f"{self.path}__startswith": v}) for v in values if v != MISSING]
+        if MISSING in values and self.missing_label:
+            years.append(self.missing_condition())
+        return reduce(or_, years)
+
+    def missing_condition(self):
+        # No date, or (through a to-many path) nothing to take one from.
+        return Q(**{self.path: ""}) | Q(**{f"{self.path}__isnull": True})
 
     def counts(self, queryset):
+        queryset = queryset.order_by()
+        if not self.missing_label:
+            queryset = queryset.filter(**{f"{self.path}__gt": ""})
         rows = (
-            queryset.order_by()
-            .filter(**{f"{self.path}__gt": ""})
-            .annotate(facet_year=Substr(self.path, 1, 4))
+            queryset.annotate(facet_year=NullIf(Substr(self.path, 1, 4), Value("")))
             .values("facet_year")
             .annotate(n=Count("pk", distinct=self.many))
         )
-        return [(r["facet_year"], r["facet_year"], r["n"]) for r in rows]
+        return [
+            self.missing_value(r["n"]) if r["facet_year"] is None else (r["facet_year"], r["facet_year"], r["n"])
+            for r in rows
+        ]
 
 
 class DistrictFacet(Facet):
@@ -226,7 +284,7 @@ class GroupFacet(Facet):
         self.positions[value] = row[self.labels[1]]
         return gettext(row[self.labels[0]])
 
-    def name_key(self, value):
+    def _name_key(self, value):
         return self.positions.get(value.value, 0)
 
 
@@ -322,23 +380,34 @@ class FacetedFilterSet(django_filters.FilterSet):
             selected = self.cleaned().get(name) or []
             counted = {v: (label, n) for v, label, n in facet.counts(self.queryset_without(name))}
             values = [
-                FacetValue(v, label, n, v in selected, toggled(query, name, v))
+                FacetValue(v, label, n, v in selected, toggled(query, name, v), value_anchor(name, v))
                 for v, (label, n) in counted.items()
                 if n or v in selected
             ]
             # A selected value with no rows left still shows, so that it can be unticked.
-            values += [FacetValue(v, v, 0, True, toggled(query, name, v)) for v in selected if v not in counted]
+            values += [
+                FacetValue(v, v, 0, True, toggled(query, name, v), value_anchor(name, v))
+                for v in selected if v not in counted
+            ]
             values.sort(key=facet.name_key)
             if sort == "count":
                 values.sort(key=lambda v: -v.count)
+            find = query.get(f"{name}_find", "").strip()[:FIND_LENGTH]
             results.append(FacetResult(
-                name, str(facet.label), values, list(selected), facet.collapse_after, without(query, name)
+                name, str(facet.label), screenful(values, find), list(selected), without(query, name),
+                total=len(values), find=find,
             ))
         return results
 
     def active(self, facets: list[FacetResult]) -> list[tuple[str, FacetValue]]:
         """The chosen values, with their facet's label, for the chips that remove them."""
         return [(f.label, v) for f in facets for v in f.values if v.selected]
+
+
+def value_anchor(facet: str, value: str) -> str:
+    """'f-district-110106': an id for a value's link, unique in the page (values are unique in a facet;
+    a character that an id or a fragment would trip on becomes its code point)."""
+    return f"f-{facet}-" + "".join(c if c.isalnum() or c in "-_" else f".{ord(c):x}." for c in value)
 
 
 def without(query: QueryDict, *names: str) -> QueryDict:

@@ -21,6 +21,8 @@ from .facets import (
 # Rejected facts never reach the public pages, so they are no choice either.
 PUBLIC_STATUSES = [(s.value, s.label) for s in Status if s != Status.REJECTED]
 VISIBLE = [s for s, _label in PUBLIC_STATUSES]
+# Facts whose period and article state no year (issue 12: 16 of 71 metrics could not be reached by year).
+NO_YEAR = _("no year")
 
 
 class QueryFilter(django_filters.CharFilter):
@@ -84,7 +86,7 @@ class FactFilter(FacetedFilterSet):
     district = FacetFilter(DistrictFacet("district", label=_("district")))
     province = FacetFilter(province_facet("district"))
     unit = FacetFilter(ChoiceFacet("unit", choices=Unit.choices, label=_("unit")))
-    year = FacetFilter(Facet("year", label=_("year"), pattern=r"\d{4}", sort_by_name="-value"))
+    year = FacetFilter(Facet("year", label=_("year"), pattern=r"\d{4}", sort_by_name="-value", missing_label=NO_YEAR))
     target = FacetFilter(BucketFacet(buckets=target_buckets, label=_("goal or report")))
     status = FacetFilter(ChoiceFacet("status", choices=PUBLIC_STATUSES, label=_("status")))
 
@@ -95,7 +97,8 @@ class ArticleFilter(FacetedFilterSet):
     q = QueryFilter(words_field="search_text", substring_fields=["text", "title"])
     district = FacetFilter(DistrictFacet("districts", label=_("district"), many=True))
     province = FacetFilter(province_facet("districts", many=True))
-    year = FacetFilter(Facet("pub_year", label=_("year"), pattern=r"\d{4}", sort_by_name="-value"))
+    year = FacetFilter(Facet("pub_year", label=_("year"), pattern=r"\d{4}", sort_by_name="-value",
+                             missing_label=NO_YEAR))
     # Articles offering a kind of incentive (one not rejected).
     kind = FacetFilter(ChoiceFacet(
         "incentive__kind", choices=IncentiveKind.choices, many=True, label=_("incentive kind"),
@@ -138,7 +141,7 @@ class ProgramFilter(FacetedFilterSet):
         "metric__indicator", many=True, label=_("indicator"), only=Q(metric__status__in=VISIBLE),
     ))
     # The years of the articles that name the program.
-    year = FacetFilter(YearFacet("mentions__article__published", many=True, label=_("year")))
+    year = FacetFilter(YearFacet("mentions__article__published", many=True, label=_("year"), missing_label=NO_YEAR))
     status = FacetFilter(ChoiceFacet("status", choices=PUBLIC_STATUSES, label=_("status")))
     stage = stage_facet()
     in_force_on = InForceOnFilter()

@@ -4,15 +4,23 @@ A list is declared once (a `ListSpec` in its page's module, talentkb/pages/); th
 CSV and its JSON then always agree on what "the rows under these filters" are.
 Query count is fixed: one COUNT, one page of rows (plus its prefetches), one
 query per facet.
+
+Each list is a table whose columns sort it, as Datasette's do: `?sort=value`
+ascending, `?sort=-value` descending, only the keys its `columns` declare.
+Empty values come last either way; the primary key breaks ties, so that
+pages never overlap.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models.expressions import BaseExpression
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from policies.search import highlight_terms
 
@@ -23,9 +31,36 @@ PER_PAGE = 25
 
 
 @dataclass
-class Sort:
+class Column:
+    """A column of a list's table; `order_by` (fields or expressions, ascending) sorts by it, when given."""
+
     label: str
-    order_by: tuple[str, ...]
+    order_by: tuple = ()
+    kind: str = "text"  # "text", "number" (right-aligned) or "date": numbers and dates sort largest first at a click
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind == "number"
+
+    def directions(self) -> tuple[str, str]:
+        """How the sort form names ascending and descending."""
+        if self.kind == "number":
+            return _("smallest first"), _("largest first")
+        if self.kind == "date":
+            return _("oldest first"), _("newest first")
+        return _("A to Z"), _("Z to A")
+
+    def ordering(self, descending: bool) -> list:
+        terms = [F(t) if isinstance(t, str) else t for t in self.order_by]
+        return [t.desc(nulls_last=True) if descending else t.asc(nulls_last=True) for t in terms]
+
+
+def choice_order(field_name: str, choices) -> BaseExpression:
+    """A choice field in its vocabulary's order (apartments before funds), not its codes' alphabetical one."""
+    return Case(
+        *[When(**{field_name: value}, then=Value(i)) for i, value in enumerate(choices.values)],
+        default=Value(len(choices.values)), output_field=IntegerField(),
+    )
 
 
 @dataclass
@@ -34,19 +69,59 @@ class ListSpec:
     title: str
     filterset: type
     queryset: Callable  # () -> QuerySet of what the public may see
-    sorts: dict[str, Sort]
-    row_template: str  # partial rendering one page of rows
+    columns: dict[str, Column]  # the table's columns, in order; those with `order_by` sort it
+    default_sort: str  # a `sort` value: "-period"
+    row_template: str  # partial rendering one page of rows as <tr>s, cells in `columns` order
     to_row: Callable  # (request, item) -> dict for CSV/JSON
+    # Sort names of earlier URLs (?sort=largest), kept working: {old: new}.
+    old_sorts: dict[str, str] = field(default_factory=dict)
+
+    def sort_keys(self) -> list[str]:
+        """Every accepted `sort` value."""
+        return [f"{d}{k}" for k, c in self.columns.items() if c.order_by for d in ("", "-")]
+
+    def parse_sort(self, value: str | None) -> str:
+        keys = self.sort_keys()
+        if value in keys:
+            return value
+        return self.old_sorts.get(value, self.default_sort)
+
+    def ordering(self, sort: str) -> list:
+        return [*self.columns[sort.lstrip("-")].ordering(sort.startswith("-")), "pk"]
 
 
 def list_state(request, spec: ListSpec):
     """The filterset and the sorted, filtered queryset for this request."""
     filterset = spec.filterset(request.GET, queryset=spec.queryset())
-    sort = request.GET.get("sort")
-    if sort not in spec.sorts:
-        sort = next(iter(spec.sorts))
-    queryset = filterset.queryset_without(None).order_by(*spec.sorts[sort].order_by, "pk")
+    sort = spec.parse_sort(request.GET.get("sort"))
+    queryset = filterset.queryset_without(None).order_by(*spec.ordering(sort))
     return filterset, queryset, sort
+
+
+@dataclass
+class Header:
+    key: str
+    label: str
+    numeric: bool
+    sorted: str | None  # "ascending", "descending" or None: the aria-sort of the column
+    next_sort: str | None  # the `sort` its link asks for; None for a column that does not sort
+
+
+def headers(spec: ListSpec, sort: str) -> list[Header]:
+    """The table's headers: a sorted column's link reverses it; another's sorts by it, numbers largest first."""
+    out = []
+    for key, column in spec.columns.items():
+        current = sort.lstrip("-") == key
+        descending = sort.startswith("-")
+        if not column.order_by:
+            next_sort = None
+        elif current:
+            next_sort = key if descending else f"-{key}"
+        else:
+            next_sort = key if column.kind == "text" else f"-{key}"
+        state = ("descending" if descending else "ascending") if current else None
+        out.append(Header(key, str(column.label), column.numeric, state, next_sort))
+    return out
 
 
 def render_list(request, spec: ListSpec, *, template="lists/list.html", extra: dict | None = None):
@@ -68,7 +143,8 @@ def render_list(request, spec: ListSpec, *, template="lists/list.html", extra: d
         "rows": page.object_list,
         "facets": facets,
         "active": filterset.active(facets),
-        "sorts": [(key, s.label) for key, s in spec.sorts.items()],
+        "headers": headers(spec, sort),
+        "sort_choices": sort_choices(spec),
         "sort": sort,
         "facet_sort": facet_sort,
         "q": q,
@@ -78,6 +154,16 @@ def render_list(request, spec: ListSpec, *, template="lists/list.html", extra: d
         **(extra or {}),
     }
     return render(request, template, context)
+
+
+def sort_choices(spec: ListSpec) -> list[tuple[str, str]]:
+    """The sort form's options: each sortable column, both ways (for phones, where headers scroll away)."""
+    choices = []
+    for key, column in spec.columns.items():
+        if column.order_by:
+            up, down = column.directions()
+            choices += [(key, f"{column.label} · {up}"), (f"-{key}", f"{column.label} · {down}")]
+    return choices
 
 
 def paginate(request, queryset, per_page: int = PER_PAGE):

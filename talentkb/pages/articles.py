@@ -7,19 +7,17 @@ from policies.highlight import marked_text, spans_of
 from talentkb import selectors
 from talentkb.lists import downloads
 from talentkb.lists.filters import ArticleFilter
-from talentkb.lists.listing import ListSpec, Sort, render_list
+from talentkb.lists.columns import ARTICLE_COLUMNS
+from talentkb.lists.listing import ListSpec, render_list
 
 ARTICLES = ListSpec(
     name="articles",
     title=_("Articles"),
     filterset=ArticleFilter,
     queryset=selectors.articles,
-    sorts={
-        "newest": Sort(_("newest first"), ("-published", "-imported_at")),
-        "oldest": Sort(_("oldest first"), ("published", "imported_at")),
-        "title": Sort(_("title"), ("title",)),
-        "facts": Sort(_("most facts"), ("-n_incentives", "-n_metrics")),
-    },
+    columns=ARTICLE_COLUMNS,
+    default_sort="-published",
+    old_sorts={"newest": "-published", "oldest": "published", "facts": "-incentives"},
     row_template="partials/article_rows.html",
     to_row=downloads.article_row,
 )

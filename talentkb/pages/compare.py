@@ -21,6 +21,7 @@ from districts.models import District
 from policies.choices import IncentiveKind, Unit
 from policies.formatting import fact_quantity, unit_symbol
 from policies.models import Incentive, Metric
+from talentkb import selectors
 from talentkb.lists import downloads
 from talentkb.lists.facets import toggled, without
 
@@ -48,6 +49,7 @@ def compare(request: HttpRequest) -> HttpResponse:
         "found": [(d, toggled(chosen, "d", d.adcode)) for d in lookup(add) if d not in districts],
         "can_add": len(districts) < MAX_COMPARED,
         "removals": [(d, toggled(chosen, "d", d.adcode)) for d in districts],
+        "map": selectors.district_map(districts) if districts else None,
     })
 
 
@@ -184,16 +186,16 @@ def chart_of(row: ComparisonRow, districts: list[District]) -> dict | None:
         for bar, cell in zip(bars, row.cells)
     ]
     labels = [
-        fact_quantity(b, exact=True) + (f" ({gettext('goal')})" if b.target else "") + (f" {b.year}" if b.year else "")
+        fact_quantity(b) + (f" ({gettext('goal')})" if b.target else "") + (f" {b.year}" if b.year else "")
         if b else m
         for b, m in zip(bars, missing)
     ]
     return {
         "title": row.label,
         "unit": "%" if first.unit == Unit.PERCENT else unit_symbol(first.unit, first.measure),
-        "categories": [d.name for d in districts],
+        "categories": [d.display_name for d in districts],
         "values": [float(b.value_max or b.value) if b else None for b in bars],
         "labels": labels,
         "missing": [bool(m) for m in missing],
-        "summary": "; ".join(f"{d.name} {label}" for d, label in zip(districts, labels)),
+        "summary": "; ".join(f"{d.display_name} {label}" for d, label in zip(districts, labels)),
     }

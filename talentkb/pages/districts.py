@@ -25,8 +25,17 @@ def district_detail(request: HttpRequest, adcode: str) -> HttpResponse:
 
 
 def lookup(request: HttpRequest) -> JsonResponse:
-    """The district picker's suggestions: [{adcode, name, city, province, label}]."""
+    """The district picker's suggestions: [{adcode, name, city, province, their English, label}].
+
+    name, city and province are Chinese whatever the language; name_en, city_en
+    and province_en are their English (pinyin); label reads in the reader's
+    language: 北京市丰台区, or "Fengtai District, Beijing".
+    """
     found = find_districts(request.GET.get("q", ""))
     return JsonResponse({"results": [
-        {"adcode": d.adcode, "name": d.name, "city": d.city, "province": d.province, "label": str(d)} for d in found
+        {
+            "adcode": d.adcode, "name": d.name, "city": d.city, "province": d.province,
+            "name_en": d.name_en, "city_en": d.city_en, "province_en": d.province_en, "label": d.label,
+        }
+        for d in found
     ]})

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _, gettext_noop, pgettext
 from districts.models import District
 from policies import finder
 from policies.choices import IncentiveKind
+from policies.formatting import is_chinese
 from policies.offers import normalised
 from policies.public import sentence_path
 from programs.groups import GROUPS
@@ -186,8 +187,10 @@ def personas(query: QueryDict, wanted) -> list[dict]:
 
 def provinces(wanted) -> list[tuple[str, str, bool]]:
     """Every province of the gazetteer (one query), ticked when asked for."""
-    rows = District.objects.order_by("province_adcode").values_list("province_adcode", "province").distinct()
-    return [(code, name, code in wanted.provinces) for code, name in rows]
+    rows = (District.objects.order_by("province_adcode")
+            .values_list("province_adcode", "province", "province_en").distinct())
+    english = not is_chinese()
+    return [(code, (english and name_en) or name, code in wanted.provinces) for code, name, name_en in rows]
 
 
 def weights_line() -> dict:

@@ -5,20 +5,17 @@ from django.utils.translation import gettext_lazy as _
 from talentkb import selectors
 from talentkb.lists import downloads
 from talentkb.lists.filters import MetricFilter
-from talentkb.lists.listing import ListSpec, Sort, render_list
+from talentkb.lists.columns import METRIC_COLUMNS
+from talentkb.lists.listing import ListSpec, render_list
 
 METRICS = ListSpec(
     name="metrics",
     title=_("Metrics"),
     filterset=MetricFilter,
     queryset=selectors.metrics,
-    sorts={
-        "newest": Sort(_("newest first"), ("-year", "-article__published", "span_start")),
-        "largest": Sort(_("largest value"), ("-value",)),
-        "smallest": Sort(_("smallest value"), ("value",)),
-        "district": Sort(_("district"), ("district__adcode", "label")),
-        "label": Sort(_("metric"), ("label", "-year")),
-    },
+    columns=METRIC_COLUMNS,
+    default_sort="-period",
+    old_sorts={"newest": "-period", "largest": "-value", "smallest": "value", "label": "indicator"},
     row_template="partials/fact_rows.html",
     to_row=downloads.metric_row,
 )

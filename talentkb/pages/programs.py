@@ -8,19 +8,16 @@ from policies import lifecycle
 from talentkb import selectors
 from talentkb.lists import downloads
 from talentkb.lists.filters import ProgramFilter
-from talentkb.lists.listing import ListSpec, Sort, in_force_context, render_list
+from talentkb.lists.columns import PROGRAM_COLUMNS
+from talentkb.lists.listing import ListSpec, in_force_context, render_list
 
 PROGRAMS = ListSpec(
     name="programs",
     title=_("Programs"),
     filterset=ProgramFilter,
     queryset=selectors.programs,
-    sorts={
-        "name": Sort(_("name"), ("name",)),
-        "district": Sort(_("district"), ("district__adcode", "name")),
-        "incentives": Sort(_("most incentives"), ("-n_incentives", "name")),
-        "articles": Sort(_("most articles"), ("-n_articles", "name")),
-    },
+    columns=PROGRAM_COLUMNS,
+    default_sort="name",
     row_template="partials/program_rows.html",
     to_row=downloads.program_row,
 )

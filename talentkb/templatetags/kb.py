@@ -1,7 +1,10 @@
 """Template filters of the public pages: figures per language, facts' sentences, search marks."""
+import re
+
 from django import template
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from policies import formatting, public, search
 
@@ -10,19 +13,42 @@ register = template.Library()
 
 @register.filter
 def quantity(fact) -> str:
-    """超500套 → '> 500 套'."""
-    return formatting.fact_quantity(fact)
+    """超500套 → '> 500 套': each figure exact in a <data value="…"> element, and in Chinese
+    its 万/亿 reading beside it (超16000平方米 → '> 16,000 平方米（1.6万）').
+
+    The `value` attribute is the stored figure, so a test can check that what
+    a page shows is what the database holds."""
+    figures = []
+
+    def placeholder(value) -> str:
+        figures.append(value)
+        return f"\x00{len(figures) - 1}\x00"
+
+    text = escape(formatting.quantity(
+        fact.value, fact.unit, fact.measure, fact.qualifier, fact.value_max, figure_text=placeholder
+    ))
+    if fact.value_max is not None:
+        # A range may break after its dash, nowhere else: "≥ 1,000,000–" / "5,000,000 yuan".
+        low, dash, high = text.partition("–")
+        text = format_html('<span class="nowrap">{}{}</span><span class="nowrap">{}</span>',
+                           mark_safe(low), dash, mark_safe(high))
+    html = FIGURE_PLACEHOLDER.sub(lambda m: figure_html(figures[int(m.group(1))]), text)
+    beside = formatting.quantity_reading(fact.value, fact.value_max)
+    if beside:
+        html += format_html('<span class="reading">（{}）</span>', beside)
+    return mark_safe(html)
 
 
-@register.filter
-def exact_quantity(fact) -> str:
-    """超22945元 → '> 22,945 元': every digit, for comparing figures."""
-    return formatting.fact_quantity(fact, exact=True)
+FIGURE_PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
+
+
+def figure_html(value) -> str:
+    return format_html('<data class="figure" value="{}">{}</data>', formatting.plain(value), formatting.number(value))
 
 
 @register.filter
 def num(value) -> str:
-    """16000 → '1.6万' in Chinese, '16,000' in English."""
+    """A count or figure, exact: 16000 → '16,000' in both languages."""
     return formatting.number(value)
 
 

@@ -52,7 +52,7 @@ def test_search_for_talent_apartments(page, kb, screenshot):
     page.fill("#home-q", "人才公寓")
     page.press("#home-q", "Enter")
     page.wait_for_url("**/search/**")
-    assert page.locator(".results .card").count() == 3
+    assert page.locator(".results tbody tr").count() == 3
     assert page.locator(".results mark", has_text="人才公寓").count() >= 3
     page.locator('[data-tab="incentives"]').click()
     page.wait_for_url("**type=incentives**")

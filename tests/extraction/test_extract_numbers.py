@@ -42,16 +42,27 @@ def _q(text):
 def test_quantity_forms():
     assert _q("一百余项") == [(100, None, "count", "gt")]
     assert _q("免租三年") == [(3, None, "year", "eq")]
-    assert _q("5万元至20万元") == [(50000, 200000, "CNY", "eq")]
-    assert _q("5-20万元") == [(50000, 200000, "CNY", "eq")]
-    assert _q("3至5年") == [(3, 5, "year", "eq")]
+    assert _q("5万元至20万元") == [(50000, None, "CNY", "ge"), (200000, None, "CNY", "le")]
+    assert _q("5-20万元") == [(50000, None, "CNY", "ge"), (200000, None, "CNY", "le")]
+    assert _q("50——100万元不等") == [(500000, None, "CNY", "ge"), (1000000, None, "CNY", "le")]
+    assert _q("3至5年") == [(3, None, "year", "ge"), (5, None, "year", "le")]
     assert _q("逾1500名") == [(1500, None, "count", "gt")]
     assert _q("23.3万人以上") == [(233000, None, "count", "ge")]
     assert _q("超16000平方米") == [(16000, None, "m2", "gt")]
     assert _q("约5万平方米") == [(50000, None, "m2", "approx")]
     assert _q("增长6.5%") == [(6.5, None, "percent", "eq")]
     assert _q("提高2.5个百分点") == [(2.5, None, "percent", "eq")]
-    assert _q("由10家增至30家") == [(30, None, "count", "eq")]
+    assert _q("由10家增至30家") == [(10, None, "count", "eq"), (30, None, "count", "eq")]
+    assert _q("分别给6、9、15万元") == [(60000, None, "CNY", "eq"), (90000, None, "CNY", "eq"),
+                                   (150000, None, "CNY", "eq")]
+    assert _q("第1、3、5年") == []
+    assert _q("规划总面积500亩")[0][2] == "m2" and round(_q("规划总面积500亩")[0][0]) == 333333
+    assert _q("增长了18倍") == [(1800, None, "percent", "eq")]
+    assert _q("超六成") == [(60, None, "percent", "gt")]
+    assert _q("50+家企业") == [(50, None, "count", "gt")]
+    assert _q("结对20对") == [(20, None, "count", "eq")]
+    assert _q("服务1200条次") == [(1200, None, "count", "eq")]
+    assert _q("享受八折优惠") == [(80, None, "percent", "eq")]
     assert _q("每10枚火箭中8枚") == [(80, None, "percent", "eq")]
     assert _q("近百个项目") == [(100, None, "count", "lt")]
 
@@ -59,7 +70,7 @@ def test_quantity_forms():
 def test_not_quantities():
     for text in ["2024年", "第四届", "五、", "(一)", "“19条”", "1+2+N", "“985”高校", "10号线", "居全市第一",
                  "三个篇章", "一批", "十周年", "百年树人", "11月13日", "2024-11-22 11:01", "约1个半小时",
-                 "千帆竞发、万马奔腾"]:
+                 "千帆竞发、万马奔腾", "一成不变", "三五成群", "1对1", "(20182025年)", "七折八扣"]:
         assert _q(text) == [], text
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from policies.formatting import number, quantity
+from policies.formatting import number, quantity, quantity_reading, reading
 
 LOCALE = Path(__file__).resolve().parents[2] / "locale"
 
@@ -49,23 +49,29 @@ def test_target_groups_read_in_the_readers_language(reference_data):
         assert str(graduates) == "Graduates and youth"
 
 
-@pytest.mark.parametrize("value, zh, en", [
-    (500, "500", "500"),
-    (16000, "1.6万", "16,000"),
-    (50_000_000, "5000万", "50,000,000"),
-    (Decimal("7.5"), "7.5", "7.5"),
-    (250_000_000, "2.5亿", "250,000,000"),
+@pytest.mark.parametrize("value, exact, zh", [
+    (500, "500", ""),
+    (16000, "16,000", "1.6万"),
+    (22945, "22,945", "约2.29万"),
+    (52904, "52,904", "约5.29万"),
+    (50_000_000, "50,000,000", "5000万"),
+    (Decimal("7.5"), "7.5", ""),
+    (Decimal("-12345.25"), "-12,345.25", "约-1.23万"),
+    (250_000_000, "250,000,000", "2.5亿"),
 ])
-def test_numbers_per_language(value, zh, en):
-    assert number(value, "zh-hans") == zh
-    with translation.override("en"):
-        assert number(value, "en") == en
+def test_figures_are_exact_in_both_languages_with_the_chinese_reading_beside(value, exact, zh):
+    """Issue 12: 22945 元 read "2.29万 元" and a researcher copied a wrong number."""
+    assert number(value, "zh-hans") == number(value, "en") == exact
+    assert reading(value, "zh-hans") == zh
+    assert reading(value, "en") == ""
 
 
 def test_quantities_read_with_qualifier_and_unit():
     with translation.override("zh-hans"):
         assert quantity(Decimal(500), "count", "套", "gt") == "> 500 套"
-        assert quantity(Decimal(50000), "CNY", "", "eq", Decimal(200000)) == "5万–20万 元"
+        assert quantity(Decimal(50000), "CNY", "", "eq", Decimal(200000)) == "50,000–200,000 元"
+        assert quantity_reading(Decimal(50000), Decimal(200000)) == "5万–20万"
+        assert quantity_reading(Decimal(5000), Decimal(22945)) == "约5000–2.29万"
         assert quantity(Decimal(3), "year", "", "le") == "≤ 3 年"
         assert quantity(Decimal("6.5"), "percent") == "6.5%"
     with translation.override("en"):

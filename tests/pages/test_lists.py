@@ -39,7 +39,7 @@ def test_lists_render_for_visitors(client, kb, url):
 def test_incentive_list_shows_visible_facts_with_value_and_source(client, kb):
     body = html(client.get("/incentives/"))
     assert f'data-fact="incentive-{kb.apartments.pk}"' in body
-    assert "&gt; 500 套" in body
+    assert '&gt; <data class="figure" value="500">500</data> 套' in body
     assert f"/articles/{kb.fengtai.pk}/#incentive-{kb.apartments.pk}" in body
     # The rejected 7-day offer is never shown.
     assert f"incentive-{kb.rent_free.pk}" not in body
@@ -133,11 +133,47 @@ def test_facet_values_sort_by_count_or_by_name(client, kb):
     assert by_name == sorted(by_name)
 
 
-def test_long_facets_collapse(client, kb, grow):
-    grow(15)
-    body = html(client.get("/incentives/"))
-    year = re.search(r'data-facet="year".*?</details>\s*</details>', body, re.S).group(0)
-    assert 'class="facet-more"' in year
+@pytest.fixture
+def many_districts(kb):
+    """An incentive in each of 300 districts, one more in each of the first twelve: a long district facet."""
+    from districts.models import District
+
+    b = kb.b
+    districts = list(District.objects.exclude(adcode__in=[FENGTAI, HEXI, CHAOYANG]).order_by("adcode")[:300])
+    b.districts.update({d.adcode: d for d in districts})
+    for i, d in enumerate(districts):
+        article = b.article(f"{d.name}提供人才公寓{i + 1}套，另有人才公寓{i + 2}套。", [d.adcode], title=d.name)
+        b.incentive(article, f"人才公寓{i + 1}套", kind="apartment", value=i + 1, measure="套")
+        if i < 12:
+            b.incentive(article, f"人才公寓{i + 2}套", kind="apartment", value=i + 2, measure="套")
+    return districts
+
+
+def test_a_facet_sends_a_screenful_and_finds_the_rest(client, many_districts):
+    """Issue 14: the district facet of an unfiltered list sent some 2,000 links."""
+    from talentkb.lists.facets import SCREENFUL
+
+    response = client.get("/incentives/")
+    shown = facet_counts(response, "district")
+    assert len(shown) == SCREENFUL
+    # The most frequent first: 丰台 (4), then the twelve districts with two.
+    assert list(shown)[0] == FENGTAI and set(list(shown)[1:]) <= {d.adcode for d in many_districts[:12]}
+    body = html(response)
+    assert 'name="district_find"' in body
+    assert len(body.encode()) < 150_000
+    # Any other value is found by its name, and a chosen one always shows.
+    far = many_districts[250]
+    found = client.get("/incentives/", {"district_find": far.name})
+    assert far.adcode in facet_counts(found, "district")
+    chosen = client.get("/incentives/", {"district": far.adcode})
+    assert far.adcode in facet_counts(chosen, "district") and len(facet_counts(chosen, "district")) == SCREENFUL + 1
+    nothing = html(client.get("/incentives/", {"district_find": "不存在的地方"}))
+    assert 'data-facet="district"' in nothing and "没有匹配的选项" in nothing
+
+
+def test_list_pages_stay_small_whatever_the_number_of_districts(client, many_districts):
+    for url in ["/incentives/", "/articles/", "/programs/", "/metrics/"]:
+        assert len(client.get(url).content) < 150_000, url
 
 
 def test_filters_survive_pagination_and_sorting(client, kb, grow):
@@ -203,7 +239,9 @@ def test_list_queries_do_not_grow_with_rows(client, kb, grow, django_assert_max_
 def test_unticking_the_last_value_leads_back_to_the_whole_list(client, kb):
     body = html(client.get("/incentives/", {"kind": "fund"}))
     untick = re.search(r'data-facet="kind".*?href="([^"]*)" data-value="fund"', body, re.S).group(1)
-    assert untick == "/incentives/"
+    # The fragment names the link, so that focus comes back to it after the reload.
+    assert untick == "/incentives/#f-kind-fund"
+    assert 'id="f-kind-fund"' in body
     assert 'href="/incentives/">' in body  # "Clear all"
 
 
@@ -212,3 +250,24 @@ def test_program_years_are_the_years_of_their_articles(client, kb, grow):
     response = client.get("/programs/", {"year": ["2011", "2024"]})
     assert {p.name for p in response.context["page"].object_list} == {"计划1", "学子回家"}
     assert facet_counts(response, "year") == {"2024": 1, "2012": 1, "2011": 1, "2010": 1}
+
+
+def test_the_year_facet_has_a_no_year_value_so_every_fact_is_reached_by_year(client, kb):
+    """Issue 12, point 10: facts with no year (no period, an undated article) are a year value of their own."""
+    undated = kb.b.article("某区人才公寓66套，人才数量达到77人。", [HEXI], title="无日期", published="")
+    apartments = kb.b.incentive(undated, "人才公寓66套", kind="apartment", value=66, measure="套")
+    count = kb.b.metric(undated, "人才数量达到77人", label="人才数量", value=77, measure="人")
+    program = kb.b.program("无年计划", undated, "人才公寓", adcode=HEXI)
+    for url, item, total in [("/incentives/", apartments, 8), ("/metrics/", count, 3),
+                             ("/articles/", undated, 4), ("/programs/", program, 2)]:
+        response = client.get(url)
+        counts = facet_counts(response, "year")
+        assert counts["none"] == 1, url
+        # Every row is under one year value or "no year".
+        assert sum(counts.values()) >= total, url
+        assert list(counts)[-1] == "none"  # after the years
+        chosen = client.get(url, {"year": "none"})
+        assert [r.pk for r in chosen.context["page"].object_list] == [item.pk], url
+        assert "无年份" in html(chosen)
+        both = client.get(url, {"year": ["none", "2023"]}).context["page"].paginator.count
+        assert both == 1 + client.get(url, {"year": "2023"}).context["page"].paginator.count, url

@@ -33,7 +33,7 @@ def test_article_marks_every_fact_and_lists_them(client, kb):
     assert 'data-status="rejected"' not in body
     # Its value with unit and qualifier, and the verified badge.
     card = re.search(rf'data-fact="incentive-{kb.apartments.pk}".*?</li>', body, re.S).group(0)
-    assert "&gt; 500 套" in card and "badge-verified" in card
+    assert '&gt; <data class="figure" value="500">500</data> 套' in card and "badge-verified" in card
 
 
 def test_article_text_is_escaped_and_overlapping_spans_nest(client, build):

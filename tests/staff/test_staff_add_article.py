@@ -124,3 +124,30 @@ def test_an_uploaded_file_keeps_its_name_through_read_details(editor_client):
     assert form.initial["text"] == HUAXIAN.strip("\n") and form.initial["source_file"] == "huaxian.txt"
     post(editor_client, text=form.initial["text"], source_file=form.initial["source_file"])
     assert Article.objects.get().source_file == "huaxian.txt"
+
+
+def test_read_details_keep_the_month_of_a_byline(editor_client):
+    """Issue 12, point 11: the text says 2025年3月, so read details say 2025-03, not 2025."""
+    text = "滑县出台人才新政十条\n滑县融媒体中心　2025年3月\n滑县将建设人才公寓200套，到2025年引进人才1000人。\n"
+    response = editor_client.post(reverse(ADD), {"text": text, "title": "", "publisher": "", "published": "",
+                                                 "source_url": "", "_prefill": "1"})
+    assert response.context["adminform"].form.initial["published"] == "2025-03"
+
+
+def test_a_nameless_text_is_saved_with_a_title_from_its_words(editor_client):
+    post(editor_client, text="为吸引青年人才，滑县将建设人才公寓200套；\n提供工位80个。\n")
+    assert Article.objects.get().title == "为吸引青年人才，滑县将建设人才公寓200套"
+
+
+def test_a_title_cleared_in_the_admin_is_named_again(editor_client):
+    post(editor_client, text=HUAXIAN)
+    article = Article.objects.get()
+    response = editor_client.post(reverse("admin:policies_article_change", args=[article.pk]), {
+        "title": "", "publisher": "", "published": "", "source_url": "", "districts": [],
+        # The (empty) inline of the program mentions.
+        "mentions-TOTAL_FORMS": "0", "mentions-INITIAL_FORMS": "0",
+        "mentions-MIN_NUM_FORMS": "0", "mentions-MAX_NUM_FORMS": "1000",
+    })
+    assert response.status_code == 302, response.content.decode()[:3000]
+    article.refresh_from_db()
+    assert article.title == "滑县出台人才新政十条"

@@ -229,3 +229,79 @@ def test_review_query_count_does_not_grow_with_the_facts(editor_client, seeded, 
     with django_assert_max_num_queries(14):
         response = editor_client.get(review_url(article))
     assert response.status_code == 200
+
+
+# Issue 12, point 11: the measure word and the target groups are fields of a
+# fact on the review screen; a fact added by hand takes its span from the
+# selection, not from typed offsets.
+def test_measure_word_and_target_groups_are_corrected_on_the_review_screen(editor_client, editor, article):
+    from programs.models import TargetGroup
+
+    graduates, skilled = TargetGroup.objects.get(code="graduates"), TargetGroup.objects.get(code="skilled")
+    page = editor_client.get(review_url(article))
+    body = page.content.decode()
+    row = prefix_of(page, "人才公寓")
+    assert f'name="{row}-measure"' in body and f'name="{row}-groups"' in body
+    assert f'name="{prefix_of(page, "新增高层次")}-measure"' in body  # a metric has a measure word too
+    data = formset_data(page, **{row: {"measure": "间", "groups": [graduates.pk, skilled.pk]}}, _action="save")
+    assert editor_client.post(review_url(article), data).status_code == 302
+    corrected = fact(article, "人才公寓")
+    assert corrected.measure == "间"
+    assert set(corrected.groups.values_list("code", flat=True)) == {"graduates", "skilled"}
+    assert (corrected.origin, corrected.status, corrected.reviewed_by) == (Origin.CORRECTED, Status.VERIFIED, editor)
+
+    # Taking a group away is a correction too.
+    page = editor_client.get(review_url(article))
+    data = formset_data(page, **{prefix_of(page, "人才公寓"): {"groups": [skilled.pk]}}, _action="save")
+    editor_client.post(review_url(article), data)
+    assert list(fact(article, "人才公寓").groups.values_list("code", flat=True)) == ["skilled"]
+
+
+def test_groups_alone_make_a_correction(editor_client, article):
+    from programs.models import TargetGroup
+
+    page = editor_client.get(review_url(article))
+    group = TargetGroup.objects.get(code="graduates")
+    data = formset_data(page, **{prefix_of(page, "工位"): {"groups": [group.pk]}}, _action="save")
+    editor_client.post(review_url(article), data)
+    corrected = fact(article, "工位")
+    assert corrected.origin == Origin.CORRECTED and list(corrected.groups.all()) == [group]
+
+
+def test_hand_form_takes_the_span_from_the_selection(editor_client, article, hexi):
+    body = editor_client.get(review_url(article)).content.decode()
+    hand = body[body.index('id="hand-form"'):]
+    hand = hand[: hand.index("</form>")]
+    assert 'type="hidden" name="hand-span_start"' in hand and 'type="hidden" name="hand-span_end"' in hand
+    assert 'type="number" name="hand-span_start"' not in hand
+    assert "引文起点" not in hand and "quote start" not in hand
+    assert 'name="hand-measure"' in hand and 'name="hand-groups"' in hand
+
+
+def test_a_fact_added_by_hand_keeps_its_measure_word_and_groups(editor_client, article, hexi):
+    from programs.models import TargetGroup
+
+    start, end = span_of(HEXI_TEXT, "人才公寓300套")
+    group = TargetGroup.objects.get(code="high_level")
+    response = editor_client.post(review_url(article), {
+        "_action": "add_fact", "hand-kind": "other", "hand-value": "300", "hand-unit": "count",
+        "hand-measure": "套", "hand-qualifier": "eq", "hand-district": hexi.pk, "hand-groups": [group.pk],
+        "hand-span_start": start, "hand-span_end": end,
+    })
+    assert response.status_code == 302
+    added = Incentive.objects.get(article=article, kind="other")
+    assert added.measure == "套" and list(added.groups.all()) == [group]
+
+
+def test_without_a_selection_the_hand_form_says_so_and_keeps_a_selection_it_had(editor_client, article, hexi):
+    fields = {"_action": "add_fact", "hand-kind": "fund", "hand-value": "100", "hand-unit": "CNY",
+              "hand-qualifier": "eq"}
+    response = editor_client.post(review_url(article), fields)
+    assert response.status_code == 400
+    assert "请先在正文中选中一段文字。" in response.content.decode()
+    # An error elsewhere keeps the selection shown, not offsets.
+    start, end = span_of(HEXI_TEXT, "每人5万元生活补贴")
+    response = editor_client.post(review_url(article), {**fields, "hand-value": "x",
+                                                        "hand-span_start": start, "hand-span_end": end})
+    assert response.status_code == 400
+    assert "“每人5万元生活补贴”" in response.content.decode()

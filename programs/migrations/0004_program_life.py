@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('districts', '0002_load_gazetteer'),
-        ('programs', '0002_target_groups'),
+        ('programs', '0003_program_pinyin'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('policies', '0005_load_indicators'),
+        ('policies', '0006_merge'),
     ]
 
     operations = [
