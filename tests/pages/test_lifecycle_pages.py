@@ -102,3 +102,10 @@ def test_program_page_names_the_words_that_gave_its_end(client, reference_data):
     today = timezone.localdate()
     expected = "in_force" if today <= program.ends_on else "ended"
     assert f'data-stage="{expected}"' in body
+
+
+def test_programs_sort_by_launch_and_show_their_stage(client, lives):
+    order = [p.pk for p in client.get("/programs/", {"sort": "life"}).context["page"].object_list]
+    assert order == [lives.haihe.pk, lives.xuezi.pk, lives.future.pk]
+    body = client.get("/programs/").content.decode()
+    assert 'class="stage stage-ended"' in body and "2020-05" in body
