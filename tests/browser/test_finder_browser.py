@@ -57,15 +57,15 @@ def test_a_status_filter_and_a_timeline(page, live_server, seeded, screenshot, l
     page.locator('[data-facet="stage"] > summary').click()  # folded, as facets after the first four are
     page.locator('[data-facet="stage"] [data-value="in_force"]').click()
     page.wait_for_url("**stage=in_force**")
-    cards = page.locator(".results .card")
-    assert cards.count() > 0
-    for i in range(cards.count()):
-        assert words["in_force"] in cards.nth(i).locator(".stage").inner_text()
+    rows = page.locator(".results [data-program]")
+    assert rows.count() > 0
+    for i in range(rows.count()):
+        assert words["in_force"] in rows.nth(i).locator(".stage").inner_text()
     screenshot(f"programs-stage-{language}")
     page.fill("#in-force-on", "2020-01-01")
     page.locator(".in-force button").click()
     page.wait_for_url("**in_force_on=2020-01-01**")
-    assert page.locator(".results .card").count() == 0  # nothing of the seeds was launched by then
+    assert page.locator(".results [data-program]").count() == 0  # nothing of the seeds was launched by then
     screenshot(f"programs-in-force-on-{language}")
     page.goto(page.url_for(f"/districts/{CHANGTAI}/"))
     timeline = page.locator("[data-timeline]")
