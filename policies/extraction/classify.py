@@ -27,7 +27,7 @@ from .lexicon import any_of, entries
 from .quantities import RawQuantity
 from .rules import Rule, always, decide
 from .text import CLAUSE_BOUND as _BOUND
-from .text import clause_before
+from .text import ITEM_MARK, clause_before
 
 # words that end the noun phrase after a measure word
 _STOP = re.compile(
@@ -155,6 +155,21 @@ def _after_relative(c: Clue, kw: re.Pattern) -> str | None:
     return tail[: m.end()] if m and len(tail) - m.end() <= 2 else None
 
 
+_COORDINATED = re.compile(r"[\u4e00-\u9fff]{1,4}(?:和|及|与|、)[\u4e00-\u9fff]{1,8}")
+
+
+def _after_coordination(c: Clue, kw: re.Pattern) -> str | None:
+    """Two nouns sharing one head: 按每年6000元标准发放租房和生活补贴."""
+    seg = _BOUND.split(_LEAD.sub("", c.norm[c.q.end: c.q.end + 24]).replace("、", "和"), 1)[0]
+    if not _COORDINATED.fullmatch(seg):
+        return None
+    tail = _GENERIC_TAIL.sub("", seg)
+    m = None
+    for m in kw.finditer(tail):
+        pass
+    return tail if m and m.end() == len(tail) else None
+
+
 def is_offer_part(norm: str, q: RawQuantity, total: float) -> bool:
     """An apartment count below the article's largest one, said of a part
     (已建成, 首批, 今年): a metric of the offer, whose total is the incentive."""
@@ -202,7 +217,7 @@ class Kind:
 
 _KIND_WORDS = {k: re.compile(any_of(ws)) for k, ws in entries("kinds").items()}
 _DURATION = frozenset({"day", "month", "year"})
-_NOUN = (_in_head, _before_noun_less, _after_relative)
+_NOUN = (_in_head, _before_noun_less, _after_relative, _after_coordination)
 # The order is the rule: the first kind whose noun is found wins.
 KINDS = (
     Kind("rent_free_period", _DURATION, (_in_head, _anywhere_after, _anywhere_before, _in_qualifier),
@@ -239,7 +254,8 @@ def offer_noun(c: Clue) -> tuple[str, str] | None:
 
 
 def _metric(c: Clue, _hit=None) -> Classification:
-    return Classification(None, metric_label(c.q, c.before, c.after), c.after, c.q.qualifier)
+    ahead = _BOUND.split(c.norm[c.q.end: c.q.end + 24], 1)[0]
+    return Classification(None, metric_label(c.q, c.before, c.after, ahead), c.after, c.q.qualifier)
 
 
 def _offer(kind: str, noun: Callable[[Clue, object], str]):
@@ -278,11 +294,29 @@ def _rent_discount(c: Clue, lead: str) -> Classification:
 
 def _bare_amount(c: Clue) -> bool:
     """Money or floor space with no noun, whose clause names who gets it or at
-    what rate, or that follows or precedes another amount, or a bare cap."""
+    what rate, or that follows or precedes another amount, or a bare cap, or
+    that stands in a list after a header (住房租赁补贴:拔尖人才9万元) or in an
+    item after the line that names the offer (…给予租房和生活补贴。/①硕士2万元)."""
     q, norm = c.q, c.norm
     return q.unit in ("CNY", "m2") and not c.after and bool(
         _CONTINUATION.search(c.before) or norm[q.end: q.end + 1] == "、" or _RATE_AFTER.match(norm, q.end)
-        or _LIST_PREV.search(norm, max(0, q.start - 10), q.start) or _BARE_CAP.match(c.before))
+        or _LIST_PREV.search(norm, max(0, q.start - 10), q.start) or _BARE_CAP.match(c.before)
+        or _AFTER_HEADER.search(norm, norm.rfind("\n", 0, q.start) + 1, q.start) or _lead_in(norm, q.start))
+
+
+# a list after a header colon on the same line, up to the figure
+_AFTER_HEADER = re.compile(r"[:：][^。;；:：\n]{0,40}$")
+_ITEM_START = re.compile(rf"\s*{ITEM_MARK}")
+
+
+def _lead_in(norm: str, i: int) -> str:
+    """The last clause of the line before, when the figure's line is an item
+    of a list that line leads into (…给予租房和生活补贴。/①博士…硕士2万元)."""
+    start = norm.rfind("\n", 0, i) + 1
+    if start < 2 or not _ITEM_START.match(norm, start):
+        return ""
+    prev = norm[norm.rfind("\n", 0, start - 1) + 1: start - 1].rstrip("。:：")
+    return re.split(r"[。;；,，:：]", prev)[-1]
 
 
 def _shared(c: Clue) -> tuple[str, str] | None:
@@ -322,6 +356,15 @@ def _services(c: Clue) -> str | None:
     return noun if _SERVICES_NOUN.search(noun) and _SERVICES_VERB.search(clause) else None
 
 
+def _discount_label(c: Clue, _hit) -> str:
+    """What the discount is on: 图书馆水吧消费享受8折优惠 -> 图书馆水吧消费折扣."""
+    return re.sub(r"(?:可|均)?(?:享受|享|给予|按|打)$", "", c.before) + "折扣"
+
+
+# a quota of free use: per month or year, or a card's holder enjoys it
+_QUOTA = re.compile(r"每[年月周季]|享受|可享")
+
+
 def _cny(c: Clue) -> bool:
     return c.q.unit == "CNY"
 
@@ -344,6 +387,9 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
     Rule("percent_grant_before", lambda c: c.q.unit == "percent" and _PCT_GRANT_BEFORE.search(
         c.norm[max(c.sent_start, c.q.start - 12): c.q.start]), _offer("subsidy", _group1), "贷款贴息比例最高50%"),
     Rule("percent_rent", _percent_rent, _rent_discount, "人才公寓租金最高减免60%"),
+    # a price in tenths is an offer to the holder (kind other, in percent of the price)
+    Rule("discount", lambda c: c.q.unit == "percent" and c.norm[c.q.end - 1: c.q.end] == "折",
+         _offer("other", _discount_label), "图书馆水吧消费享受8折优惠"),
     Rule("offer_noun", offer_noun, _found, "提供人才公寓500套"),
     Rule("loan", lambda c: _cny(c) and c.head and _LOAN.search(c.head)
          and (c.q.qualifier == "le" or "给予" in c.before), _offer("other", lambda c, _: c.head),
@@ -365,6 +411,9 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
          _offer("other", _clue_after), "每年支持30个创新创业项目"),
     Rule("selected_to_support", _selected, _offer("other", lambda c, noun: noun), "每年遴选支持青年人才100名左右"),
     Rule("services", _services, _offer("other", lambda c, noun: noun), "持卡人才可享受医疗、教育等12项服务"),
+    # a free service N times a period that the holder of a card or policy may use: an offer
+    Rule("free_quota", lambda c: _count(c) and c.q.measure in ("次", "场") and "免费" in c.before[-6:] + c.after[:4]
+         and _QUOTA.search(c.before), _offer("other", lambda c, _: c.after or c.before), "每年免费观看电影12场"),
     Rule("metric", always, _metric, "全区人才总量达到12.5万人"),
 )
 
@@ -432,7 +481,7 @@ def _shared_kind(norm: str, q: RawQuantity) -> tuple[str | None, str]:
     back = norm[lo: q.start]
     stop = max(back.rfind("。"), back.rfind("！"), back.rfind("？"))
     back = back[stop + 1:]
-    best = _last_offer(rules, back)
+    best = _last_offer(rules, _lead_in(norm, q.start) + "\n" + back)
     if best[1]:
         return best[1], best[2]
     # the title of a numbered item ((一)就业补贴。博士每人每月2000元…) or the
@@ -462,10 +511,20 @@ def _last_offer(rules, text: str) -> tuple[int, str | None, str]:
 _PAYMENT_TERM = re.compile(r"发放|补助|补贴|\d元")
 
 
-def metric_label(q: RawQuantity, before: str, after: str) -> str:
+# money put into something named after the figure: 斥资2亿多元建设1860套人才公寓
+_INVEST_VERB = re.compile(r"(?:投资|斥资|投入|拿出|筹措|安排)$")
+_FIGURE_IN = re.compile(r"[\d.]+[万亿千百]?[\u4e00-\u9fff]?|[了着]")
+
+
+def metric_label(q: RawQuantity, before: str, after: str, ahead: str = "") -> str:
+    """The raw label of a metric, from the clause before the figure and the
+    noun after it; `ahead` is the rest of its clause, for money put into what
+    it names (斥资2亿多元建设1860套人才公寓 -> 斥资建设人才公寓)."""
     if q.unit in ("day", "month", "year") and not after and _PAYMENT_TERM.search(before):
         return "补贴发放期限"
     b = _TRAIL_VERB.sub("", _LEAD_BEFORE.sub("", before.strip()))
+    if q.unit == "CNY" and _INVEST_VERB.search(b) and len(b) <= 8 and ahead:
+        return b + _FIGURE_IN.sub("", ahead)
     if q.unit == "count":
         core = after if after else b
         if after and b and len(b) <= 6:

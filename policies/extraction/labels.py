@@ -60,7 +60,7 @@ _LEAD = re.compile(
     r"面向[^,，]{0,4}?(?=引进|招聘|招引)|公开(?=引进|招聘)|柔性(?=引进)|"
     r"实现|完成|达到|建成|建设|拥有|现有|设立|落地|促成|依托|带动|推动|推进|助推|的|了|，|,)+")
 # what may dangle at the end
-_TRAIL = re.compile(r"(?:由\d.*|[\d.]+[%％]|给予|提供|保持在|保持|增至|增到|(?<!新)增|达到|达|为|至|的|了|等|和|及|与|或|在|超过|超|约|近|逾|以上|以下|左右|分别)+$")
+_TRAIL = re.compile(r"(?:由\d.*|由|从|[\d.]+[%％]|给予|提供|保持在|保持|增至|增到|(?<!新)增|达到|达|为|至|的|了|等|和|及|与|或|在|超过|超|约|近|逾|以上|以下|左右|分别)+$")
 _AGE = re.compile(r"\d+周?岁(?:以下|以内|及以下)")
 _VARIOUS = re.compile(r"各类|各级|各种|各项")
 _LIST = re.compile(r"^.*等(?!级|次|奖|同|于|待|$)")  # 中国通号等重点项目 -> 重点项目
@@ -142,8 +142,12 @@ def canonical(core: str) -> str:
 
 
 def is_bare(core: str) -> bool:
-    """A label that says nothing without a subject: 同比增长, 占比, 栋, ''."""
-    return not core or bool(_BARE_TAIL.match(core)) or len(core) == 1
+    """A label that says nothing without a subject: 同比增长, 占比, 栋, '', 总面积."""
+    return not core or bool(_BARE_TAIL.match(core) or _BARE_AREA.match(core)) or len(core) == 1
+
+
+# an area with no noun (一期面积为1000平方米, 总面积5815平方米): of what the sentence named before
+_BARE_AREA = re.compile(r"^(?:一期|二期|首期|总|规划|建设|建筑|使用|占地)*面积$")
 
 
 def needs_subject(raw: str, places: Iterable[str] = ()) -> bool:

@@ -2,7 +2,7 @@
 
     text -> sentences -> quantities -> classification -> ranges as two bounds
          -> parts of an offer as metrics -> the learned step -> repeats dropped
-         -> district attribution -> program attribution -> periods and goals
+         -> district attribution -> no facts dropped -> program attribution -> periods and goals
          -> labels and indicators -> facts -> restated headlines dropped
 
 `Article` is what every stage may read (the normalised text and what is known
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import labels, learned, meta, terms
+from . import labels, learned, meta, nonfacts, terms
 from .indicators import indicator_for
 from .attribution import Districts, Programs, districts_of, programs_of
 from .classify import classify, is_offer_part, kind_fits, metric_label, noun_after, quote_start
@@ -174,15 +174,45 @@ def ranges_as_bounds(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
 
 
 def offer_parts(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
-    """One housing offer is one row at its total; its parts are metrics (RULES.md 2)."""
+    """One offer is one row at its total; its parts are metrics (RULES.md 2):
+    flats said of a part (已建成, 首批) beside the largest count, and amounts
+    that add up to an amount before them in the sentence (分期给予30万元生活津贴
+    (第1、3、5年分别给6、9、15万元): the 30万 is the offer, the 6, 9 and 15万 parts)."""
     flats = [f.q.value for f in figures if f.kind == "apartment" and f.q.unit == "count"]
     total, norm, out = max(flats, default=0), a.doc.norm, []
-    for f in figures:
-        if f.kind == "apartment" and f.q.unit == "count" and is_offer_part(norm, f.q, total):
+    parts = _schedule_parts(norm, figures)
+    for i, f in enumerate(figures):
+        if i in parts or (f.kind == "apartment" and f.q.unit == "count" and is_offer_part(norm, f.q, total)):
             before = clause_before(norm, f.q.start)
             f = replace(f, kind=None, label=metric_label(f.q, before, f.after))
         out.append(f)
     return tuple(out)
+
+
+# how the parts of a payment are introduced: by year, by instalment, 其中
+_SCHEDULE = re.compile(r"分期|分年|分[\d一二两三四五]+(?:年|次|期)|第[\d一二三四五]+(?:[、,，和至到-][\d一二三四五]+)*个?(?:年|期)|首期|其中|逐年")
+
+
+def _schedule_parts(norm: str, figures: tuple[Figure, ...]) -> set[int]:
+    """Indices of two or more amounts after an offer in its sentence that add
+    up to it, when a schedule (第1、3、5年, 分期, 其中) introduces them: a list
+    of tiers (3000元、2000元、1000元) may add up by chance."""
+    parts: set[int] = set()
+    for i, f in enumerate(figures):
+        if not f.kind or f.q.unit != "CNY" or i in parts or i + 1 == len(figures):
+            continue
+        if not _SCHEDULE.search(norm, f.q.end, max(f.q.end, figures[i + 1].q.num_start)):
+            continue
+        run = 0.0
+        for j in range(i + 1, len(figures)):
+            g = figures[j]
+            if g.sentence != f.sentence or g.q.unit != "CNY" or run > f.q.value:
+                break
+            run += g.q.value
+            if j - i >= 2 and abs(run - f.q.value) <= 0.005 * f.q.value:
+                parts.update(range(i + 1, j + 1))
+                break
+    return parts
 
 
 def reviewed(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
@@ -209,15 +239,21 @@ def without_repeats(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """The same figure stated twice is one fact: twice in a sentence (26名医师
     分别与26位专家: a 1:1 pairing), or again with the same noun (headline and
     body). A bare kind word (补贴, 奖励) does not make two amounts one offer:
-    给予2000元补贴 and a table row 硕士 2000元/月 are two."""
+    给予2000元补贴 and a table row 硕士 2000元/月 are two. The end of a range
+    is known with its other end: 硕士1-3万元、博士1-5万元 are four figures."""
+    ranges: dict[tuple[int, int], list[float]] = {}  # a range's quote -> the values of its ends
+    for f in figures:
+        ranges.setdefault((f.q.start, f.q.end), []).append(round(f.q.value, 6))
     out, in_sentence, seen = [], set(), []
     for f in figures:
         q = f.q
-        key = (f.sentence, q.unit, round(q.value, 6), q.qualifier)  # 5%左右 and 控制在5%以内 are two goals
+        ends = ranges[(q.start, q.end)]
+        pair = tuple(ends) if len(ends) > 1 else ()
+        key = (f.sentence, q.unit, round(q.value, 6), q.qualifier, pair)  # 5%左右 and 控制在5%以内 are two goals
         if key in in_sentence:
             continue
         in_sentence.add(key)
-        same = (f.kind, q.unit, round(q.value, 6), q.measure)
+        same = (f.kind, q.unit, round(q.value, 6), q.measure, pair)
         noun = f.after or f.label
         if any(d[0] == same and (d[2] or (len(noun) > 2 and (noun in d[1] or d[1] in noun)
                                           and not (f.row and d[3])))
@@ -226,6 +262,19 @@ def without_repeats(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
         seen.append((same, noun, f.headline, f.row))
         out.append(f)
     return tuple(out)
+
+
+def facts_only(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """Without the figures that are no fact of their district (nonfacts.py):
+    a city's or a province's total, someone's stay, a span, a person's figures."""
+    areas = nonfacts.Areas(a.doc.norm, a.located)
+    return tuple(f for f in figures if nonfacts.is_fact(nonfact_clue(a, areas, f))[1])
+
+
+def nonfact_clue(a: Article, areas: nonfacts.Areas, f: Figure) -> nonfacts.Clue:
+    q = f.q
+    return nonfacts.Clue(a.doc.norm, areas, q.num_start, q.end, f.sent_start, q.unit, q.measure, f.kind,
+                         f.label, f.district)
 
 
 def periods_and_goals(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
@@ -328,6 +377,7 @@ def extract(text: str) -> ArticleExtraction:
     figures = reviewed(a, figures)
     figures = without_repeats(figures)
     figures = districts_of(where, figures)
+    figures = facts_only(a, figures)
     figures = programs_of(programs, figures)
     figures = periods_and_goals(a, figures)
     figures = labelled(a, figures)

@@ -312,6 +312,9 @@ RULES: tuple[Rule[Match, RawQuantity | None], ...] = (
     _rule("time_of_day", lambda c: c.unit_s == "个" and c.norm[c.ne: c.ne + 1] in ("半", "小", "钟", "星")
           or c.norm[c.ne: c.ne + 2] == "小时", "历时3个半月"),
     _rule("unreadable", lambda c: c.value is None, "共有十十个"),
+    # 一二三四类, 三四线城市, 七八个: digits side by side with no 十/百/〇 are a list or a guess, not a number
+    _rule("chinese_digits_listed", lambda c: c.chinese and len(c.n1) > 1 and not c.m1
+          and all(ch in "一二两三四五六七八九" for ch in c.n1), "高层次人才分为一二三四类"),
     # a time span, not an offer: 近5年来, 3年内, 两年间 (三年内免收租金 is a rent-free period)
     _rule("time_span", lambda c: c.duration and re.match(r"(?:来|以来|内|间|前|后|里|中|期间)", c.norm[c.ne: c.ne + 2])
           and not RENT_AFTER.match(c.norm[c.ne + 1: c.ne + 5]), "近5年来引进人才"),

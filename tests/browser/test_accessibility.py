@@ -41,7 +41,7 @@ WIDTHS = {"desktop": (1280, 900), "phone": (375, 800)}
 SHOWN = 8  # elements listed per rule and page; the JSON report has them all
 
 # Routes that are not pages: the district picker answers in JSON.
-NOT_PAGES = {"districts/lookup/"}
+NOT_PAGES = {"districts/lookup/", "favicon.ico"}  # JSON, and a redirect to the icon
 
 
 def pages(db_ids):

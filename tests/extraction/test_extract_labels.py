@@ -170,3 +170,14 @@ def test_launch_offers_stay_with_the_program():
             "超500套人才公寓。")
     x = extract(text)
     assert x.incentives and all(i.program and "学子回家" in i.program for i in x.incentives)
+
+
+def test_a_label_does_not_end_on_the_word_that_opens_a_change():
+    from policies.extraction import labels
+    assert labels.label("驿站总数由", "count", "个") == "驿站总数"
+
+
+def test_money_put_into_something_is_labelled_with_what_it_builds():
+    text = "齐河县共斥资2亿多元建设1860套人才公寓。"
+    m = next(m for m in extract(text).metrics if m.quantity.unit == "CNY")
+    assert m.label == "斥资建设人才公寓" and m.indicator == "talent_apartment_investment"

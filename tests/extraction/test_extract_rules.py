@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from policies.extraction import classify, programs, quantities
+from policies.extraction import classify, nonfacts, pipeline, programs, quantities
+from policies.extraction.attribution import Districts
 from policies.extraction.quantities import find_quantities
 from policies.extraction.rules import decide
 from policies.extraction.text import normalise
@@ -50,6 +51,31 @@ def test_quoted_name_rule_fires_on_its_example(rule):
     fired = [decide(programs.QUOTE_RULES, q)[0].name for q in quotes]
     assert rule.name in fired, f"{rule.example}: {fired}"
 
+
+def _nonfact_rules(text: str) -> list[str]:
+    """The row of nonfacts.RULES that decides each figure of a text, its district read as extract() reads it."""
+    a = pipeline.sentences(text)
+    figures = pipeline.classified(a, pipeline.quantities(a))
+    figures = pipeline.without_repeats(pipeline.offer_parts(a, pipeline.ranges_as_bounds(figures)))
+    figures = pipeline.districts_of(Districts(a.doc, list(a.codes), list(a.located)), figures)
+    areas = nonfacts.Areas(a.doc.norm, a.located)
+    return [nonfacts.is_fact(pipeline.nonfact_clue(a, areas, f))[0] for f in figures]
+
+
+@pytest.mark.parametrize("rule", nonfacts.RULES, ids=lambda r: r.name)
+def test_nonfact_rule_fires_on_its_example(rule):
+    fired = _nonfact_rules(rule.example)
+    assert rule.name in fired, f"{rule.example}: {fired}"
+
+
+def test_the_last_place_named_decides_whose_figure_it_is():
+    text = "邗江区财政局供稿。全市共有1693人享受人才住房保障资助，我区占比达到61.49%。"
+    assert _nonfact_rules(text) == ["higher_area", "fact"]
+    # in a county-level city's article 全市 is the district itself
+    assert _nonfact_rules("晋江市人才办消息。全市共引进博士120名。") == ["fact"]
+    # a region's organ acting in the district, a region inside a name: no subject
+    assert _nonfact_rules("武都区消息。陇南市委、市政府专门拿出3000多万元，在武都区购置了住宅。") == ["fact"]
+    assert _nonfact_rules("河西区承接了天津市电子信息与大数据人才创新创业联盟，联盟已汇集专业技术人才7218名。") == ["fact"]
 
 
 def test_the_learned_step_overrides_the_rules_only_where_it_is_sure(tmp_path):

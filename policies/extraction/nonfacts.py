@@ -1,0 +1,165 @@
+"""Figures that are no fact of the district, though they read like one.
+
+RULES.md 7 and the gold notes' skip lists: the figure of an anecdotal
+person, a national, provincial or city total in an article about a county,
+the count of the districts a city scheme covers, the length of someone's stay
+or of a span (冲刺3年, 未来5年, 8个月引进人才), the tiers of a scheme (9类3级).
+Each class is a row of `RULES`, tried in order after the figures have their
+district; the first row that fires drops the figure, the last row keeps it.
+
+Where a figure belongs is read from the places named before it in its
+sentence (`Areas`): the district itself (a county named, 全区, 我县), or a
+higher level (全市 in a district's article, 全省, 全国, or a city or province
+named as the subject of a clause: 德州收获满满，去年引进…, 上海有4所“985”).
+The last one named decides, so 全市共有1693人…，我区占比达到61.49% keeps
+the share and drops the city's total. A city named inside a phrase (获评江苏省
+…, 来自南京的…) is no subject and does not count.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .places import Names, gazetteer, place
+from .rules import Rule, always, decide
+
+# words that name the district itself or a level above it
+_OWN_WORDS = re.compile(r"(?:全|我|本|该)(?:区|县|旗)")
+_HIGHER_WORDS = re.compile(r"全省|全国|我省|本省|我国|全州|全盟|全自治区")
+_CITY_WORDS = re.compile(r"全市|我市|本市")  # the district itself when it is a city
+# a scope said anywhere in the clause (在全省范围内举办443场招聘会)
+_SCOPE = re.compile(r"全(省|国|市)范围")
+# what may stand between the start of a clause and its subject
+_SUBJECT_LEAD = re.compile(
+    r"(?:(?:19|20)\d\d年(?:底|末|以来|上半年|下半年|前三季度|全年)?|今年|去年|目前|截至目前|近年来|近期|"
+    r"此外|同时|另外|其中|而|但|据统计|数据显示|[\d一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）])*$")
+_CLAUSE = re.compile(r"[,，。;；:：!?！？\n“”]")
+# after a region's name: an institution or a thing named after it, not the region
+_NOT_REGION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|医院|银行|公司|集团|日报|晚报|电视台|路|街|站|港|号)"
+                               r"|(?:市|省)?(?:在线|新闻|消息|讯|网|发布|融媒|电视|广播)")
+# a region's organ acting in the district (陇南市委、市政府专门拿出3000多万元，在武都区…):
+# the actor, not the area the figure is about
+_ORGAN_AFTER = re.compile(r"(?:市|省|地区)?(?:委|政府|人民政府|人社|人大|政协|领导|地级|厅|局|党委)")
+# a count of districts or counties: the reach of a city's scheme (等8个区)
+_DIVISIONS = re.compile(r"(?:个)?(?:区|县|区县|县区|县市区|县\(市、区\)|县（市、区）|市区|地市|省份|省|市|城市)(?![域场级内属直委长镇民])")
+# the tiers of a scheme (9类3级评价标准, 分为四档)
+_TIERS = frozenset({"类", "级", "档", "层", "层次", "等"})
+# a span may still be a fact: how long a service takes
+_SERVICE_TIME = re.compile(r"时限|用时|周期|缩短|压缩|办结|提速")
+# …or how long money is paid (每月给予2000元生活补助，最长12个月; 分5年发放)
+_PAID_BEFORE = re.compile(r"\d[万千亿]?元|发放|补贴|补助")
+_PAID_AFTER = re.compile(r"^[^,，。;；]{0,6}发放")
+# speech of one person: “…我…” where 我 is not 我们, 我区, 我县, 我市…
+_SPEECH = re.compile(r"“[^”]{8,}”")
+_SINGULAR_I = re.compile(r"我(?![们区县市省国乡镇街旗州])")
+_DURATION = frozenset({"day", "month", "year"})
+
+
+@lru_cache(maxsize=1)
+def _regions() -> Names:
+    """The names of every city and province, full and short (南京市, 南京, 江苏)."""
+    return Names({n for n in gazetteer().region_words if len(n) >= 2})
+
+
+class Areas:
+    """Where in an article a place is named, and whether it is a district or above one."""
+
+    def __init__(self, norm: str, located) -> None:
+        self.norm = norm
+        marks = [(s, "own") for s, _, _ in located]
+        taken = {i for s, e, _ in located for i in range(s, e)}  # where a county is named
+        for s, e in _regions().finditer(norm):
+            if s not in taken and e - 1 not in taken and not _ORGAN_AFTER.match(norm, e) \
+                    and self._subject(s, e):
+                marks.append((s, "higher"))
+        marks += [(m.start(), "own") for m in _OWN_WORDS.finditer(norm)]
+        marks += [(m.start(), "higher") for m in _HIGHER_WORDS.finditer(norm) if self._subject(m.start(), m.end())]
+        marks += [(m.start(), "city") for m in _CITY_WORDS.finditer(norm) if self._subject(m.start(), m.end())]
+        marks += [(m.start(), "city" if m.group(1) == "市" else "higher") for m in _SCOPE.finditer(norm)]
+        marks.sort()
+        self.marks = marks
+        self.pos = [p for p, _ in marks]
+
+    def _subject(self, s: int, e: int) -> bool:
+        """A region named at the head of its clause, not inside a name."""
+        if _NOT_REGION_AFTER.match(self.norm, e):
+            return False
+        lead = self.norm[max(0, s - 16): s]
+        cuts = [m.end() for m in _CLAUSE.finditer(lead)]
+        if not cuts and s > 16:
+            return False  # deep inside a long clause
+        return bool(_SUBJECT_LEAD.match(lead[cuts[-1] if cuts else 0:]))
+
+    def last(self, start: int, end: int, district: str | None) -> str | None:
+        """The level of the last place named in [start, end) for a figure of
+        this district ("own" or "higher"), or None."""
+        k = bisect_left(self.pos, end) - 1
+        if k < 0 or self.pos[k] < start:
+            return None
+        level = self.marks[k][1]
+        if level == "city":  # 全市 is the district itself in a county-level city's article
+            p = place(district) if district else None
+            return "own" if p and p.name.endswith("市") else "higher"
+        return level
+
+
+@dataclass(frozen=True)
+class Clue:
+    """What the rows read about one figure."""
+
+    norm: str
+    areas: Areas
+    num_start: int
+    end: int  # end of the figure's unit
+    sent_start: int
+    unit: str
+    measure: str
+    kind: str | None
+    label: str
+    district: str | None
+
+
+def _metric(c: Clue) -> bool:
+    return c.kind is None
+
+
+def _higher_area(c: Clue) -> bool:
+    return _metric(c) and c.areas.last(c.sent_start, c.num_start, c.district) == "higher"
+
+
+def _divisions(c: Clue) -> bool:
+    return _metric(c) and c.unit == "count" and bool(_DIVISIONS.match(c.norm, c.end - len(c.measure)))
+
+
+def _span(c: Clue) -> bool:
+    """A duration said as a metric: a span, a stay, a lead time (提前3天)."""
+    if not _metric(c) or c.unit not in _DURATION:
+        return False
+    if _PAID_BEFORE.search(c.norm, c.sent_start, c.num_start) or _PAID_AFTER.match(c.norm[c.end:c.end + 12]):
+        return False  # the payment term of a subsidy (补贴发放期限) describes the offer
+    return not _SERVICE_TIME.search(c.norm, max(c.sent_start, c.num_start - 12), c.end + 6)
+
+
+def _speech(c: Clue) -> bool:
+    lo = c.norm.rfind("“", max(0, c.num_start - 200), c.num_start)
+    m = _SPEECH.match(c.norm, lo) if lo >= 0 else None
+    return bool(m and m.end() > c.num_start and _SINGULAR_I.search(m.group()))
+
+
+RULES: tuple[Rule[Clue, bool], ...] = (
+    Rule("first_person_speech", _speech, lambda c, _: True, "溧水区人才公寓。“我和小伙伴4个人住一间公寓，租金1400元，很方便。”"),
+    Rule("higher_area", _higher_area, lambda c, _: True, "邗江区财政局供稿。全市共有1693人享受人才住房保障资助"),
+    Rule("count_of_districts", _divisions, lambda c, _: True, "郑州市金水区。先在中原区、二七区、金水区等8个区启用"),
+    Rule("tiers_of_a_scheme", lambda c: _metric(c) and c.unit == "count" and c.measure in _TIERS,
+         lambda c, _: True, "广安区设置劳动生产、乡村建设等9类评价标准"),
+    Rule("span_or_stay", _span, lambda c, _: True, "钟楼区全区上下要铆足干劲冲刺3年"),
+    Rule("fact", always, lambda c, _: False, "全区人才总量达到12.5万人"),
+)
+
+
+def is_fact(c: Clue) -> tuple[str, bool]:
+    """(the row that decided, whether the figure is a fact)."""
+    rule, drop = decide(RULES, c)
+    return rule.name, not drop

@@ -1,0 +1,39 @@
+"""Offers and their parts, ranges and repeats: what the pipeline's stages keep as one row or two."""
+from __future__ import annotations
+
+from policies.extraction import extract
+
+
+def _rows(text: str):
+    x = extract(text)
+    return ([(i.kind, i.quantity.value, i.quantity.qualifier) for i in x.incentives],
+            [m.quantity.value for m in x.metrics])
+
+
+def test_two_ranges_sharing_their_low_end_are_four_rows():
+    offers, _ = _rows("对新引进的硕士给予1-3万元生活补贴，博士给予1-5万元生活补贴。")
+    assert offers == [("subsidy", 10000, "ge"), ("subsidy", 30000, "le"),
+                      ("subsidy", 10000, "ge"), ("subsidy", 50000, "le")]
+
+
+def test_a_payment_schedule_is_parts_of_the_offer_before_it():
+    offers, metrics = _rows("对新引进的医学类硕士研究生，前五年分期给予30万元生活津贴（第1、3、5年分别给6、9、15万元）。")
+    assert offers == [("subsidy", 300000, "eq")]
+    assert metrics == [60000, 90000, 150000]
+
+
+def test_tiers_that_happen_to_add_up_stay_offers():
+    offers, metrics = _rows("对来区就业的毕业生，首次购房分别给予15万元、10万元、5万元的购房补贴。")
+    assert [v for _, v, _ in offers] == [150000, 100000, 50000] and not metrics
+
+
+def test_a_discount_and_a_free_quota_are_offers_of_kind_other():
+    offers, metrics = _rows("持卡人才在县图书馆消费享受8折优惠，每月享受4次免费观影服务。")
+    assert offers == [("other", 80, "eq"), ("other", 4, "eq")] and not metrics
+
+
+def test_amounts_listed_after_a_header_or_a_lead_in_line_take_its_offer():
+    offers, _ = _rows("住房租赁补贴：拔尖人才9万元，其他类高层次人才5.4万元。")
+    assert offers == [("subsidy", 90000, "eq"), ("subsidy", 54000, "eq")]
+    offers, _ = _rows("对毕业2年内落户的青年人才给予租房和生活补贴。\n①硕士2万元，全日制本科毕业生1.2万元；")
+    assert offers == [("subsidy", 20000, "eq"), ("subsidy", 12000, "eq")]
