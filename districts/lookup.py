@@ -10,27 +10,43 @@ from .models import District
 ADCODE = re.compile(r"^\d{6}$")
 
 
-def lookup(query: str, limit: int = 12) -> list[District]:
-    """Districts by Chinese name (丰台), pinyin (fengtai), initials (ft) or adcode prefix (1101)."""
+def condition(query: str, prefix: str = "") -> Q | None:
+    """The districts a person means by `query` (丰台, fengtai, ft, 1101) as a condition on
+    the fields under `prefix` ("district__" from a fact); None when it can mean none."""
+    return _matching(query, prefix)[0]
+
+
+def _matching(query: str, prefix: str = "") -> tuple[Q | None, Q | None]:
+    """(condition, the exact matches among them) for `query`, field names under `prefix`."""
     query = (query or "").strip()[:30]
     if not query or "\x00" in query:  # PostgreSQL refuses a NUL character in a query
-        return []
+        return None, None
+
+    def q(**lookups) -> Q:
+        return Q(**{prefix + k: v for k, v in lookups.items()})
+
     if query.isdigit():
-        condition = Q(adcode__startswith=query)
-        exact = Q(adcode=query)
-    elif query.isascii():
+        return q(adcode__startswith=query), q(adcode=query)
+    if query.isascii():
         spelled = re.sub(r"[^a-z]", "", query.lower())
         if not spelled:
-            return []
+            return None, None
         condition = (
-            Q(pinyin__startswith=spelled) | Q(pinyin__contains=" " + spelled)
-            | Q(initials__startswith=spelled) | Q(initials__contains=" " + spelled)
+            q(pinyin__startswith=spelled) | q(pinyin__contains=" " + spelled)
+            | q(initials__startswith=spelled) | q(initials__contains=" " + spelled)
         )
-        exact = Q(pinyin=spelled) | Q(pinyin__startswith=spelled + " ") | Q(pinyin__endswith=" " + spelled) \
-            | Q(pinyin__contains=f" {spelled} ")
-    else:
-        condition = Q(name__contains=query) | Q(short_name__contains=query) | Q(city__startswith=query)
-        exact = Q(short_name=query) | Q(name=query)
+        exact = q(pinyin=spelled) | q(pinyin__startswith=spelled + " ") | q(pinyin__endswith=" " + spelled) \
+            | q(pinyin__contains=f" {spelled} ")
+        return condition, exact
+    condition = q(name__contains=query) | q(short_name__contains=query) | q(city__startswith=query)
+    return condition, q(short_name=query) | q(name=query)
+
+
+def lookup(query: str, limit: int = 12) -> list[District]:
+    """Districts by Chinese name (丰台), pinyin (fengtai), initials (ft) or adcode prefix (1101)."""
+    condition, exact = _matching(query)
+    if condition is None:
+        return []
     return list(
         District.objects.filter(condition)
         .annotate(rank=Case(When(exact, then=Value(0)), default=Value(1), output_field=IntegerField()))

@@ -20,7 +20,7 @@ from districts.models import District
 from programs.choices import Origin, Status
 from programs.models import Program, TargetGroup
 
-from . import extraction
+from . import extraction, lifecycle
 from .details import article_details
 from .indicators import resolver
 from .choices import IncentiveKind
@@ -130,6 +130,7 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
 
     groups = TargetGroup.objects.in_bulk(field_name="code")
     programs = _write_programs(article, found.programs, district_of, groups)
+    lifecycle.record_dates(article)
     # Each metric's indicator: a mapping staff made for its label wins over the extractor's.
     indicator_of = resolver([(m.label[:100], m.quantity.unit) for m in found.metrics])
 

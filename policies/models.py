@@ -113,6 +113,10 @@ class Mention(models.Model):
     span_start = models.PositiveIntegerField()
     span_end = models.PositiveIntegerField()
     quote = models.CharField(max_length=200)
+    # What the mention's sentence says of the program's dates (policies.dates), the machine's reading.
+    launched = models.CharField(_("starts"), max_length=10, blank=True, help_text=_("A start its sentence states."))
+    ends = models.CharField(_("ends"), max_length=10, blank=True, help_text=_("An end or horizon its sentence states."))
+    dates_quote = models.CharField(_("words of the dates"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("mention")

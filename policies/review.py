@@ -14,6 +14,7 @@ from django.utils import timezone
 from programs.choices import Origin, Status
 from programs.models import Program
 
+from . import lifecycle
 from .models import Incentive, Mention, Metric
 
 # What an editor may correct on a fact; changing any of them makes an
@@ -107,4 +108,5 @@ def merge_programs(keep: Program, others) -> int:
         program.delete()
     keep.aliases = aliases
     keep.save()
+    lifecycle.refresh([keep.pk])  # its mentions now include the merged programs'
     return len(others)

@@ -33,3 +33,12 @@ class Origin(ParsableChoices):
 def choices_check(field: str, choices: type[models.TextChoices]) -> models.Q:
     """The condition of a CheckConstraint that keeps `field` inside `choices`."""
     return models.Q(**{f"{field}__in": choices.values})
+
+
+class Stage(ParsableChoices):
+    """Where a program is in its life (not its review status): derived from its dates, or set by staff."""
+
+    ANNOUNCED = "announced", _("announced")
+    IN_FORCE = "in_force", _("in force")
+    ENDED = "ended", _("ended")
+    UNKNOWN = "unknown", _("unknown")

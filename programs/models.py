@@ -10,7 +10,8 @@ from django.utils.translation import gettext, gettext_lazy as _
 from pypinyin import Style, lazy_pinyin
 from simple_history.models import HistoricalRecords
 
-from .choices import Origin, Status, choices_check
+from . import lifecycle
+from .choices import Origin, Stage, Status, choices_check
 
 
 class TargetGroupManager(models.Manager):
@@ -66,6 +67,9 @@ class ProgramQuerySet(models.QuerySet):
     def visible(self):
         return self.exclude(status=Status.REJECTED)
 
+    def in_stage(self, stage, today):
+        return self.filter(lifecycle.stage_condition(stage, today))
+
 
 class Program(models.Model):
     """A named initiative a district runs: 学子回家, 海河英才, 头雁计划 …"""
@@ -85,11 +89,35 @@ class Program(models.Model):
     )
     origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    # Its life (programs.lifecycle): dates as precise as written, read from the
+    # articles unless staff set them, and a stage staff may set over the dates'.
+    launched = models.CharField(
+        _("launched"), max_length=10, blank=True,
+        help_text=_("When it began, as precise as written: 2024, 2024-11 or 2024-11-22. "
+                    "Read from its first article, or from the start date a text gives."),
+    )
+    ends = models.CharField(
+        _("ends"), max_length=10, blank=True,
+        help_text=_("When it ends or its horizon, as precise as written (到2025年 → 2025). Empty: no end stated."),
+    )
+    dates_by_hand = models.BooleanField(
+        _("dates set by hand"), default=False,
+        help_text=_("Ticked when staff edit the dates: re-extraction then leaves them as they are."),
+    )
+    stage = models.CharField(
+        _("life stage set by hand"), max_length=10, choices=Stage.choices, blank=True,
+        help_text=_("Empty: derived from the dates and the day. Set: shown whatever the dates say, "
+                    "and kept through re-extraction."),
+    )
+    launched_on = models.DateField(null=True, blank=True, editable=False,
+                                   help_text="The first day `launched` can mean, for comparing dates.")
+    ends_on = models.DateField(null=True, blank=True, editable=False,
+                               help_text="The last day `ends` can mean, for comparing dates.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProgramQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "pinyin"])
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "pinyin", "launched_on", "ends_on"])
 
     class Meta:
         verbose_name = _("program")
@@ -100,8 +128,15 @@ class Program(models.Model):
             models.CheckConstraint(condition=~Q(name=""), name="program_name_not_empty"),
             models.CheckConstraint(condition=choices_check("status", Status), name="program_status_valid"),
             models.CheckConstraint(condition=choices_check("origin", Origin), name="program_origin_valid"),
+            models.CheckConstraint(
+                condition=Q(launched="") | Q(launched__regex=lifecycle.PARTIAL_DATE), name="program_launched_iso"
+            ),
+            models.CheckConstraint(condition=Q(ends="") | Q(ends__regex=lifecycle.PARTIAL_DATE), name="program_ends_iso"),
+            models.CheckConstraint(condition=Q(stage="") | choices_check("stage", Stage), name="program_stage_valid"),
         ]
         indexes = [
+            # The life-stage facet and the "in force on" filter compare these dates.
+            models.Index(fields=["launched_on", "ends_on"], name="program_life_dates_idx"),
             # The programs list sorts names in pinyin order (?sort=name).
             models.Index(fields=["pinyin", "name"], name="program_pinyin_idx"),
         ]
@@ -110,12 +145,23 @@ class Program(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        # Derived from the name, like a fact's year from its period: every writer goes through here
-        # (the import's get_or_create, the admin's rename and merge).
+        # Derived fields, like a fact's year from its period: every writer goes through here
+        # (the import's get_or_create, the admin's rename and merge). The pinyin of the name, for
+        # sorting; the first and last days the dates as written can mean, for comparing.
         self.pinyin = pinyin_key(self.name)
-        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "pinyin"}
+        self.launched_on, self.ends_on = lifecycle.first_day(self.launched), lifecycle.last_day(self.ends)
+        if kwargs.get("update_fields") is not None:
+            fields = set(kwargs["update_fields"])
+            if "name" in fields:
+                fields.add("pinyin")
+            if {"launched", "ends"} & fields:
+                fields |= {"launched_on", "ends_on"}
+            kwargs["update_fields"] = fields
         super().save(*args, **kwargs)
+
+    def life_stage(self, today) -> Stage:
+        """Staff's stage if set, else the one its dates give on `today`."""
+        return Stage.parse(self.stage) or lifecycle.derived_stage(self.launched_on, self.ends_on, today)
 
     def all_names(self):
         return [self.name, *self.aliases]

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from talentkb.pages import articles, compare, districts, downloads, home, incentives, metrics, programs, search
+from talentkb.pages import articles, compare, districts, downloads, finder, home, incentives, metrics, programs, search
 
 policies_pages = [
     path("", home.home, name="home"),
@@ -26,6 +26,7 @@ districts_pages = [
     path("districts/<str:adcode>/", districts.district_detail, name="detail"),
     path("metrics/", metrics.metric_list, name="metrics"),
     path("compare/", compare.compare, name="compare"),
+    path("finder/", finder.finder_page, name="finder"),
 ]
 
 # The staff side says whose it is, not "Django administration".

@@ -123,3 +123,49 @@ def make_more(build: Builder, n: int):
         build.incentive(article, f"人才公寓{i + 1}套", kind="apartment", value=i + 1, measure="套",
                         groups=["skilled", "graduates"], program=program)
         build.metric(article, f"人才数量达到{i + 10}人", label="人才数量", value=i + 10, measure="人", program=program)
+
+
+def bulk_offers(n_districts: int, *, seed: int, this_year: int, per_district: int = 4):
+    """A generated knowledge base for ranking tests: `n_districts` districts of the gazetteer,
+    each with one article and up to `per_district` offers of random kind, year, status,
+    value and target groups (some naming none), written with bulk_create: a few queries, not thousands.
+    Returns the incentives as plain dicts ({adcode, province, city, kind, year, status, groups, published})."""
+    import random
+
+    from districts.models import District
+    from policies.importing import checksum
+    from policies.models import Article, Incentive
+    from programs.models import TargetGroup
+
+    rng = random.Random(seed)
+    districts = list(District.objects.order_by("adcode")[:: max(1, 2849 // n_districts)][:n_districts])
+    groups = list(TargetGroup.objects.all())
+    kinds = ["apartment", "workstation", "office_space", "fund", "subsidy", "rent_free_period", "jobs", "other"]
+    articles = []
+    for i, d in enumerate(districts):
+        year = this_year - rng.randrange(0, 8)
+        text = f"生成的通知{seed}-{i}：{d.name}提供人才公寓{i + 1}套。"
+        articles.append(Article(text=text, sha256=checksum(text), title=f"生成{i}", published=f"{year}-0{rng.randrange(1, 10)}-01"))
+    articles = Article.objects.bulk_create(articles)
+    Article.districts.through.objects.bulk_create(
+        [Article.districts.through(article=a, district=d) for a, d in zip(articles, districts)]
+    )
+    rows, plain = [], []
+    for a, d in zip(articles, districts):
+        for _ in range(rng.randrange(1, per_district + 1)):
+            kind = rng.choice(kinds)
+            year = rng.choice([None, int(a.published[:4]), this_year + 1, this_year - rng.randrange(0, 9)])
+            status = rng.choice(["proposed", "proposed", "verified", "rejected"])
+            chosen = rng.sample(groups, rng.randrange(0, 3))
+            rows.append((Incentive(
+                article=a, district=d, kind=kind, value=Decimal(rng.randrange(1, 10**6)), unit="count", measure="套",
+                year=year, status=status, span_start=0, span_end=5, quote=a.text[:5],
+            ), chosen))
+            plain.append({"adcode": d.adcode, "province": d.province_adcode, "city": d.city_adcode, "kind": kind,
+                          "year": year, "status": status, "groups": {g.code for g in chosen},
+                          "published": a.published})
+    created = Incentive.objects.bulk_create([r for r, _g in rows])
+    Incentive.groups.through.objects.bulk_create([
+        Incentive.groups.through(incentive=row, targetgroup=g) for row, (_r, gs) in zip(created, rows) for g in gs
+    ])
+    return plain

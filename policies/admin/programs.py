@@ -7,13 +7,14 @@ and merging moves the merged programs' facts and mentions (policies.review).
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from programs.choices import Origin
 from programs.models import Program
 
-from .. import review
+from .. import lifecycle, review
 from ..models import Mention
 
 
@@ -35,8 +36,9 @@ class ProgramAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["groups"]
     inlines = [MentionInline]
     actions = ["merge"]
-    fields = ["name", "aliases", "district", "groups", "status", "origin"]
-    readonly_fields = ["origin"]
+    fields = ["name", "aliases", "district", "groups", "status", "origin",
+              "launched", "ends", "dates_by_hand", "stage", "stage_today"]
+    readonly_fields = ["origin", "stage_today"]
     history_list_display = ["name", "status"]
 
     def get_queryset(self, request):
@@ -51,7 +53,15 @@ class ProgramAdmin(SimpleHistoryAdmin):
     def articles_count(self, program):
         return program.n_articles
 
+    @admin.display(description=_("life stage today"))
+    def stage_today(self, program):
+        return program.life_stage(timezone.localdate()).label if program.pk else "—"
+
     def save_model(self, request, obj, form, change):
+        # Dates a person typed are theirs: re-extraction leaves them alone (policies.lifecycle).
+        if {"launched", "ends"} & set(form.changed_data):
+            obj.dates_by_hand = True
+        handed_back = change and "dates_by_hand" in form.changed_data and not obj.dates_by_hand
         # A program a person created or renamed is theirs: the extractor only
         # adds aliases to programs it created itself.
         if not change:
@@ -59,6 +69,8 @@ class ProgramAdmin(SimpleHistoryAdmin):
         elif obj.origin == Origin.EXTRACTED and form.changed_data:
             obj.origin = Origin.CORRECTED
         super().save_model(request, obj, form, change)
+        if handed_back:  # unticked: the articles' dates again, now
+            lifecycle.refresh([obj.pk])
 
     @admin.action(description=_("Merge the selected programs into one"), permissions=["change", "delete"])
     def merge(self, request, queryset):

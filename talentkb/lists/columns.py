@@ -50,6 +50,8 @@ PROGRAM_COLUMNS = {
     "incentives": Column(_("incentives"), ("n_incentives",), kind="number"),
     "articles": Column(_("articles"), ("n_articles",), kind="number"),
     "status": Column(_("status"), (choice_order("status", Status),)),
+    # Its life: the stage today, launched – ends; sorted by when it was launched.
+    "life": Column(_("life stage"), ("launched_on", "ends_on"), kind="date"),
 }
 
 ARTICLE_COLUMNS = {

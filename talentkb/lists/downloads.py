@@ -16,11 +16,12 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from django.http import StreamingHttpResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from policies.export import (
     FORMULA_START, INCENTIVE_FIELDS, INCENTIVE_GROUPS, METRIC_FIELDS, PlainRows, ToMany, csv_cell,
@@ -29,6 +30,8 @@ from policies.export import (
 from policies.formatting import fact_quantity, json_number as number, quantity
 from policies.models import Article
 from policies.public import fact_sentence_path, sentence_path
+from programs.choices import Stage
+from programs.lifecycle import derived_stage
 from programs.models import Program
 
 FORMATS = ("csv", "json")
@@ -67,13 +70,14 @@ class Where:
 
     site: str  # scheme://host
     language: str
+    today: date  # for a program's life stage
 
 
 class Rows:
     """The download's rows; `total` is known once the first has been read."""
 
     def __init__(self, plain: PlainRows, row: Callable, site: str):
-        self.plain, self.row, self.where = plain, row, Where(site, translation.get_language())
+        self.plain, self.row, self.where = plain, row, Where(site, translation.get_language(), timezone.localdate())
 
     @property
     def total(self) -> int | None:
@@ -122,6 +126,9 @@ def program_row(v: dict, where: Where) -> dict:
         "articles": v["n_articles"],
         "status": v["status"],
         "url": where.site + reverse("programs:detail", args=[v["id"]]),
+        "launched": v["launched"] or None,
+        "ends": v["ends"] or None,
+        "stage": (Stage.parse(v["stage"]) or derived_stage(v["launched_on"], v["ends_on"], where.today)).value,
     }
 
 
@@ -144,7 +151,7 @@ INCENTIVES = Table(INCENTIVE_FIELDS, incentive_row, (INCENTIVE_GROUPS,))
 METRICS = Table(METRIC_FIELDS, metric_row)
 PROGRAMS = Table(
     ("id", "name", "aliases", "district__name", "district__adcode", "district__province", "status",
-     "n_incentives", "n_articles"),
+     "n_incentives", "n_articles", "launched", "ends", "stage", "launched_on", "ends_on"),
     program_row,
     (ToMany("groups", lambda: Program.groups.through.objects, "program_id", ("targetgroup__position", "targetgroup__code")),),
 )
@@ -257,3 +264,30 @@ def comparison_rows(request, districts, rows) -> Iterable[dict]:
                 "qualifier": [f.qualifier for f in cell],
                 "sources": [sentence_url(request, f) for f in cell],
             }
+
+
+def finder_row(request, result) -> dict:
+    """A district the finder ranked, with its matching offers as parallel lists (CSV joins them with |)."""
+    offers = result.offers
+    return {
+        "rank": result.rank,
+        "adcode": result.district.adcode,
+        "district": result.district.name,
+        "city": result.district.city,
+        "province": result.district.province,
+        "score": result.score,
+        "offers": result.n_offers,
+        "verified": result.n_verified,
+        "incentive_ids": [s.fact.pk for s in offers],
+        "kinds": [s.fact.kind for s in offers],
+        "display": [str(s.offer) for s in offers],
+        "values": [number(s.fact.value) for s in offers],
+        "value_max": [number(s.fact.value_max) for s in offers],
+        "unit": [s.fact.unit for s in offers],
+        "qualifier": [s.fact.qualifier for s in offers],
+        "open_to_all": [bool(s.fact.open_to_all) for s in offers],
+        "offer_status": [s.fact.status for s in offers],
+        "programs": [s.fact.program.name if s.fact.program_id else None for s in offers],
+        "published": [s.fact.article.published or None for s in offers],
+        "sources": [sentence_url(request, s.fact) for s in offers],
+    }

@@ -1,12 +1,16 @@
 """The filters of every research list (articles, programs, incentives, metrics), each a set of facets."""
+from datetime import date
+
 import django_filters
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from policies import search
 from policies.choices import IncentiveKind, Unit
 from policies.models import Article, Incentive, Metric
-from programs.choices import Status
+from programs.choices import Stage, Status
+from programs.lifecycle import in_force_on, stage_condition
 from programs.models import Program
 
 from .facets import (
@@ -41,6 +45,31 @@ def target_buckets():
         "goal": (_("goals"), Q(target=True)),
         "reported": (_("reported figures"), Q(target=False)),
     }
+
+
+def stage_facet(prefix: str = "") -> FacetFilter:
+    """A program's life stage today (its own, or an incentive's program's: prefix "program__")."""
+    def buckets():
+        today = timezone.localdate()
+        return {s.value: (s.label, stage_condition(s, today, prefix)) for s in Stage}
+
+    return FacetFilter(BucketFacet(buckets=buckets, label=_("life stage")))
+
+
+class InForceOnFilter(django_filters.CharFilter):
+    """`in_force_on=2025-06-01`: programs launched by that day and not ended before it.
+    A value that is no date is ignored, as a facet ignores a value it does not know."""
+
+    def __init__(self, prefix: str = "", **kwargs):
+        self.prefix = prefix
+        super().__init__(label=_("in force on"), **kwargs)
+
+    def filter(self, qs, value):
+        try:
+            day = date.fromisoformat((value or "").strip())
+        except ValueError:
+            return qs
+        return qs.filter(in_force_on(day, self.prefix))
 
 
 def province_facet(path: str, **kwargs) -> Facet:
@@ -88,6 +117,9 @@ class ArticleFilter(FacetedFilterSet):
 class IncentiveFilter(FactFilter):
     kind = FacetFilter(ChoiceFacet("kind", choices=IncentiveKind.choices, label=_("kind")))
     group = FacetFilter(GroupFacet("groups", label=_("target group")))
+    # The life of the incentive's program (incentives of no program have none).
+    stage = stage_facet("program__")
+    in_force_on = InForceOnFilter("program__")
 
     class Meta:
         model = Incentive
@@ -111,6 +143,8 @@ class ProgramFilter(FacetedFilterSet):
     # The years of the articles that name the program.
     year = FacetFilter(YearFacet("mentions__article__published", many=True, label=_("year"), missing_label=NO_YEAR))
     status = FacetFilter(ChoiceFacet("status", choices=PUBLIC_STATUSES, label=_("status")))
+    stage = stage_facet()
+    in_force_on = InForceOnFilter()
 
     class Meta:
         model = Program

@@ -270,3 +270,8 @@ def build_download(job_id: int) -> dict:
             {"rows": count}, file_path=str(path), file_rows=count, file_sha256=sha256,
         )
     return {"rows": count, "sha256": sha256}
+
+
+def in_force_context(request) -> dict:
+    """What the "in force on" date field of the programs' and incentives' lists shows."""
+    return {"in_force_filter": True, "in_force_on": request.GET.get("in_force_on", "")[:10]}

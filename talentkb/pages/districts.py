@@ -3,6 +3,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from districts.lookup import lookup as find_districts
+from policies import lifecycle
 from talentkb import selectors
 
 
@@ -18,7 +19,9 @@ def district_detail(request: HttpRequest, adcode: str) -> HttpResponse:
     page = selectors.district_page(adcode)
     if page is None:
         raise Http404("No such district")
-    return render(request, "districts/detail.html", {"page": page, "district": page.district})
+    return render(request, "districts/detail.html", {
+        "page": page, "district": page.district, "timeline": lifecycle.timeline(page.programs, page.articles),
+    })
 
 
 def lookup(request: HttpRequest) -> JsonResponse:

@@ -2,6 +2,7 @@
 import re
 
 from django import template
+from django.utils import timezone
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -55,6 +56,12 @@ def num(value) -> str:
 def sentence_url(fact) -> str:
     """Where a fact was read: /articles/<id>/#incentive-<pk>."""
     return public.sentence_path(fact)
+
+
+@register.filter
+def life_stage(program):
+    """A program's life stage today (staff's, else its dates'): a Stage, whose label is shown."""
+    return program.life_stage(timezone.localdate())
 
 
 @register.filter

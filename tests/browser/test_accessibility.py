@@ -61,6 +61,7 @@ def pages(db_ids):
         ("district", "/districts/110106/"),
         ("compare", "/compare/?d=110106&d=120103&d=350605"),
         ("compare-picker", "/compare/?d=110106&add=河西"),
+        ("finder", "/finder/?group=graduates&group=researchers&group=high_level&need=apartment&province=350000"),
         ("review", f"/admin/policies/article/{db_ids['review']}/review/"),
         # A large download's page: while a job builds the file, and once it is complete.
         ("download-running", f"/downloads/{db_ids['download_running']}/"),

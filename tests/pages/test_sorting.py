@@ -79,6 +79,7 @@ def programs():
         "incentives": [lambda p: n_incentives[p.pk]],
         "articles": [lambda p: n_articles[p.pk]],
         "status": [lambda p: Status.values.index(p.status)],
+        "life": [lambda p: p.launched_on, lambda p: p.ends_on],
     }
 
 

@@ -1,0 +1,158 @@
+"""The talent finder's ranking: which districts offer most to someone like me.
+
+A person says who they are (target groups), what they need (incentive kinds),
+where (provinces, cities, districts) and how recent (announced since a year).
+An offer matches when it is not rejected, is of a needed kind, is for one of
+the person's groups or names no group at all (then it is open to all), lies
+in one of the places and was announced since the year. Each matching offer
+weighs
+
+    KIND_WEIGHTS[kind] × recency(year) × (VERIFIED_FACTOR if verified else 1)
+
+and a district's score is the sum over its matching offers; districts are
+ranked by score, then by their verified offers, then by adcode. Everything is
+whole numbers, summed in the database (one GROUP BY query), so the order is
+the same on SQLite and PostgreSQL and tests can recompute it in Python.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Sum, Value, When
+
+from districts.lookup import condition as place_condition
+from programs.choices import Status
+
+from .choices import IncentiveKind
+from .models import Incentive
+
+# What an offer of each kind is worth to a person who needs it: a home and
+# money decide a move, a desk or an office help, a job list or a service less.
+KIND_WEIGHTS = {
+    IncentiveKind.APARTMENT: 3,
+    IncentiveKind.FUND: 3,
+    IncentiveKind.SUBSIDY: 3,
+    IncentiveKind.RENT_FREE_PERIOD: 2,
+    IncentiveKind.WORKSTATION: 2,
+    IncentiveKind.OFFICE_SPACE: 2,
+    IncentiveKind.JOBS: 1,
+    IncentiveKind.SERVICE_ORG: 1,
+    IncentiveKind.OTHER: 1,
+}
+VERIFIED_FACTOR = 2  # an editor checked it: it counts twice
+NEWEST = 6  # an offer of this year (or later) weighs 6, each year older one less, never below 1
+
+
+def recency(year: int | None, this_year: int) -> int:
+    """6 for this year's offers (or a later year's), one less per year back, at least 1; 1 without a year."""
+    if year is None:
+        return 1
+    return max(1, NEWEST - max(0, this_year - year))
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What a person asked for; every part optional (nothing asked: every offer matches)."""
+
+    groups: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    provinces: tuple[str, ...] = ()  # adcodes
+    cities: tuple[str, ...] = ()  # adcodes or names
+    districts: tuple[str, ...] = ()  # adcodes, names or pinyin
+    since: int | None = None
+
+    @property
+    def places(self) -> bool:
+        return bool(self.provinces or self.cities or self.districts)
+
+
+def open_to_all() -> Exists:
+    """An offer naming no target group: it counts as open to every person."""
+    return ~Exists(Incentive.groups.through.objects.filter(incentive=OuterRef("pk")))
+
+
+def for_groups(codes) -> Exists:
+    return Exists(Incentive.groups.through.objects.filter(incentive=OuterRef("pk"), targetgroup__code__in=codes))
+
+
+def place_of(wanted: Wanted) -> Q | None:
+    """One condition for all the places asked: a province, a city or a district (any of them)."""
+    parts = []
+    if wanted.provinces:
+        parts.append(Q(district__province_adcode__in=wanted.provinces))
+    for city in wanted.cities:
+        parts.append(Q(district__city_adcode=city) if city.isdigit() else Q(district__city__startswith=city))
+    for name in wanted.districts:
+        found = place_condition(name, prefix="district__")
+        if found is not None:
+            parts.append(found)
+    if not parts:
+        return Q(pk__in=[]) if wanted.places else None
+    combined = parts[0]
+    for part in parts[1:]:
+        combined |= part
+    return combined
+
+
+def matching(wanted: Wanted) -> QuerySet:
+    """The offers that match: visible, in a district, of the needed kinds, for the groups, places and years."""
+    offers = Incentive.objects.visible().filter(district__isnull=False)
+    if wanted.needs:
+        offers = offers.filter(kind__in=wanted.needs)
+    if wanted.groups:
+        offers = offers.filter(for_groups(wanted.groups) | open_to_all())
+    place = place_of(wanted)
+    if place is not None:
+        offers = offers.filter(place)
+    if wanted.since:
+        # Partial ISO dates ('2024', '2024-11-22') compare as text: '2024' sorts before '2024-…'.
+        offers = offers.filter(article__published__gte=str(wanted.since))
+    return offers
+
+
+def weight(this_year: int):
+    """An offer's weight as a database expression (the formula of the module's docstring)."""
+    kind = Case(
+        *(When(kind=k, then=Value(w)) for k, w in KIND_WEIGHTS.items()),
+        default=Value(1), output_field=IntegerField(),
+    )
+    recent = Case(
+        When(year__gte=this_year, then=Value(NEWEST)),
+        *(When(year=this_year - back, then=Value(NEWEST - back)) for back in range(1, NEWEST - 1)),
+        default=Value(1), output_field=IntegerField(),
+    )
+    verified = Case(When(status=Status.VERIFIED, then=Value(VERIFIED_FACTOR)), default=Value(1),
+                    output_field=IntegerField())
+    return kind * recent * verified
+
+
+def ranking(wanted: Wanted, this_year: int) -> QuerySet:
+    """[{district, score, offers, verified}], best first: one query, however many offers and districts."""
+    return (
+        matching(wanted).order_by()
+        .values("district")
+        .annotate(
+            score=Sum(weight(this_year), output_field=IntegerField()),
+            offers=Count("pk"),
+            verified=Count("pk", filter=Q(status=Status.VERIFIED)),
+            adcode=F("district__adcode"),
+        )
+        .order_by("-score", "-verified", "adcode")
+    )
+
+
+def offers_of(wanted: Wanted, district_ids, this_year: int) -> QuerySet:
+    """The matching offers of these districts, verified first, then the weightiest, then the newest.
+
+    Each carries `weight` and `open_to_all`; two queries (the offers, their groups)."""
+    return (
+        matching(wanted).filter(district__in=district_ids)
+        .annotate(weight=weight(this_year), open_to_all=open_to_all())
+        .select_related("article", "program")
+        .defer("article__text", "article__search_text")
+        .prefetch_related("groups")
+        .order_by(
+            Case(When(status=Status.VERIFIED, then=Value(0)), default=Value(1), output_field=IntegerField()),
+            "-weight", "-year", "-value", "pk",
+        )
+    )

@@ -1,0 +1,154 @@
+"""Programs' dates, read from the articles that name them and kept up to date as articles come in.
+
+Each mention keeps what its sentence says of the program's dates (policies.dates);
+a program's `launched` is the earliest start a sentence states, else the date
+of its first article, and its `ends` the end stated by the newest article that
+states one (a later announcement may extend a program). Staff who edit a
+program's dates own them (Program.dates_by_hand): nothing here changes them
+again. Staff's life stage (Program.stage) is never touched.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from programs.lifecycle import first_day, last_day
+from programs.models import Program
+
+from . import dates
+from .models import Article, Mention
+
+
+def read_mentions(article: Article) -> set[int]:
+    """Read the dates of every mention in `article` again; returns the ids of their programs."""
+    programs = set()
+    for mention in Mention.objects.filter(article=article):
+        found = dates.read_for_mention(article.text, mention.span_start, mention.span_end, article.published)
+        now = (found.launched, found.ends, found.quote)
+        if now != (mention.launched, mention.ends, mention.dates_quote):
+            mention.launched, mention.ends, mention.dates_quote = now
+            mention.save(update_fields=["launched", "ends", "dates_quote"])
+        programs.add(mention.program_id)
+    return programs
+
+
+def program_dates(mentions: Iterable[Mention]) -> tuple[str, str]:
+    """(launched, ends) from a program's mentions, each with its article's `published` loaded."""
+    mentions = list(mentions)
+    starts = sorted(m.launched for m in mentions if m.launched)
+    published = sorted(m.article.published for m in mentions if m.article.published)
+    launched = starts[0] if starts else (published[0] if published else "")
+    stating = sorted((m for m in mentions if m.ends), key=lambda m: (m.article.published, m.pk))
+    return launched, (stating[-1].ends if stating else "")
+
+
+def refresh(program_ids: Iterable[int]) -> None:
+    """Recompute the dates of these programs, except those whose dates staff set."""
+    programs = (
+        Program.objects.filter(pk__in=set(program_ids), dates_by_hand=False)
+        .prefetch_related("mentions__article")
+    )
+    for program in programs.iterator(chunk_size=200):
+        launched, ends = program_dates(program.mentions.all())
+        if (launched, ends) != (program.launched, program.ends):
+            program.launched, program.ends = launched, ends
+            program.save(update_fields=["launched", "ends", "updated_at"])
+
+
+def record_dates(article: Article) -> None:
+    """After an article's programs are written: its mentions' dates, then their programs'."""
+    refresh(read_mentions(article))
+
+
+@dataclass
+class Change:
+    """An offer of one article, read against the program's earlier articles."""
+
+    fact: object
+    change: str  # "new", "higher", "lower", "same"
+    before: object | None = None  # the earlier offer it is compared with
+
+
+@dataclass
+class Step:
+    """One article of a program, in order, with what it added or changed."""
+
+    article: object
+    mention: object | None
+    changes: list[Change] = field(default_factory=list)
+
+
+def _size(fact):
+    return fact.value_max if fact.value_max is not None else fact.value
+
+
+def steps(mentions, incentives) -> list[Step]:
+    """The program's articles oldest first (undated last), each with its offers marked new, higher,
+    lower or the same as the largest earlier offer of the same kind in the same unit.
+    Plain Python over what the page has loaded: no query."""
+    by_article: dict[int, Step] = {}
+    for m in mentions:
+        by_article.setdefault(m.article_id, Step(m.article, m))
+    for f in incentives:
+        by_article.setdefault(f.article_id, Step(f.article, None))
+    ordered = sorted(by_article.values(), key=lambda s: (not s.article.published, s.article.published, s.article.pk))
+    offers: dict[int, list] = {}
+    for f in incentives:
+        offers.setdefault(f.article_id, []).append(f)
+    largest: dict[tuple, object] = {}
+    for step in ordered:
+        for f in sorted(offers.get(step.article.pk, []), key=lambda f: f.span_start):
+            key = (f.kind, f.unit, f.measure)
+            before = largest.get(key)
+            if before is None:
+                change = "new"
+            elif _size(f) > _size(before):
+                change = "higher"
+            elif _size(f) < _size(before):
+                change = "lower"
+            else:
+                change = "same"
+            step.changes.append(Change(f, change, before))
+        for change in step.changes:
+            key = (change.fact.kind, change.fact.unit, change.fact.measure)
+            if key not in largest or _size(change.fact) > _size(largest[key]):
+                largest[key] = change.fact
+    return ordered
+
+
+@dataclass
+class Event:
+    """A dated moment of a district: an article announced, a program launched or ending."""
+
+    date: str  # a partial ISO date, as written
+    kind: str  # "article", "launched", "ends"
+    item: object  # the Article, or the first Program
+    items: list = field(default_factory=list)  # the programs launched or ending that day
+
+
+EVENT_ORDER = {"ends": 0, "launched": 1, "article": 2}
+
+
+def timeline(programs, articles) -> list[Event]:
+    """The district's programs' launches and ends and its articles, newest first (undated articles
+    last); plain Python over what the page loaded."""
+    events = [Event(a.published, "article", a) for a in articles]
+    for p in programs:
+        if p.launched:
+            events.append(Event(p.launched, "launched", p))
+        if p.ends:
+            events.append(Event(p.ends, "ends", p))
+    def when(e: Event):
+        # An end is its last possible day (到2023年: 2023-12-31), anything else its first.
+        day = last_day(e.date) if e.kind == "ends" else first_day(e.date)
+        return day, -EVENT_ORDER[e.kind]
+
+    dated = sorted((e for e in events if first_day(e.date)), key=when, reverse=True)
+    # Programs launched (or ending) on the same day, as one article often launches several, are one event.
+    merged: list[Event] = []
+    for e in dated:
+        if e.kind != "article" and merged and (merged[-1].date, merged[-1].kind) == (e.date, e.kind):
+            merged[-1].items.append(e.item)
+        else:
+            merged.append(Event(e.date, e.kind, e.item, [e.item] if e.kind != "article" else []))
+    return merged + [e for e in events if not first_day(e.date)]

@@ -1,0 +1,175 @@
+"""The talent finder (/finder/): matching, the ranking against one computed in Python, offers shown
+with their sentences, downloads, and a query count that does not grow with the rows."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import FENGTAI, HEXI, bulk_offers
+
+PHD = ["graduates", "researchers", "high_level"]
+FUJIAN, CHANGTAI = "350000", "350605"
+# Kinds' weights as the page explains them; recomputed here, not imported, so that a change
+# to the formula shows up as a failing test rather than as a silently different ranking.
+WEIGHTS = {"apartment": 3, "fund": 3, "subsidy": 3, "rent_free_period": 2, "workstation": 2,
+           "office_space": 2, "jobs": 1, "service_org": 1, "other": 1}
+# The count, one page of districts, their names, their offers, the offers' groups, the form's provinces.
+FINDER_QUERIES = 6
+
+
+def body(response) -> str:
+    return response.content.decode()
+
+
+def download(client, params, fmt="json"):
+    response = client.get("/finder/", {**params, "format": fmt})
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return json.loads(text) if fmt == "json" else list(csv.DictReader(io.StringIO(text)))
+
+
+def python_ranking(offers, *, groups=(), needs=(), provinces=(), since=None, this_year):
+    """The ranking as the page's one line explains it, over plain dicts."""
+    scores, verified = {}, {}
+    for o in offers:
+        if o["status"] == "rejected":
+            continue
+        if needs and o["kind"] not in needs:
+            continue
+        if groups and o["groups"] and not (o["groups"] & set(groups)):
+            continue  # an offer naming no group is open to all
+        if provinces and o["province"] not in provinces:
+            continue
+        if since and o["published"] < str(since):
+            continue
+        recency = 1 if o["year"] is None else max(1, 6 - max(0, this_year - o["year"]))
+        w = WEIGHTS[o["kind"]] * recency * (2 if o["status"] == "verified" else 1)
+        scores[o["adcode"]] = scores.get(o["adcode"], 0) + w
+        verified[o["adcode"]] = verified.get(o["adcode"], 0) + (o["status"] == "verified")
+    ranked = sorted(scores, key=lambda a: (-scores[a], -verified[a], a))
+    return [(a, scores[a]) for a in ranked]
+
+
+@pytest.fixture
+def generated(reference_data):
+    this_year = timezone.localdate().year
+    return bulk_offers(240, seed=13, this_year=this_year), this_year
+
+
+@pytest.mark.parametrize("params", [
+    {},
+    {"group": PHD, "need": ["apartment"]},
+    {"group": ["entrepreneurs"], "need": ["workstation", "office_space", "rent_free_period"]},
+    {"need": ["fund", "subsidy"], "since": "2022"},
+    {"group": ["skilled", "rural"], "province": ["110000", "120000", "130000", "440000", "510000"]},
+])
+def test_ranking_is_the_one_computed_in_python(client, generated, params):
+    offers, this_year = generated
+    assert len({o["adcode"] for o in offers}) >= 200
+    expected = python_ranking(
+        offers, groups=params.get("group", ()), needs=params.get("need", ()),
+        provinces=params.get("province", ()), since=params.get("since"), this_year=this_year,
+    )
+    assert expected, "the generated knowledge base should match something"
+    found = download(client, params)
+    assert [(r["adcode"], r["score"]) for r in found["results"]] == expected
+    assert [r["rank"] for r in found["results"]] == list(range(1, len(expected) + 1))
+    # The page shows the same order, 25 at a time.
+    page = client.get("/finder/", params).context["results"]
+    assert [(r.district.adcode, r.score) for r in page] == expected[:25]
+
+
+def test_query_count_does_not_grow_with_the_rows(client, kb, generated, django_assert_max_num_queries):
+    with django_assert_max_num_queries(FINDER_QUERIES):
+        few = client.get("/finder/", {"group": ["graduates"], "need": ["apartment"], "district": ["丰台"]})
+    assert len(few.context["results"]) == 1
+    with django_assert_max_num_queries(FINDER_QUERIES):
+        many = client.get("/finder/", {"group": PHD})
+    assert len(many.context["results"]) == 25
+    assert sum(len(r.offers) for r in many.context["results"]) > 25
+
+
+def test_a_phd_who_needs_housing_in_fujian_finds_changtai(client, seeded):
+    response = client.get("/finder/", {"group": PHD, "need": "apartment", "province": FUJIAN})
+    results = response.context["results"]
+    assert [r.district.adcode for r in results] == [CHANGTAI]
+    offer = results[0].offers[0]
+    assert offer.fact.program.name == "298青年城"
+    assert str(offer.offer) == "720 套"
+    page = body(response)
+    assert "长泰区" in page and "298青年城" in page
+    # The sentence around the quote, and the link to it in the article.
+    assert "人才公寓" in offer.before + offer.after
+    assert f'/articles/{offer.fact.article_id}/#incentive-{offer.fact.pk}' in page
+    assert "2024-11-22" in page
+
+
+def test_offers_naming_no_group_are_open_to_all_and_marked(client, kb):
+    # 河西's fund names no group: an entrepreneur matches it, and the page says why.
+    response = client.get("/finder/", {"group": ["entrepreneurs"], "need": ["fund"]})
+    results = response.context["results"]
+    assert [r.district.adcode for r in results] == [HEXI]
+    assert results[0].offers[0].fact.open_to_all
+    page = body(response)
+    assert "面向所有人" in page and "data-open-to-all-note" in page
+    # 丰台's workstations are for entrepreneurs, its jobs for graduates only.
+    found = client.get("/finder/", {"group": ["entrepreneurs"], "need": ["workstation", "jobs"]}).context["results"]
+    assert [(r.district.adcode, [s.fact.kind for s in r.offers]) for r in found] == [(FENGTAI, ["workstation"])]
+
+
+def test_verified_offers_come_first_and_weigh_twice(client, kb):
+    results = client.get("/finder/", {"need": ["apartment", "jobs"], "district": [FENGTAI]}).context["results"]
+    kinds = [(s.fact.kind, s.fact.status) for s in results[0].offers]
+    assert kinds == [("apartment", "verified"), ("jobs", "proposed")]
+
+
+def test_places_by_name_pinyin_and_city(client, kb):
+    def adcodes(**params):
+        return [r.district.adcode for r in client.get("/finder/", params).context["results"]]
+
+    assert adcodes(district="fengtai") == [FENGTAI]
+    assert adcodes(district="河西") == [HEXI]
+    assert adcodes(city="120000") == [HEXI]
+    assert adcodes(city="天津") == [HEXI]
+    assert set(adcodes(province="110000")) == {FENGTAI, "110105"}
+    assert adcodes(district="nowhere") == []
+
+
+def test_figures_are_exact_with_the_wan_form_beside(client, kb):
+    response = client.get("/finder/", {"need": "fund"}, HTTP_ACCEPT_LANGUAGE="en")
+    offer = response.context["results"][0].offers[0].offer
+    assert (offer.figure, offer.reading) == ("50,000,000", "5000万元")
+    assert "50,000,000</data> yuan" in body(response)
+
+
+def test_compare_these_opens_compare_with_the_top_districts(client, kb):
+    response = client.get("/finder/", {"need": "apartment"})
+    top = [r.district.adcode for r in response.context["results"]]
+    assert len(top) == 3
+    link = "/compare/?" + "&amp;".join(f"d={a}" for a in top)
+    assert link in body(response)
+
+
+def test_csv_download_lists_each_district_with_its_offers(client, kb):
+    rows = download(client, {"need": "apartment"}, fmt="csv")
+    assert [r["rank"] for r in rows] == ["1", "2", "3"]
+    fengtai = next(r for r in rows if r["adcode"] == FENGTAI)
+    assert fengtai["display"] == "超过 500 套"  # Chinese, the default language
+    assert fengtai["sources"].startswith("http://testserver/articles/")
+
+
+def test_bad_input_is_dropped_not_an_error(client, kb):
+    response = client.get("/finder/", {"group": ["nobody", "x" * 500], "need": "\x00", "since": "abc",
+                                       "province": "35", "page": "1"})
+    assert response.status_code == 200
+    assert len(response.context["results"]) == 3
+    assert client.get("/finder/", {"page": "99"}).status_code == 404
+
+
+def test_since_keeps_offers_announced_since_the_year(client, kb):
+    results = client.get("/finder/", {"need": "apartment", "since": "2023"}).context["results"]
+    assert {r.district.adcode for r in results} == {FENGTAI, HEXI}
