@@ -18,6 +18,7 @@ file.
 """
 from __future__ import annotations
 
+import datetime
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -26,6 +27,7 @@ from typing import IO
 from django.apps import apps
 from django.core import serializers
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
@@ -49,6 +51,18 @@ MODELS = [
 REFERENCE = ["districts.district", "programs.targetgroup"]
 
 
+class _Exact(DjangoJSONEncoder):
+    """Timestamps with every microsecond. Django's encoder cuts them to
+    milliseconds, so a restored row could write other bytes (12:00:00.000500
+    is written .000, restored as 12:00:00, and then written without a fraction)."""
+
+    def default(self, o):
+        if isinstance(o, (datetime.datetime, datetime.time)):
+            text = o.isoformat(timespec="microseconds")
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
 class BackupError(ValueError):
     """The file is not a backup this version reads, or the database is not empty."""
 
@@ -63,6 +77,7 @@ def write(out: IO[str]) -> Counter:
         serializers.serialize(
             "jsonl", _counted(rows.iterator(chunk_size=2000), written, label), stream=out,
             use_natural_foreign_keys=True, use_natural_primary_keys=True, ensure_ascii=False, sort_keys=True,
+            cls=_Exact,
         )
     return written
 
