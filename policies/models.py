@@ -136,6 +136,13 @@ def _name_in_language(obj) -> str:
     return obj.name_zh if is_chinese() else (obj.name_en or obj.name_zh)
 
 
+class ByCode(models.Manager):
+    """Rows a backup names by their code (policies.backup): migrations create them in every database."""
+
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
 class IndicatorCategory(models.Model):
     """A heading of the indicator vocabulary: talent stock, housing, enterprises …"""
 
@@ -149,10 +156,15 @@ class IndicatorCategory(models.Model):
 
     name = property(_name_in_language)
 
+    objects = ByCode()
+
     class Meta:
         verbose_name = _("indicator category")
         verbose_name_plural = _("indicator categories")
         ordering = ["position", "code"]
+
+    def natural_key(self):
+        return (self.code,)
 
     def __str__(self):
         return self.name
@@ -184,6 +196,8 @@ class Indicator(models.Model):
 
     name = property(_name_in_language)
 
+    objects = ByCode()
+
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
@@ -192,6 +206,9 @@ class Indicator(models.Model):
             models.UniqueConstraint(fields=["code"], name="indicator_unique_code"),
             models.CheckConstraint(condition=choices_check("unit", Unit), name="indicator_unit_valid"),
         ]
+
+    def natural_key(self):
+        return (self.code,)
 
     def __str__(self):
         return f"{self.name} ({self.code})"

@@ -28,6 +28,9 @@ fact.value = fact.value + 1
 review.correct(fact, editor, ["value"])
 keep, other = Program.objects.order_by("pk")[:2]
 review.merge_programs(keep, [other])
+from policies.models import Indicator, IndicatorMapping
+IndicatorMapping.objects.create(label="人才总数", unit="count", indicator=Indicator.objects.get(code="talent_total"),
+                                created_by=editor)
 print("decided")
 """
 
@@ -71,6 +74,9 @@ def test_backup_restore_backup_gives_the_same_bytes_with_the_decisions(tmp_path,
     assert all(a["fields"]["text"] for a in by_model["policies.article"])
     assert any(h["fields"]["history_type"] == "-" for h in by_model["programs.historicalprogram"])
     assert any(p["fields"]["aliases"] for p in by_model["programs.program"])
+    # A wording staff mapped once is in it too.
+    assert [(m["fields"]["label"], m["fields"]["indicator"]) for m in by_model["policies.indicatormapping"]] == [
+        ("人才总数", ["talent_total"])]
 
 
 def test_restore_refuses_a_database_that_is_not_empty(seeded, tmp_path):
