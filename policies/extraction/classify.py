@@ -361,6 +361,30 @@ def _discount_label(c: Clue, _hit) -> str:
     return re.sub(r"(?:可|均)?(?:享受|享|给予|按|打)$", "", c.before) + "折扣"
 
 
+# a free stay offered for a time: 免费提供不超过14天住宿, 可免费住宿7天, 3年内免交租金
+_STAY_NOUN = re.compile(r"^(?:的)?(?:免费)?(?:短期)?(?:住宿|入住|居住|食宿|过渡性住宿|临时住宿)")
+_FREE = re.compile(r"免费|免交|免收|免租")
+
+
+def _free_stay(c: Clue) -> str | None:
+    """A duration of free housing whose noun follows it (14天住宿) or whose
+    freeness follows it (3年内免交租金): the clause says 免费/免交 around it."""
+    if c.q.unit not in _DURATION:
+        return None
+    ahead = c.norm[c.q.end: c.q.end + 8]
+    m = re.match(r"^内?(免交租金|免交房租|免收租金|免租金|免费住宿|免费入住|免费居住)", ahead)
+    if m:
+        return m.group(1)
+    if _STAY_NOUN.match(c.after) and _FREE.search(c.norm, max(c.sent_start, c.q.start - 20), c.q.end + 4):
+        return "免费住宿"
+    return None
+
+
+def _free_stay_offer(c: Clue, noun: str) -> Classification:
+    within = c.q.qualifier == "eq" and c.norm[c.q.end: c.q.end + 1] == "内"  # 3年内免交租金: at most 3 years
+    return Classification("rent_free_period", noun, c.after, "le" if within else c.q.qualifier)
+
+
 # a quota of free use: per month or year, or a card's holder enjoys it
 _QUOTA = re.compile(r"每[年月周季]|享受|可享")
 
@@ -398,6 +422,7 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
     Rule("per_rate_amount", lambda c: _cny(c) and _bare_amount(c)
          and (_RATE_AFTER.match(c.norm, c.q.end) or _PER_RATE.search(c.before)),
          _offer("subsidy", lambda c, _: "补贴"), "本科生每月可领1000元"),
+    Rule("free_stay", _free_stay, _free_stay_offer, "免费提供不超过14天住宿"),
     Rule("rent_clause_before", _rent_clause_before, _offer("rent_free_period", lambda c, m: m.group()),
          "可选择免租入住人才住房，最长10年"),
     Rule("support_in_bound", lambda c: _cny(c) and not c.after and "支持" in c.norm[c.q.start: c.q.num_start],

@@ -49,8 +49,10 @@ RATIO_RE = re.compile(r"每(?P<d>\d+)(?P<mw>[个枚家名人位所项])(?P<noun>
 PCT_CN_RE = re.compile(rf"百分之(?P<n>[{CN_NUMERAL_CHARS}点]+|\d+(?:\.\d+)?)")
 
 MONEY_NOUN = re.compile(r"^[^,，。;；、]{0,10}?(基金|资金|奖励|补贴|资助|经费|补助|奖金|投资|贷款|融资)")
+# 每人奖励6万, 给予补贴3万: 万/亿 without 元 right after a word of giving money, closing its clause
+MONEY_BEFORE = re.compile(r"(?:奖励|补贴|补助|资助|奖补|津贴|安家费|给予|发放)(?:每人|每年|每月|一次性|最高|可达|分别)*$")
 RENT_CONTEXT = re.compile(r"(免租|减租|最长|可达|长达|为期|期限|补贴|租期)$")
-RENT_AFTER = re.compile(r"^(?:内)?(?:的)?(?:免租|减租|免收|租金减|房租减|免费)")
+RENT_AFTER = re.compile(r"^(?:内)?(?:的)?(?:免租|减租|免收|免交|租金减|房租减|免费)")
 # a verb that counts people or things: the Chinese digit after it is a figure
 COUNT_VERB = re.compile(r"(?:引进|招聘|招引|新增|新建|建成|引育|培养|选派|录用|聘请|认定|培育|入选|达到|共有|共|累计|签约|签订|落地)$")
 # the parts of a plan, counted with a small Chinese numeral: an enumeration
@@ -220,8 +222,13 @@ class Match:
     @cached_property
     def money_without_yuan(self) -> bool:
         """2000万人才建设专项基金: 万/亿 without 元 is money when a money noun follows."""
-        return not self.unit_s and bool(self.m1 or (self.chinese and self.n1[-1] in "万亿")) \
-            and bool(MONEY_NOUN.match(self.norm[self.ne: self.ne + 14]))
+        if self.unit_s or not (self.m1 or (self.chinese and self.n1[-1] in "万亿")):
+            return False
+        if MONEY_NOUN.match(self.norm[self.ne: self.ne + 14]):
+            return True
+        # 每人奖励6万，…: the clause ends with the amount
+        return self.m1 in ("万", "亿") and self.norm[self.ne: self.ne + 1] in ("", "，", ",", "。", "；", ";", "、", "\n") \
+            and bool(MONEY_BEFORE.search(self.norm, max(0, self.ns - 8), self.ns))
 
     @cached_property
     def value(self) -> float | None:

@@ -37,3 +37,21 @@ def test_amounts_listed_after_a_header_or_a_lead_in_line_take_its_offer():
     assert offers == [("subsidy", 90000, "eq"), ("subsidy", 54000, "eq")]
     offers, _ = _rows("对毕业2年内落户的青年人才给予租房和生活补贴。\n①硕士2万元，全日制本科毕业生1.2万元；")
     assert offers == [("subsidy", 20000, "eq"), ("subsidy", 12000, "eq")]
+
+
+def test_a_free_stay_is_a_rent_free_period_whether_the_stay_or_the_freeness_follows():
+    offers, _ = _rows("镇江市京口区青年人才驿站为来镇求职的青年免费提供不超过14天住宿。")
+    assert offers == [("rent_free_period", 14, "le")]
+    offers, _ = _rows("长兴县人才绿卡持卡人可申请租住县人才公寓，3年内免交租金。")
+    assert offers == [("rent_free_period", 3, "le")]
+    # a stay that is not free is no offer
+    offers, _ = _rows("京口区青年人才驿站已接待求职青年320人次，平均住宿3天。")
+    assert offers == []
+
+
+def test_wan_without_yuan_after_a_word_of_giving_money_is_money():
+    offers, _ = _rows("永泰县对紧缺专业本科毕业生，每人奖励6万，分三年发放。")
+    assert offers == [("subsidy", 60000, "eq")]
+    # a count in 万 after no such word stays no figure of money
+    offers, metrics = _rows("永泰县户籍人口达到52万，同比增长。")
+    assert offers == [] and 60000 not in metrics
