@@ -45,6 +45,8 @@ _ELSEWHERE = re.compile(r"(?m)^[ \t]*(?:往期回顾|往期推荐|往期精彩|�
 
 # a threshold that qualifies the noun after it: 年薪50万元以上的高级管理人才
 _THRESHOLD_OF = re.compile(r"^(?:的)[\u4e00-\u9fff]{0,8}?(?:人才|人员|个人|企业|项目|团队|单位)")
+# a range written out (50万元至200万元): its low end is no threshold
+_RANGE_INSIDE = re.compile(r"(?:至|到|-|—|–|~|－)\s*\d")
 # the parts of a document: 5个方面22条
 _PARTS_AFTER = re.compile(r"^(?:个)?(?:方面|部分|章节|篇章|板块|领域|环节)")
 
@@ -57,7 +59,8 @@ def is_condition(norm: str, q: RawQuantity) -> bool:
         return True
     if q.unit in _DURATION and before.endswith("满"):
         return True  # 缴纳社保满6个月, 工作满3年
-    if q.qualifier == "ge" and q.unit in ("CNY", "percent") and _THRESHOLD_OF.match(after):
+    if q.qualifier == "ge" and q.unit in ("CNY", "percent") and _THRESHOLD_OF.match(after) \
+            and not _RANGE_INSIDE.search(norm, q.num_start, q.end):  # 50万元至200万元的项目资助: a range's low end
         return True
     if q.unit == "count" and q.value <= 10 and _PARTS_AFTER.match(norm[q.end - len(q.measure): q.end + 4]):
         return True

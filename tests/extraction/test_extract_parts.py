@@ -55,3 +55,11 @@ def test_wan_without_yuan_after_a_word_of_giving_money_is_money():
     # a count in 万 after no such word stays no figure of money
     offers, metrics = _rows("永泰县户籍人口达到52万，同比增长。")
     assert offers == [] and 60000 not in metrics
+
+
+def test_the_low_end_of_a_range_before_a_project_grant_is_no_threshold():
+    offers, _ = _rows("丰台区对入选人才可给予50万元至200万元的项目资助。")
+    assert offers == [("subsidy", 500000, "ge"), ("subsidy", 2000000, "le")]
+    # a threshold written with 以上 still is one
+    offers, _ = _rows("丰台区对年薪50万元以上的企业高管给予奖励。")
+    assert offers == []
