@@ -301,7 +301,8 @@ def _bare_amount(c: Clue) -> bool:
     return q.unit in ("CNY", "m2") and not c.after and bool(
         _CONTINUATION.search(c.before) or norm[q.end: q.end + 1] == "、" or _RATE_AFTER.match(norm, q.end)
         or _LIST_PREV.search(norm, max(0, q.start - 10), q.start) or _BARE_CAP.match(c.before)
-        or _AFTER_HEADER.search(norm, norm.rfind("\n", 0, q.start) + 1, q.start) or _lead_in(norm, q.start))
+        or _AFTER_HEADER.search(norm, norm.rfind("\n", 0, q.start) + 1, q.start) or _lead_in(norm, q.start)
+        or _heading_above(norm, q))
 
 
 # a list after a header colon on the same line, up to the figure
@@ -317,6 +318,23 @@ def _lead_in(norm: str, i: int) -> str:
         return ""
     prev = norm[norm.rfind("\n", 0, start - 1) + 1: start - 1].rstrip("。:：")
     return re.split(r"[。;；,，:：]", prev)[-1]
+
+
+# a heading line: an item mark or nothing, then a few words and no clause mark (第五条 购房补贴)
+_HEADING = re.compile(rf"\s*(?:{ITEM_MARK})?\s*[\u4e00-\u9fff]{{2,14}}[。:：]?\s*")
+
+
+def _heading_above(norm: str, q: RawQuantity) -> bool:
+    """The figure's line comes right after a heading that names an offer of
+    its unit (第五条 购房补贴 / 顶尖人才最高500万元): the heading's offer is
+    what the lines under it give."""
+    start = norm.rfind("\n", 0, q.start) + 1
+    if start < 2:
+        return False
+    prev_start = norm.rfind("\n", 0, start - 1) + 1
+    heading = norm[prev_start: start - 1]
+    return bool(_HEADING.fullmatch(heading)) and any(
+        q.unit in k.units and k.words.search(heading) for k in KINDS)
 
 
 def _shared(c: Clue) -> tuple[str, str] | None:

@@ -63,3 +63,11 @@ def test_the_low_end_of_a_range_before_a_project_grant_is_no_threshold():
     # a threshold written with 以上 still is one
     offers, _ = _rows("丰台区对年薪50万元以上的企业高管给予奖励。")
     assert offers == []
+
+
+def test_amounts_on_the_lines_under_a_heading_take_its_offer():
+    offers, metrics = _rows("丰台区人才新政\n第五条 购房补贴\n顶尖人才最高500万元，领军人才最高200万元。")
+    assert offers == [("subsidy", 5000000, "le"), ("subsidy", 2000000, "le")] and not metrics
+    # a heading that names no offer leaves the amounts as they were
+    offers, metrics = _rows("丰台区人才新政\n第五条 人才评价\n顶尖人才最高500万元，领军人才最高200万元。")
+    assert not offers
