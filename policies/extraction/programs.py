@@ -386,7 +386,8 @@ def _unquoted_hits(norm: str, district_names: set[str]) -> list[ProgramHit]:
         for m in rx.finditer(norm):
             grp = "name" if m.group("name") else "name2"
             name = m.group(grp)
-            if OWNER_START.match(name) or name in GENERIC_NAMES or norm[m.end(grp): m.end(grp) + 2] == "建设":
+            if OWNER_START.match(name) or name in GENERIC_NAMES or norm[m.end(grp): m.end(grp) + 2] == "建设" \
+                    or name in NATIONAL or TYPE_END_RE.sub("", name) in NATIONAL or PROVINCE_START.match(name):
                 continue
             if "的" in name or NON_TALENT.search(name):
                 continue
