@@ -71,3 +71,10 @@ def test_amounts_on_the_lines_under_a_heading_take_its_offer():
     # a heading that names no offer leaves the amounts as they were
     offers, metrics = _rows("丰台区人才新政\n第五条 人才评价\n顶尖人才最高500万元，领军人才最高200万元。")
     assert not offers
+
+
+def test_flats_and_turnover_housing_given_to_talent_are_apartments():
+    offers, _ = _rows("武都区为引进人才购置了66套住宅，拎包入住。")
+    assert offers == [("apartment", 66, "eq")]
+    offers, _ = _rows("利辛县为新进教师建设教师周转房422套。")
+    assert offers == [("apartment", 422, "eq")]
