@@ -418,6 +418,12 @@ def _count(c: Clue) -> bool:
 RULES: tuple[Rule[Clue, Classification], ...] = (
     Rule("paid_out", lambda c: _cny(c) and _PAID.search(c.before) and not _PER_HEAD.search(c.before),
          _metric, "全年兑现人才奖补资金1.2亿元"),
+    # an amount of money said as "over N" (170余万元, 超2000万元) with no rate or cap is
+    # a total handed out, reported as a result: offers are said at their amount or cap
+    Rule("total_over", lambda c: _cny(c) and c.q.qualifier == "gt" and not _PER_HEAD.search(c.before)
+         and not _PER_RATE.search(c.before) and not _RATE_AFTER.match(c.norm, c.q.end)
+         and not re.search(r"基金|资金池|设立|安排|预算|每", _clause_of(c) + c.after),
+         _metric, "全区人才享受租房补贴170余万元"),
     Rule("spent_in_results", lambda c: _cny(c) and _SPENT.search(c.before) and not _PER_HEAD.search(c.before)
          and _RESULT_CONTEXT.search(c.norm, c.sent_start, c.q.start),
          _metric, "今年以来，两地共投入人才协作资金800万元"),

@@ -78,3 +78,11 @@ def test_flats_and_turnover_housing_given_to_talent_are_apartments():
     assert offers == [("apartment", 66, "eq")]
     offers, _ = _rows("利辛县为新进教师建设教师周转房422套。")
     assert offers == [("apartment", 422, "eq")]
+
+
+def test_money_said_as_over_an_amount_with_no_rate_is_a_total_handed_out():
+    offers, metrics = _rows("邗江区今年以来为人才落实租房补贴170余万元。")
+    assert offers == [] and metrics == [1700000]
+    # a cap or a rate keeps it an offer
+    offers, _ = _rows("邗江区对引进的博士每人给予生活补贴10余万元。")
+    assert offers == [("subsidy", 100000, "gt")]
