@@ -235,6 +235,10 @@ def reviewed(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     return tuple(out)
 
 
+# measure words that count the same things: a headline's 1200人 is the body's 1200名
+_SAME_MEASURE = {"名": "人", "位": "人", "家": "个", "所": "个", "座": "个", "处": "个"}
+
+
 def without_repeats(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """The same figure stated twice is one fact: twice in a sentence (26名医师
     分别与26位专家: a 1:1 pairing), or again with the same noun (headline and
@@ -253,15 +257,21 @@ def without_repeats(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
         if key in in_sentence:
             continue
         in_sentence.add(key)
-        same = (f.kind, q.unit, round(q.value, 6), q.measure, pair)
+        same = (f.kind, q.unit, round(q.value, 6), _SAME_MEASURE.get(q.measure, q.measure), pair)
         noun = f.after or f.label
-        if any(d[0] == same and (d[2] or (len(noun) > 2 and (noun in d[1] or d[1] in noun)
-                                          and not (f.row and d[3])))
-               for d in seen):
+        hit = next((k for k, d in enumerate(seen) if d[0] == same and (
+            d[2] or (len(noun) > 2 and (noun in d[1] or d[1] in noun) and not (f.row and d[3])))), None)
+        if hit is not None:
+            if seen[hit][2] and not f.headline and out[hit] is not None:
+                # the body's statement replaces the headline's: its sentence
+                # has the subject and the context the later stages read
+                out[hit] = None
+                seen.append((same, noun, False, f.row))
+                out.append(f)
             continue
         seen.append((same, noun, f.headline, f.row))
         out.append(f)
-    return tuple(out)
+    return tuple(f for f in out if f is not None)
 
 
 def facts_only(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:

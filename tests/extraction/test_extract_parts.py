@@ -86,3 +86,11 @@ def test_money_said_as_over_an_amount_with_no_rate_is_a_total_handed_out():
     # a cap or a rate keeps it an offer
     offers, _ = _rows("邗江区对引进的博士每人给予生活补贴10余万元。")
     assert offers == [("subsidy", 100000, "gt")]
+
+
+def test_a_headline_figure_restated_with_another_measure_word_is_one_row_read_from_the_body():
+    x = extract("丰台区今年引进高层次人才1200人\n记者从丰台区获悉，今年以来，丰台区新引进各类高层次人才1200名，同比增长15%。")
+    assert [(m.quantity.value, m.label) for m in x.metrics] == [
+        (1200, "新引进高层次人才数量"), (15, "新引进高层次人才同比增长")]
+    _, metrics = _rows("丰台区建成人才驿站12家\n今年，丰台区已建成12个人才驿站，为求职者提供服务。")
+    assert metrics == [12]
