@@ -31,7 +31,7 @@ from .text import ITEM_MARK, clause_before
 
 # words that end the noun phrase after a measure word
 _STOP = re.compile(
-    r"提供|参加|参与|入驻|获得|享受|报名|签约|集中|用于|拜师|分别|扎根|从|变|正|建立|等|和|与|及|为|到|在|的|—|(?<![“\d])\d|,")
+    r"提供|参加|参与|入驻|获得|享受|报名|签约|集中|用于|拜师|分别|扎根|招引|招揽|吸引|从|变|正|建立|等|和|与|及|为|到|在|的|—|(?<![“\d])\d|,")
 _VERB_FIRST = re.compile(r"用于|用来|用以|作为|面向")
 # what may stand between a figure and its noun: 675-4500元不等补贴, 按每年6000元标准发放…
 _LEAD = re.compile(r"^(?:不等|的|“|”|标准(?:发放|给予)?)+")

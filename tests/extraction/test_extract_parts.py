@@ -94,3 +94,8 @@ def test_a_headline_figure_restated_with_another_measure_word_is_one_row_read_fr
         (1200, "新引进高层次人才数量"), (15, "新引进高层次人才同比增长")]
     _, metrics = _rows("丰台区建成人才驿站12家\n今年，丰台区已建成12个人才驿站，为求职者提供服务。")
     assert metrics == [12]
+
+
+def test_a_verb_after_the_noun_ends_it():
+    offers, metrics = _rows("丰台区今年拿出1000个岗位招引高校毕业生。")
+    assert offers == [("jobs", 1000, "eq")] and not metrics
