@@ -142,6 +142,19 @@ def _span(c: Clue) -> bool:
     return not _SERVICE_TIME.search(c.norm, max(c.sent_start, c.num_start - 12), c.end + 6)
 
 
+# who stood on the stage: representatives (6名人才代表, 3位企业家代表) and speakers
+# (4位专家作了主旨演讲) are a ceremony's details, not the district's figures
+_REPRESENTATIVES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?<!人大)(?<!党)(?<!政协)代表(?!团|队|处|大会)")
+_SPOKE = re.compile(r"^[^,，。;；]{0,10}?(?:作了?|进行了?|先后)?(?:主旨)?(?:发言|演讲|致辞|讲话|分享|报告)")
+
+
+def _ceremony(c: Clue) -> bool:
+    if not _metric(c) or c.unit != "count" or c.measure not in ("名", "位", "人"):
+        return False
+    after = c.norm[c.end: c.end + 16]
+    return bool(_REPRESENTATIVES.match(after) or _SPOKE.match(after))
+
+
 def _speech(c: Clue) -> bool:
     lo = c.norm.rfind("“", max(0, c.num_start - 200), c.num_start)
     m = _SPEECH.match(c.norm, lo) if lo >= 0 else None
@@ -155,6 +168,7 @@ RULES: tuple[Rule[Clue, bool], ...] = (
     Rule("tiers_of_a_scheme", lambda c: _metric(c) and c.unit == "count" and c.measure in _TIERS,
          lambda c, _: True, "广安区设置劳动生产、乡村建设等9类评价标准"),
     Rule("span_or_stay", _span, lambda c, _: True, "钟楼区全区上下要铆足干劲冲刺3年"),
+    Rule("ceremony_detail", _ceremony, lambda c, _: True, "佛坪县人才之家启用，现场为6名人才代表发放了钥匙"),
     Rule("fact", always, lambda c, _: False, "全区人才总量达到12.5万人"),
 )
 

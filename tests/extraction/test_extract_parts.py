@@ -99,3 +99,11 @@ def test_a_headline_figure_restated_with_another_measure_word_is_one_row_read_fr
 def test_a_verb_after_the_noun_ends_it():
     offers, metrics = _rows("丰台区今年拿出1000个岗位招引高校毕业生。")
     assert offers == [("jobs", 1000, "eq")] and not metrics
+
+
+def test_who_stood_on_the_stage_is_a_ceremonys_detail():
+    _, metrics = _rows("佛坪县人才之家启用，现场为6名人才代表发放了钥匙，4位专家作了主旨演讲，首批入住人才30名。")
+    assert metrics == [30]
+    # delegates elected are counted
+    _, metrics = _rows("佛坪县本次会议应到人大代表200名。")
+    assert metrics == [200]
