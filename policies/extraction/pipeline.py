@@ -180,6 +180,8 @@ def offer_parts(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     (第1、3、5年分别给6、9、15万元): the 30万 is the offer, the 6, 9 and 15万 parts)."""
     flats = [f.q.value for f in figures if f.kind == "apartment" and f.q.unit == "count"]
     total, norm, out = max(flats, default=0), a.doc.norm, []
+    if not flats:
+        figures = _supplied_stock(norm, figures)
     parts = _schedule_parts(norm, figures)
     for i, f in enumerate(figures):
         if i in parts or (f.kind == "apartment" and f.q.unit == "count" and is_offer_part(norm, f.q, total)):
@@ -187,6 +189,31 @@ def offer_parts(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
             f = replace(f, kind=None, label=metric_label(f.q, before, f.after))
         out.append(f)
     return tuple(out)
+
+
+# flats supplied or delivered to talent (已交付人才公寓300套, 累计供应人才住房1200套),
+# not allocated or moved into (分配, 入住, 配租: RULES.md 2)
+_SUPPLIED = re.compile(r"(?:交付|供应|筹集|保障)[\u4e00-\u9fff]{0,6}$")
+_HOUSING = re.compile(r"公寓|住房|房源|人才房|安居房|宿舍")
+
+
+def _supplied_stock(norm: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """With no flats offered in the article, the largest stock of flats
+    supplied or delivered to talent is the offer (RULES.md 2: with no total,
+    the largest stock stated is the incentive)."""
+    best = None
+    for i, f in enumerate(figures):
+        if f.kind is not None or f.rule != "delivered" or f.q.measure not in ("套", "间"):
+            continue
+        before = clause_before(norm, f.q.start)
+        if _SUPPLIED.search(before) and not re.search(r"分配|入住|配租", before) \
+                and _HOUSING.search(before + f.after) and (best is None or f.q.value > figures[best].q.value):
+            best = i
+    if best is None:
+        return figures
+    f = figures[best]
+    m = _HOUSING.search(f.after) or _HOUSING.search(clause_before(norm, f.q.start))
+    return figures[:best] + (replace(f, kind="apartment", label=m.group()),) + figures[best + 1:]
 
 
 # how the parts of a payment are introduced: by year, by instalment, 其中

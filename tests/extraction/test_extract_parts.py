@@ -107,3 +107,11 @@ def test_who_stood_on_the_stage_is_a_ceremonys_detail():
     # delegates elected are counted
     _, metrics = _rows("佛坪县本次会议应到人大代表200名。")
     assert metrics == [200]
+
+
+def test_with_no_flats_offered_the_largest_stock_supplied_is_the_offer():
+    offers, metrics = _rows("丰台区累计供应人才住房1200套，分配入住800套。")
+    assert offers == [("apartment", 1200, "eq")] and metrics == [800]
+    # allocated flats stay a result
+    offers, metrics = _rows("丰台区已累计配租人才公寓6800套。")
+    assert offers == [] and metrics == [6800]
