@@ -403,6 +403,25 @@ def _free_stay_offer(c: Clue, noun: str) -> Classification:
     return Classification("rent_free_period", noun, c.after, "le" if within else c.q.qualifier)
 
 
+# money set aside for talent (RULES.md 1): a budget verb before the amount and
+# a purpose of attracting or training talent after it, not a building
+_BUDGET_VERB = re.compile(r"(?:拿出|安排|统筹|斥资|筹措|筹集)(?:专项)?(?:资金|经费)?$")
+_FOR_TALENT = re.compile(r"^[^,，。;；]{0,4}?(?:专项|专门)?(?:用于|招揽|招引|引进|吸引|培养|支持|奖励|扶持)[^,，。;；]{0,12}?(?:人才|英才|学子|毕业生)")
+_BUILDING = re.compile(r"建设|建成|购置|购买|修建|改造|装修|新建")
+
+
+def _budgeted(c: Clue) -> re.Match | None:
+    if not _cny(c):
+        return None
+    before = c.norm[max(c.sent_start, c.q.start - 12): c.q.start]
+    ahead = c.norm[c.q.end: c.q.end + 24]
+    verb = _BUDGET_VERB.search(before)
+    purpose = _FOR_TALENT.match(ahead)
+    if verb and purpose and not _BUILDING.search(purpose.group()):
+        return verb
+    return None
+
+
 # a quota of free use: per month or year, or a card's holder enjoys it
 _QUOTA = re.compile(r"每[年月周季]|享受|可享")
 
@@ -439,6 +458,7 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
     Rule("discount", lambda c: c.q.unit == "percent" and c.norm[c.q.end - 1: c.q.end] == "折",
          _offer("other", _discount_label), "图书馆水吧消费享受8折优惠"),
     Rule("offer_noun", offer_noun, _found, "提供人才公寓500套"),
+    Rule("budgeted_for_talent", _budgeted, _offer("fund", lambda c, m: m.group()), "每年拿出2000万元用于人才引进和培养"),
     Rule("loan", lambda c: _cny(c) and c.head and _LOAN.search(c.head)
          and (c.q.qualifier == "le" or "给予" in c.before), _offer("other", lambda c, _: c.head),
          "可申请最高30万元创业担保贷款"),

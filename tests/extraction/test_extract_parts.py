@@ -115,3 +115,12 @@ def test_with_no_flats_offered_the_largest_stock_supplied_is_the_offer():
     # allocated flats stay a result
     offers, metrics = _rows("丰台区已累计配租人才公寓6800套。")
     assert offers == [] and metrics == [6800]
+
+
+def test_money_set_aside_to_attract_or_train_talent_is_a_fund_money_to_build_is_spent():
+    offers, _ = _rows("长沙县每年拿出2000万元用于人才引进和培养。")
+    assert offers == [("fund", 20000000, "eq")]
+    offers, _ = _rows("长沙县计划斥资近亿元招揽优秀教育人才。")
+    assert offers == [("fund", 100000000, "lt")]
+    offers, metrics = _rows("沈北新区斥资3.6亿元建设人才公寓。")
+    assert offers == [] and metrics == [360000000]
