@@ -119,6 +119,7 @@ class Clue:
     kind: str | None
     label: str
     district: str | None
+    para_start: int = -1  # the start of its paragraph, for the place its paragraph is about
 
 
 def _metric(c: Clue) -> bool:
@@ -126,7 +127,14 @@ def _metric(c: Clue) -> bool:
 
 
 def _higher_area(c: Clue) -> bool:
-    return _metric(c) and c.areas.last(c.sent_start, c.num_start, c.district) == "higher"
+    if not _metric(c):
+        return False
+    level = c.areas.last(c.sent_start, c.num_start, c.district)
+    if level is None and 0 <= c.para_start < c.sent_start:
+        # no place in its sentence: the place its paragraph last named (南京市大力
+        # 实施人才安居工程。截至目前，已筹集人才住房24万套)
+        level = c.areas.last(c.para_start, c.sent_start, c.district)
+    return level == "higher"
 
 
 def _divisions(c: Clue) -> bool:

@@ -311,7 +311,7 @@ def facts_only(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
 def nonfact_clue(a: Article, areas: nonfacts.Areas, f: Figure) -> nonfacts.Clue:
     q = f.q
     return nonfacts.Clue(a.doc.norm, areas, q.num_start, q.end, f.sent_start, q.unit, q.measure, f.kind,
-                         f.label, f.district)
+                         f.label, f.district, f.para_start)
 
 
 def periods_and_goals(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:

@@ -124,3 +124,12 @@ def test_money_set_aside_to_attract_or_train_talent_is_a_fund_money_to_build_is_
     assert offers == [("fund", 100000000, "lt")]
     offers, metrics = _rows("沈北新区斥资3.6亿元建设人才公寓。")
     assert offers == [] and metrics == [360000000]
+
+
+def test_a_figure_with_no_place_in_its_sentence_belongs_to_the_place_its_paragraph_last_named():
+    _, metrics = _rows("溧水区人才工作。\n"
+                       "南京市大力实施人才安居工程。截至目前，已有2.4万名人才入住。\n溧水区今年引进人才1200名。")
+    assert metrics == [1200]
+    # the district named later in the paragraph takes it back
+    _, metrics = _rows("溧水区人才工作。\n南京市大力实施人才安居工程。溧水区积极落实。今年以来，已有300名人才入住。")
+    assert metrics == [300]
