@@ -239,8 +239,14 @@ def kind_fits(kind: str, unit: str) -> bool:
     return kind == "other" or any(k.name == kind and unit in k.units for k in KINDS)
 
 
+# a count of projects, estates or places, not of what they offer (2个公租房项目, 3个人才强县)
+_NOT_THE_OFFER = re.compile(r"(?:项目|工程|小区|楼盘|片区|示范县|强县|示范区)$")
+
+
 def offer_noun(c: Clue) -> tuple[str, str] | None:
     """(kind, noun) of the first kind whose noun stands where it may."""
+    if c.q.unit == "count" and _NOT_THE_OFFER.search(c.head):
+        return None
     for kind in KINDS:
         if c.q.unit not in kind.units or c.q.measure in kind.other_measures:
             continue
@@ -476,6 +482,7 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
     Rule("rent_listed_ahead", _rent_ahead, _offer("rent_free_period", lambda c, m: m.group()),
          "提供最长3年、面积最高500平方米的免租办公用房"),
     Rule("supported_projects", lambda c: _count(c) and _OTHER_NOUN.search(c.after)
+         and not c.head.endswith(("县", "区", "市"))
          and _OTHER_OFFER.search(c.norm[max(0, c.q.start - 6): c.q.start]),
          _offer("other", _clue_after), "每年支持30个创新创业项目"),
     Rule("selected_to_support", _selected, _offer("other", lambda c, noun: noun), "每年遴选支持青年人才100名左右"),

@@ -44,6 +44,8 @@ _NOT_REGION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|医院|�
 _ORGAN_AFTER = re.compile(r"(?:市|省|地区)?(?:委|政府|人民政府|人社|人大|政协|领导|地级|厅|局|党委)")
 # a count of districts or counties: the reach of a city's scheme (等8个区)
 _DIVISIONS = re.compile(r"(?:个)?(?:区|县|区县|县区|县市区|县\(市、区\)|县（市、区）|市区|地市|省份|省|市|城市)(?![域场级内属直委长镇民])")
+# counties given a title by a higher level (8个省级返乡创业示范县, 首批10个人才强县)
+_DESIGNATED_COUNTIES = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:示范县|强县|先进县|试点县|百强县)(?![城域级])")
 # the tiers of a scheme (9类3级评价标准, 分为四档)
 _TIERS = frozenset({"类", "级", "档", "层", "层次", "等"})
 # a span may still be a fact: how long a service takes
@@ -138,7 +140,8 @@ def _higher_area(c: Clue) -> bool:
 
 
 def _divisions(c: Clue) -> bool:
-    return _metric(c) and c.unit == "count" and bool(_DIVISIONS.match(c.norm, c.end - len(c.measure)))
+    return _metric(c) and c.unit == "count" and bool(
+        _DIVISIONS.match(c.norm, c.end - len(c.measure)) or _DESIGNATED_COUNTIES.match(c.norm, c.end))
 
 
 def _span(c: Clue) -> bool:

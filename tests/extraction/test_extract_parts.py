@@ -133,3 +133,14 @@ def test_a_figure_with_no_place_in_its_sentence_belongs_to_the_place_its_paragra
     # the district named later in the paragraph takes it back
     _, metrics = _rows("溧水区人才工作。\n南京市大力实施人才安居工程。溧水区积极落实。今年以来，已有300名人才入住。")
     assert metrics == [300]
+
+
+def test_a_count_of_projects_or_of_titled_counties_is_no_offer():
+    offers, metrics = _rows("利辛县今年成功申报了3个学校教师周转宿舍项目，即将竣工的2个公租房项目。")
+    assert offers == [] and metrics == [3, 2]
+    # counties titled by the province are the province's figure
+    offers, metrics = _rows("紫阳县消息。陕西省人社厅认定8个省级返乡创业示范县，首批10个人才强县。")
+    assert offers == [] and metrics == []
+    # supporting projects stays an offer
+    offers, _ = _rows("紫阳县每年支持30个创新创业项目。")
+    assert offers == [("other", 30, "eq")]
