@@ -279,7 +279,8 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
         tally = _Tally(norm, mentions, pick)
     weight, count = tally.weight, tally.count
     if not weight:
-        return [], tally.located
+        own = _own_county(g, norm, mentions)
+        return ([own[2]], [own]) if own else ([], tally.located)
     top = max(weight.values())
     most = max(count.values())
     # keep districts that are talked about, not mentioned in passing: a
@@ -290,6 +291,29 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
             and not (count[c] == 1 and (most >= 3 or (most >= 2 and c in tally.as_object)))]
     keep.sort(key=lambda c: (-weight[c], tally.first[c]))
     return keep, tally.located
+
+
+_OWN_SUFFIX = re.compile(r"(?:我|本|全)(县|区|市|旗)")
+# where a county names itself: its media and organs (泰顺发布, 泰顺新闻网讯, 泰顺县委)
+_SOURCE_AFTER = re.compile(r"(?:发布|新闻|融媒|日报|电视台|广播|在线|网|县委|区委|市委|人民政府|政府|人社|组织部)")
+
+
+def _own_county(g: Gazetteer, norm: str, mentions: list[Mention]) -> tuple[int, int, str] | None:
+    """An article that calls its district 我县/全区 and names one county once,
+    by a short name with that suffix (来源：泰顺发布 … 我县): that county, when
+    it is the only one the short names could be."""
+    suffixes = set(_OWN_SUFFIX.findall(norm))
+    if not suffixes:
+        return None
+    found = {}
+    for m in mentions:
+        if m.full or not m.clean or m.text in g.common_words:
+            continue
+        codes = [c for c in m.codes if g.places[c].name[-1] in suffixes]
+        first_line = "\n" not in norm[:m.start].strip()
+        if len(codes) == 1 and (first_line or _SOURCE_AFTER.match(norm, m.end)):
+            found.setdefault(codes[0], (m.start, m.end, codes[0]))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 class _Tally:
