@@ -308,9 +308,12 @@ def _bare_amount(c: Clue) -> bool:
         _CONTINUATION.search(c.before) or norm[q.end: q.end + 1] == "、" or _RATE_AFTER.match(norm, q.end)
         or _LIST_PREV.search(norm, max(0, q.start - 10), q.start) or _BARE_CAP.match(c.before)
         or _AFTER_HEADER.search(norm, norm.rfind("\n", 0, q.start) + 1, q.start) or _lead_in(norm, q.start)
+        or _TIER_BEFORE.search(c.before)
         or _heading_above(norm, q))
 
 
+# a tier of talent or team right before the amount (其中顶尖人才最高500万元, 领军团队300万元)
+_TIER_BEFORE = re.compile(r"(?:人才|团队|专家)(?:每人|每个)?(?:最高|最多)?(?:可获|可享受|可)?$")
 # a list after a header colon on the same line, up to the figure
 _AFTER_HEADER = re.compile(r"[:：][^。;；:：\n]{0,40}$")
 _ITEM_START = re.compile(rf"\s*{ITEM_MARK}")

@@ -144,3 +144,11 @@ def test_a_count_of_projects_or_of_titled_counties_is_no_offer():
     # supporting projects stays an offer
     offers, _ = _rows("紫阳县每年支持30个创新创业项目。")
     assert offers == [("other", 30, "eq")]
+
+
+def test_tiers_of_talent_after_an_offer_take_its_kind():
+    offers, metrics = _rows("丰台区对引进人才给予购房补贴，其中顶尖人才最高500万元，领军人才最高200万元，高级人才100万元。")
+    assert offers == [("subsidy", 5000000, "le"), ("subsidy", 2000000, "le"), ("subsidy", 1000000, "eq")]
+    # with no offer before them, money a tier brings in is a result
+    offers, metrics = _rows("丰台区今年以来引进高层次人才带动投资12亿元。")
+    assert offers == [] and metrics == [1200000000]
