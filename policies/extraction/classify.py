@@ -34,8 +34,8 @@ _STOP = re.compile(any_of(longest_first(words("noun_stops"))) + r"|—|(?<![“\
 _VERB_FIRST = re.compile(r"用于|用来|用以|作为|面向")
 # what may stand between a figure and its noun: 675-4500元不等补贴, 按每年6000元标准发放…
 _LEAD = re.compile(r"^(?:不等|的|“|”|标准(?:发放|给予)?)+")
-# verbs and hedges that close the clause before a metric's figure (lexicon/metric_label_trail.txt)
-_TRAIL_VERB = re.compile(any_of(longest_first(words("metric_label_trail"))) + "+$")
+# verbs and hedges that close the clause before a metric's figure (lexicon/raw_label_trail.txt)
+_TRAIL_VERB = re.compile(any_of(longest_first(words("raw_label_trail"))) + "+$")
 _LEAD_BEFORE = re.compile(
     r"^(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度)?|今年|去年|目前|截至目前|同时|其中|此外|全区|全县|全市|"
     r"已|共计|共|累计|先后|成功|推动|我们|还)+")
