@@ -29,8 +29,9 @@ after=, sentence=)`:
      博士后 and 邀请, 高校毕业生 excludes 政策, a growth rate excludes 占 and
      比重, a count excludes 比上年: that is a difference).
    The context is the label, the quote and the figure's own item of its
-   clause: the words from the last comma or 、 before the quote to the next
-   one after it, titles in 《》 left out (吸引【100多名青年】参加活动 are
+   clause: the words from the last comma before the quote to the next
+   comma or 、 after it, less the items before it that 、 sets apart when
+   they carry figures of their own, titles in 《》 left out (吸引【100多名青年】参加活动 are
    participants, not young talent attracted; 引进的【300多名博士】和硕士 are
    no count of doctorates).
 3. The longest wording wins, since it is the most specific
@@ -237,6 +238,18 @@ _MATCHERS = {
 
 _TITLE = re.compile(r"《[^《》]*》")
 _QUOTES = re.compile(r"[“”‘’\"'「」]")
+_DIGIT = re.compile(r"[\d一二三四五六七八九十百千万亿两]")
+
+
+def _own_item(before: str, after: str) -> tuple[str, str]:
+    """The parts of a figure's clause that belong to it. After the figure a 、
+    starts another item (8所科研院校共建专家工作站、研究生联培基地); before it,
+    a 、 ends an earlier item only when that item has a figure of its own
+    (引育博士1000名、【硕士10000名】), not when it lists the names the figure
+    counts (柔性引进甘肃农业大学、甘肃中医药大学等【高层次专业人才10名】)."""
+    parts = before.split("、")
+    cut = max((k for k, p in enumerate(parts[:-1]) if _DIGIT.search(p)), default=-1)
+    return "、".join(parts[cut + 1:]), after.split("、", 1)[0]
 
 
 def indicator_for(label: str, unit: str, quote: str = "", *, measure: str | None = None,
@@ -255,9 +268,8 @@ def indicator_for(label: str, unit: str, quote: str = "", *, measure: str | None
     # The quote is the figure's own span and its clause what surrounds it: their
     # words say as much as the label's about growth (增长), intake (引进) or
     # what the figure is not (博士后, 学生参加活动, 可为…提供). After the figure
-    # the clause counts from the last 、 before the figure to the next one
-    # after it, since a 、 starts another item (博士1000名、硕士10000名).
-    context = f"{label}|{before.rsplit('、', 1)[-1]}|{quote}|{after.split('、', 1)[0]}"
+    own_before, own_after = _own_item(before, after)
+    context = f"{label}|{own_before}|{quote}|{own_after}"
     for text in (label, quote):
         if text:
             found = matcher.match(text, context, measure)

@@ -270,6 +270,10 @@ IN_CONTEXT = [
      None),
     ("高层次专家数量", "count", "15名高层次专家", "名", "现场", "和30名大学生办理了入住手续",
      "人才公寓启用仪式上,现场15名高层次专家和30名大学生办理了入住手续。", "talent_housed"),
+    ("高层次专业人才数量", "count", "乙大学等高层次专业人才10名", "名", "柔性引进甲大学、", "",
+     "柔性引进甲大学、乙大学等高层次专业人才10名。", "high_level_talent_attracted"),
+    ("高校院所数量", "count", "12家高校院所", "家", "辖区", "、重点企业提供了300多个岗位",
+     "在招才引智推介会上,辖区12家高校院所、重点企业提供了300多个岗位。", "recruiting_employers"),
     ("政策文件数量", "count", "8个政策文件", "个", "《引进高层次人才办法》等", "", "出台《引进高层次人才办法》等8个政策文件。",
      "policies_issued"),
     # a label cut from a verb phrase: the frame reads the clause and the sentence
@@ -469,6 +473,7 @@ REAL_MAPPINGS = [
     ("R057.txt", "总规模3亿元", "talent_fund_size"),
     ("R049.txt", "拥有大中专院校28所", "higher_education_institutions"),
     ("R080.txt", "20余所高校", None),
+    ("R051.txt", "15家高校院所", "recruiting_employers"),
     ("R080.txt", "70余名引才大使", "talent_ambassadors"),
     ("R006.txt", "同比增长6.6%", "gdp_growth"),
     ("R034.txt", "5个功能区域", None),
