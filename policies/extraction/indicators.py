@@ -67,14 +67,14 @@ that are prefixes of it are known in advance. Labels are short, so matching
 costs a few microseconds per metric.
 
 Run `python -m policies.extraction.indicators FILE.json` on an export to see
-which labels got which indicator.
+which labels got which indicator (`--sample 60 --seed 1` for an eye check).
 """
 
 from __future__ import annotations
 
 import json
+import random
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -283,24 +283,38 @@ def indicator_for(label: str, unit: str, quote: str = "", *, measure: str | None
     return None
 
 
-def _report(path: str) -> None:
-    """Print label -> indicator for the metrics of an export, and the coverage."""
+def _report(path: str, sample: int = 0, seed: int = 0) -> None:
+    """Print label -> indicator for the metrics of an export (or `sample` of
+    them drawn at random with `seed`, for an eye check), and the coverage."""
     metrics = json.loads(Path(path).read_text(encoding="utf-8"))["metrics"]
     hits = 0
     districts: dict[str, set] = {}
+    codes = []
     for m in metrics:
         # an export made by the extractor carries the indicator read in context;
         # an older one (or a gold file) is matched on its label and quote alone
         code = m["indicator"] if "indicator" in m else indicator_for(m["label"], m["unit"], m.get("quote") or "")
+        codes.append(code)
         if code:
             hits += 1
             districts.setdefault(code, set()).add(m["district"])
+    shown = list(zip(codes, metrics))
+    if sample:
+        shown = random.Random(seed).sample(shown, min(sample, len(shown)))
+    for code, m in shown:
         print(f"{code or '-':32} {m['unit']:8} {m['label']} | {m.get('quote')}")
     shared = sum(1 for d in districts.values() if len(d) >= 3)
-    print(f"{hits}/{len(metrics)} metrics carry an indicator ({hits / max(len(metrics), 1):.0%}); "
+    print(f"{hits}/{len(metrics)} metrics carry an indicator ({hits / max(len(metrics), 1):.1%}); "
           f"{len(districts)} indicators used, {shared} by 3 or more districts")
 
 
 if __name__ == "__main__":
-    for arg in sys.argv[1:]:
-        _report(arg)
+    import argparse
+
+    parser = argparse.ArgumentParser(description="label -> indicator for the metrics of exports, and the coverage")
+    parser.add_argument("exports", nargs="+", help="JSON files in the export's shape")
+    parser.add_argument("--sample", type=int, default=0, help="show only this many metrics, drawn at random")
+    parser.add_argument("--seed", type=int, default=0, help="the draw's seed")
+    options = parser.parse_args()
+    for arg in options.exports:
+        _report(arg, options.sample, options.seed)
