@@ -238,6 +238,7 @@ _MATCHERS = {
 
 _TITLE = re.compile(r"《[^《》]*》")
 _QUOTES = re.compile(r"[“”‘’\"'「」]")
+_RANK = re.compile(r"(?:排名|排行|位列|位居)(?:前|第)$")
 _DIGIT = re.compile(r"[\d一二三四五六七八九十百千万亿两]")
 
 
@@ -268,6 +269,8 @@ def indicator_for(label: str, unit: str, quote: str = "", *, measure: str | None
     # The quote is the figure's own span and its clause what surrounds it: their
     # words say as much as the label's about growth (增长), intake (引进) or
     # what the figure is not (博士后, 学生参加活动, 可为…提供). After the figure
+    if _RANK.search(before):  # 世界大学排名前【100名院校研究生】: a rank, not a count
+        return None
     own_before, own_after = _own_item(before, after)
     context = f"{label}|{own_before}|{quote}|{own_after}"
     for text in (label, quote):
