@@ -263,7 +263,7 @@ def indicator_for(label: str, unit: str, quote: str = "", *, measure: str | None
     matcher = _MATCHERS.get(unit)
     if matcher is None:
         return None
-    label, quote, before, after, sentence = map(normalise, (label, quote, before, after, sentence))
+    label, quote, before, after = map(normalise, (label, quote, before, after))
     # a title names a document, not the figure (《…引进高层次人才…流程》等10余个政策文件)
     before, after = _TITLE.sub("《》", before), _TITLE.sub("《》", after)
     # The quote is the figure's own span and its clause what surrounds it: their
@@ -278,9 +278,9 @@ def indicator_for(label: str, unit: str, quote: str = "", *, measure: str | None
             found = matcher.match(text, context, measure)
             if found is not None:
                 return found.code
-    if sentence:
+    if sentence:  # normalised only here: most metrics are matched on their label
         near = _QUOTES.sub("", f"{label}|{before}|{quote}|{after}")  # 350多家企业“抢”到了
-        found = matcher.frame(near, sentence, context, measure)
+        found = matcher.frame(near, normalise(sentence), context, measure)
         if found is not None:
             return found.code
     return None
