@@ -392,6 +392,22 @@ def test_a_bad_file_is_refused(tmp_path):
     bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ValueError, match="unknown unit"):
         ind.load(bad)
+    data = json.loads(ind.VOCABULARY_FILE.read_text(encoding="utf-8"))
+    data["indicators"][0]["measures"] = "furlongs"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown measure set"):
+        ind.load(bad)
+    data = json.loads(ind.VOCABULARY_FILE.read_text(encoding="utf-8"))
+    data["indicators"][0]["frames"] = [{"near": ["人才"], "sentence": []}]
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValueError, match="a frame without sentence words"):
+        ind.load(bad)
+
+
+def test_every_measure_set_is_used():
+    data = json.loads(ind.VOCABULARY_FILE.read_text(encoding="utf-8"))
+    used = {row["measures"] for row in data["indicators"] if isinstance(row.get("measures"), str)}
+    assert set(data["measure_sets"]) <= used
 
 
 def test_module_imports_no_django_and_no_project_module():
