@@ -88,7 +88,7 @@ MEASURES = {
     "人次": lambda n: npgettext("measure word 人次", "person-time", "person-times", n),
     "个": lambda n: npgettext("measure word 个", "place", "places", n),
     "套": lambda n: npgettext("measure word 套", "unit", "units", n),
-    "家": lambda n: npgettext("measure word 家", "firm", "firms", n),
+    "家": lambda n: npgettext("measure word 家", "organisation", "organisations", n),
     "家次": lambda n: npgettext("measure word 家次", "firm-time", "firm-times", n),
     "项": lambda n: npgettext("measure word 项", "item", "items", n),
     "件": lambda n: npgettext("measure word 件", "item", "items", n),
