@@ -13,7 +13,9 @@ admin, the export and the downloads.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import get_language, npgettext, pgettext
 
@@ -86,7 +88,7 @@ MEASURES = {
     "人次": lambda n: npgettext("measure word 人次", "person-time", "person-times", n),
     "个": lambda n: npgettext("measure word 个", "place", "places", n),
     "套": lambda n: npgettext("measure word 套", "unit", "units", n),
-    "家": lambda n: npgettext("measure word 家", "firm", "firms", n),
+    "家": lambda n: npgettext("measure word 家", "organisation", "organisations", n),
     "家次": lambda n: npgettext("measure word 家次", "firm-time", "firm-times", n),
     "项": lambda n: npgettext("measure word 项", "item", "items", n),
     "件": lambda n: npgettext("measure word 件", "item", "items", n),
@@ -133,16 +135,26 @@ def measure_word(measure: str, value=None, language: str | None = None) -> str:
 def unit_symbol(unit: str, measure: str = "", value=None, language: str | None = None) -> str:
     """The word written after a number: the measure word of a count (套, 个;
     units, places in English), else the unit's."""
+    one = unit == Unit.COUNT and value is not None and Decimal(value) == 1
+    return _unit_words(unit, measure if unit == Unit.COUNT else "", one,
+                       language or get_language() or settings.LANGUAGE_CODE)
+
+
+@lru_cache(maxsize=1024)
+def _unit_words(unit: str, measure: str, one: bool, language: str) -> str:
+    """unit_symbol's answer, looked up once per unit, measure word, number and
+    language: a download of a million rows asks for the same few words."""
     if unit == Unit.COUNT:
-        return measure_word(measure, value, language)
-    return {
-        Unit.CNY: pgettext("unit after a number", "yuan"),
-        Unit.M2: pgettext("unit after a number", "m²"),
-        Unit.DAY: pgettext("unit after a number", "days"),
-        Unit.MONTH: pgettext("unit after a number", "months"),
-        Unit.YEAR: pgettext("unit after a number", "years"),
-        Unit.PERCENT: "%",
-    }.get(unit, "")
+        return measure_word(measure, 1 if one else None, language)
+    with translation.override(language):
+        return {
+            Unit.CNY: lambda: pgettext("unit after a number", "yuan"),
+            Unit.M2: lambda: pgettext("unit after a number", "m²"),
+            Unit.DAY: lambda: pgettext("unit after a number", "days"),
+            Unit.MONTH: lambda: pgettext("unit after a number", "months"),
+            Unit.YEAR: lambda: pgettext("unit after a number", "years"),
+            Unit.PERCENT: lambda: "%",
+        }.get(unit, lambda: "")()
 
 
 def quantity(value, unit: str, measure: str = "", qualifier: str = "eq", value_max=None,

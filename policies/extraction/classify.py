@@ -23,19 +23,19 @@ import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from .lexicon import any_of, entries
+from .lexicon import any_of, entries, longest_first, words
 from .quantities import RawQuantity
 from .rules import Rule, always, decide
 from .text import CLAUSE_BOUND as _BOUND
 from .text import ITEM_MARK, clause_before
 
-# words that end the noun phrase after a measure word
-_STOP = re.compile(
-    r"提供|参加|参与|入驻|获得|享受|报名|签约|集中|用于|拜师|分别|扎根|招引|招揽|吸引|从|变|正|建立|等|和|与|及|为|到|在|的|—|(?<![“\d])\d|,")
+# what ends the noun phrase after a measure word: a word of lexicon/noun_stops.txt, a dash, a digit, a comma
+_STOP = re.compile(any_of(longest_first(words("noun_stops"))) + r"|—|(?<![“\d])\d|,")
 _VERB_FIRST = re.compile(r"用于|用来|用以|作为|面向")
 # what may stand between a figure and its noun: 675-4500元不等补贴, 按每年6000元标准发放…
 _LEAD = re.compile(r"^(?:不等|的|“|”|标准(?:发放|给予)?)+")
-_TRAIL_VERB = re.compile(r"(?:已|共|共计|累计|新增|达到|达|为|至|增长至|增加到|完成|实现|拥有|有|超过|超|约|近|逾)+$")
+# verbs and hedges that close the clause before a metric's figure (lexicon/raw_label_trail.txt)
+_TRAIL_VERB = re.compile(any_of(longest_first(words("raw_label_trail"))) + "+$")
 _LEAD_BEFORE = re.compile(
     r"^(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度)?|今年|去年|目前|截至目前|同时|其中|此外|全区|全县|全市|"
     r"已|共计|共|累计|先后|成功|推动|我们|还)+")
@@ -54,15 +54,15 @@ _SUPPORT_GRANT = re.compile(r"^(?:综合|资金|经费|项目|财政)?支持$")
 _RENT_AHEAD = re.compile(r"免租|减租|租金减免|免收租金|免费使用")
 # the head of the phrase may be followed by a generic word: 贴息贷款支持
 _GENERIC_TAIL = re.compile(r"(?:支持|政策|待遇)$")
-# the clause of a noun-less amount names who gets it or at what rate
-_CONTINUATION = re.compile(r"每人|每户|每家|每个|每月|每年|每平方米|面积|博士|硕士|本科|学士|专科|研究生|类人才|标准|分别")
-# paid out, not offered
+# the clause of a noun-less amount names who gets it or at what rate (lexicon/shared_offer_clues.txt)
+_CONTINUATION = re.compile(any_of(longest_first(words("shared_offer_clues"))))
 # money put in (投入) is spent, not offered, in a sentence that reports results
 _SPENT = re.compile(r"投入")
 _RESULT_CONTEXT = re.compile(r"今年以来|年以来|累计|先后|已经|已|共计")
 # jobs created in the economy are a result: 新增就业岗位, 带动就业, 吸纳就业
 _JOBS_CREATED = re.compile(r"(?:新增|新创造|创造|带动|吸纳|稳定)(?:城镇)?就业(?:岗位)?|就业岗位新增")
-_PAID = re.compile(r"兑现|拨付|兑付|发放|累计投入")
+# paid out, not offered (lexicon/paid_out_verbs.txt)
+_PAID = re.compile(any_of(longest_first(words("paid_out_verbs"))))
 _PER_HEAD = re.compile(r"每人|每户|每月|每年|最高|一次性")
 
 
@@ -347,10 +347,8 @@ def _heading_above(norm: str, q: RawQuantity) -> bool:
 
 
 def _shared(c: Clue) -> tuple[str, str] | None:
-    if not _bare_amount(c):
-        return None
-    kind, noun = _shared_kind(c.norm, c.q)
-    return (kind, noun) if kind else None
+    """(kind, noun) of the offer a bare amount continues (SHARED_KIND), or None."""
+    return decide(SHARED_KIND, c)[1] if _bare_amount(c) else None
 
 
 def _rent_clause_before(c: Clue) -> re.Match | None:
@@ -546,34 +544,81 @@ def quote_start(norm: str, q: RawQuantity, limit: int = 16) -> int:
     return q.start - len(before) + (m.end() if m else 0)
 
 
-def _shared_kind(norm: str, q: RawQuantity) -> tuple[str | None, str]:
-    """Kind of a noun-less amount: the noun after its list (30万元、10万元生活补贴),
-    else the last offer noun before it in the same sentence (never across 。)."""
-    rules = [(k.name, k.words) for k in KINDS if q.unit in k.units]
-    if norm[q.end: q.end + 1] == "、":
-        ahead = re.split(r"[,，。;；\n]", norm[q.end: q.end + 24], 1)[0]
-        for kind, kw in rules:
-            m = kw.search(ahead)
-            if m:
-                return kind, m.group()
-    lo = max(0, q.start - 120)
-    back = norm[lo: q.start]
+def _offer_kinds(c: Clue) -> list[tuple[str, re.Pattern]]:
+    return [(k.name, k.words) for k in KINDS if c.q.unit in k.units]
+
+
+def _first_kind(c: Clue, text: str) -> tuple[str, str] | None:
+    """The first kind, in the order of KINDS, whose word the text holds."""
+    for kind, kw in _offer_kinds(c):
+        m = kw.search(text)
+        if m:
+            return kind, m.group()
+    return None
+
+
+def _last_kind(c: Clue, text: str) -> tuple[str, str] | None:
+    """The kind of the offer word that stands last in the text."""
+    _, kind, noun = _last_offer(_offer_kinds(c), text)
+    return (kind, noun) if kind else None
+
+
+def _list_ahead(c: Clue) -> str | None:
+    """The rest of the clause after an amount that opens a list (30万元、10万元生活补贴)."""
+    if c.norm[c.q.end: c.q.end + 1] != "、":
+        return None
+    return re.split(r"[,，。;；\n]", c.norm[c.q.end: c.q.end + 24], 1)[0]
+
+
+def _sentence_so_far(c: Clue) -> str:
+    """The sentence before the amount (never across 。), after the line that leads into its item."""
+    back = c.norm[max(0, c.q.start - 120): c.q.start]
     stop = max(back.rfind("。"), back.rfind("！"), back.rfind("？"))
-    back = back[stop + 1:]
-    best = _last_offer(rules, _lead_in(norm, q.start) + "\n" + back)
-    if best[1]:
-        return best[1], best[2]
-    # the title of a numbered item ((一)就业补贴。博士每人每月2000元…) or the
-    # header of a table (学历 补贴标准 发放期限 / 博士研究生 3000元/月)
+    return _lead_in(c.norm, c.q.start) + "\n" + back[stop + 1:]
+
+
+def _item_title(c: Clue) -> str | None:
+    """The short title that opens the amount's line: (一)就业补贴。博士每人每月2000元."""
+    line = c.norm[c.norm.rfind("\n", 0, c.q.start) + 1: c.q.start]
+    title = line.split("。")[0]
+    return title if "。" in line and len(title) <= 16 else None
+
+
+def _table_header(c: Clue) -> str | None:
+    """The lines above a table row, a line with no punctuation, up to a blank
+    line (生活补贴标准如下。/博士研究生 3000元/月, or a header row 学历 补贴标准)."""
+    norm, q = c.norm, c.q
     line_start = norm.rfind("\n", 0, q.start) + 1
-    line = norm[line_start: q.start]
-    if "。" in line and len(line.split("。")[0]) <= 16:
-        best = _last_offer(rules, line.split("。")[0])
-    elif not re.search(r"[。,，;；]", norm[line_start: (norm.find("\n", q.start) + 1 or len(norm) + 1) - 1]):
-        above = norm[max(0, line_start - 200): line_start]
-        above = above[above.rfind("\n\n") + 2:] if "\n\n" in above else above
-        best = _last_offer(rules, above)
-    return best[1], best[2]
+    line_end = (norm.find("\n", q.start) + 1 or len(norm) + 1) - 1
+    if re.search(r"[。,，;；]", norm[line_start: line_end]):
+        return None
+    above = norm[max(0, line_start - 200): line_start]
+    return above[above.rfind("\n\n") + 2:] if "\n\n" in above else above
+
+
+def _kind_in(text_of: Callable[[Clue], "str | None"], pick: Callable[[Clue, str], "tuple[str, str] | None"]):
+    """A condition: the (kind, noun) picked in the text where the noun may stand, if any."""
+    def when(c: Clue) -> tuple[str, str] | None:
+        text = text_of(c)
+        return pick(c, text) if text else None
+    return when
+
+
+def _kind_hit(_c: Clue, hit: tuple[str, str]) -> tuple[str, str]:
+    return hit
+
+
+# Where the noun of an amount with no noun of its own stands (the rule
+# shared_kind of RULES), tried in this order; None when it stands nowhere.
+# An item title and a table header exclude each other: the title's line has a 。.
+SHARED_KIND: tuple[Rule[Clue, "tuple[str, str] | None"], ...] = (
+    Rule("noun_after_list", _kind_in(_list_ahead, _first_kind), _kind_hit, "分别给予博士30万元、硕士10万元安家补贴"),
+    Rule("offer_before_in_sentence", _kind_in(_sentence_so_far, _last_kind), _kind_hit,
+         "给予每人每月1500元生活补贴；硕士研究生每人每月800元"),
+    Rule("item_title", _kind_in(_item_title, _last_kind), _kind_hit, "（一）就业补贴。博士每人每月2000元"),
+    Rule("table_header", _kind_in(_table_header, _last_kind), _kind_hit, "生活补贴标准如下。\n博士研究生 3000元/月"),
+    Rule("none", always, lambda c, _: None, "本科生每月可领1000元"),
+)
 
 
 def _last_offer(rules, text: str) -> tuple[int, str | None, str]:

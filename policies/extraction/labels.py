@@ -32,7 +32,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from .lexicon import entries
+from .lexicon import any_of, entries, longest_first, words
 from .places import provinces
 
 # Common indicators by their usual synonyms (lexicon/indicators.txt): core -> canonical label
@@ -49,18 +49,25 @@ _TAIL = re.compile(
 _BARE_TAIL = re.compile(rf"^(?:{_TAIL.pattern[:-1]})$")
 
 _QUOTES = re.compile(r"[“”‘’\"'《》「」『』]")
-# time words, hedges and function words that may open a label (repeated)
-_LEAD = re.compile(
-    r"^(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度|上半年|下半年|前三季度|全年|底|末|以来)?(?:的)?|"
-    r"(?:到|至)(?:19|20)\d\d年(?:底|末)?|县城|主城区|中心城区|城区|今年|去年|明年|现场|全年|当年|上半年|下半年|前三季度|一季度|年末|年底|年内|年度|目前|当前|截至目前|截至|此前|"
-    r"以来|近年来|近(?:[一二三四五六七八九十两\d]+)年(?:来)?|期间|其中|此外|同时|另外|另|并(?!购)|且|还|也|又|"
-    r"全(?:区|县|市|旗|镇|省)|(?:我|该|本|辖|两|各)(?:区|县|市|旗)|"
-    r"力争|计划|预计|争取|提出|目标|将|可|已经|已|共计|总计|合计|累计|共|先后|成功|进一步|持续|不断|"
-    r"从(?!业|事)|在(?!校|孵|职|岗|读|研|建)|对(?!接|口|外)|为|与|和|及|由|向|于|给|把|通过|"
-    r"面向[^,，]{0,4}?(?=引进|招聘|招引)|公开(?=引进|招聘)|柔性(?=引进)|"
-    r"实现|完成|达到|建成|建设|拥有|现有|设立|落地|促成|依托|带动|推动|推进|助推|的|了|，|,)+")
-# what may dangle at the end
-_TRAIL = re.compile(r"(?:由\d.*|由|从|[\d.]+[%％]|给予|提供|保持在|保持|增至|增到|(?<!新)增|达到|达|为|至|的|了|等|和|及|与|或|在|超过|超|约|近|逾|以上|以下|左右|分别)+$")
+# what may open a label and go (repeated): a year and the like, and the words
+# of lexicon/label_lead.txt, some of them only in a context
+_LEAD_PATTERNS = (
+    r"(?:19|20)\d\d年(?:第?[一二三四1-4]季度|上半年|下半年|前三季度|全年|底|末|以来)?(?:的)?",
+    r"(?:到|至)(?:19|20)\d\d年(?:底|末)?",
+    r"近(?:[一二三四五六七八九十两\d]+)年(?:来)?",
+    r"全(?:区|县|市|旗|镇|省)|(?:我|该|本|辖|两|各)(?:区|县|市|旗)",
+    r"面向[^,，]{0,4}?(?=引进|招聘|招引)",
+    r"，|,",
+)
+_LEAD_IN_CONTEXT = {  # 从业, 在校, 对接 and 并购 are nouns; 公开 and 柔性 only before recruiting
+    "并": r"并(?!购)", "从": r"从(?!业|事)", "在": r"在(?!校|孵|职|岗|读|研|建)", "对": r"对(?!接|口|外)",
+    "公开": r"公开(?=引进|招聘)", "柔性": r"柔性(?=引进)",
+}
+_LEAD = re.compile("^(?:" + "|".join(_LEAD_PATTERNS) + "|"
+                   + any_of(longest_first(w for ws in entries("label_lead").values() for w in ws), _LEAD_IN_CONTEXT) + ")+")
+# what may dangle at the end (lexicon/label_trail.txt): a change's start (由6个), a
+# percent, a word; 增 but not 新增 (a flow: 新增技能人才)
+_TRAIL = re.compile(r"(?:由\d.*|[\d.]+[%％]|" + any_of(longest_first(words("label_trail")), {"增": r"(?<!新)增"}) + ")+$")
 _AGE = re.compile(r"\d+周?岁(?:以下|以内|及以下)")
 _VARIOUS = re.compile(r"各类|各级|各种|各项")
 _LIST = re.compile(r"^.*等(?!级|次|奖|同|于|待|$)")  # 中国通号等重点项目 -> 重点项目

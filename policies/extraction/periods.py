@@ -15,9 +15,19 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .lexicon import any_of, entries, longest_first, words
 from .numbers import parse_number
 
 _CN_Q = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# a year named from the publication's (lexicon/relative_years.txt): word -> years
+# to add, and the words of the year the text is about (全年, 年末: of the time word before)
+_RELATIVE = entries("relative_years")
+_ABOUT = frozenset(_RELATIVE["about"])
+_YEARS_ADDED = {w: int(k) for k, ws in _RELATIVE.items() if k != "about" for w in ws}
+_RELATIVE_WORDS = any_of(longest_first([*_YEARS_ADDED, *_ABOUT]),
+                         {"全年": r"(?<!完成)全年(?!目标|任务|计划)"})  # 完成全年目标 is no period
+# what ends the period before it (lexicon/period_resets.txt); 今年以来 is a period
+_RESETS = any_of(longest_first(words("period_resets")), {"以来": r"(?<!年)以来"})
 TIME_RE = re.compile(
     r"(?P<year>(?:19|20)\d\d)(?:年|(?=“))"
     r"(?:(?:第)?(?P<q>[一二三四1-4])季度|(?P<half>上半年|下半年)|前三季度(?P<q3>)"
@@ -25,9 +35,9 @@ TIME_RE = re.compile(
     r"|(?P<mon>\d{1,2})月)?"
     r"|(?:第)?(?P<qa>[一二三四])季度|(?P<halfa>上半年|下半年)|(?P<q3a>前三季度)"
     r"|(?P<m1a>\d{1,2}|[一二三四五六七八九十]{1,2})[-—–~至到](?P<m2a>\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\d)"
-    r"|(?P<rel>今年|本年|去年|上年|明年|过去一年|(?<!完成)全年(?!目标|任务|计划)|年末|年底)(?!\d)"
+    rf"|(?P<rel>{_RELATIVE_WORDS})(?!\d)"
     r"|(?<![\d年月])(?P<dm>\d{1,2})月\d{1,2}日"
-    r"|(?P<reset>截至目前|截止目前|目前|至今|累计|近年来|先后|(?<!年)以来)"
+    rf"|(?P<reset>{_RESETS})"
 )
 # a time word after 比/较 is the base of a comparison (比上年提高, 较上半年收窄),
 # not the period of the figure
@@ -82,13 +92,13 @@ def time_marks(norm: str, published_year: int | None) -> list[TimeMark]:
             marks.append(TimeMark(m.start(), str(y), y))
             continue
         elif g["rel"]:
-            if g["rel"] in ("全年", "年末", "年底"):
+            if g["rel"] in _ABOUT:
                 # the year the text is about: of the last time word (今年…全年)
                 y = (marks[-1].year if marks and marks[-1].period else None) or ctx_year or published_year
             elif published_year is None:
                 continue
             else:
-                y = published_year + {"去年": -1, "上年": -1, "过去一年": -1, "明年": 1}.get(g["rel"], 0)
+                y = published_year + _YEARS_ADDED[g["rel"]]
             if y is None:
                 continue
             if _SINCE_THIS_YEAR.match(norm, m.start()):

@@ -340,6 +340,9 @@ def periods_and_goals(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, 
     return tuple(out)
 
 
+_CLAUSE_END = re.compile(r"[\s,，;；:：。!?！？(（]")  # where a figure's clause ends (indicators.py)
+
+
 def labelled(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """Each metric's label (labels.py) and indicator (indicators.py). A growth
     figure with no subject takes that of the metric before it in its sentence
@@ -372,7 +375,11 @@ def labelled(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
         last[(si, q.unit)] = label
         if not bare:
             subj.append(labels.subject_of(label))
-        out.append(replace(f, label=label, indicator=indicator_for(label, q.unit, norm[f.start:f.end])))
+        before = _CLAUSE_END.split(norm[f.sent_start:f.start])[-1]
+        after = _CLAUSE_END.split(norm[f.end:f.sent_end], 1)[0]
+        indicator = indicator_for(label, q.unit, norm[f.start:f.end], measure=q.measure or None,
+                                  before=before, after=after, sentence=norm[f.sent_start:f.sent_end])
+        out.append(replace(f, label=label, indicator=indicator))
     return tuple(out)
 
 

@@ -27,25 +27,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import compiled, words
+from .lexicon import any_of, compiled, longest_first, words
 from .rules import Rule, always, decide
 from .text import ITEM_MARK
 
-# Type words that close a program's own name. Besides plans and projects, the
-# named venues and networks a district runs for talent: stations (驿站, 工作站,
-# 服务站), studios, clubs, academies, night schools, 之家/会客厅, talent days,
-# service codes, and the 港/谷/营 coinages (人才港, 鄞创谷, 青创营).
-TYPE_END = (r"(?:行动计划|计划|工程|行动|品牌|基地|平台|联盟|项目|社区|人才卡|英才卡|才卡|公寓|(?:人才|英才|青年|专家)家园|新政|人才节|人才周|人才日|驿站|走廊|"
-            r"工作站|服务站|联络站|工作室|学院|俱乐部|夜[校市读话]|之家|会客厅|人才码|服务码|"
-            r"(?:人才|创新|创业|青创|英才)港|[创才]谷|人才网|(?:青创|创客|创业|人才)营|(?:人才|英才|科创|才)贷|"
-            r"(?:\d+|[一二三四五六七八九十]+)条)")
-TYPE_END_RE = re.compile(TYPE_END + "$")
+# Type words that close a program's own name (lexicon/program_types.txt).
+# Besides plans and projects, the named venues and networks a district runs
+# for talent: stations (驿站, 工作站, 服务站), studios, clubs, academies, night
+# schools, 之家/会客厅, talent days, service codes, and the 港/谷/营 coinages
+# (人才港, 鄞创谷, 青创营); and a numbered list of measures (人才新政20条).
+TYPE_END_RE = re.compile(
+    "(?:" + any_of(longest_first(words("program_types"))) + r"|(?:\d+|[一二三四五六七八九十]+)条)$")
 # “X”培育工程, “X”青年人才储备工程, “X”人才服务品牌, “X”人才新政: a type word
 # right after the quote, or after a short modifier (up to six characters that
 # hold no function word: 的, 等, 和 … would make it a different phrase).
 TYPE_AFTER_RE = re.compile(
-    r"^(?P<mod>[\u4e00-\u9fff]{0,6}?)(?P<type>系列活动|专项行动|行动计划|人才公寓|计划|工程|行动|品牌|项目|活动|平台|基地|"
-    r"社区|联盟|新政|专项|服务综合体)")
+    r"^(?P<mod>[\u4e00-\u9fff]{0,6}?)(?P<type>" + any_of(longest_first(words("program_types_after"))) + ")")
 MODIFIER_BAD = re.compile(r"[的等和与及或为是在对将把被了着过]|工作|机制|模式|体系|论坛|大会")
 EVENT_RE = compiled("program_events")
 LAUNCH_BEFORE_RE = compiled("program_launch_verbs", "$")

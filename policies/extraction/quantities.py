@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from .lexicon import any_of, entries, words
+from .lexicon import any_of, entries, longest_first, words
 from .numbers import CN_NUMERAL_CHARS, PREFIX_QUALIFIERS, parse_number, qualifier
 from .rules import Rule, always, decide
 
@@ -34,10 +34,12 @@ _POST = "|".join(sorted(words("qualifiers_after_unit"), key=len, reverse=True))
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+)"
 _MULT = r"(?:万亿|千万|百万|万|亿)"
 _RANGE = r"(?:——|至|到|-|—|–|~|－)"
+# what may stand between a bound and its number (lexicon/quantity_lead_words.txt)
+_LEADS = {where: any_of(longest_first(ws)) for where, ws in entries("quantity_lead_words").items()}
 
 QTY_RE = re.compile(
     # 最高给予100万元, 最长可享受3年: a bounding word may stand before the verb
-    rf"(?:(?P<pre>{_PREFIX})(?:可(?:给予|享受|获得?|达)?|给予|享受|获得|奖励|补贴|补助|资助|支持|一次性|减免|免租金|免租|发放|入住)*)?(?:达到|达|为|至)?"
+    rf"(?:(?P<pre>{_PREFIX})(?:可{_LEADS['after_bound_and_可']}?|{_LEADS['after_bound']})*)?{_LEADS['before_number']}?"
     rf"(?P<n1>{_NUM})(?P<m1>{_MULT})?"
     rf"(?:(?P<u1>{_UNIT})?{_RANGE}(?P<n2>{_NUM})(?P<m2>{_MULT})?)?"
     rf"(?P<more>{_MORE})?"

@@ -1,6 +1,6 @@
 """Run the extractor over a folder of articles and write an export in SCHEMA.md shape.
 
-    python -m policies.extraction.score_seeds OUT.json [SEEDS_DIR]
+    python -m policies.extraction.score_seeds OUT.json [DIR ...]   # the seeds by default
 
 then score it:  python shared/eval/score.py OUT.json shared/eval/gold --texts seeds -v
 
@@ -67,8 +67,9 @@ def export(seeds: Path) -> dict:
 
 def main(argv: list[str]) -> None:
     out = Path(argv[1]) if len(argv) > 1 else Path("seeds_export.json")
-    seeds = Path(argv[2]) if len(argv) > 2 else Path(__file__).resolve().parents[2] / "seeds"
-    out.write_text(json.dumps(export(seeds), ensure_ascii=False, indent=1), encoding="utf-8")
+    dirs = [Path(d) for d in argv[2:]] or [Path(__file__).resolve().parents[2] / "seeds"]
+    files = [f for d in dirs for f in sorted(d.glob("*.txt"))]
+    out.write_text(json.dumps(export_files(files), ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"wrote {out}")
 
 

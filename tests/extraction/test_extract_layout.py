@@ -1,4 +1,5 @@
-"""The shape of policies/extraction: short functions, no Django, no app of the project.
+"""The shape of policies/extraction: short functions, stages that change nothing
+they are given, no Django, no app of the project.
 
     python -m tests.extraction.test_extract_layout   # lists the longest functions
 """
@@ -47,3 +48,34 @@ def test_the_extractor_imports_no_django_and_no_app():
 if __name__ == "__main__":
     for n, name in function_lengths()[:10]:
         print(f"{n:4d}  {name}")
+
+
+# the stages of extract(), in pipeline.py's namespace, in the order it runs them
+STAGES = ("sentences", "quantities", "classified", "ranges_as_bounds", "offer_parts", "reviewed", "without_repeats",
+          "districts_of", "facts_only", "programs_of", "periods_and_goals", "labelled", "without_restated_headlines",
+          "facts")
+
+
+def test_no_stage_of_extract_changes_what_it_was_given(monkeypatch):
+    import pickle
+
+    from policies.extraction import extract, pipeline
+
+    changed, ran = [], []
+
+    def watched(name, stage):
+        def run(*args):
+            before = pickle.dumps(args)
+            out = stage(*args)
+            ran.append(name)
+            if pickle.dumps(args) != before:
+                changed.append(name)
+            return out
+        return run
+
+    for name in STAGES:
+        monkeypatch.setattr(pipeline, name, watched(name, getattr(pipeline, name)))
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        extract(path.read_text(encoding="utf-8"))
+    assert set(ran) == set(STAGES)
+    assert not changed, f"stages that changed what they were given: {changed}"

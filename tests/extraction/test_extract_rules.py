@@ -33,6 +33,30 @@ def test_each_kind_is_read_from_its_example(kind):
     assert kind.name in kinds, f"{kind.example}: {kinds}"
 
 
+def _shared_kind_rules(sentence: str) -> list[str]:
+    """The row of classify.SHARED_KIND that decides each amount that classify asks it about."""
+    doc = normalise(sentence)
+    fired = []
+    for q in find_quantities(doc.norm):
+        start, _ = doc.sentence_span(doc.sentence_of(q.num_start))
+        clue = classify.clue_of(doc.norm, q, start)
+        if classify._bare_amount(clue):
+            fired.append(decide(classify.SHARED_KIND, clue)[0].name)
+    return fired
+
+
+@pytest.mark.parametrize("rule", classify.SHARED_KIND, ids=lambda r: r.name)
+def test_shared_kind_rule_fires_on_its_example(rule):
+    fired = _shared_kind_rules(rule.example)
+    assert rule.name in fired, f"{rule.example}: {fired}"
+
+
+@pytest.mark.parametrize("rule", classify.SHARED_KIND[:-1], ids=lambda r: r.name)
+def test_an_amount_with_no_noun_takes_the_kind_of_the_offer_it_continues(rule):
+    decided = [(r.name, out.kind) for r, out in _classified(rule.example)]
+    assert ("shared_kind", "subsidy") in decided, f"{rule.example}: {decided}"
+
+
 def _quantity_rules(sentence: str) -> list[str]:
     norm = normalise(sentence).norm
     taken = [(q.start, q.end) for q in quantities._ratios(norm)]

@@ -156,3 +156,13 @@ def test_compare_queries_are_fixed(client, indicated, grow, django_assert_max_nu
         response = client.get("/compare/", {"d": [FENGTAI, HEXI, CHAOYANG]})
     assert response.status_code == 200
     assert len(response.context["rows"]) > n // 2
+
+
+def test_the_seeds_three_districts_share_indicator_rows(client, seeded):
+    """Issue 10: 丰台区, 河西区 and 长泰区 as the seeds report them line up on shared
+    rows, offers by kind and metrics by indicator (both 丰台 and 长泰 count the
+    universities they work with: 60余家高校 and 40余所高校)."""
+    response = client.get("/compare/", {"d": [FENGTAI, HEXI, "350605"]})
+    shared = {r.key for g in response.context["comparison"].shared for r in g.rows}
+    assert "indicator:partner_universities" in shared
+    assert any(key.startswith("incentive:") for key in shared)

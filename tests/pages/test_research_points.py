@@ -97,7 +97,7 @@ def test_the_district_picker_answers_in_both_languages(client, reference_data):
 
 
 @pytest.mark.parametrize("measure, one, many", [("套", "unit", "units"), ("个", "place", "places"),
-                                                ("家", "firm", "firms"), ("人", "person", "people")])
+                                                ("家", "organisation", "organisations"), ("人", "person", "people")])
 def test_measure_words_in_english(measure, one, many):
     from decimal import Decimal
 

@@ -2,7 +2,8 @@
 
 A file holds words separated by blanks or new lines, in the order the
 extractor tries them (a regex alternation takes the first word that matches,
-so 资金 before 资金池 is a choice, not an accident); `#` starts a comment.
+so 资金 before 资金池 is a choice, not an accident), unless the module that
+reads it tries them `longest_first`; `#` starts a comment.
 A line `key: w1 w2 …` makes an entry of a table (`entries`).
 """
 from __future__ import annotations
@@ -36,9 +37,20 @@ def entries(name: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def any_of(ws) -> str:
-    """A regex alternation of the words, in the given order, as a group."""
-    return "(?:" + "|".join(map(re.escape, ws)) + ")"
+def any_of(ws, guarded: dict[str, str] | None = None) -> str:
+    """A regex alternation of the words, in the given order, as a group.
+
+    `guarded` gives, for a word that counts only in some contexts, the regex
+    that stands for it instead (全年 but not 完成全年目标: `(?<!完成)全年(?!目标)`)."""
+    guarded = guarded or {}
+    return "(?:" + "|".join(guarded.get(w) or re.escape(w) for w in ws) + ")"
+
+
+def longest_first(ws) -> list[str]:
+    """The words, each before the shorter ones (equal lengths in file order):
+    for an alternation whose first matching word wins where two start at one
+    place (已经 before 已), whatever order the file lists them in."""
+    return sorted(ws, key=len, reverse=True)
 
 
 def compiled(name: str, suffix: str = "") -> re.Pattern:
