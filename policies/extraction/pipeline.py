@@ -25,6 +25,7 @@ from .attribution import Districts, Programs, districts_of, programs_of
 from .classify import classify, is_offer_part, kind_fits, metric_label, noun_after, quote_start
 from .facts import ArticleExtraction, IncentiveFact, MetricFact, Quantity
 from .groups import groups_of
+from .lexicon import entries
 from .periods import period_at, target_at, time_marks
 from .places import place, resolve
 from .quantities import RawQuantity, find_quantities
@@ -100,7 +101,7 @@ def _label_places(codes) -> set[str]:
         if p:
             for n in (p.city, p.province):
                 out.add(n)
-                for suf in ("市", "省", "地区", "盟", "自治州"):
+                for suf in entries("place_suffixes")["label_place"]:
                     if n.endswith(suf) and len(n) - len(suf) >= 2:
                         out.add(n[: -len(suf)])
     return {n for n in out if len(n) >= 2}
