@@ -241,7 +241,7 @@ def kind_fits(kind: str, unit: str) -> bool:
 
 
 # a count of projects, estates or places, not of what they offer (2个公租房项目, 3个人才强县)
-_NOT_THE_OFFER = re.compile(r"(?:项目|工程|小区|楼盘|片区|示范县|强县|示范区)$")
+_NOT_THE_OFFER = re.compile(any_of(_W["projects_and_places"]) + "$")
 
 
 def offer_noun(c: Clue) -> tuple[str, str] | None:
@@ -388,8 +388,8 @@ def _discount_label(c: Clue, _hit) -> str:
 
 
 # a free stay offered for a time: 免费提供不超过14天住宿, 可免费住宿7天, 3年内免交租金
-_STAY_NOUN = re.compile(r"^(?:的)?(?:免费)?(?:短期)?(?:住宿|入住|居住|食宿|过渡性住宿|临时住宿)")
-_FREE = re.compile(r"免费|免交|免收|免租")
+_STAY_NOUN = re.compile(r"^(?:的)?(?:免费)?(?:短期)?" + any_of(_W["stay_noun"]))
+_FREE = re.compile(any_of(_W["free"]))
 
 
 def _free_stay(c: Clue) -> str | None:
@@ -398,7 +398,7 @@ def _free_stay(c: Clue) -> str | None:
     if c.q.unit not in _DURATION:
         return None
     ahead = c.norm[c.q.end: c.q.end + 8]
-    m = re.match(r"^内?(免交租金|免交房租|免收租金|免租金|免费住宿|免费入住|免费居住)", ahead)
+    m = re.match(r"^内?(" + any_of(_W["free_stay"]) + ")", ahead)
     if m:
         return m.group(1)
     if _STAY_NOUN.match(c.after) and _FREE.search(c.norm, max(c.sent_start, c.q.start - 20), c.q.end + 4):
@@ -413,9 +413,10 @@ def _free_stay_offer(c: Clue, noun: str) -> Classification:
 
 # money set aside for talent (RULES.md 1): a budget verb before the amount and
 # a purpose of attracting or training talent after it, not a building
-_BUDGET_VERB = re.compile(r"(?:拿出|安排|统筹|斥资|筹措|筹集)(?:专项)?(?:资金|经费)?$")
-_FOR_TALENT = re.compile(r"^[^,，。;；]{0,4}?(?:专项|专门)?(?:用于|招揽|招引|引进|吸引|培养|支持|奖励|扶持)[^,，。;；]{0,12}?(?:人才|英才|学子|毕业生)")
-_BUILDING = re.compile(r"建设|建成|购置|购买|修建|改造|装修|新建")
+_BUDGET_VERB = re.compile(any_of(_W["budget_verb"]) + r"(?:专项)?(?:资金|经费)?$")
+_FOR_TALENT = re.compile(r"^[^,，。;；]{0,4}?(?:专项|专门)?" + any_of(_W["purpose_verb"])
+                         + r"[^,，。;；]{0,12}?" + any_of(_W["talent_noun"]))
+_BUILDING = re.compile(any_of(_W["building_verb"]))
 
 
 def _budgeted(c: Clue) -> re.Match | None:
@@ -449,7 +450,7 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
     # a total handed out, reported as a result: offers are said at their amount or cap
     Rule("total_over", lambda c: _cny(c) and c.q.qualifier == "gt" and not _PER_HEAD.search(c.before)
          and not _PER_RATE.search(c.before) and not _RATE_AFTER.match(c.norm, c.q.end)
-         and not re.search(r"基金|资金池|设立|安排|预算|每", _clause_of(c) + c.after),
+         and not re.search(any_of(_W["fund_or_rate"]), _clause_of(c) + c.after),
          _metric, "全区人才享受租房补贴170余万元"),
     Rule("spent_in_results", lambda c: _cny(c) and _SPENT.search(c.before) and not _PER_HEAD.search(c.before)
          and _RESULT_CONTEXT.search(c.norm, c.sent_start, c.q.start),
