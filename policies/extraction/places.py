@@ -295,7 +295,7 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
 
 _OWN_SUFFIX = re.compile(r"(?:我|本|全)(县|区|市|旗)")
 # where a county names itself: its media and organs (泰顺发布, 泰顺新闻网讯, 泰顺县委)
-_SOURCE_AFTER = re.compile(r"(?:发布|新闻|融媒|日报|电视台|广播|在线|网|县委|区委|市委|人民政府|政府|人社|组织部)")
+_SOURCE_AFTER = re.compile(any_of(entries("place_suffixes")["own_source_after"]))
 
 
 def _own_county(g: Gazetteer, norm: str, mentions: list[Mention]) -> tuple[int, int, str] | None:
