@@ -25,7 +25,7 @@ from .attribution import Districts, Programs, districts_of, programs_of
 from .classify import classify, is_offer_part, kind_fits, metric_label, noun_after, quote_start
 from .facts import ArticleExtraction, IncentiveFact, MetricFact, Quantity
 from .groups import groups_of
-from .lexicon import entries
+from .lexicon import any_of, entries
 from .periods import period_at, target_at, time_marks
 from .places import place, resolve
 from .quantities import RawQuantity, find_quantities
@@ -194,8 +194,8 @@ def offer_parts(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
 
 # flats supplied or delivered to talent (已交付人才公寓300套, 累计供应人才住房1200套),
 # not allocated or moved into (分配, 入住, 配租: RULES.md 2)
-_SUPPLIED = re.compile(r"(?:交付|供应|筹集|保障)[\u4e00-\u9fff]{0,6}$")
-_HOUSING = re.compile(r"公寓|住房|房源|人才房|安居房|宿舍")
+_SUPPLIED = re.compile(any_of(entries("pipeline_words")["supply_verb"]) + r"[\u4e00-\u9fff]{0,6}$")
+_HOUSING = re.compile(any_of(entries("pipeline_words")["housing_noun"]))
 
 
 def _supplied_stock(norm: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
