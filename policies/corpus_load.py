@@ -27,6 +27,7 @@ from django.db import connection, transaction
 from policies.extraction.groups import groups_of
 from policies.search import search_text
 
+from . import data_version
 from .corpus import GeneratedArticle
 
 # The models written, by "app.Model". The apps are being restructured
@@ -109,6 +110,7 @@ class Loader:
         if chunk:
             self._write(chunk)
         self._reset_sequences()
+        data_version.changed()  # COPY passes by the connection's watch of writes
         if progress:
             progress(self.counts)
 

@@ -475,3 +475,33 @@ class Job(models.Model):
         if not self.total:
             return 100 if self.state == JobState.DONE else None
         return min(100, self.done * 100 // self.total)
+
+
+class DataVersion(models.Model):
+    """One row: a number that changes after every committed write to what the lists show (policies.data_version)."""
+
+    number = models.BigIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="dataversion_single_row")]
+
+    def __str__(self):
+        return str(self.number)
+
+
+class ListCount(models.Model):
+    """A list's facet counts and total under one filter state, valid for one data version
+    (talentkb.lists.counts): read instead of counting millions of rows on every request."""
+
+    key = models.CharField(max_length=64, primary_key=True, help_text="SHA-256 of the list, its filters and language.")
+    version = models.BigIntegerField(help_text="The data version the counts were made at.")
+    counts = models.TextField(help_text="JSON: the total and each facet's values with their counts.")
+
+    class Meta:
+        indexes = [
+            # Entries of past versions are deleted by version when new ones are stored.
+            models.Index(fields=["version"], name="listcount_version_idx"),
+        ]
+
+    def __str__(self):
+        return self.key

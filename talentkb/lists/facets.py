@@ -373,12 +373,22 @@ class FacetedFilterSet(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def facets(self, query: QueryDict, sort: str = "count") -> list[FacetResult]:
+    def counts(self) -> dict[str, list[list]]:
+        """Each facet's [value, label, count]s, with the other facets applied and its own left out:
+        one query per facet (what talentkb.lists.counts keeps between requests)."""
+        return {
+            name: [[v, label, n] for v, label, n in self.filters[name].facet.counts(self.queryset_without(name))]
+            for name in self.facet_names()
+        }
+
+    def facets(self, query: QueryDict, sort: str = "count", counts: dict | None = None) -> list[FacetResult]:
+        """The sidebar; `counts` as `counts()` returns them, when already known."""
+        counts = self.counts() if counts is None else counts
         results = []
         for name in self.facet_names():
             facet = self.filters[name].facet
             selected = self.cleaned().get(name) or []
-            counted = {v: (label, n) for v, label, n in facet.counts(self.queryset_without(name))}
+            counted = {v: (label, n) for v, label, n in counts.get(name, [])}
             values = [
                 FacetValue(v, label, n, v in selected, toggled(query, name, v), value_anchor(name, v))
                 for v, (label, n) in counted.items()

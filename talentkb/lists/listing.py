@@ -37,7 +37,7 @@ from policies.choices import JobKind, JobState
 from policies.models import Job
 from policies.search import highlight_terms
 
-from . import downloads
+from . import counts, downloads
 from .facets import FACET_SORTS, only, without
 
 PER_PAGE = 25
@@ -153,11 +153,12 @@ def render_list(request, spec: ListSpec, *, template="lists/list.html", extra: d
     if fmt:
         return download(request, spec, queryset, fmt)
 
-    page = paginate(request, queryset)
+    known = list_counts(spec, filterset, queryset)
+    page = paginate(request, queryset, count=known["total"])
     facet_sort = request.GET.get("facet_sort")
     if facet_sort not in FACET_SORTS:
         facet_sort = FACET_SORTS[0]
-    facets = filterset.facets(request.GET, facet_sort)
+    facets = filterset.facets(request.GET, facet_sort, counts=known["facets"])
     q = filterset.cleaned().get("q") or ""
     context = {
         "spec": spec,
@@ -188,9 +189,21 @@ def sort_choices(spec: ListSpec) -> list[tuple[str, str]]:
     return choices
 
 
-def paginate(request, queryset, per_page: int = PER_PAGE):
-    """The requested page; a page number that is not one is a 404, as djangoproject.com's search does."""
+def list_counts(spec: ListSpec, filterset, queryset) -> dict:
+    """The rows under these filters and each facet's counts: from the cache of counts when
+    counted at the current data version, else counted now (talentkb.lists.counts)."""
+    def count():
+        return {"total": queryset.count(), "facets": filterset.counts()}
+
+    return counts.cached(spec.name, filterset.cleaned(), count)
+
+
+def paginate(request, queryset, per_page: int = PER_PAGE, count: int | None = None):
+    """The requested page; a page number that is not one is a 404, as djangoproject.com's search does.
+    `count`, when known, spares the paginator its COUNT."""
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is not counted again
     try:
         return paginator.page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage):
