@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import NullIf, Substr
 from django.utils.translation import gettext, gettext_lazy as _, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
@@ -73,6 +74,14 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published", "-imported_at"]
+        indexes = [
+            # The article list's default order, newest first (?sort=-published), is indexed by
+            # migration 0011 (NULLS LAST is PostgreSQL's alone); its other sorts:
+            models.Index(fields=["title", "id"], name="article_title_order_idx"),
+            models.Index(fields=["publisher", "id"], name="article_publisher_order_idx"),
+            # The year facet filters by the year of `published` (talentkb.selectors.articles: pub_year).
+            models.Index(NullIf(Substr("published", 1, 4), Value("")), name="article_year_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["sha256"], name="article_unique_checksum"),
             models.CheckConstraint(
@@ -268,6 +277,20 @@ class FactQuerySet(models.QuerySet):
         return self.filter(origin=Origin.EXTRACTED, status=Status.PROPOSED)
 
 
+def fact_list_indexes(prefix: str) -> list:
+    """What the incentive and metric lists sort and filter by (talentkb.lists.columns, filters)."""
+    return [
+        # The default order, newest period first (?sort=-period), is indexed by migration 0011 (NULLS LAST
+        # is PostgreSQL's alone): the page's rows read in index order, the article's date sorted within a period.
+        # ?sort=value and ?sort=-value.
+        models.Index(fields=["value", "value_max", "id"], name=f"{prefix}_value_order_idx"),
+        # ?status=verified, alone or with a district.
+        models.Index(fields=["status", "district"], name=f"{prefix}_status_district_idx"),
+        # ?sort=program: the rows of each program together (the program's pinyin is in its own index).
+        models.Index(fields=["program", "id"], name=f"{prefix}_program_order_idx"),
+    ]
+
+
 class Fact(models.Model):
     """A quantified statement of an article, with its quote and provenance."""
 
@@ -369,6 +392,9 @@ class Incentive(Fact):
             # The incentive list and the comparison filter by district and kind.
             models.Index(fields=["district", "kind"], name="incentive_district_kind_idx"),
             models.Index(fields=["year"], name="incentive_year_idx"),
+            *fact_list_indexes("incentive"),
+            # ?kind=apartment&year=2024: the facets people combine most.
+            models.Index(fields=["kind", "year"], name="incentive_kind_year_idx"),
         ]
 
     def __str__(self):
@@ -397,6 +423,11 @@ class Metric(Fact):
             # the indicator facet counts and filters by the FK's own index.
             models.Index(fields=["district", "indicator"], name="metric_district_indicator_idx"),
             models.Index(fields=["year"], name="metric_year_idx"),
+            *fact_list_indexes("metric"),
+            # The indicator column sorts by label; the list's "metric" facet filters by it.
+            models.Index(fields=["label", "id"], name="metric_label_idx"),
+            # ?target=goal, with a year.
+            models.Index(fields=["target", "year"], name="metric_target_year_idx"),
         ]
 
     def __str__(self):

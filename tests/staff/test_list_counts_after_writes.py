@@ -8,6 +8,7 @@ version changing, the second page would show the first one's counts.
 """
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import pytest
@@ -202,3 +203,48 @@ def test_after_restore(client, seeded, committed, tmp_path):
         call_command("import_kb", str(tmp_path / "kb.jsonl"), verbosity=0)
     assert Incentive.objects.exists()
     assert_pages_count_as_the_orm(client)
+
+
+@pytest.mark.parametrize("url", ["/programs/", "/incentives/", "/metrics/", "/articles/"])
+def test_list_queries_are_fixed_when_counting_and_when_reading_the_counts(client, article, grow_more, url,
+                                                                          django_assert_max_num_queries):
+    """A miss counts (a COUNT, one query per facet) and stores (two queries); a hit reads the
+    version and the entry in one query: neither grows with the rows."""
+    from tests.pages.test_lists import LIST_QUERIES
+
+    for n in (3, 30):
+        grow_more(n)
+        data_version.bump()
+        with django_assert_max_num_queries(LIST_QUERIES):
+            assert client.get(url).status_code == 200
+        with django_assert_max_num_queries(HIT_QUERIES):
+            assert client.get(url).status_code == 200
+
+
+# The version and the entry, the page of rows and its prefetches (districts, groups).
+HIT_QUERIES = 5
+
+
+@pytest.fixture
+def grow_more(article):
+    """Adds n copies of the article's facts, in other articles."""
+    from tests.staff.staffdata import HEXI_TEXT
+
+    made = itertools.count()
+
+    def grow(n):
+        for _ in range(n):
+            i = next(made)
+            copy = Article.objects.create(title=f"副本{i}", text=HEXI_TEXT + str(i), sha256=f"{i:064d}"[:64],
+                                          published="2023-05-01")
+            copy.districts.set(article.districts.all())
+            for model in (Incentive, Metric):
+                for f in model.objects.filter(article=article):
+                    groups = list(f.groups.all()) if model is Incentive else None
+                    f.pk = None
+                    f.article = copy
+                    f.save()
+                    if groups:
+                        f.groups.set(groups)
+
+    return grow
