@@ -161,6 +161,7 @@ class Loader:
                         "value": Decimal(repr(f.value)), "value_max": None, "unit": f.unit, "measure": f.measure,
                         "qualifier": f.qualifier, "period": getattr(f, "period", ""),
                         "year": int(f.period[:4]) if getattr(f, "period", "") else a.year,
+                        "published": a.published,
                         "target": getattr(f, "target", False), "span_start": f.start, "span_end": f.end,
                         "quote": a.text[f.start:f.end], "origin": "extracted", "status": self._status(rng),
                         "extraction_key": f"{base}#{seen[base]}",

@@ -389,23 +389,19 @@ class FacetedFilterSet(django_filters.FilterSet):
             facet = self.filters[name].facet
             selected = self.cleaned().get(name) or []
             counted = {v: (label, n) for v, label, n in counts.get(name, [])}
-            values = [
-                FacetValue(v, label, n, v in selected, toggled(query, name, v), value_anchor(name, v))
-                for v, (label, n) in counted.items()
-                if n or v in selected
-            ]
+            values = [FacetValue(v, label, n, v in selected) for v, (label, n) in counted.items() if n or v in selected]
             # A selected value with no rows left still shows, so that it can be unticked.
-            values += [
-                FacetValue(v, v, 0, True, toggled(query, name, v), value_anchor(name, v))
-                for v in selected if v not in counted
-            ]
+            values += [FacetValue(v, v, 0, True) for v in selected if v not in counted]
             values.sort(key=facet.name_key)
             if sort == "count":
                 values.sort(key=lambda v: -v.count)
             find = query.get(f"{name}_find", "").strip()[:FIND_LENGTH]
+            sent = screenful(values, find)
+            # Links only for the values sent: a district facet has some 2,800 values.
+            for v in sent:
+                v.query, v.anchor = toggled(query, name, v.value), value_anchor(name, v.value)
             results.append(FacetResult(
-                name, str(facet.label), screenful(values, find), list(selected), without(query, name),
-                total=len(values), find=find,
+                name, str(facet.label), sent, list(selected), without(query, name), total=len(values), find=find,
             ))
         return results
 
