@@ -13,6 +13,7 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
+from django.db import models
 from django.urls import reverse
 
 from policies import data_version, extraction
@@ -248,3 +249,14 @@ def grow_more(article):
                         f.groups.set(groups)
 
     return grow
+
+
+def test_facts_follow_their_articles_date_for_the_period_order(client, article, seeds_dir):
+    """Facts keep a copy of their article's date (the lists sort by it from one index):
+    imported or edited, it is the article's (restored: test_after_restore's pages sort by it)."""
+    call_command("import_articles", str(seeds_dir), verbosity=0)
+    for model in (Incentive, Metric):
+        assert not model.objects.exclude(published=models.F("article__published")).exists()
+    article.published = "2019-02-03"
+    article.save()
+    assert set(Incentive.objects.filter(article=article).values_list("published", flat=True)) == {"2019-02-03"}
