@@ -419,7 +419,7 @@ def value_anchor(facet: str, value: str) -> str:
 def without(query: QueryDict, *names: str) -> QueryDict:
     """The query without `names`, back on page 1."""
     q = query.copy()
-    for name in (*names, "page"):
+    for name in (*names, "page", "after", "before"):  # a page and its cursors (lists.keyset)
         q.pop(name, None)
     return q
 

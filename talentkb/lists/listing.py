@@ -39,8 +39,11 @@ from policies.search import highlight_terms
 
 from . import counts, downloads
 from .facets import FACET_SORTS, only, without
+from .keyset import Keyset
 
 PER_PAGE = 25
+# Parameters that say which page, not which rows: a download leaves them out.
+NOT_FILTERS = ("format", "page", "after", "before")
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -154,7 +157,7 @@ def render_list(request, spec: ListSpec, *, template="lists/list.html", extra: d
         return download(request, spec, queryset, fmt)
 
     known = list_counts(spec, filterset, queryset)
-    page = paginate(request, queryset, count=known["total"])
+    page = paginate(request, queryset, count=known["total"], keyset=Keyset(spec, sort))
     facet_sort = request.GET.get("facet_sort")
     if facet_sort not in FACET_SORTS:
         facet_sort = FACET_SORTS[0]
@@ -198,20 +201,31 @@ def list_counts(spec: ListSpec, filterset, queryset) -> dict:
     return counts.cached(spec.name, filterset.cleaned(), count)
 
 
-def paginate(request, queryset, per_page: int = PER_PAGE, count: int | None = None):
+def paginate(request, queryset, per_page: int = PER_PAGE, count: int | None = None, keyset: Keyset | None = None):
     """The requested page; a page number that is not one is a 404, as djangoproject.com's search does.
-    `count`, when known, spares the paginator its COUNT."""
+    `count`, when known, spares the paginator its COUNT. With a `keyset`, a page the previous or next
+    link leads to is read after (before) the cursor it carries instead of by OFFSET (lists.keyset),
+    and the page carries the cursors of its own links (`next_after`, `previous_before`)."""
+    if keyset:
+        queryset = keyset.annotate(queryset)
     paginator = Paginator(queryset, per_page)
     if count is not None:
         paginator.count = count  # a cached_property: set, it is not counted again
     try:
-        return paginator.page(request.GET.get("page") or 1)
+        number = paginator.validate_number(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage):
         raise Http404("No such page")
+    rows = keyset.rows(queryset, request.GET, per_page) if keyset and number > 1 else None
+    page = paginator.page(number) if rows is None else paginator._get_page(rows, number, paginator)
+    if keyset:
+        shown = list(page.object_list)
+        page.next_after = keyset.token(shown[-1]) if shown and page.has_next() else None
+        page.previous_before = keyset.token(shown[0]) if shown and number > 2 else None
+    return page
 
 
 def download_meta(spec: ListSpec, params: QueryDict) -> dict:
-    return {"list": spec.name, "filters": {k: params.getlist(k) for k in params if k not in ("format", "page")}}
+    return {"list": spec.name, "filters": {k: params.getlist(k) for k in params if k not in NOT_FILTERS}}
 
 
 def download(request, spec: ListSpec, queryset, fmt: str) -> HttpResponse:
@@ -240,7 +254,7 @@ def download(request, spec: ListSpec, queryset, fmt: str) -> HttpResponse:
 
 def download_key(params: dict) -> str:
     """The same rows in the same format and language: the same download."""
-    query = sorted((k, v) for k, v in QueryDict(params["query"]).lists() if k not in ("format", "page"))
+    query = sorted((k, v) for k, v in QueryDict(params["query"]).lists() if k not in NOT_FILTERS)
     what = [params["spec"], query, params["format"], params["site"], translation.get_language()]
     return hashlib.sha256(json.dumps(what, ensure_ascii=False).encode()).hexdigest()
 
