@@ -5,7 +5,8 @@ Values of one facet combine with OR, facets with AND. Each value's count is
 what the list would hold with every other facet applied and this facet's own
 choice left out, so ticking one value never zeroes its siblings. Counts are
 database aggregates, one query per facet whatever the number of rows:
-`Count(filter=Q(...))` for fixed vocabularies, GROUP BY for open ones.
+`Count(filter=Q(...))` for fixed vocabularies, GROUP BY for open ones; made once
+per filter state and data version, then read from talentkb.lists.counts.
 
 A FilterSet made of `FacetFilter`s (see filters.py beside this module) gets
 `facets()` for the sidebar and `active()` for the chips above the list.

@@ -3,8 +3,9 @@
 
 A list is declared once (a `ListSpec` in its page's module, talentkb/pages/); the page, its
 CSV and its JSON then always agree on what "the rows under these filters" are.
-Query count is fixed: one COUNT, one page of rows (plus its prefetches), one
-query per facet.
+Query count is fixed: the counts' cache entry (lists.counts; on a miss, one
+COUNT, one query per facet and two to store them), one page of rows (plus its
+prefetches). The next and previous links carry a cursor (lists.keyset).
 
 Each list is a table whose columns sort it, as Datasette's do: `?sort=value`
 ascending, `?sort=-value` descending, only the keys its `columns` declare.
@@ -21,7 +22,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.expressions import BaseExpression
 from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
@@ -39,11 +40,11 @@ from policies.search import highlight_terms
 
 from . import counts, downloads
 from .facets import FACET_SORTS, only, without
-from .keyset import Keyset
+from .keyset import PARAMS as CURSORS, Keyset
 
 PER_PAGE = 25
 # Parameters that say which page, not which rows: a download leaves them out.
-NOT_FILTERS = ("format", "page", "after", "before")
+NOT_FILTERS = ("format", "page", *CURSORS)
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -216,7 +217,7 @@ def paginate(request, queryset, per_page: int = PER_PAGE, count: int | None = No
     except (PageNotAnInteger, EmptyPage):
         raise Http404("No such page")
     rows = keyset.rows(queryset, request.GET, per_page) if keyset and number > 1 else None
-    page = paginator.page(number) if rows is None else paginator._get_page(rows, number, paginator)
+    page = paginator.page(number) if rows is None else Page(rows, number, paginator)
     if keyset:
         shown = list(page.object_list)
         page.next_after = keyset.token(shown[-1]) if shown and page.has_next() else None
