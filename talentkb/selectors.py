@@ -166,6 +166,7 @@ class DistrictPage:
     indicators: list[Row]  # per indicator, in the vocabulary's order
     others: list[Row]  # metrics without an indicator: the OTHER_LABELS commonest labels
     n_other_labels: int
+    n_other_facts: int  # metrics without an indicator, of every label
     series: list[summaries.Series]
 
     @property
@@ -174,7 +175,7 @@ class DistrictPage:
 
     @property
     def n_metrics(self) -> int:
-        return sum(r.summary.count for r in self.indicators) + sum(r.summary.count for r in self.others)
+        return sum(r.summary.count for r in self.indicators) + self.n_other_facts
 
 
 def _bounded(queryset, limit: int) -> tuple[list, int]:
@@ -185,7 +186,7 @@ def _bounded(queryset, limit: int) -> tuple[list, int]:
     return rows[:limit], queryset.count()
 
 
-def _list_url(name: str, **params) -> str:
+def list_url(name: str, **params) -> str:
     return reverse(name) + "?" + urlencode(params)
 
 
@@ -208,7 +209,7 @@ def district_page(adcode: str) -> DistrictPage | None:
     by_kind = summaries.incentive_summaries(ids)
     kinds = [
         Row(f"incentive:{kind.value}", str(kind.label), by_kind[(district.pk, f"incentive:{kind.value}")],
-            _list_url("programs:incentives", district=adcode, kind=kind.value))
+            list_url("programs:incentives", district=adcode, kind=kind.value))
         for kind in IncentiveKind if (district.pk, f"incentive:{kind.value}") in by_kind
     ]
     series = summaries.indicator_series(ids)
@@ -218,16 +219,17 @@ def district_page(adcode: str) -> DistrictPage | None:
         if fact.indicator_id:
             code = fact.indicator.code
             indicators.append(Row(key, fact.indicator.name, summary,
-                                  _list_url("districts:metrics", district=adcode, indicator=code),
+                                  list_url("districts:metrics", district=adcode, indicator=code),
                                   indicator=fact.indicator, series=series.get((district.pk, code))))
         else:
-            others.append(Row(key, fact.label, summary, _list_url("districts:metrics", district=adcode, kind=fact.label)))
+            others.append(Row(key, fact.label, summary, list_url("districts:metrics", district=adcode, kind=fact.label)))
     indicators.sort(key=lambda r: (r.indicator.category.position, r.indicator.category.code,
                                    r.indicator.position, r.indicator.code))
     others.sort(key=lambda r: (-r.summary.count, r.label))
     return DistrictPage(
         district=district, programs=programs, n_programs=n_programs, articles=articles, n_articles=n_articles,
         kinds=kinds, indicators=indicators, others=others[: summaries.OTHER_LABELS], n_other_labels=len(others),
+        n_other_facts=sum(r.summary.count for r in others),
         series=[r.series for r in indicators if r.series],
     )
 
