@@ -59,7 +59,8 @@ def _tops(queryset, group: list, unit: list) -> list:
 
     `group` and `unit` are expressions partitioning the facts; `n` counts the group's facts.
     """
-    latest = [F("year").desc(nulls_last=True), F("pk").desc()]
+    # The latest report before any goal: a goal for 2025 is not news of 2025. A row of goals only shows its latest goal.
+    latest = [F("target").asc(), F("year").desc(nulls_last=True), F("pk").desc()]
     queryset = queryset.annotate(
         n=Window(Count("pk"), partition_by=group),
         by_latest=Window(RowNumber(), partition_by=group, order_by=latest),

@@ -34,6 +34,8 @@
       series.push({
         name: line.name + " · " + c.goal, type: "scatter", data: points(line.goals),
         symbol: "diamond", symbolSize: 11,
+        // One district's chart names its goals beside them; the comparison's legend and tooltips do.
+        label: c.lines ? { show: false } : { show: true, position: "left", color: goalColor, formatter: c.goal },
         itemStyle: { color: "#fff", borderColor: c.lines ? color : goalColor, borderWidth: 2 }
       });
     });
@@ -42,7 +44,8 @@
       aria: { enabled: false },
       grid: { left: 8, right: 16, top: c.lines ? 28 : 10, bottom: 4, containLabel: true },
       legend: c.lines ? { top: 0, type: "scroll", data: lines.map(function (l) { return l.name; }), textStyle: { color: ink } } : undefined,
-      xAxis: { type: "category", data: c.periods, axisLabel: { color: ink } },
+      // Every period named (2024Q1 must not vanish between 2024 and 2025), tilted when they crowd.
+      xAxis: { type: "category", data: c.periods, axisLabel: { color: ink, interval: 0, fontSize: 11, rotate: c.periods.length > 4 ? 30 : 0 } },
       yAxis: { type: "value", scale: true, axisLabel: { color: ink }, splitNumber: 3 },
       tooltip: {
         trigger: "item",

@@ -100,13 +100,15 @@ def test_the_comparison_of_six_is_bounded_whatever_the_facts(client, kb, django_
 
 def test_latest_and_largest_are_the_stored_ones(client, kb):
     flood(FENGTAI, 800)
+    Incentive.objects.filter(pk__in=Incentive.objects.filter(district__adcode=FENGTAI, year=2025).values("pk")[:60]) \
+        .update(target=True)
     page = client.get(f"/districts/{FENGTAI}/").context["page"]
     facts = list(Incentive.objects.visible().filter(district__adcode=FENGTAI))
     assert page.kinds
     for row in page.kinds:
         kind = row.key.split(":")[1]
         mine = [f for f in facts if f.kind == kind]
-        latest = max(mine, key=lambda f: (f.year is not None, f.year or 0, f.pk))
+        latest = max(mine, key=lambda f: (not f.target, f.year is not None, f.year or 0, f.pk))
         assert row.summary.latest.pk == latest.pk
         for fact in row.summary.largest:
             same_unit = [f for f in mine if (f.unit, f.measure) == (fact.unit, fact.measure)]
@@ -177,6 +179,11 @@ def test_compare_draws_an_indicator_over_time_a_line_per_district(client, talent
     assert hexi["reported"][2]["url"] == f"/articles/{talent_over_time.h2024.article_id}/#metric-{talent_over_time.h2024.pk}"
     row = re.search(r'<tr data-row="indicator:talent_total".*?</tr>', body, re.S).group(0)
     assert 'data-series="0"' in row
+    # Each cell: the latest report (丰台's 2024Q1, not its goal for 2025), the largest (the goal), all of them.
+    s = talent_over_time
+    cells = re.findall(r"<td>(.*?)</td>", row, re.S)
+    assert f"#metric-{s.f2024.pk}" in cells[0] and f"#metric-{s.goal.pk}" in cells[0]
+    assert f"#metric-{s.f2023.pk}" not in cells[0] and 'data-all="3"' in cells[0]
 
 
 def test_one_point_is_no_series(client, kb):
