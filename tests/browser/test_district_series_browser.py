@@ -61,6 +61,7 @@ def test_a_district_draws_its_indicators_over_time(tab, talent_over_time):  # no
     tab.shot("district")
     tab.shot_of(figure, "series")
     tab.shot_of(tab.locator('table[data-summary="incentives"]'), "incentives")
+    tab.shot_of(tab.locator('table[data-summary="indicators"] tbody').first, "indicators")
     assert tab.evaluate("document.documentElement.scrollWidth") <= tab.width
     goal_row.locator("a").click()
     tab.wait_for_url(f"**/articles/{s.goal.article_id}/#metric-{s.goal.pk}")
