@@ -2,24 +2,26 @@
 
 A big district holds tens of thousands of facts; a page shows what they add up
 to: per incentive kind and per indicator (and per label of the metrics no
-indicator fits) the count, the latest figure and the largest figure in each
-unit, and per indicator a short series over periods, targets apart. Each is one
-query aggregated in the database with window functions (SQLite ≥ 3.25 and
-PostgreSQL alike), so the number of queries and of rows fetched depends on the
-vocabulary (kinds, indicators, units, periods), never on the number of facts.
+indicator fits) the count, the latest figure (a report before a goal) and the
+largest figure in each unit, and per indicator a short series over periods,
+goals apart. Each is two queries, portable to SQLite and PostgreSQL: one groups
+and counts in the database, the other reads each group's chosen facts (through
+an index, for the summaries); the number of queries and of rows fetched depends
+on the vocabulary (kinds, indicators, labels, units, periods), never on the
+number of facts.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When, Window
-from django.db.models.functions import Cast, Coalesce, NullIf, RowNumber
+from django.db.models import Case, CharField, Count, F, Max, Q, Subquery, Value, When
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils.translation import gettext
 
 from policies.choices import Unit
 from policies.formatting import fact_quantity, unit_symbol
-from policies.models import Incentive, Metric
+from policies.models import LARGEST_ORDER, LATEST_ORDER, ROW_INDICATOR, Incentive, Metric
 from policies.public import sentence_path
 from programs.choices import Status
 
@@ -54,56 +56,89 @@ def _size():
     return Coalesce("value_max", "value")
 
 
-def _tops(queryset, group: list, unit: list) -> list:
-    """Each group's latest fact and its largest in each unit, with the group's count as `n`, in one query.
+# How a row's latest and largest facts are found, one index descent each (the indexes of the same
+# names in policies.models): a report before a goal (a goal for 2025 is not news of 2025), then the
+# latest year, then the newest; the largest figure (a range by its upper end), then the newest.
+LATEST = LATEST_ORDER
+LARGEST = LARGEST_ORDER
+# Unit groups (a row in one unit and measure word) whose facts are read: the commonest first.
+MAX_GROUPS = 400
 
-    `group` and `unit` are expressions partitioning the facts; `n` counts the group's facts.
+
+def _latest_key(fact):
+    return (not fact.target, fact.year or 0, fact.pk)
+
+
+def _tops(queryset, keys: list[str], related: tuple) -> tuple[list, list[dict]]:
+    """The latest and the largest fact of each group of `keys` (a row's keys, then unit and measure word),
+    and every group with its count `n`: two queries whatever the facts.
+
+    The first counts the groups; the second reads, for each group, its latest and its largest fact,
+    each an uncorrelated subquery with ORDER BY … LIMIT 1 that an index answers in one descent: no
+    window over a big district's 150,000 facts, no sort of them.
     """
-    # The latest report before any goal: a goal for 2025 is not news of 2025. A row of goals only shows its latest goal.
-    latest = [F("target").asc(), F("year").desc(nulls_last=True), F("pk").desc()]
-    queryset = queryset.annotate(
-        n=Window(Count("pk"), partition_by=group),
-        by_latest=Window(RowNumber(), partition_by=group, order_by=latest),
-        by_size=Window(RowNumber(), partition_by=group + unit, order_by=[_size().desc(), F("pk").desc()]),
-    )
-    return list(queryset.filter(Q(by_latest=1) | Q(by_size=1)).order_by("pk"))
+    groups = list(queryset.order_by().values(*keys).annotate(n=Count("pk")).order_by("-n", *keys))
+    if not groups:
+        return [], []
+    wanted = Q()
+    for group in groups[:MAX_GROUPS]:
+        same = queryset.filter(**{k: group[k] for k in keys}).order_by()
+        wanted |= Q(pk=Subquery(same.order_by(*LATEST).values("pk")[:1]))
+        wanted |= Q(pk=Subquery(same.order_by(*LARGEST).values("pk")[:1]))
+    facts = list(queryset.model.objects.filter(wanted).select_related(*related).order_by("pk"))
+    return facts, groups
 
 
-def _collect(facts, key_of) -> dict[tuple[int, str], Summary]:
-    found: dict[tuple[int, str], Summary] = {}
+def _collect(facts, groups, keys: list[str], key_of) -> dict[tuple[int, str], Summary]:
+    """Summaries per district and row from the unit groups' counts and their latest and largest facts."""
+    by_group: dict[tuple, list] = defaultdict(list)
     for fact in facts:
-        key = key_of(fact)
-        summary = found.setdefault((fact.district_id, key), Summary(fact.district_id, key, fact.n))
-        if fact.by_latest == 1:
-            summary.latest = fact
-        if fact.by_size == 1:
-            summary.largest.append(fact)
+        by_group[tuple(getattr(fact, FACT_FIELD.get(k, k)) or 0 if k in FACT_FIELD else getattr(fact, k)
+                       for k in keys)].append(fact)
+    found: dict[tuple[int, str], Summary] = {}
+    for group in groups:
+        mine = by_group.get(tuple(group[k] for k in keys))
+        if not mine:
+            continue  # past MAX_GROUPS: counted in the filtered list, not summarised here
+        latest = max(mine, key=_latest_key)
+        largest = max(mine, key=lambda f: (f.value_max or f.value, f.pk))
+        summary = found.setdefault((latest.district_id, key_of(latest)), Summary(latest.district_id, key_of(latest)))
+        summary.count += group["n"]
+        if summary.latest is None or _latest_key(latest) > _latest_key(summary.latest):
+            summary.latest = latest
+        if all(f.pk != largest.pk for f in summary.largest):
+            # One per unit and measure word: the same unit under another label (an indicator's wordings) competes.
+            rival = next((f for f in summary.largest if (f.unit, f.measure) == (largest.unit, largest.measure)), None)
+            if rival is None:
+                summary.largest.append(largest)
+            elif (largest.value_max or largest.value, largest.pk) > (rival.value_max or rival.value, rival.pk):
+                summary.largest[summary.largest.index(rival)] = largest
     for summary in found.values():
         summary.largest.sort(key=lambda f: (-(f.value_max or f.value), f.pk))
     return found
 
 
+INCENTIVE_KEYS = ["district_id", "kind", "unit", "measure"]
+# A metric's indicator as 0 when it has none: PostgreSQL reads an index in order after `= 0`, not after `IS NULL`.
+METRIC_KEYS = ["district_id", "row_indicator", "label", "unit", "measure"]
+FACT_FIELD = {"row_indicator": "indicator_id"}
+
+
 def incentive_summaries(district_ids: list[int]) -> dict[tuple[int, str], Summary]:
-    """{(district id, "incentive:<kind>"): Summary}: one query."""
-    facts = _tops(
-        Incentive.objects.visible().filter(district__in=district_ids).select_related("program"),
-        group=[F("district_id"), F("kind")], unit=[F("unit"), F("measure")],
-    )
-    return _collect(facts, lambda f: f"incentive:{f.kind}")
-
-
-def _label_key():
-    """A metric's row: its indicator, else its label as written."""
-    return Case(When(indicator__isnull=True, then=F("label")), default=Value(""), output_field=CharField())
+    """{(district id, "incentive:<kind>"): Summary}: two queries."""
+    facts, groups = _tops(Incentive.objects.visible().filter(district__in=district_ids), INCENTIVE_KEYS, ("program",))
+    return _collect(facts, groups, INCENTIVE_KEYS, lambda f: f"incentive:{f.kind}")
 
 
 def metric_summaries(district_ids: list[int]) -> dict[tuple[int, str], Summary]:
-    """{(district id, "indicator:<code>" or "metric:<label>"): Summary}: one query."""
-    facts = _tops(
-        Metric.objects.visible().filter(district__in=district_ids).select_related("program", "indicator__category"),
-        group=[F("district_id"), F("indicator_id"), _label_key()], unit=[F("unit"), F("measure")],
+    """{(district id, "indicator:<code>" or "metric:<label>"): Summary}: two queries. An indicator's
+    row gathers its labels as written (its wordings); a metric without one is a row per label."""
+    facts, groups = _tops(
+        Metric.objects.visible().filter(district__in=district_ids).annotate(row_indicator=ROW_INDICATOR),
+        METRIC_KEYS, ("program", "indicator__category"),
     )
-    return _collect(facts, lambda f: f"indicator:{f.indicator.code}" if f.indicator_id else f"metric:{f.label}")
+    return _collect(facts, groups, METRIC_KEYS,
+                    lambda f: f"indicator:{f.indicator.code}" if f.indicator_id else f"metric:{f.label}")
 
 
 @dataclass
@@ -133,22 +168,25 @@ def indicator_series(district_ids: list[int]) -> dict[tuple[int, str], Series]:
     """{(district id, indicator code): Series} for each indicator a district reports in two periods or more.
 
     One fact per period, unit and report-or-goal (verified first, then the newest), chosen in the
-    database in one query; a series keeps its commonest unit and its latest SERIES_POINTS periods.
+    database by one grouping query, then read by primary key; a series keeps its commonest unit and its latest SERIES_POINTS periods.
     """
-    verified_first = Case(When(status=Status.VERIFIED, then=Value(0)), default=Value(1), output_field=IntegerField())
-    facts = list(
+    # One pass grouping the district's indicator figures by period: no window, no sort of them all.
+    chosen = list(
         Metric.objects.visible().filter(district__in=district_ids, indicator__isnull=False)
         .annotate(point=_period_key())
         .filter(point__isnull=False)
-        .annotate(pick=Window(
-            RowNumber(),
-            partition_by=[F("district_id"), F("indicator_id"), F("unit"), F("target"), F("point")],
-            order_by=[verified_first.asc(), F("pk").desc()],
-        ))
-        .filter(pick=1)
-        .select_related("indicator__category")
-        .order_by("district_id", "indicator_id", "point", "target", "pk")
+        .order_by()
+        .values("district_id", "indicator_id", "unit", "target", "point")
+        .annotate(newest=Max("pk"), verified=Max(Case(When(status=Status.VERIFIED, then=F("pk")))))
     )
+    found = Metric.objects.select_related("indicator__category").in_bulk(
+        [c["verified"] or c["newest"] for c in chosen])
+    facts = []
+    for c in chosen:
+        fact = found[c["verified"] or c["newest"]]
+        fact.point = c["point"]
+        facts.append(fact)
+    facts.sort(key=lambda f: (f.district_id, f.indicator_id, f.point, f.target, f.pk))
     grouped: dict[tuple[int, int], list] = defaultdict(list)
     for fact in facts:
         grouped[(fact.district_id, fact.indicator_id)].append(fact)
