@@ -390,6 +390,8 @@ class Incentive(Fact):
             # largest fact per unit, one descent each, however many facts a district holds.
             models.Index(*summary_keys("kind"), *LATEST_ORDER, name="incentive_summary_latest_idx"),
             models.Index(*summary_keys("kind"), *LARGEST_ORDER, name="incentive_summary_largest_idx"),
+            # … and counts each group's facts from the index alone (with the status: rejected ones are not shown).
+            models.Index(fields=["district", "kind", "unit", "measure", "status"], name="incentive_summary_count_idx"),
         ]
 
     def __str__(self):
@@ -421,6 +423,8 @@ class Metric(Fact):
             # The district page and the comparison: each indicator's or label's latest and largest figure.
             models.Index(*summary_keys(ROW_INDICATOR, "label"), *LATEST_ORDER, name="metric_summary_latest_idx"),
             models.Index(*summary_keys(ROW_INDICATOR, "label"), *LARGEST_ORDER, name="metric_summary_largest_idx"),
+            models.Index(fields=["district", "indicator", "label", "unit", "measure", "status"],
+                         name="metric_summary_count_idx"),
         ]
 
     def __str__(self):

@@ -238,7 +238,7 @@ def district_page(adcode: str) -> DistrictPage | None:
 NO_OFFERS = "figures"
 
 
-def district_map(districts: list[District] | None = None) -> dict:
+def district_map(districts: list[District] | None = None, counted: tuple[dict, dict] | None = None) -> dict:
     """The map of the home page (every district with data) or of a comparison
     (`districts`): a point per district at its coordinates, with its offers
     counted by kind; the same rows feed the table beside the map. Two queries
@@ -248,7 +248,16 @@ def district_map(districts: list[District] | None = None) -> dict:
     lon, lat, offers: {kind: n}, by_kind: [n], total, metrics, summary}]}, the
     points with most offers first; a last "kind", NO_OFFERS, holds the
     districts that offer nothing (they report figures, or have articles only).
+
+    `counted`, for a comparison that has counted already: ({district id: {kind: n}}, {district id:
+    number of metrics}); then the map reads nothing more.
     """
+    if counted is not None:
+        offers, n_metrics = counted
+        rows = sorted(districts, key=lambda d: d.adcode)
+        for d in rows:
+            d.n_metrics = n_metrics.get(d.pk, 0)
+        return _map_of(rows, offers)
     if districts is None:
         rows = districts_with_data()
     else:
@@ -264,6 +273,10 @@ def district_map(districts: list[District] | None = None) -> dict:
     )
     for row in by_kind:
         offers.setdefault(row["district_id"], {})[row["kind"]] = row["n"]
+    return _map_of(rows, offers)
+
+
+def _map_of(rows: list[District], offers: dict[int, dict[str, int]]) -> dict:
     kinds = dict(IncentiveKind.choices)
     present = [k for k in kinds if any(k in counts for counts in offers.values())]
     points = []

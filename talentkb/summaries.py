@@ -69,20 +69,23 @@ def _latest_key(fact):
     return (not fact.target, fact.year or 0, fact.pk)
 
 
-def _tops(queryset, keys: list[str], related: tuple) -> tuple[list, list[dict]]:
+def _tops(queryset, keys: list[str], related: tuple, lookups: dict | None = None) -> tuple[list, list[dict]]:
     """The latest and the largest fact of each group of `keys` (a row's keys, then unit and measure word),
     and every group with its count `n`: two queries whatever the facts.
 
-    The first counts the groups; the second reads, for each group, its latest and its largest fact,
+    The first counts the groups (an index holding the keys and the status answers it alone once the
+    table is vacuumed); the second reads, for each group, its latest and its largest fact,
     each an uncorrelated subquery with ORDER BY … LIMIT 1 that an index answers in one descent: no
     window over a big district's 150,000 facts, no sort of them.
     """
-    groups = list(queryset.order_by().values(*keys).annotate(n=Count("pk")).order_by("-n", *keys))
+    lookups = lookups or {}
+    # COUNT(*), not COUNT(id): the count index holds no id, and COUNT(id) would send PostgreSQL to the table.
+    groups = list(queryset.order_by().values(*keys).annotate(n=Count("*")).order_by("-n", *keys))
     if not groups:
         return [], []
     wanted = Q()
     for group in groups[:MAX_GROUPS]:
-        same = queryset.filter(**{k: group[k] for k in keys}).order_by()
+        same = queryset.filter(**dict(lookups[k](group[k]) if k in lookups else (k, group[k]) for k in keys))
         wanted |= Q(pk=Subquery(same.order_by(*LATEST).values("pk")[:1]))
         wanted |= Q(pk=Subquery(same.order_by(*LARGEST).values("pk")[:1]))
     facts = list(queryset.model.objects.filter(wanted).select_related(*related).order_by("pk"))
@@ -93,8 +96,7 @@ def _collect(facts, groups, keys: list[str], key_of) -> dict[tuple[int, str], Su
     """Summaries per district and row from the unit groups' counts and their latest and largest facts."""
     by_group: dict[tuple, list] = defaultdict(list)
     for fact in facts:
-        by_group[tuple(getattr(fact, FACT_FIELD.get(k, k)) or 0 if k in FACT_FIELD else getattr(fact, k)
-                       for k in keys)].append(fact)
+        by_group[tuple(getattr(fact, k) for k in keys)].append(fact)
     found: dict[tuple[int, str], Summary] = {}
     for group in groups:
         mine = by_group.get(tuple(group[k] for k in keys))
@@ -119,9 +121,10 @@ def _collect(facts, groups, keys: list[str], key_of) -> dict[tuple[int, str], Su
 
 
 INCENTIVE_KEYS = ["district_id", "kind", "unit", "measure"]
-# A metric's indicator as 0 when it has none: PostgreSQL reads an index in order after `= 0`, not after `IS NULL`.
-METRIC_KEYS = ["district_id", "row_indicator", "label", "unit", "measure"]
-FACT_FIELD = {"row_indicator": "indicator_id"}
+METRIC_KEYS = ["district_id", "indicator_id", "label", "unit", "measure"]
+# A group's facts are read with the indicator as 0 when it has none: PostgreSQL reads an index in
+# order after `= 0`, not after `IS NULL`.
+METRIC_LOOKUPS = {"indicator_id": lambda v: ("row_indicator", v or 0)}
 
 
 def incentive_summaries(district_ids: list[int]) -> dict[tuple[int, str], Summary]:
@@ -135,7 +138,7 @@ def metric_summaries(district_ids: list[int]) -> dict[tuple[int, str], Summary]:
     row gathers its labels as written (its wordings); a metric without one is a row per label."""
     facts, groups = _tops(
         Metric.objects.visible().filter(district__in=district_ids).annotate(row_indicator=ROW_INDICATOR),
-        METRIC_KEYS, ("program", "indicator__category"),
+        METRIC_KEYS, ("program", "indicator__category"), METRIC_LOOKUPS,
     )
     return _collect(facts, groups, METRIC_KEYS,
                     lambda f: f"indicator:{f.indicator.code}" if f.indicator_id else f"metric:{f.label}")

@@ -8,8 +8,9 @@ under its own label ("other figures"). Each cell is a district's summary of
 the row (talentkb/summaries.py): how many facts, the latest, the largest per
 unit, and a link to all of them; an indicator that a district reports over two
 periods or more is drawn as a line per district. A fixed number of queries
-whatever the facts: the districts, their incentive summaries, their metric
-summaries, their indicators' series, the map's two.
+whatever the facts: the districts, then two each for their incentive
+summaries, their metric summaries and their indicators' series; the map
+reuses the summaries' counts.
 """
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def compare(request: HttpRequest) -> HttpResponse:
         "found": [(d, toggled(chosen, "d", d.adcode)) for d in lookup(add) if d not in districts],
         "can_add": len(districts) < MAX_COMPARED,
         "removals": [(d, toggled(chosen, "d", d.adcode)) for d in districts],
-        "map": selectors.district_map(districts) if districts else None,
+        "map": selectors.district_map(districts, counted=result.counted) if districts else None,
     })
 
 
@@ -97,6 +98,8 @@ class Comparison:
     shared: list[Group] = field(default_factory=list)  # reported by two or more districts
     single: list[Group] = field(default_factory=list)  # by one
     other: list[Group] = field(default_factory=list)  # metrics without an indicator, by label
+    # For the map: ({district id: {kind: n}}, {district id: number of metrics}), from the summaries' counts.
+    counted: tuple[dict, dict] = field(default_factory=lambda: ({}, {}))
 
     @property
     def rows(self) -> list[ComparisonRow]:
@@ -159,8 +162,18 @@ def comparison(districts: list[District]) -> Comparison:
               label=ind.name, section="indicator", group=f"category:{category.code}",
               order=(ind.position, ind.code), unit=indicator_unit(ind.unit, fact.measure), indicator=ind.code)
     series = summaries.indicator_series(ids)
+    offers: dict[int, dict[str, int]] = {}
+    n_metrics: dict[int, int] = {}
+    for row in rows.values():
+        for pk, summary in zip(ids, row.summaries):
+            if summary is None:
+                continue
+            if row.section == "incentive":
+                offers.setdefault(pk, {})[row.key.split(":", 1)[1]] = summary.count
+            else:
+                n_metrics[pk] = n_metrics.get(pk, 0) + summary.count
 
-    result = Comparison()
+    result = Comparison(counted=(offers, n_metrics))
     by_group: dict[tuple[str, str], list[ComparisonRow]] = {}
     for row in rows.values():
         part = "other" if row.section == "metric" else ("shared" if row.reporting >= 2 else "single")
