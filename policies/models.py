@@ -392,6 +392,8 @@ class Incentive(Fact):
             models.Index(*summary_keys("kind"), *LARGEST_ORDER, name="incentive_summary_largest_idx"),
             # … and counts each group's facts from the index alone (with the status: rejected ones are not shown).
             models.Index(fields=["district", "kind", "unit", "measure", "status"], name="incentive_summary_count_idx"),
+            # A program's shown incentives counted (the district page's programs, the program list) from the index alone.
+            models.Index(fields=["program", "status"], name="incentive_program_status_idx"),
         ]
 
     def __str__(self):
