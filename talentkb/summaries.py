@@ -52,10 +52,6 @@ class Summary:
         return self.count - len(self.facts)
 
 
-def _size():
-    return Coalesce("value_max", "value")
-
-
 # How a row's latest and largest facts are found, one index descent each (the indexes of the same
 # names in policies.models): a report before a goal (a goal for 2025 is not news of 2025), then the
 # latest year, then the newest; the largest figure (a range by its upper end), then the newest.
