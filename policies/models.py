@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import F, Q, Value
-from django.db.models.functions import NullIf, Substr
+from django.db.models.functions import Coalesce, NullIf, Substr
 from django.utils.translation import gettext, gettext_lazy as _, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
@@ -258,6 +258,22 @@ def fact_year(period: str, article: Article) -> int | None:
     return int(period[:4]) if period[:4].isdigit() else article.year
 
 
+def summary_keys(*row) -> list:
+    """A summary's group (talentkb/summaries.py): the district, the row's keys, the unit and measure word."""
+    return [F("district_id"), *(F(k) if isinstance(k, str) else k for k in row), F("unit"), F("measure")]
+
+
+# A metric's indicator in a summary's group, 0 for none: PostgreSQL reads an index in order after `= 0`,
+# not after `IS NULL`.
+ROW_INDICATOR = Coalesce("indicator_id", Value(0))
+
+
+# The orders a summary reads a group's latest and largest fact in (talentkb/summaries.py), and its indexes'.
+# A fact without a year comes last (year 0): an index cannot say NULLS LAST on SQLite.
+LATEST_ORDER = [F("target").asc(), Coalesce("year", Value(0)).desc(), F("id").desc()]
+LARGEST_ORDER = [Coalesce("value_max", "value").desc(), F("id").desc()]
+
+
 class FactQuerySet(models.QuerySet):
     def visible(self):
         """What the public pages show: everything a person has not rejected."""
@@ -415,6 +431,14 @@ class Incentive(Fact):
             *fact_list_indexes("incentive"),
             # ?kind=apartment&year=2024: the facets people combine most.
             models.Index(fields=["kind", "year"], name="incentive_kind_year_idx"),
+            # The district page and the comparison (talentkb/summaries.py): each kind's latest and
+            # largest fact per unit, one descent each, however many facts a district holds.
+            models.Index(*summary_keys("kind"), *LATEST_ORDER, name="incentive_summary_latest_idx"),
+            models.Index(*summary_keys("kind"), *LARGEST_ORDER, name="incentive_summary_largest_idx"),
+            # … and counts each group's facts from the index alone (with the status: rejected ones are not shown).
+            models.Index(fields=["district", "kind", "unit", "measure", "status"], name="incentive_summary_count_idx"),
+            # A program's shown incentives counted (the district page's programs, the program list) from the index alone.
+            models.Index(fields=["program", "status"], name="incentive_program_status_idx"),
         ]
 
     def __str__(self):
@@ -448,6 +472,11 @@ class Metric(Fact):
             models.Index(fields=["label", "id"], name="metric_label_idx"),
             # ?target=goal, with a year.
             models.Index(fields=["target", "year"], name="metric_target_year_idx"),
+            # The district page and the comparison: each indicator's or label's latest and largest figure.
+            models.Index(*summary_keys(ROW_INDICATOR, "label"), *LATEST_ORDER, name="metric_summary_latest_idx"),
+            models.Index(*summary_keys(ROW_INDICATOR, "label"), *LARGEST_ORDER, name="metric_summary_largest_idx"),
+            models.Index(fields=["district", "indicator", "label", "unit", "measure", "status"],
+                         name="metric_summary_count_idx"),
         ]
 
     def __str__(self):

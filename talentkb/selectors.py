@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, Value
+from urllib.parse import urlencode
+
+from django.db.models import Count, F, Prefetch, Q, Value
 from django.db.models.functions import NullIf, Substr
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
@@ -18,6 +20,7 @@ from policies.choices import IncentiveKind
 from policies.models import Article, Incentive, Mention, Metric
 from policies.queries import count_of
 from programs.models import Program
+from talentkb import summaries
 
 
 def articles(with_text: bool = False):
@@ -135,36 +138,99 @@ def districts_with_data():
     )
 
 
+# What a district page lists at most; the rest is one link away, in the filtered lists.
+PROGRAMS_SHOWN = 30
+ARTICLES_SHOWN = 20
+
+
+@dataclass
+class Row:
+    """A summary row of the district page: a kind, an indicator or a label, and what it adds up to."""
+
+    key: str
+    label: str
+    summary: summaries.Summary
+    link: str  # the filtered list of all its facts
+    indicator: object = None
+    series: summaries.Series | None = None
+
+
 @dataclass
 class DistrictPage:
     district: District
-    programs: list
-    incentives: list
-    metrics: list
-    articles: list  # newest first: the timeline of announcements
+    programs: list  # the latest PROGRAMS_SHOWN
+    n_programs: int
+    articles: list  # the latest ARTICLES_SHOWN, newest first: the timeline of announcements
+    n_articles: int
+    kinds: list[Row]  # per incentive kind
+    indicators: list[Row]  # per indicator, in the vocabulary's order
+    others: list[Row]  # metrics without an indicator: the OTHER_LABELS commonest labels
+    n_other_labels: int
+    n_other_facts: int  # metrics without an indicator, of every label
+    series: list[summaries.Series]
+
+    @property
+    def n_incentives(self) -> int:
+        return sum(r.summary.count for r in self.kinds)
+
+    @property
+    def n_metrics(self) -> int:
+        return sum(r.summary.count for r in self.indicators) + self.n_other_facts
+
+
+def _bounded(queryset, limit: int) -> tuple[list, int]:
+    """The first `limit` rows and how many there are: a count query only when there are more."""
+    rows = list(queryset[: limit + 1])
+    if len(rows) <= limit:
+        return rows, len(rows)
+    return rows[:limit], queryset.count()
+
+
+def list_url(name: str, **params) -> str:
+    return reverse(name) + "?" + urlencode(params)
 
 
 def district_page(adcode: str) -> DistrictPage | None:
+    """A district's summaries: a fixed number of queries whatever the number of its facts."""
     district = by_adcode(adcode)
     if district is None:
         return None
+    programs, n_programs = _bounded(
+        Program.objects.visible().in_district(district).prefetch_related("groups")
+        .annotate(n_incentives=count_of(Incentive.objects.visible(), "program"))
+        .order_by(F("launched").desc(nulls_last=True), "-pk"),
+        PROGRAMS_SHOWN,
+    )
+    articles, n_articles = _bounded(
+        Article.objects.in_district(district).defer("text", "search_text").order_by("-published", "-imported_at", "-pk"),
+        ARTICLES_SHOWN,
+    )
+    ids = [district.pk]
+    by_kind = summaries.incentive_summaries(ids)
+    kinds = [
+        Row(f"incentive:{kind.value}", str(kind.label), by_kind[(district.pk, f"incentive:{kind.value}")],
+            list_url("programs:incentives", district=adcode, kind=kind.value))
+        for kind in IncentiveKind if (district.pk, f"incentive:{kind.value}") in by_kind
+    ]
+    series = summaries.indicator_series(ids)
+    indicators, others = [], []
+    for (_, key), summary in summaries.metric_summaries(ids).items():
+        fact = summary.latest
+        if fact.indicator_id:
+            code = fact.indicator.code
+            indicators.append(Row(key, fact.indicator.name, summary,
+                                  list_url("districts:metrics", district=adcode, indicator=code),
+                                  indicator=fact.indicator, series=series.get((district.pk, code))))
+        else:
+            others.append(Row(key, fact.label, summary, list_url("districts:metrics", district=adcode, kind=fact.label)))
+    indicators.sort(key=lambda r: (r.indicator.category.position, r.indicator.category.code,
+                                   r.indicator.position, r.indicator.code))
+    others.sort(key=lambda r: (-r.summary.count, r.label))
     return DistrictPage(
-        district=district,
-        programs=list(
-            Program.objects.visible().in_district(district).prefetch_related("groups")
-            .annotate(n_incentives=count_of(Incentive.objects.visible(), "program"))
-        ),
-        incentives=list(
-            Incentive.objects.visible().in_district(district).with_article()
-            .select_related("program").prefetch_related("groups").order_by("kind", "-value")
-        ),
-        metrics=list(
-            Metric.objects.visible().in_district(district).with_article()
-            .select_related("program", "indicator").order_by("label", "-year")
-        ),
-        articles=list(
-            Article.objects.in_district(district).defer("text", "search_text").order_by("-published", "-imported_at")
-        ),
+        district=district, programs=programs, n_programs=n_programs, articles=articles, n_articles=n_articles,
+        kinds=kinds, indicators=indicators, others=others[: summaries.OTHER_LABELS], n_other_labels=len(others),
+        n_other_facts=sum(r.summary.count for r in others),
+        series=[r.series for r in indicators if r.series],
     )
 
 
@@ -172,7 +238,7 @@ def district_page(adcode: str) -> DistrictPage | None:
 NO_OFFERS = "figures"
 
 
-def district_map(districts: list[District] | None = None) -> dict:
+def district_map(districts: list[District] | None = None, counted: tuple[dict, dict] | None = None) -> dict:
     """The map of the home page (every district with data) or of a comparison
     (`districts`): a point per district at its coordinates, with its offers
     counted by kind; the same rows feed the table beside the map. Two queries
@@ -182,7 +248,16 @@ def district_map(districts: list[District] | None = None) -> dict:
     lon, lat, offers: {kind: n}, by_kind: [n], total, metrics, summary}]}, the
     points with most offers first; a last "kind", NO_OFFERS, holds the
     districts that offer nothing (they report figures, or have articles only).
+
+    `counted`, for a comparison that has counted already: ({district id: {kind: n}}, {district id:
+    number of metrics}); then the map reads nothing more.
     """
+    if counted is not None:
+        offers, n_metrics = counted
+        rows = sorted(districts, key=lambda d: d.adcode)
+        for d in rows:
+            d.n_metrics = n_metrics.get(d.pk, 0)
+        return _map_of(rows, offers)
     if districts is None:
         rows = districts_with_data()
     else:
@@ -198,6 +273,10 @@ def district_map(districts: list[District] | None = None) -> dict:
     )
     for row in by_kind:
         offers.setdefault(row["district_id"], {})[row["kind"]] = row["n"]
+    return _map_of(rows, offers)
+
+
+def _map_of(rows: list[District], offers: dict[int, dict[str, int]]) -> dict:
     kinds = dict(IncentiveKind.choices)
     present = [k for k in kinds if any(k in counts for counts in offers.values())]
     points = []

@@ -117,7 +117,8 @@
       chart.setOption({
         animation: false,
         aria: { enabled: false },
-        grid: { left: 8, right: 96, top: 4, bottom: 4, containLabel: true },
+        // Room on the right for the longest label ("> 500 units 2024", "40,000 people (goal) 2025").
+        grid: { left: 8, right: 150, top: 4, bottom: 4, containLabel: true },
         xAxis: { type: "value", axisLabel: { show: false }, splitLine: { show: false } },
         yAxis: { type: "category", data: c.categories, inverse: true, axisLabel: { color: ink } },
         tooltip: { trigger: "item", formatter: function (p) { return p.name + ": " + c.labels[p.dataIndex]; } },

@@ -4,8 +4,13 @@ Rows are incentive kinds and indicators (policies.indicators), grouped under
 "Incentives" and the indicators' categories. Rows that two or more of the
 districts report come first, each with its chart; rows that one district
 reports are folded below, and so are the metrics without an indicator, each
-under its own label ("other figures"). Three queries whatever the rows: the
-districts, their incentives, their metrics with their indicators.
+under its own label ("other figures"). Each cell is a district's summary of
+the row (talentkb/summaries.py): how many facts, the latest, the largest per
+unit, and a link to all of them; an indicator that a district reports over two
+periods or more is drawn as a line per district. A fixed number of queries
+whatever the facts: the districts, then two each for their incentive
+summaries, their metric summaries and their indicators' series; the map
+reuses the summaries' counts.
 """
 from __future__ import annotations
 
@@ -20,8 +25,8 @@ from districts.lookup import by_adcodes, lookup
 from districts.models import District
 from policies.choices import IncentiveKind, Unit
 from policies.formatting import fact_quantity, unit_symbol
-from policies.models import Incentive, Metric
-from talentkb import selectors
+from talentkb import selectors, summaries
+from talentkb.selectors import list_url
 from talentkb.lists import downloads
 from talentkb.lists.facets import toggled, without
 
@@ -46,11 +51,12 @@ def compare(request: HttpRequest) -> HttpResponse:
         "comparison": result,
         "rows": result.rows,
         "charts": result.charts,
+        "series_charts": result.series_charts,
         "add": add,
         "found": [(d, toggled(chosen, "d", d.adcode)) for d in lookup(add) if d not in districts],
         "can_add": len(districts) < MAX_COMPARED,
         "removals": [(d, toggled(chosen, "d", d.adcode)) for d in districts],
-        "map": selectors.district_map(districts) if districts else None,
+        "map": selectors.district_map(districts, counted=result.counted) if districts else None,
     })
 
 
@@ -63,8 +69,16 @@ class ComparisonRow:
     order: tuple = ()  # its place in its group
     unit: str = ""  # an indicator's unit, read after its name
     indicator: str | None = None
-    cells: list[list] = field(default_factory=list)  # per district, its facts (empty: not reported)
+    cells: list[list] = field(default_factory=list)  # per district, the facts its summary shows (empty: not reported)
+    summaries: list = field(default_factory=list)  # per district, its Summary (None: not reported)
+    links: list[str] = field(default_factory=list)  # per district, the filtered list of all its facts of the row
     chart: dict | None = None
+    series: dict | None = None  # an indicator's figures over periods, a line per district
+
+    @property
+    def entries(self) -> list[tuple]:
+        """Per district: (the facts shown, the summary, the link to all its facts)."""
+        return list(zip(self.cells, self.summaries, self.links))
 
     @property
     def reporting(self) -> int:
@@ -84,6 +98,8 @@ class Comparison:
     shared: list[Group] = field(default_factory=list)  # reported by two or more districts
     single: list[Group] = field(default_factory=list)  # by one
     other: list[Group] = field(default_factory=list)  # metrics without an indicator, by label
+    # For the map: ({district id: {kind: n}}, {district id: number of metrics}), from the summaries' counts.
+    counted: tuple[dict, dict] = field(default_factory=lambda: ({}, {}))
 
     @property
     def rows(self) -> list[ComparisonRow]:
@@ -93,6 +109,10 @@ class Comparison:
     @property
     def charts(self) -> list[dict]:
         return [r.chart for r in self.rows if r.chart]
+
+    @property
+    def series_charts(self) -> list[dict]:
+        return [r.series for r in self.rows if r.series]
 
     def count(self, part: str) -> int:
         return sum(len(g.rows) for g in getattr(self, part))
@@ -113,30 +133,47 @@ def comparison(districts: list[District]) -> Comparison:
     rows: dict[str, ComparisonRow] = {}
     groups: dict[str, tuple] = {"incentive": ((0,), gettext("Incentives"))}
 
-    def place(fact, key, **row):
+    def place(summary, key, link, **row):
         if key not in rows:
-            rows[key] = ComparisonRow(key, cells=[[] for _ in ids], **row)
-        rows[key].cells[index[fact.district_id]].append(fact)
+            rows[key] = ComparisonRow(key, cells=[[] for _ in ids], summaries=[None for _ in ids],
+                                      links=["" for _ in ids], **row)
+        i = index[summary.district_id]
+        rows[key].cells[i] = summary.facts
+        rows[key].summaries[i] = summary
+        rows[key].links[i] = link
 
-    for fact in Incentive.objects.visible().filter(district__in=ids).order_by("-value", "pk"):
-        kind = IncentiveKind(fact.kind)
-        place(fact, f"incentive:{kind.value}", label=str(kind.label), section="incentive", group="incentive",
+    # Each district's count, latest and largest per row, aggregated in the database: bounded whatever the facts.
+    for (district_id, key), summary in summaries.incentive_summaries(ids).items():
+        kind = IncentiveKind(summary.latest.kind)
+        link = list_url("programs:incentives", district=districts[index[district_id]].adcode, kind=kind.value)
+        place(summary, key, link, label=str(kind.label), section="incentive", group="incentive",
               order=(kinds.index(kind),))
-    metrics = (
-        Metric.objects.visible().filter(district__in=ids).select_related("indicator__category")
-        .order_by("label", "-year", "-value", "pk")
-    )
-    for fact in metrics:
+    for (district_id, key), summary in summaries.metric_summaries(ids).items():
+        fact = summary.latest
         ind = fact.indicator
+        adcode = districts[index[district_id]].adcode
         if ind is None:
-            place(fact, f"metric:{fact.label}", label=fact.label, section="metric", group="metric", order=(fact.label,))
+            place(summary, key, list_url("districts:metrics", district=adcode, kind=fact.label),
+                  label=fact.label, section="metric", group="metric", order=(fact.label,))
             continue
         category = ind.category
         groups.setdefault(f"category:{category.code}", ((1, category.position, category.code), category.name))
-        place(fact, f"indicator:{ind.code}", label=ind.name, section="indicator", group=f"category:{category.code}",
+        place(summary, key, list_url("districts:metrics", district=adcode, indicator=ind.code),
+              label=ind.name, section="indicator", group=f"category:{category.code}",
               order=(ind.position, ind.code), unit=indicator_unit(ind.unit, fact.measure), indicator=ind.code)
+    series = summaries.indicator_series(ids)
+    offers: dict[int, dict[str, int]] = {}
+    n_metrics: dict[int, int] = {}
+    for row in rows.values():
+        for pk, summary in zip(ids, row.summaries):
+            if summary is None:
+                continue
+            if row.section == "incentive":
+                offers.setdefault(pk, {})[row.key.split(":", 1)[1]] = summary.count
+            else:
+                n_metrics[pk] = n_metrics.get(pk, 0) + summary.count
 
-    result = Comparison()
+    result = Comparison(counted=(offers, n_metrics))
     by_group: dict[tuple[str, str], list[ComparisonRow]] = {}
     for row in rows.values():
         part = "other" if row.section == "metric" else ("shared" if row.reporting >= 2 else "single")
@@ -150,7 +187,11 @@ def comparison(districts: list[District]) -> Comparison:
         row.chart = chart_of(row, districts)
         if row.chart:
             row.chart["key"] = row.key
+        if row.indicator:
+            row.series = series_of(row, districts, series)
     for i, chart in enumerate(result.charts):
+        chart["index"] = i
+    for i, chart in enumerate(result.series_charts):
         chart["index"] = i
     return result
 
@@ -199,4 +240,36 @@ def chart_of(row: ComparisonRow, districts: list[District]) -> dict | None:
         "labels": labels,
         "missing": [bool(m) for m in missing],
         "summary": "; ".join(f"{d.display_name} {label}" for d, label in zip(districts, labels)),
+    }
+
+
+def series_of(row: ComparisonRow, districts: list[District], series: dict) -> dict | None:
+    """An indicator row's figures over periods, a line per district in the row's commonest unit,
+    goals marked apart; None unless some district reports it over two periods or more."""
+    found = [(d, series.get((d.pk, row.indicator))) for d in districts]
+    found = [(d, s) for d, s in found if s]
+    if not found:
+        return None
+    units = Counter(s.unit for _, s in found)
+    unit = units.most_common(1)[0][0]
+    found = [(d, s) for d, s in found if s.unit == unit]
+    periods = sorted({p.point for _, s in found for p in s.points})
+    lines = []
+    for d, s in found:
+        chart = summaries.series_chart(s, d.display_name)
+        at = {p: i for i, p in enumerate(chart["periods"])}
+        spread = lambda values: [values[at[p]] if p in at else None for p in periods]  # noqa: E731
+        lines.append({"name": d.display_name, "reported": spread(chart["reported"]), "goals": spread(chart["goals"])})
+    first = found[0][1].points[0]
+    return {
+        "title": row.label,
+        "goal": gettext("goal"),
+        "unit": "%" if first.unit == Unit.PERCENT else unit_symbol(first.unit, first.measure),
+        "periods": periods,
+        "lines": lines,
+        "summary": "; ".join(
+            f"{d.display_name}: " + ", ".join(f"{p.point} {fact_quantity(p)}" + (f" ({gettext('goal')})" if p.target else "")
+                                            for p in s.points)
+            for d, s in found
+        ),
     }

@@ -4,7 +4,7 @@ from django.shortcuts import render
 
 from districts.lookup import lookup as find_districts
 from policies import lifecycle
-from talentkb import selectors
+from talentkb import selectors, summaries
 
 
 def district_index(request: HttpRequest) -> HttpResponse:
@@ -19,8 +19,15 @@ def district_detail(request: HttpRequest, adcode: str) -> HttpResponse:
     page = selectors.district_page(adcode)
     if page is None:
         raise Http404("No such district")
+    charts = []
+    for row in page.indicators:
+        if row.series:
+            row.chart = summaries.series_chart(row.series, row.label)
+            row.chart["index"] = len(charts)
+            charts.append(row.chart)
     return render(request, "districts/detail.html", {
         "page": page, "district": page.district, "timeline": lifecycle.timeline(page.programs, page.articles),
+        "series_charts": charts,
     })
 
 
