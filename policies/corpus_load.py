@@ -95,8 +95,12 @@ class Loader:
                     if progress:
                         progress(self.counts, f"building {name}")
                     cursor.execute(definition)
+                # VACUUM also sets the visibility map, without which PostgreSQL cannot count
+                # from an index alone (the summaries' counts); inside a transaction (tests) it
+                # cannot run, and ANALYZE's statistics are enough there.
+                verb = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
                 for m in self.tables():
-                    cursor.execute(f"ANALYZE {connection.ops.quote_name(m._meta.db_table)}")
+                    cursor.execute(f"{verb} {connection.ops.quote_name(m._meta.db_table)}")
 
     def _load(self, articles, progress=None) -> None:
         chunk: list[GeneratedArticle] = []
