@@ -119,3 +119,9 @@ def test_the_learned_step_overrides_the_rules_only_where_it_is_sure(tmp_path):
     s = norm.index("12.5")
     feats = learned.features(norm, s, s, s + len("12.5万"), 0, "count", "人", "eq", None, "metric")
     assert {"L总量", "R人", "K=metric", "RULE=metric"} <= set(feats)
+
+
+def test_a_figure_closing_an_offers_condition_is_no_fact():
+    assert _nonfact_rules("东城区公租房实物配租保障人口为1人的，配租一居室。") == ["condition_of_offer"]
+    # the same figure closing no condition is the district's
+    assert _nonfact_rules("东城区公租房实物配租保障人口为1200人，配租一居室。") == ["fact"]
