@@ -155,7 +155,7 @@ def _span(c: Clue) -> bool:
 
 # who stood on the stage: representatives (6名人才代表, 3位企业家代表) and speakers
 # (4位专家作了主旨演讲) are a ceremony's details, not the district's figures
-_REPRESENTATIVES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?<!人大)(?<!党)(?<!政协)代表(?!团|队|处|大会)")
+_REPRESENTATIVES = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?<!人大)(?<!党)(?<!政协)代表(?!团|队|处|大会)")
 _SPOKE = re.compile(r"^[^,，。;；]{0,10}?(?:作了?|进行了?|先后)?(?:主旨)?(?:发言|演讲|致辞|讲话|分享|报告)")
 
 

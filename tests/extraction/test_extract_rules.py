@@ -125,3 +125,9 @@ def test_a_figure_closing_an_offers_condition_is_no_fact():
     assert _nonfact_rules("东城区公租房实物配租保障人口为1人的，配租一居室。") == ["condition_of_offer"]
     # the same figure closing no condition is the district's
     assert _nonfact_rules("东城区公租房实物配租保障人口为1200人，配租一居室。") == ["fact"]
+
+
+def test_representatives_named_by_a_relative_clause_are_a_ceremonys_detail():
+    text = "佛坪县举行人才公寓揭牌仪式，为6名入住人才公寓的人员代表发放公寓钥匙。"
+    assert _nonfact_rules(text) == ["ceremony_detail"]
+    assert _nonfact_rules("佛坪县消息。全县有6名入住人才公寓的人大代表。") == ["fact"]
