@@ -34,7 +34,7 @@ _SCOPE = re.compile(r"全(省|国|市)范围")
 # what may stand between the start of a clause and its subject
 _SUBJECT_LEAD = re.compile(
     r"(?:(?:19|20)\d\d年(?:底|末|以来|上半年|下半年|前三季度|全年)?|今年|去年|目前|截至目前|近年来|近期|"
-    r"此外|同时|另外|其中|而|但|据统计|数据显示|[\d一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）])*$")
+    r"此外|同时|另外|其中|而|但|在|据统计|数据显示|[\d一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）])*$")
 _CLAUSE = re.compile(r"[,，。;；:：!?！？\n“”]")
 # after a region's name: an institution or a thing named after it, not the region
 _NOT_REGION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|医院|银行|公司|集团|日报|晚报|电视台|路|街|站|港|号)"

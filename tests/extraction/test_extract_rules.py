@@ -131,3 +131,8 @@ def test_representatives_named_by_a_relative_clause_are_a_ceremonys_detail():
     text = "佛坪县举行人才公寓揭牌仪式，为6名入住人才公寓的人员代表发放公寓钥匙。"
     assert _nonfact_rules(text) == ["ceremony_detail"]
     assert _nonfact_rules("佛坪县消息。全县有6名入住人才公寓的人大代表。") == ["fact"]
+
+
+def test_a_clause_opened_by_in_a_city_is_that_citys():
+    assert _nonfact_rules("临桂区消息。在桂林市，人才公寓已建成5万多平方米。") == ["higher_area"]
+    assert _nonfact_rules("临桂区消息。在临桂区，人才公寓已建成5万多平方米。") == ["fact"]
