@@ -8,10 +8,23 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("policies")
 
     def ready(self):
-        from django.db.models.signals import pre_save
+        from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_save, pre_save
 
+        from . import data_version
         from .models import Article
         from .search import keep_search_text
 
         # Every save of an article (the importer, the admin) refreshes its search words.
         pre_save.connect(keep_search_text, sender=Article, dispatch_uid="article_search_text")
+        # Facts keep a copy of their article's date for sorting: an edited date is copied to them.
+        post_save.connect(article_dates_to_facts, sender=Article, dispatch_uid="article_dates_to_facts")
+        # Every write to what the lists show changes the data version, which their cached counts are keyed by.
+        connection_created.connect(data_version.install, dispatch_uid="data_version_watch")
+
+
+def article_dates_to_facts(sender, instance, created, raw=False, **kwargs):
+    if not created and not raw:
+        from .models import copy_article_dates
+
+        copy_article_dates(article=instance)

@@ -31,6 +31,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from .models import copy_article_dates
+
 FORMAT = "talentkb-backup"
 VERSION = 1
 
@@ -121,6 +123,7 @@ def restore(lines: Iterable[str]) -> Counter:
         item.save()
         restored[item.object._meta.label_lower] += 1
     _reset_sequences()
+    copy_article_dates()  # a backup of an earlier version holds no copy of the articles' dates
     return restored
 
 

@@ -27,6 +27,7 @@ from django.db import connection, transaction
 from policies.extraction.groups import groups_of
 from policies.search import search_text
 
+from . import data_version
 from .corpus import GeneratedArticle
 
 # The models written, by "app.Model". The apps are being restructured
@@ -109,6 +110,7 @@ class Loader:
         if chunk:
             self._write(chunk)
         self._reset_sequences()
+        data_version.changed()  # COPY passes by the connection's watch of writes
         if progress:
             progress(self.counts)
 
@@ -159,6 +161,7 @@ class Loader:
                         "value": Decimal(repr(f.value)), "value_max": None, "unit": f.unit, "measure": f.measure,
                         "qualifier": f.qualifier, "period": getattr(f, "period", ""),
                         "year": int(f.period[:4]) if getattr(f, "period", "") else a.year,
+                        "published": a.published,
                         "target": getattr(f, "target", False), "span_start": f.start, "span_end": f.end,
                         "quote": a.text[f.start:f.end], "origin": "extracted", "status": self._status(rng),
                         "extraction_key": f"{base}#{seen[base]}",

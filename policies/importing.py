@@ -160,6 +160,7 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
                 qualifier=item.quantity.qualifier,
                 period=item.period or "",
                 year=fact_year(item.period or "", article),
+                published=article.published,
                 target=item.target,
                 label=item.label[:100],
                 span_start=item.start,

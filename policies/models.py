@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import NullIf, Substr
 from django.utils.translation import gettext, gettext_lazy as _, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
@@ -73,6 +74,14 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published", "-imported_at"]
+        indexes = [
+            # The article list's default order, newest first (?sort=-published), is indexed by
+            # migration 0011 (NULLS LAST is PostgreSQL's alone); its other sorts:
+            models.Index(fields=["title", "id"], name="article_title_order_idx"),
+            models.Index(fields=["publisher", "id"], name="article_publisher_order_idx"),
+            # The year facet filters by the year of `published` (talentkb.selectors.articles: pub_year).
+            models.Index(NullIf(Substr("published", 1, 4), Value("")), name="article_year_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["sha256"], name="article_unique_checksum"),
             models.CheckConstraint(
@@ -268,6 +277,20 @@ class FactQuerySet(models.QuerySet):
         return self.filter(origin=Origin.EXTRACTED, status=Status.PROPOSED)
 
 
+def fact_list_indexes(prefix: str) -> list:
+    """What the incentive and metric lists sort and filter by (talentkb.lists.columns, filters)."""
+    return [
+        # The default order, newest period first (?sort=-period: year, period, published), is indexed by
+        # migrations 0011 and 0012 (NULLS LAST is PostgreSQL's alone): a page's rows read in index order.
+        # ?sort=value and ?sort=-value.
+        models.Index(fields=["value", "value_max", "id"], name=f"{prefix}_value_order_idx"),
+        # ?status=verified, alone or with a district.
+        models.Index(fields=["status", "district"], name=f"{prefix}_status_district_idx"),
+        # ?sort=program: the rows of each program together (the program's pinyin is in its own index).
+        models.Index(fields=["program", "id"], name=f"{prefix}_program_order_idx"),
+    ]
+
+
 class Fact(models.Model):
     """A quantified statement of an article, with its quote and provenance."""
 
@@ -294,6 +317,12 @@ class Fact(models.Model):
     year = models.PositiveSmallIntegerField(
         _("year"), null=True, blank=True, editable=False,
         help_text=_("First year of the period, else of the article; kept for the year filter."),
+    )
+    # The article's date beside the fact's own period: the lists sort by (year, period, this) from one
+    # index; through the article, the newest page of a million facts took a second (docs/performance.md).
+    published = models.CharField(
+        _("article published"), max_length=10, blank=True, editable=False,
+        help_text=_("The article's date, kept for sorting by period."),
     )
     target = models.BooleanField(_("target"), default=False, help_text=_("A goal (到2025年, 力争), not a report."))
     span_start = models.PositiveIntegerField(_("quote start"))
@@ -334,6 +363,7 @@ class Fact(models.Model):
 
     def save(self, *args, **kwargs):
         self.year = self.derive_year()
+        self.published = self.article.published if self.article_id else ""
         super().save(*args, **kwargs)
 
     def derive_year(self):
@@ -349,6 +379,19 @@ class Fact(models.Model):
         return Qualifier(self.qualifier).symbol
 
 
+def copy_article_dates(facts=None, article=None) -> None:
+    """Set each fact's `published` to its article's date: after a restore (a backup made before the
+    copy existed holds none) or after an article's date was edited."""
+    for model in (Incentive, Metric):
+        rows = model.objects.all() if article is None else model.objects.filter(article=article)
+        if article is not None:
+            rows.exclude(published=article.published).update(published=article.published)
+        else:
+            rows.update(published=models.Subquery(
+                Article.objects.filter(pk=models.OuterRef("article_id")).values("published")[:1]
+            ))
+
+
 class Incentive(Fact):
     """An offer to talent: apartments, workstations, office space, funds, subsidies …"""
 
@@ -356,7 +399,7 @@ class Incentive(Fact):
     label = models.CharField(_("label"), max_length=100, blank=True, help_text=_("What is offered, as written: 人才公寓."))
     groups = models.ManyToManyField(TargetGroup, blank=True, related_name="incentives", verbose_name=_("target groups"))
 
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "published"])
 
     class Meta(Fact.Meta):
         verbose_name = _("incentive")
@@ -369,6 +412,9 @@ class Incentive(Fact):
             # The incentive list and the comparison filter by district and kind.
             models.Index(fields=["district", "kind"], name="incentive_district_kind_idx"),
             models.Index(fields=["year"], name="incentive_year_idx"),
+            *fact_list_indexes("incentive"),
+            # ?kind=apartment&year=2024: the facets people combine most.
+            models.Index(fields=["kind", "year"], name="incentive_kind_year_idx"),
         ]
 
     def __str__(self):
@@ -384,7 +430,7 @@ class Metric(Fact):
         verbose_name=_("indicator"), help_text=_("The comparable quantity it measures; empty where none fits."),
     )
 
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "published"])
 
     class Meta(Fact.Meta):
         verbose_name = _("metric")
@@ -397,6 +443,11 @@ class Metric(Fact):
             # the indicator facet counts and filters by the FK's own index.
             models.Index(fields=["district", "indicator"], name="metric_district_indicator_idx"),
             models.Index(fields=["year"], name="metric_year_idx"),
+            *fact_list_indexes("metric"),
+            # The indicator column sorts by label; the list's "metric" facet filters by it.
+            models.Index(fields=["label", "id"], name="metric_label_idx"),
+            # ?target=goal, with a year.
+            models.Index(fields=["target", "year"], name="metric_target_year_idx"),
         ]
 
     def __str__(self):
@@ -475,3 +526,33 @@ class Job(models.Model):
         if not self.total:
             return 100 if self.state == JobState.DONE else None
         return min(100, self.done * 100 // self.total)
+
+
+class DataVersion(models.Model):
+    """One row: a number that changes after every committed write to what the lists show (policies.data_version)."""
+
+    number = models.BigIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="dataversion_single_row")]
+
+    def __str__(self):
+        return str(self.number)
+
+
+class ListCount(models.Model):
+    """A list's facet counts and total under one filter state, valid for one data version
+    (talentkb.lists.counts): read instead of counting millions of rows on every request."""
+
+    key = models.CharField(max_length=64, primary_key=True, help_text="SHA-256 of the list, its filters and language.")
+    version = models.BigIntegerField(help_text="The data version the counts were made at.")
+    counts = models.TextField(help_text="JSON: the total and each facet's values with their counts.")
+
+    class Meta:
+        indexes = [
+            # Entries of past versions are deleted by version when new ones are stored.
+            models.Index(fields=["version"], name="listcount_version_idx"),
+        ]
+
+    def __str__(self):
+        return self.key

@@ -14,17 +14,20 @@ from dataclasses import replace
 
 from .facts import ProgramMention
 from .groups import groups_of
+from .lexicon import any_of, entries
 from .places import place
 from .programs import find_programs, merge
 from .text import Doc
 
+_W = entries("partner_words")
+
 # A district right after one of these is the object of the clause (青浦区将向
 # 吴江区开放…): the figure belongs to the subject before it.
-_OBJECT_BEFORE = re.compile(r"(?:向|与|和|同|对|为|给|赴|到|帮扶|支援|对口|联合|携手|接收|接纳|援助|帮助)$")
+_OBJECT_BEFORE = re.compile(any_of(_W["object_before"]) + "$")
 # 两区将共同设立…: a figure whose subject is the partners together belongs to
 # all of them; it goes to the partner named first (the lead of the
 # announcement), not to whichever partner happened to be named last.
-_JOINT_SUBJECT = re.compile(r"两区|两县|两市|两地|三地|三区|双方|各方|两家|两镇|两街道")
+_JOINT_SUBJECT = re.compile(any_of(_W["joint_subject"]))
 # after a list of districts: each of them in turn (各, 分别)
 _SHARED = re.compile(r"^[^,，。;；]{0,10}?(?:各|分别)")
 # ends a clause: a program named before it is not the subject of a figure after it

@@ -29,70 +29,71 @@ from .rules import Rule, always, decide
 from .text import CLAUSE_BOUND as _BOUND
 from .text import ITEM_MARK, clause_before
 
+_W = entries("classify_words")
+
 # what ends the noun phrase after a measure word: a word of lexicon/noun_stops.txt, a dash, a digit, a comma
 _STOP = re.compile(any_of(longest_first(words("noun_stops"))) + r"|—|(?<![“\d])\d|,")
-_VERB_FIRST = re.compile(r"用于|用来|用以|作为|面向")
+_VERB_FIRST = re.compile(any_of(_W["verb_first"]))
 # what may stand between a figure and its noun: 675-4500元不等补贴, 按每年6000元标准发放…
 _LEAD = re.compile(r"^(?:不等|的|“|”|标准(?:发放|给予)?)+")
 # verbs and hedges that close the clause before a metric's figure (lexicon/raw_label_trail.txt)
 _TRAIL_VERB = re.compile(any_of(longest_first(words("raw_label_trail"))) + "+$")
 _LEAD_BEFORE = re.compile(
-    r"^(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度)?|今年|去年|目前|截至目前|同时|其中|此外|全区|全县|全市|"
-    r"已|共计|共|累计|先后|成功|推动|我们|还)+")
+    r"^(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度)?|" + any_of(_W["lead_before"]) + ")+")
 # supporting N projects/teams a year is an offer of kind other
-_OTHER_OFFER = re.compile(r"(?:支持|资助|扶持|资助支持|遴选支持|每年(?:遴选|选拔|评选))(?:超过|超|约|近|不少于)?$")
-_OTHER_NOUN = re.compile(r"项目|团队|课题|人才")
+_OTHER_OFFER = re.compile("(?:" + any_of(_W["other_offer"]) + r"|每年(?:遴选|选拔|评选))" + any_of(_W["other_hedge"]) + "?$")
+_OTHER_NOUN = re.compile(any_of(_W["other_noun"]))
 # selecting N people or projects to support is an offer: 每年遴选支持青年人才100名左右
 _SELECTED = re.compile(r"(?:遴选|选拔|评选)(?:支持|资助)?([\u4e00-\u9fff]{1,8})$")
 # N项…服务 that a card or policy lets talent enjoy (可享受…12项服务) is an offer
-_SERVICES_NOUN = re.compile(r"(?:服务|权益|待遇|业务|服务事项)$")
+_SERVICES_NOUN = re.compile(any_of(_W["services_noun"]) + "$")
 # the verb that makes N项服务 an offer: talent may enjoy or transact them there
-_SERVICES_VERB = re.compile(r"享受|办理|集成|可")
+_SERVICES_VERB = re.compile(any_of(_W["services_verb"]))
 # a grant described as support: 给予最高2000万元综合支持
-_SUPPORT_GRANT = re.compile(r"^(?:综合|资金|经费|项目|财政)?支持$")
+_SUPPORT_GRANT = re.compile("^" + any_of(_W["support_grant"]) + "?支持$")
 # a rent-free period listed before its noun: 提供最长3年、面积最高500平方米的免租办公用房
-_RENT_AHEAD = re.compile(r"免租|减租|租金减免|免收租金|免费使用")
+_RENT_AHEAD = re.compile(any_of(_W["rent_ahead"]))
 # the head of the phrase may be followed by a generic word: 贴息贷款支持
 _GENERIC_TAIL = re.compile(r"(?:支持|政策|待遇)$")
 # the clause of a noun-less amount names who gets it or at what rate (lexicon/shared_offer_clues.txt)
 _CONTINUATION = re.compile(any_of(longest_first(words("shared_offer_clues"))))
 # money put in (投入) is spent, not offered, in a sentence that reports results
 _SPENT = re.compile(r"投入")
-_RESULT_CONTEXT = re.compile(r"今年以来|年以来|累计|先后|已经|已|共计")
+_RESULT_CONTEXT = re.compile(any_of(_W["result_context"]))
 # jobs created in the economy are a result: 新增就业岗位, 带动就业, 吸纳就业
-_JOBS_CREATED = re.compile(r"(?:新增|新创造|创造|带动|吸纳|稳定)(?:城镇)?就业(?:岗位)?|就业岗位新增")
+_JOBS_CREATED = re.compile(any_of(_W["jobs_created"]) + r"(?:城镇)?就业(?:岗位)?|就业岗位新增")
 # paid out, not offered (lexicon/paid_out_verbs.txt)
 _PAID = re.compile(any_of(longest_first(words("paid_out_verbs"))))
-_PER_HEAD = re.compile(r"每人|每户|每月|每年|最高|一次性")
+_PER_HEAD = re.compile(any_of(_W["per_head"]))
 
 
 # a rate written after the amount: 3000元/月, 500元/人
-_RATE_AFTER = re.compile(r"/(?:人·月|人/月|月|年|人|户|天|平方米)")
+_RATE_AFTER = re.compile("/" + any_of(_W["rate_after"]))
 # a money amount that is an offer by its rate even with no noun: paid per
 # head or per month (每人每月2000元, 3000元/月, 本科生每月可领1000元)
-_PER_RATE = re.compile(r"每人|每户|可领|可获|可享")
+_PER_RATE = re.compile(any_of(_W["per_rate"]))
 # an amount that is only the cap of the offer before it in the sentence
 # (…按1:1给予配套支持，最高不超过300万元; 领取购房补贴，最高100万元)
 _BARE_CAP = re.compile(r"^(?:单[个项家人户][\u4e00-\u9fff]{0,2}|每[年月人户家项]|累计|合计|总额|)*(?:最高|最多)?(?:可|给予)?$")
 # a percent offer: 按贷款利率的50%给予贴息, 按个税区级贡献的80%给予奖励
-_PCT_GRANT = re.compile(r"^(?:的)?(?:给予|予以)?(?:一次性)?[\u4e00-\u9fff]{0,2}?(贴息|奖励|补贴|补助|资助|奖补|返还)")
+_PCT_GRANT = re.compile(r"^(?:的)?(?:给予|予以)?(?:一次性)?[\u4e00-\u9fff]{0,2}?(" + any_of(_W["pct_grant"]) + ")")
 # a rent discount in percent: 租金最高减免60%, 租金按市场租金的50%确定
 _PCT_RENT = re.compile(r"租金(?:[^,，。;；]{0,12}(?:减免|按|的)[^,，。;；增降提]{0,8})?$")
 # a bound before the rent it bounds: 按不高于市场租金50%
-_RENT_BOUND = re.compile(r"(?:不高于|不超过|最高|最多)[^,，。;；]{0,8}租金")
+_RENT_BOUND = re.compile(any_of(_W["rent_bound"]) + r"[^,，。;；]{0,8}租金")
 # a grant rate named before the percent: 贷款贴息比例最高50%, 补贴标准为30%
-_PCT_GRANT_BEFORE = re.compile(r"(贴息|补贴|资助|奖励|补助|奖补)(?:比例|标准|额度)?(?:为|按)?$")
+_PCT_GRANT_BEFORE = re.compile("(" + any_of(_W["pct_grant_before"]) + r")(?:比例|标准|额度)?(?:为|按)?$")
 # money lent or invested in a person's firm: kind other (创业担保贷款, 股权投资)
-_LOAN = re.compile(r"(?:贷款|贷|股权投资|跟进投资|投资|融资)$")
+_LOAN = re.compile(any_of(_W["loan"]) + "$")
 # results already delivered: 累计配租人才公寓6800套 is a metric
-_DELIVERED = re.compile(r"(?:累计|已经?|共)[\u4e00-\u9fff]{0,2}?(?:配租|分配|交付|入住|供应|保障)"
-                        r"|(?:配租|分配|交付使用|交付|入住)$")
+_DELIVERED = re.compile(r"(?:累计|已经?|共)[\u4e00-\u9fff]{0,2}?" + any_of(_W["delivered"])
+                        + "|" + any_of(_W["delivered_end"]) + "$")
 # a part of a housing offer whose total the article states (RULES.md 2):
 # 已建成78套 beside 力争建成700套, 建设370套 beside 1860套人才公寓
-_PART = re.compile(r"已建成|已建|在建|建设|首批|第一批|其中|今年|年内|一期|首期")
+_PART = re.compile(any_of(_W["part"]))
 # money given to a person or a firm is a grant, not a fund, whatever its noun
 # (给予300-500万元的创业资金); a fund is set up, budgeted or named so (专项资金, 基金)
-_GRANTED = re.compile(r"给予|奖励|补助|资助|可获|可申请")
+_GRANTED = re.compile(any_of(_W["granted"]))
 _GRANT_NOUN = re.compile(r"(?<!专项)(?:资金|经费)$")
 # the amount after another one in a list (分别为300万元、160万元)
 _LIST_PREV = re.compile(r"\d(?:万|亿|千)?(?:元|平方米)、$")
@@ -240,7 +241,7 @@ def kind_fits(kind: str, unit: str) -> bool:
 
 
 # a count of projects, estates or places, not of what they offer (2个公租房项目, 3个人才强县)
-_NOT_THE_OFFER = re.compile(r"(?:项目|工程|小区|楼盘|片区|示范县|强县|示范区)$")
+_NOT_THE_OFFER = re.compile(any_of(_W["projects_and_places"]) + "$")
 
 
 def offer_noun(c: Clue) -> tuple[str, str] | None:
@@ -383,12 +384,12 @@ def _services(c: Clue) -> str | None:
 
 def _discount_label(c: Clue, _hit) -> str:
     """What the discount is on: 图书馆水吧消费享受8折优惠 -> 图书馆水吧消费折扣."""
-    return re.sub(r"(?:可|均)?(?:享受|享|给予|按|打)$", "", c.before) + "折扣"
+    return re.sub(r"(?:可|均)?" + any_of(_W["discount_verb"]) + "$", "", c.before) + "折扣"
 
 
 # a free stay offered for a time: 免费提供不超过14天住宿, 可免费住宿7天, 3年内免交租金
-_STAY_NOUN = re.compile(r"^(?:的)?(?:免费)?(?:短期)?(?:住宿|入住|居住|食宿|过渡性住宿|临时住宿)")
-_FREE = re.compile(r"免费|免交|免收|免租")
+_STAY_NOUN = re.compile(r"^(?:的)?(?:免费)?(?:短期)?" + any_of(_W["stay_noun"]))
+_FREE = re.compile(any_of(_W["free"]))
 
 
 def _free_stay(c: Clue) -> str | None:
@@ -397,7 +398,7 @@ def _free_stay(c: Clue) -> str | None:
     if c.q.unit not in _DURATION:
         return None
     ahead = c.norm[c.q.end: c.q.end + 8]
-    m = re.match(r"^内?(免交租金|免交房租|免收租金|免租金|免费住宿|免费入住|免费居住)", ahead)
+    m = re.match(r"^内?(" + any_of(_W["free_stay"]) + ")", ahead)
     if m:
         return m.group(1)
     if _STAY_NOUN.match(c.after) and _FREE.search(c.norm, max(c.sent_start, c.q.start - 20), c.q.end + 4):
@@ -412,9 +413,10 @@ def _free_stay_offer(c: Clue, noun: str) -> Classification:
 
 # money set aside for talent (RULES.md 1): a budget verb before the amount and
 # a purpose of attracting or training talent after it, not a building
-_BUDGET_VERB = re.compile(r"(?:拿出|安排|统筹|斥资|筹措|筹集)(?:专项)?(?:资金|经费)?$")
-_FOR_TALENT = re.compile(r"^[^,，。;；]{0,4}?(?:专项|专门)?(?:用于|招揽|招引|引进|吸引|培养|支持|奖励|扶持)[^,，。;；]{0,12}?(?:人才|英才|学子|毕业生)")
-_BUILDING = re.compile(r"建设|建成|购置|购买|修建|改造|装修|新建")
+_BUDGET_VERB = re.compile(any_of(_W["budget_verb"]) + r"(?:专项)?(?:资金|经费)?$")
+_FOR_TALENT = re.compile(r"^[^,，。;；]{0,4}?(?:专项|专门)?" + any_of(_W["purpose_verb"])
+                         + r"[^,，。;；]{0,12}?" + any_of(_W["talent_noun"]))
+_BUILDING = re.compile(any_of(_W["building_verb"]))
 
 
 def _budgeted(c: Clue) -> re.Match | None:
@@ -448,7 +450,7 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
     # a total handed out, reported as a result: offers are said at their amount or cap
     Rule("total_over", lambda c: _cny(c) and c.q.qualifier == "gt" and not _PER_HEAD.search(c.before)
          and not _PER_RATE.search(c.before) and not _RATE_AFTER.match(c.norm, c.q.end)
-         and not re.search(r"基金|资金池|设立|安排|预算|每", _clause_of(c) + c.after),
+         and not re.search(any_of(_W["fund_or_rate"]), _clause_of(c) + c.after),
          _metric, "全区人才享受租房补贴170余万元"),
     Rule("spent_in_results", lambda c: _cny(c) and _SPENT.search(c.before) and not _PER_HEAD.search(c.before)
          and _RESULT_CONTEXT.search(c.norm, c.sent_start, c.q.start),
@@ -523,9 +525,9 @@ def noun_after(norm: str, q: RawQuantity) -> tuple[str, int]:
 
 
 _QUOTE_LEAD = re.compile(
-    r"^(?:[\d.,%]+[A-Za-z]*(?:年|月|日)?)?(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度|上半年|下半年)?|今年|去年|目前|截至目前|同时|其中|此外|据统计|全年|年末|年底)*")
+    r"^(?:[\d.,%]+[A-Za-z]*(?:年|月|日)?)?(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度|上半年|下半年)?|" + any_of(_W["quote_lead"]) + ")*")
 # a figure listed before the number, with its unit and the list word (1120.5亿元和)
-_PREV_FIGURE = re.compile(r"\d[\d.,]*(?:[十百千万亿]*(?:元|人次|人|个|家|名|项|件|套|间|平方米|%|个百分点)?)(?:和|及|与|、|以及)*")
+_PREV_FIGURE = re.compile(r"\d[\d.,]*(?:[十百千万亿]*" + any_of(_W["prev_figure_unit"]) + r"?)(?:和|及|与|、|以及)*")
 
 
 def quote_start(norm: str, q: RawQuantity, limit: int = 16) -> int:
@@ -636,7 +638,7 @@ _PAYMENT_TERM = re.compile(r"发放|补助|补贴|\d元")
 
 
 # money put into something named after the figure: 斥资2亿多元建设1860套人才公寓
-_INVEST_VERB = re.compile(r"(?:投资|斥资|投入|拿出|筹措|安排)$")
+_INVEST_VERB = re.compile(any_of(_W["invest_verb"]) + "$")
 _FIGURE_IN = re.compile(r"[\d.]+[万亿千百]?[\u4e00-\u9fff]?|[了着]")
 
 

@@ -79,6 +79,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .lexicon import any_of, entries
+
 VOCABULARY_FILE = Path(__file__).with_name("indicators.json")
 
 UNITS = ("count", "CNY", "m2", "day", "month", "year", "percent")
@@ -238,7 +240,7 @@ _MATCHERS = {
 
 _TITLE = re.compile(r"《[^《》]*》")
 _QUOTES = re.compile(r"[“”‘’\"'「」]")
-_RANK = re.compile(r"(?:排名|排行|位列|位居)(?:前|第)$")
+_RANK = re.compile(any_of(entries("indicators_words")["rank"]) + r"(?:前|第)$")
 _DIGIT = re.compile(r"[\d一二三四五六七八九十百千万亿两]")
 
 

@@ -35,24 +35,26 @@ from typing import Iterable
 from .lexicon import any_of, entries, longest_first, words
 from .places import provinces
 
+_W = entries("labels_words")
+
 # Common indicators by their usual synonyms (lexicon/indicators.txt): core -> canonical label
 VOCAB: dict[str, str] = {core: canon for canon, cores in entries("indicators").items() for core in cores}
 
 # the indicator names its own measure: no 数量 after it
-_OWN_MEASURE = re.compile(r"(?:数量|人数|人次|总量|总数|总额|人口|栋数|场次|件数|户数|个数|家数|项数|规模)$")
+_OWN_MEASURE = re.compile(any_of(_W["own_measure"]) + "$")
 # a growth, share or change figure: the subject goes before it
 _TAIL = re.compile(
-    r"(?:同比(?:分别)?(?:增长|下降|增加|减少|提高|提升)|增速(?:比上年|较上年|同比)?(?:提高|加快|回落)?|"
-    r"(?:比上年|较上年|比去年|较去年)(?:同期)?(?:增长|下降|增加|减少|提高|提升)|"
-    r"占(?:比|全市|全区|全省|全国|[^占]{1,10}?(?:比重|比例))(?:比重|比例)?|"
-    r"(?:增长|下降|增加|减少)(?:率)?)$")
+    r"(?:同比(?:分别)?" + any_of(_W["change_verb"]) + r"|增速(?:比上年|较上年|同比)?(?:提高|加快|回落)?|"
+    + any_of(_W["last_year"]) + r"(?:同期)?" + any_of(_W["change_verb"]) + r"|"
+    r"占(?:" + any_of(_W["share_of"]) + r"|[^占]{1,10}?(?:比重|比例))(?:比重|比例)?|"
+    + any_of(_W["change_rate"]) + r"(?:率)?)$")
 _BARE_TAIL = re.compile(rf"^(?:{_TAIL.pattern[:-1]})$")
 
 _QUOTES = re.compile(r"[“”‘’\"'《》「」『』]")
 # what may open a label and go (repeated): a year and the like, and the words
 # of lexicon/label_lead.txt, some of them only in a context
 _LEAD_PATTERNS = (
-    r"(?:19|20)\d\d年(?:第?[一二三四1-4]季度|上半年|下半年|前三季度|全年|底|末|以来)?(?:的)?",
+    r"(?:19|20)\d\d年(?:第?[一二三四1-4]季度|" + any_of(_W["year_part"]) + ")?(?:的)?",
     r"(?:到|至)(?:19|20)\d\d年(?:底|末)?",
     r"近(?:[一二三四五六七八九十两\d]+)年(?:来)?",
     r"全(?:区|县|市|旗|镇|省)|(?:我|该|本|辖|两|各)(?:区|县|市|旗)",
@@ -69,14 +71,14 @@ _LEAD = re.compile("^(?:" + "|".join(_LEAD_PATTERNS) + "|"
 # percent, a word; 增 but not 新增 (a flow: 新增技能人才)
 _TRAIL = re.compile(r"(?:由\d.*|[\d.]+[%％]|" + any_of(longest_first(words("label_trail")), {"增": r"(?<!新)增"}) + ")+$")
 _AGE = re.compile(r"\d+周?岁(?:以下|以内|及以下)")
-_VARIOUS = re.compile(r"各类|各级|各种|各项")
+_VARIOUS = re.compile(any_of(_W["various"]))
 _LIST = re.compile(r"^.*等(?!级|次|奖|同|于|待|$)")  # 中国通号等重点项目 -> 重点项目
-_AMOUNT_NOUN = re.compile(r"(?:订单|合同|项目|交易)$")
+_AMOUNT_NOUN = re.compile(any_of(_W["amount_noun"]) + "$")
 # a quoted name opening the label is the program or brand the figure is
 # reported under ("海河英才"行动计划累计吸引人才落户): the indicator follows it
-_QUOTED_LEAD = re.compile(r"^“[^”]{2,12}”(?:行动计划|计划|工程|行动|专项|品牌|平台|联盟|驿站)?")
+_QUOTED_LEAD = re.compile(r"^“[^”]{2,12}”" + any_of(_W["quoted_brand_kind"]) + "?")
 # a subject before an adverb of accumulation (联盟已汇集…, 行动计划累计吸引…)
-_SUBJECT_ADVERB = re.compile(r"^[^，,]{1,10}?(?:已经|已|累计|共计|先后)(?=..)")
+_SUBJECT_ADVERB = re.compile(r"^[^，,]{1,10}?" + any_of(_W["subject_adverb"]) + "(?=..)")
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +156,7 @@ def is_bare(core: str) -> bool:
 
 
 # an area with no noun (一期面积为1000平方米, 总面积5815平方米): of what the sentence named before
-_BARE_AREA = re.compile(r"^(?:一期|二期|首期|总|规划|建设|建筑|使用|占地)*面积$")
+_BARE_AREA = re.compile("^" + any_of(_W["area_kind"]) + "*面积$")
 
 
 def needs_subject(raw: str, places: Iterable[str] = ()) -> bool:
@@ -176,15 +178,15 @@ def subject_of(label: str) -> str:
     """The subject a following growth figure is about: the label without its
     measure suffix or tail (新设经营主体数量 -> 新设经营主体)."""
     core, _ = split_tail(label)
-    core = re.sub(r"(?:数量|人数|人次|栋数|总面积|面积|金额)$", "", core)
-    return re.sub(r"(?:提升|提高|增长|增加|达到)$", "", core)  # 人才贡献率提升(至46.5%)
+    core = re.sub(any_of(_W["subject_measure"]) + "$", "", core)
+    return re.sub(any_of(_W["subject_verb"]) + "$", "", core)  # 人才贡献率提升(至46.5%)
 
 
 # a verb right after the counted noun that says what happened to it
 # (9个重点项目集中签约, 5个专家团队入驻, 30个项目获奖): the indicator is the event
-_EVENT_AFTER = re.compile(r"^(?:集中|现场|成功|正式|已|先后|顺利)?(签约|入驻|落地|开工|获奖|授牌|参赛|参加比赛|报名|挂牌|落户)")
+_EVENT_AFTER = re.compile("^" + any_of(_W["event_adverb"]) + "?(" + any_of(_W["event_verb"]) + ")")
 _EVENT_NAME = {"参加比赛": "参赛"}
-_OWN_VERB = re.compile(r"吸引|引进|新引进|培训|组织|招募|聘请|认定|发放|新增|服务|接待|培育|选派")
+_OWN_VERB = re.compile(any_of(_W["own_verb"]))
 
 
 def event_after(following: str) -> str:

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import any_of, entries
 from .text import ITEM_MARK
 
+_W = entries("page_labels")
+
 DATE_RE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?")
-LABELLED_DATE_RE = re.compile(r"(?:时间|日期|发布时间|发布日期|发表时间|更新时间)\s*[:：]\s*((?:19|20)\d\d)(?:[-/.年](\d{1,2}))?(?:[-/.月](\d{1,2}))?")
-SOURCE_RE = re.compile(r"(?:来源|来自|稿源|出处)\s*(?:[:：]|[\]］】])\s*([^\s|丨,，:：\[［【]{2,20})")
+LABELLED_DATE_RE = re.compile(any_of(_W["date"]) + r"\s*[:：]\s*((?:19|20)\d\d)(?:[-/.年](\d{1,2}))?(?:[-/.月](\d{1,2}))?")
+SOURCE_RE = re.compile(any_of(_W["source"]) + r"\s*(?:[:：]|[\]］】])\s*([^\s|丨,，:：\[［【]{2,20})")
 # a byline under the headline: the outlet and the date on one short line
 # (双流区融媒体中心　2024-11-20, 2024年1月26日　义乌商报)
 _BYLINE_DATE = r"(?:19|20)\d\d(?:\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?月?)?"
 BYLINE_RE = re.compile(rf"^\s*(?:(?P<a>[\u4e00-\u9fffA-Za-z·]{{2,24}})[\s\u3000]+{_BYLINE_DATE}"
                        rf"|{_BYLINE_DATE}[\s\u3000]+(?P<b>[\u4e00-\u9fffA-Za-z·]{{2,24}}))\s*$")
 WECHAT_RE = re.compile(r"“([^“”\s]{2,16})”(?:微信)?公众号|(?:微信公众号|公众号)\s*[:：]?“?([^\s“”,，。]{2,16})")
-NAV_RE = re.compile(r"当前位置|您的位置|首页\s*>|>\s*正文|^\s*(?:标签|分享|打印|关闭|责任编辑|编辑|来源)\s*[:：]")
+NAV_RE = re.compile(r"当前位置|您的位置|首页\s*>|>\s*正文|^\s*" + any_of(_W["nav"]) + r"\s*[:：]")
 LIST_MARK_RE = re.compile(rf"^\s*{ITEM_MARK}")
 YEAR_RE = re.compile(r"(?<![到至争])((?:19|20)\d\d)(?:年|(?=“))")
 

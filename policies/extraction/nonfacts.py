@@ -23,33 +23,35 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .places import Names, gazetteer, place
+from .lexicon import any_of, entries
 from .rules import Rule, always, decide
+
+_W = entries("nonfacts_words")
 
 # words that name the district itself or a level above it
 _OWN_WORDS = re.compile(r"(?:全|我|本|该)(?:区|县|旗)")
-_HIGHER_WORDS = re.compile(r"全省|全国|我省|本省|我国|全州|全盟|全自治区")
+_HIGHER_WORDS = re.compile(any_of(_W["higher"]))
 _CITY_WORDS = re.compile(r"全市|我市|本市")  # the district itself when it is a city
 # a scope said anywhere in the clause (在全省范围内举办443场招聘会)
 _SCOPE = re.compile(r"全(省|国|市)范围")
 # what may stand between the start of a clause and its subject
 _SUBJECT_LEAD = re.compile(
-    r"(?:(?:19|20)\d\d年(?:底|末|以来|上半年|下半年|前三季度|全年)?|今年|去年|目前|截至目前|近年来|近期|"
-    r"此外|同时|另外|其中|而|但|在|据统计|数据显示|[\d一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）])*$")
+    r"(?:(?:19|20)\d\d年" + any_of(_W["year_part"]) + "?|" + any_of(_W["subject_lead"]) + r"|[\d一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）])*$")
 _CLAUSE = re.compile(r"[,，。;；:：!?！？\n“”]")
 # after a region's name: an institution or a thing named after it, not the region
-_NOT_REGION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|医院|银行|公司|集团|日报|晚报|电视台|路|街|站|港|号)"
-                               r"|(?:市|省)?(?:在线|新闻|消息|讯|网|发布|融媒|电视|广播)")
+_NOT_REGION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?" + any_of(_W["institution"])
+                               + r"|(?:市|省)?" + any_of(_W["media"]))
 # a region's organ acting in the district (陇南市委、市政府专门拿出3000多万元，在武都区…):
 # the actor, not the area the figure is about
-_ORGAN_AFTER = re.compile(r"(?:市|省|地区)?(?:委|政府|人民政府|人社|人大|政协|领导|地级|厅|局|党委)")
+_ORGAN_AFTER = re.compile(r"(?:市|省|地区)?" + any_of(_W["organ"]))
 # a count of districts or counties: the reach of a city's scheme (等8个区)
-_DIVISIONS = re.compile(r"(?:个)?(?:区|县|区县|县区|县市区|县\(市、区\)|县（市、区）|市区|地市|省份|省|市|城市)(?![域场级内属直委长镇民])")
+_DIVISIONS = re.compile(r"(?:个)?" + any_of(_W["divisions"]) + r"(?![域场级内属直委长镇民])")
 # counties given a title by a higher level (8个省级返乡创业示范县, 首批10个人才强县)
-_DESIGNATED_COUNTIES = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:示范县|强县|先进县|试点县|百强县)(?![城域级])")
+_DESIGNATED_COUNTIES = re.compile(r"[\u4e00-\u9fff]{0,10}?" + any_of(_W["designated_counties"]) + r"(?![城域级])")
 # the tiers of a scheme (9类3级评价标准, 分为四档)
-_TIERS = frozenset({"类", "级", "档", "层", "层次", "等"})
+_TIERS = frozenset(_W["tiers"])
 # a span may still be a fact: how long a service takes
-_SERVICE_TIME = re.compile(r"时限|用时|周期|缩短|压缩|办结|提速")
+_SERVICE_TIME = re.compile(any_of(_W["service_time"]))
 # …or how long money is paid (每月给予2000元生活补助，最长12个月; 分5年发放)
 _PAID_BEFORE = re.compile(r"\d[万千亿]?元|发放|补贴|补助")
 _PAID_AFTER = re.compile(r"^[^,，。;；]{0,6}发放")
@@ -155,8 +157,8 @@ def _span(c: Clue) -> bool:
 
 # who stood on the stage: representatives (6名人才代表, 3位企业家代表) and speakers
 # (4位专家作了主旨演讲) are a ceremony's details, not the district's figures
-_REPRESENTATIVES = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?<!人大)(?<!党)(?<!政协)代表(?!团|队|处|大会)")
-_SPOKE = re.compile(r"^[^,，。;；]{0,10}?(?:作了?|进行了?|先后)?(?:主旨)?(?:发言|演讲|致辞|讲话|分享|报告)")
+_REPRESENTATIVES = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?<!人大)(?<!党)(?<!政协)代表(?!" + any_of(_W["delegation"]) + ")")
+_SPOKE = re.compile(r"^[^,，。;；]{0,10}?(?:作了?|进行了?|先后)?(?:主旨)?" + any_of(_W["speech"]))
 
 
 def _ceremony(c: Clue) -> bool:

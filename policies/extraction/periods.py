@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from .lexicon import any_of, entries, longest_first, words
 from .numbers import parse_number
 
+_W = entries("periods_words")
+
 _CN_Q = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # a year named from the publication's (lexicon/relative_years.txt): word -> years
 # to add, and the words of the year the text is about (全年, 年末: of the time word before)
@@ -41,17 +43,18 @@ TIME_RE = re.compile(
 )
 # a time word after 比/较 is the base of a comparison (比上年提高, 较上半年收窄),
 # not the period of the figure
-_COMPARED = re.compile(r"(?:比|较|于|同比|环比)$")
+_COMPARED = re.compile(any_of(_W["compared"]) + "$")
 # 今年以来 dates what follows in its sentence: 今年以来…先后选派 / 累计服务 stay this year
 _SINCE_THIS_YEAR = re.compile(r"(?:今年|本年)以来")
 # a stated goal: 到2025年, 力争, 目标是
-_GOAL = r"(?:(?<![截止])到|(?<![增提升扩降减达截止])至|力争|争取|计划|预计|目标)(?:到)?((?:19|20)\d\d)年|力争|目标是|预期目标|计划到|预计到"
+_GOAL = (r"(?:(?<![截止])到|(?<![增提升扩降减达截止])至|" + any_of(_W["goal_lead"]) + r")(?:到)?((?:19|20)\d\d)年|"
+         + any_of(_W["goal_word"]))
 # a plan: 将 (not 将近, 将来, nor 将 as 把: 将人才工作作为…), 计划/拟/预计 + a verb
-_PLAN = (r"将(?!近|来|[^,，。;；]{0,12}?(?:作为|摆在|纳入|列为|列入|放在|视为|当作|当成))"
+_PLAN = (r"将(?!近|来|[^,，。;；]{0,12}?" + any_of(_W["plan_as"]) + ")"
          r"|(?:计划|拟|预计)(?=[新发引建开提实完投举推设打培招筹增])")
 GOAL_RE = re.compile(_GOAL)
 TARGET_RE = re.compile(f"{_GOAL}|{_PLAN}")
-TARGET_YEAR_RE = re.compile(r"(?:到|至|力争|争取|预计|计划)(?:到|在)?((?:19|20)\d\d)年|“?(十[一二三四五六])五”?(?:期间|时期|末)")
+TARGET_YEAR_RE = re.compile(any_of(_W["target_year_lead"]) + r"(?:到|在)?((?:19|20)\d\d)年|“?(十[一二三四五六])五”?(?:期间|时期|末)")
 # the last year of a five-year plan period (“十五五”期间 -> 2030)
 FIVE_YEAR_END = {"十一": "2010", "十二": "2015", "十三": "2020", "十四": "2025", "十五": "2030", "十六": "2035"}
 

@@ -25,6 +25,7 @@ from .attribution import Districts, Programs, districts_of, programs_of
 from .classify import classify, is_offer_part, kind_fits, metric_label, noun_after, quote_start
 from .facts import ArticleExtraction, IncentiveFact, MetricFact, Quantity
 from .groups import groups_of
+from .lexicon import any_of, entries
 from .periods import period_at, target_at, time_marks
 from .places import place, resolve
 from .quantities import RawQuantity, find_quantities
@@ -100,7 +101,7 @@ def _label_places(codes) -> set[str]:
         if p:
             for n in (p.city, p.province):
                 out.add(n)
-                for suf in ("市", "省", "地区", "盟", "自治州"):
+                for suf in entries("place_suffixes")["label_place"]:
                     if n.endswith(suf) and len(n) - len(suf) >= 2:
                         out.add(n[: -len(suf)])
     return {n for n in out if len(n) >= 2}
@@ -193,8 +194,8 @@ def offer_parts(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
 
 # flats supplied or delivered to talent (已交付人才公寓300套, 累计供应人才住房1200套),
 # not allocated or moved into (分配, 入住, 配租: RULES.md 2)
-_SUPPLIED = re.compile(r"(?:交付|供应|筹集|保障)[\u4e00-\u9fff]{0,6}$")
-_HOUSING = re.compile(r"公寓|住房|房源|人才房|安居房|宿舍")
+_SUPPLIED = re.compile(any_of(entries("pipeline_words")["supply_verb"]) + r"[\u4e00-\u9fff]{0,6}$")
+_HOUSING = re.compile(any_of(entries("pipeline_words")["housing_noun"]))
 
 
 def _supplied_stock(norm: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
@@ -267,7 +268,7 @@ _SAME_MEASURE = {"名": "人", "位": "人", "家": "个", "所": "个", "座": 
 
 
 # what a metric's label adds after the noun it counts (硕士目标数量 -> 硕士)
-_LABEL_TAIL = re.compile(r"(?:目标)?(?:数量|总量|总数|人数)?$")
+_LABEL_TAIL = re.compile(r"(?:目标)?" + any_of(entries("pipeline_words")["label_count_tail"]) + "?$")
 
 
 def _same_head(a: str, b: str) -> bool:

@@ -39,15 +39,15 @@ GENERIC_FULL_NAMES = set(words("generic_place_names"))
 # landmarks that tie an ambiguous name to its city. Keys are matched as text.
 CITY_MARKERS = {marker: city for city, markers in entries("city_markers").items() for marker in markers}
 # After a short name these make it a different place: a new area, a lake, a road.
-OTHER_PLACE_AFTER = re.compile(r"新区|新城|片区|园区|科学城|高新区|开发区|湖|大道|大街|街道|路|站|机场|港|河|江|山(?!区|县|市)")
+OTHER_PLACE_AFTER = re.compile(any_of(entries("place_suffixes")["other_place_after"], {"山": r"山(?!区|县|市)"}))
 # The 56 ethnic groups' names, to find the stem of an autonomous county (长阳土家族 -> 长阳).
 ETHNIC_TAIL = re.compile(rf"(?:{any_of(words('ethnic_groups'))}族)+$")
-_OBJECT_BEFORE = re.compile(r"(?:与|和|同|比|较|向|对|赴|到|相比)$")
+_OBJECT_BEFORE = re.compile(any_of(entries("partner_words")["short_object_before"]) + "$")
 # A short name inside the name of a university, a company, a hospital
 # (东北林业大学 holds 北林, 中山大学 中山): the institution, not the county.
 INSTITUTION_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:{any_of(words('institutions'))}|学院)(?!生)")
 # X与Y签订/联合/共建…: Y is a partner of the announcement, not an aside
-_JOINT_AFTER = re.compile(r"[^,，。;；]{0,4}?(?:签订|签署|联合|共同|共建|携手|合作|结对|协同)")
+_JOINT_AFTER = re.compile(r"[^,，。;；]{0,4}?" + any_of(entries("partner_words")["joint_after"]))
 LEFT_OK = set("在于是和与及的对了向到从为赴据至由将让把、,，:：;；。!?！？“”\"'()（）《》 \n\t·—-")
 
 
@@ -60,7 +60,7 @@ class Place:
 
 
 # The suffix a county's short name drops (丰台区 -> 丰台; 滑县 keeps its suffix).
-_COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "区", "县", "市", "旗")
+_COUNTY_SUFFIXES = entries("place_suffixes")["county"]
 
 
 def _short_name(name: str) -> str:
@@ -91,7 +91,7 @@ def provinces() -> tuple[str, ...]:
 
 
 def _strip_admin(name: str) -> str:
-    for suf in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "省", "市", "地区", "盟"):
+    for suf in entries("place_suffixes")["province"]:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             return name[: -len(suf)]
     return name
@@ -295,7 +295,7 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
 
 _OWN_SUFFIX = re.compile(r"(?:我|本|全)(县|区|市|旗)")
 # where a county names itself: its media and organs (泰顺发布, 泰顺新闻网讯, 泰顺县委)
-_SOURCE_AFTER = re.compile(r"(?:发布|新闻|融媒|日报|电视台|广播|在线|网|县委|区委|市委|人民政府|政府|人社|组织部)")
+_SOURCE_AFTER = re.compile(any_of(entries("place_suffixes")["own_source_after"]))
 
 
 def _own_county(g: Gazetteer, norm: str, mentions: list[Mention]) -> tuple[int, int, str] | None:

@@ -27,9 +27,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import any_of, compiled, longest_first, words
+from .lexicon import any_of, compiled, entries, longest_first, words
 from .rules import Rule, always, decide
 from .text import ITEM_MARK
+
+_W = entries("programs_words")
 
 # Type words that close a program's own name (lexicon/program_types.txt).
 # Besides plans and projects, the named venues and networks a district runs
@@ -43,7 +45,7 @@ TYPE_END_RE = re.compile(
 # hold no function word: 的, 等, 和 … would make it a different phrase).
 TYPE_AFTER_RE = re.compile(
     r"^(?P<mod>[\u4e00-\u9fff]{0,6}?)(?P<type>" + any_of(longest_first(words("program_types_after"))) + ")")
-MODIFIER_BAD = re.compile(r"[的等和与及或为是在对将把被了着过]|工作|机制|模式|体系|论坛|大会")
+MODIFIER_BAD = re.compile(r"[的等和与及或为是在对将把被了着过]|" + any_of(_W["modifier_bad"]))
 EVENT_RE = compiled("program_events")
 LAUNCH_BEFORE_RE = compiled("program_launch_verbs", "$")
 # double quotes, single quotes (used inside a quoted speech), and straight
@@ -51,11 +53,11 @@ LAUNCH_BEFORE_RE = compiled("program_launch_verbs", "$")
 QUOTE_RE = re.compile(r"“([^“”\n]{2,24})”|‘([^‘’“”\n]{2,24})’|\" ?([^\"“”\n]{2,24}?) ?\"")
 # “A”“B”等对接平台: every quoted item of a list closed by 等 + a program word
 # (a bare 等项目 is a list of items: “我要入住”“入住流程”等项目)
-LIST_TAIL_RE = re.compile(r"^(?:[“‘][^“”‘’]{1,20}[”’])*等(?:[\u4e00-\u9fff]{1,4}项目|[\u4e00-\u9fff]{0,4}(?:平台|品牌|载体|工程|计划|行动|活动))")
-COPULA_BEFORE = re.compile(r"(?:的|为|变|成|是|像|如|作为|当作|列为)$")
-AFTER_CONTEXT = re.compile(r"^(?:的带动|的引领|的推动|的指引|的号召|的影响)")
+LIST_TAIL_RE = re.compile(r"^(?:[“‘][^“”‘’]{1,20}[”’])*等(?:[\u4e00-\u9fff]{1,4}项目|[\u4e00-\u9fff]{0,4}" + any_of(_W["list_tail"]) + ")")
+COPULA_BEFORE = re.compile(any_of(_W["copula"]) + "$")
+AFTER_CONTEXT = re.compile("^" + any_of(_W["after_context"]))
 # macro-regions that make a name specific without being in the gazetteer
-MACRO_REGIONS = re.compile(r"京津冀|长三角|粤港澳|大湾区|成渝|雄安|海峡两岸|中关村")
+MACRO_REGIONS = re.compile(any_of(_W["macro_regions"]))
 BAD_INNER = re.compile(r"[,，、;；。:：!?！？+《》()（）…]|^[\dA-Za-z.]+$|^[一二三四五六七八九十百千]+大|^[一二三四五六七八九十\d]+号|—.*—|的")
 # Mechanisms and modes known across China by the same words; a type word after
 # them (“揭榜挂帅”工程) does not make them a program.
@@ -67,36 +69,36 @@ OWNER_BEFORE = compiled("program_owners", r"[、,，和及]?(?:市委|市政府|
 # level owns the programme (a city, province, ministry or 国家 between the verb
 # and the quote, or 市级/省级/国家级 right after it): 对入选“X计划”的人才给予…
 # is the district's own programme.
-JOIN_BEFORE = re.compile(r"(?:参与|参加|加入|融入|争创|聚焦)(?:了|到)?[\u4e00-\u9fff]{0,6}$")
+JOIN_BEFORE = re.compile(any_of(_W["join"]) + r"(?:了|到)?[\u4e00-\u9fff]{0,6}$")
 # 对新入选“重庆英才计划”“鸿雁计划”的人才…配套: applying to a list that holds a
 # city's or a province's programme (foreign) is joining all of it
-APPLY_BEFORE = re.compile(r"(?:入选|申报|获评|依托|对接)(?:了)?$")
+APPLY_BEFORE = re.compile(any_of(_W["apply"]) + r"(?:了)?$")
 # Programmes run nationwide (千人计划, 春风行动): never a district's own.
 NATIONAL = set(words("national_programs"))
 # a name opening with a province (四川省…示范基地) is the province's
-PROVINCE_START = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省|内蒙古|广西|西藏|宁夏|新疆)")
+PROVINCE_START = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省|" + any_of(_W["autonomous_regions"]) + ")")
 # role titles given to people (校园引才大使, 文产特派员) and scholar titles of a
 # province or the state (泰山学者, 长江学者): a role system or an honour, not a program
-ROLE_END = re.compile(r"(?:员|大使|专员|特派员|顾问|嘉宾|学者)$")
+ROLE_END = re.compile(any_of(_W["role_end"]) + "$")
 # “双一流”本科, “985”高校: a class of universities or degrees
-DEGREE_CLASS_AFTER = re.compile(r"^(?:本科|高校|大学|院校|学科|建设高校|毕业生)")
+DEGREE_CLASS_AFTER = re.compile("^" + any_of(_W["degree_class"]))
 # 做好引才聚才“大文章”, 以人才安居“小切口”做好…: figures of speech
 FIGURATIVE_BEFORE = re.compile(
-    r"(?:做好|做足|做实|做优|写好|答好|下好|打好|念好|唱好|用好|跑出|打出|按下|架起|织密|筑牢|当好|绘就|谱写|奏响)"
-    r"[\u4e00-\u9fff]{0,6}$")
+    any_of(_W["figurative_before"])
+    + r"[\u4e00-\u9fff]{0,6}$")
 MEANS_BEFORE = re.compile(r"以[\u4e00-\u9fff]{1,6}$")
-FIGURATIVE_AFTER = re.compile(r"^\s?(?:做好|做足|做实|撬动|带动|推动|助推|赋能|激活)")
+FIGURATIVE_AFTER = re.compile(r"^\s?" + any_of(_W["figurative_after"]))
 # titles and designations conferred on a place or a body (被赋予“农产品供应基地”等功能定位,
 # 荣获“人才工作示范县”称号): an honour, not a program
-DESIGNATION_BEFORE = re.compile(r"(?:被赋予|被授予|授予|荣获|获评|被评为|评为|获得|获批|入选为)$")
-DESIGNATION_AFTER = re.compile(r"^(?:等)?(?:功能定位|定位|称号|荣誉|殊荣|光荣称号)")
+DESIGNATION_BEFORE = re.compile(any_of(_W["designation_before"]) + "$")
+DESIGNATION_AFTER = re.compile(r"^(?:等)?" + any_of(_W["designation_after"]))
 # 带着“智能工厂数据流平台”项目参赛: a participant's project
-PARTICIPANT_BEFORE = re.compile(r"(?:带着|携带|携|凭借|凭着)$")
+PARTICIPANT_BEFORE = re.compile(any_of(_W["participant"]) + "$")
 # a tour of a city (“博士沈阳行”, “沈阳博士看沈阳”): the city's activity when the city is not the article's
 TOUR_NAME = re.compile(r"行$|看")
 JOIN_OWNED_BEFORE = re.compile(
-    r"(?:入选|申报|依托|对接|获评|承办)(?:了)?(?:国家|全国|中央|[\u4e00-\u9fff]{1,6}?[省市部])$")
-OWNED_AFTER = re.compile(r"^(?:等)?(?:市级|省级|国家级|全国性|全市|全省)")
+    any_of(_W["join_owned"]) + r"(?:了)?(?:国家|全国|中央|[\u4e00-\u9fff]{1,6}?[省市部])$")
+OWNED_AFTER = re.compile(r"^(?:等)?" + any_of(_W["owned_after"]))
 # General development campaigns that are not about talent: business climate,
 # investment promotion, year-of-tackling drives. A name holding one of these
 # words, or a quote right after one (招商引资“攻坚年”活动), is not a program.
@@ -105,29 +107,29 @@ NON_TALENT = compiled("not_talent")
 INSTITUTION_END = compiled("institutions", "$")
 # a name made only of counts (“百千万”工程) is a campaign slogan
 NUMERAL_ONLY = re.compile(r"^[一二两三四五六七八九十百千万亿双]+$")
-OWNER_START = re.compile(r"^(?:国家|全国|中国|省级|市级|国际(?=.{0,3}(?:示范|标准)))")
-MECHANISM_AFTER = re.compile(r"^(?:[、“”\w+]{0,30}?等)?(?:工作)?(?:机制|模式|制度|理念|体系|格局|精神|战略|主题|为主题|思路|方针)")
-MECHANISM_TAIL = re.compile(r"(?:机制|模式|制度|理念|体系|格局|精神|战略|思路|方针)$")
+OWNER_START = re.compile("^" + any_of(_W["owner_start"], {"国际": r"国际(?=.{0,3}(?:示范|标准))"}))
+MECHANISM_AFTER = re.compile(r"^(?:[、“”\w+]{0,30}?等)?(?:工作)?" + any_of(_W["mechanism_after"]))
+MECHANISM_TAIL = re.compile(any_of(_W["mechanism_tail"]) + "$")
 UNQUOTED_RE = re.compile(
-    r"(?:实施|推出|启动|开展|落实)(?P<name>[\u4e00-\u9fffA-Za-z·—]{2,18}(?:行动计划|计划|工程|行动|人才卡|人才节))"
+    any_of(_W["unquoted_verb"]) + r"(?P<name>[\u4e00-\u9fffA-Za-z·—]{2,18}" + any_of(_W["unquoted_type"]) + ")"
     r"(?=[,，。;；、\n\s]|之|$)")
 # facilities and bodies (平台, 基地, 社区, 联盟, 基金, 中心) are programs only when
 # their name is specific: it holds a place name (望京国际人才社区, 河西…中心)
 FACILITY_RE = re.compile(
-    r"(?:打造|建设|搭建|设立|成立|组建|建立|创办|承接|共建|联合成立|发起成立)"
-    r"(?P<name>[\u4e00-\u9fffA-Za-z·—]{2,22}?(?:联盟|人才卡|人才节|社区|平台|基地|基金|中心|(?:人才|创新|创业)港|人才谷))"
+    any_of(_W["facility_verb"])
+    + r"(?P<name>[\u4e00-\u9fffA-Za-z·—]{2,22}?(?:" + any_of(_W["facility_type"]) + r"|(?:人才|创新|创业)港|人才谷))"
     r"(?=[,，。;；、\n\s等]|$)"
     # an alliance named in a list or an apposition (…、天津市…联盟等)
     r"|(?<=[、,，。;；\n:：—])(?P<name2>[\u4e00-\u9fffA-Za-z·]{4,22}联盟)(?=[,，。;；、\n等]|$)")
 # a facility or a body is a talent program only when its name says what for
 # (农产品供应基地 is not one; 产学研协同创新平台, 学子联盟, 实训基地 are)
-TALENT_WORD = re.compile(r"人才|英才|学子|学生|青年|青创|创新|创业|专家|博士|院士|人力|产学研|产教|实训|科学|科技|孵化|众创|培训")
+TALENT_WORD = re.compile(any_of(_W["talent_word"]))
 FOUNDED_RE = re.compile(
-    r"(?:^|(?<=[,，。;；\n:：]))(?P<name>[\u4e00-\u9fffA-Za-z·—]{3,18}(?:联盟|平台|基地|计划|中心))(?:宣布|正式|同步|也)?(?:成立|启动|揭牌|上线)")
+    r"(?:^|(?<=[,，。;；\n:：]))(?P<name>[\u4e00-\u9fffA-Za-z·—]{3,18}" + any_of(_W["founded_type"]) + ")" + any_of(_W["founded_adverb"]) + "?" + any_of(_W["founded_verb"]))
 HEADING_RE = re.compile(
     rf"(?m)^\s*{ITEM_MARK}\s*(?:实施|开展|推进)?"
-    r"(?P<name>[\u4e00-\u9fff]{3,18}(?:行动计划|计划|工程|行动))\s*$")
-BATCH_BEFORE = re.compile(r"(?:一批|一系列|一些|若干|各类|多个)$")
+    r"(?P<name>[\u4e00-\u9fff]{3,18}" + any_of(_W["heading_type"]) + r")\s*$")
+BATCH_BEFORE = re.compile(any_of(_W["batch"]) + "$")
 SLOGAN_RE = re.compile(r"^[^·]{2,}·[^·]{2,}$")
 GENERIC_NAMES = set(words("generic_program_names"))
 # 开展菁蓉汇·郫都人才对接活动: an unquoted brand·place activity series
@@ -136,7 +138,7 @@ BRAND_ACTIVITY_RE = re.compile(
 # 开展大V丰台行活动, 专家温江行: a “who + place + 行” tour is a recurring named
 # activity when the place is a known district, city or region
 TOUR_RE = re.compile(
-    r"(?:开展|举办|启动|组织|推出)(?P<name>[\u4e00-\u9fffA-Za-z]{1,8}?行)(?:系列)?活动")
+    any_of(_W["tour_verb"]) + r"(?P<name>[\u4e00-\u9fffA-Za-z]{1,8}?行)(?:系列)?活动")
 # a named housing estate for talent (东岭苑人才公寓, 钟寓人才社区, 光点·瑾园人才公寓),
 # not a park or a garden (科技园, 花园): a named apartment project
 NAMED_HOUSING_RE = re.compile(
@@ -145,7 +147,7 @@ NAMED_HOUSING_RE = re.compile(
 FESTIVAL_RE = re.compile(r"第[一二三四五六七八九十\d]+届(?P<name>[\u4e00-\u9fff]{2,10}?(?:人才节|人才周|人才日))")
 # an acronym makes an unquoted system or programme name specific (STB人才认定体系)
 ACRONYM_RE = re.compile(
-    r"(?:推进|实施|推行|建立|构建|打造)(?P<name>[A-Z]{2,6}[\u4e00-\u9fff]{2,10}(?:体系|计划|工程|行动))(?=[,，。;；、\n]|$)")
+    any_of(_W["acronym_verb"]) + r"(?P<name>[A-Z]{2,6}[\u4e00-\u9fff]{2,10}" + any_of(_W["acronym_type"]) + r")(?=[,，。;；、\n]|$)")
 
 
 @dataclass

@@ -21,6 +21,8 @@ from .lexicon import any_of, entries, longest_first, words
 from .numbers import CN_NUMERAL_CHARS, PREFIX_QUALIFIERS, parse_number, qualifier
 from .rules import Rule, always, decide
 
+_W = entries("quantities_words")
+
 # unit word -> (unit code, multiplier, measure word), lexicon/units.txt
 UNITS: dict[str, tuple[str, float, str]] = {
     w: (row[0], float(row[1]), row[2] if len(row) > 2 else "") for w, row in entries("units").items()}
@@ -50,18 +52,18 @@ QTY_RE = re.compile(
 RATIO_RE = re.compile(r"每(?P<d>\d+)(?P<mw>[个枚家名人位所项])(?P<noun>[^,，。;；、]{0,12}?)中(?:有)?(?P<n>\d+)(?P=mw)")
 PCT_CN_RE = re.compile(rf"百分之(?P<n>[{CN_NUMERAL_CHARS}点]+|\d+(?:\.\d+)?)")
 
-MONEY_NOUN = re.compile(r"^[^,，。;；、]{0,10}?(基金|资金|奖励|补贴|资助|经费|补助|奖金|投资|贷款|融资)")
+MONEY_NOUN = re.compile(r"^[^,，。;；、]{0,10}?(" + any_of(_W["money_noun"]) + ")")
 # 每人奖励6万, 给予补贴3万: 万/亿 without 元 right after a word of giving money, closing its clause
-MONEY_BEFORE = re.compile(r"(?:奖励|补贴|补助|资助|奖补|津贴|安家费|给予|发放)(?:每人|每年|每月|一次性|最高|可达|分别)*$")
-RENT_CONTEXT = re.compile(r"(免租|减租|最长|可达|长达|为期|期限|补贴|租期)$")
-RENT_AFTER = re.compile(r"^(?:内)?(?:的)?(?:免租|减租|免收|免交|租金减|房租减|免费)")
+MONEY_BEFORE = re.compile(any_of(_W["money_before"]) + "(?:" + any_of(_W["money_before_adverb"]) + ")*$")
+RENT_CONTEXT = re.compile("(" + any_of(_W["rent_context"]) + ")$")
+RENT_AFTER = re.compile(r"^(?:内)?(?:的)?" + any_of(_W["rent_after"]))
 # a verb that counts people or things: the Chinese digit after it is a figure
-COUNT_VERB = re.compile(r"(?:引进|招聘|招引|新增|新建|建成|引育|培养|选派|录用|聘请|认定|培育|入选|达到|共有|共|累计|签约|签订|落地)$")
+COUNT_VERB = re.compile(any_of(_W["count_verb"]) + "$")
 # the parts of a plan, counted with a small Chinese numeral: an enumeration
-ENUMERATION_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:任务|举措|措施|方面|行动|工程|环节|机制|工作|篇章|领域|体系|条))")
+ENUMERATION_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}" + any_of(_W["enumeration"]) + ")")
 # 占比近四成, 超六成, 六成以上: a share in tenths; 成 is also a verb (建成, 一成不变,
 # 三五成群, 八成新), so a share needs a share word, a bound or a level word
-SHARE_RE = re.compile(r"(?P<ctx>占比|比重|比例|占[^,，。;；\d]{0,4}?的?)?(?:达|达到|为)?(?P<pre>近|约|超过|超|逾)?"
+SHARE_RE = re.compile(r"(?P<ctx>占比|比重|比例|占[^,，。;；\d]{0,4}?的?)?(?:达|达到|为)?(?P<pre>" + any_of(_W["share_bound"]) + ")?"
                       r"(?<![一二三四五六七八九十百千万])(?P<n>[一二三四五六七八九])成(?P<post>以上|左右)?"
                       r"(?![员立为功果本熟长效都就型群不新绩])")
 _TENTHS = re.compile(r"[一二三四五六七八九]成")
@@ -71,7 +73,7 @@ ORDINAL_LIST_BEFORE = re.compile(r"第[\d一二三四五六七八九十]+(?:[、
 PLUS_NAME = re.compile(r"\+[\dA-Za-z一二三四五六七八九十]")
 # 6、9、15万元: numbers listed before a figure share its multiplier and unit
 LISTED_BEFORE = re.compile(r"(?:(?<![\d.第])(\d+(?:\.\d+)?)、){1,8}$")
-THRESHOLD_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(企业|项目|单位|公司|人才|团队)")
+THRESHOLD_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(" + any_of(_W["threshold_noun"]) + ")")
 DATE_LIKE_AFTER = re.compile(r"^(:\d|\.\d|/\d)")
 
 
@@ -325,7 +327,7 @@ RULES: tuple[Rule[Match, RawQuantity | None], ...] = (
     _rule("chinese_digits_listed", lambda c: c.chinese and len(c.n1) > 1 and not c.m1
           and all(ch in "一二两三四五六七八九" for ch in c.n1), "高层次人才分为一二三四类"),
     # a time span, not an offer: 近5年来, 3年内, 两年间 (三年内免收租金 is a rent-free period)
-    _rule("time_span", lambda c: c.duration and re.match(r"(?:来|以来|内|间|前|后|里|中|期间)", c.norm[c.ne: c.ne + 2])
+    _rule("time_span", lambda c: c.duration and re.match(any_of(_W["span_after"]), c.norm[c.ne: c.ne + 2])
           and not RENT_AFTER.match(c.norm[c.ne + 1: c.ne + 5]), "近5年来引进人才"),
     _rule("a_year", lambda c: c.unit[0] == "year" and not c.m.group("pre") and not c.m1
           and (1900 <= c.value <= 2100 or re.fullmatch(r"(?:19|20)\d\d(?:19|20)\d\d", c.n1)), "2023年引进人才"),

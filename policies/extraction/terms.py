@@ -20,35 +20,38 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import any_of, entries
 from .quantities import RawQuantity
 from .text import clause_before
+
+_W = entries("condition_words")
 
 # a condition runs on across a list (年龄、社保…) and a book title: 、 and 《》 do not end it
 _CLAUSE = re.compile(r"[,，;；:：。!?！？\n(（)）]")
 # a clause that states who may apply or how long a procedure takes: a
 # duration in it is a condition (毕业5年以内, 注册时间不超过2年, 公示5个工作日)
 _DURATION_CONDITION = re.compile(
-    r"年龄|社保|社会保险|合同|服务期|注册时间|成立时间|工作经历|工作经验|有效期|公示|受理|试用期|任职")
+    any_of(_W["duration_condition"]))
 # …right before the figure only: 毕业5年以内, 注册不满3年 (本科毕业生 1000元/月 24个月 is a payment term)
-_DURATION_CONDITION_AT = re.compile(r"(?:毕业|注册|成立|落户|入职)(?:后|未|不)?$")
+_DURATION_CONDITION_AT = re.compile(any_of(_W["duration_condition_at"]) + r"(?:后|未|不)?$")
 # a threshold that money or a share must reach to apply: the noun stands
 # right before the figure (注册资本不低于100万元, 年薪50万元以上, 持股比例不低于30%)
-_THRESHOLD_NOUN = re.compile(r"(?:注册资本|实缴资本|实缴|年薪|年收入|税前收入|持股比例|持股|股权比例|股比)(?:原则上|一般应?|应当?|须|需)?(?:在|达到|达|为)?$")
+_THRESHOLD_NOUN = re.compile(any_of(_W["threshold_noun"]) + r"(?:原则上|一般应?|应当?|须|需)?" + any_of(_W["threshold_verb"]) + "?$")
 # the noun right after the figure makes it a condition (2年以上劳动合同)
-_CONDITION_AFTER = re.compile(r"^(?:以上|以下|以内)?(?:的)?(?:[\u4e00-\u9fff]{0,2}合同|工作经历|工作经验|全职工作|社保|以上学历)")
+_CONDITION_AFTER = re.compile(r"^(?:以上|以下|以内)?(?:的)?(?:[\u4e00-\u9fff]{0,2}合同|" + any_of(_W["condition_after"]) + ")")
 _DURATION = {"year", "month", "day"}
 # 每引进1名, 每吸纳1人, 每年可申请1次: "per one"
 _RATE_BASE = re.compile(r"每[\u4e00-\u9fff]{0,4}$")
 # a WeChat post's list of other posts
-_ELSEWHERE = re.compile(r"(?m)^[ \t]*(?:往期回顾|往期推荐|往期精彩|推荐阅读|相关阅读|延伸阅读|相关推荐|精彩推荐)[ \t:：]*$")
+_ELSEWHERE = re.compile(r"(?m)^[ \t]*" + any_of(_W["elsewhere"]) + r"[ \t:：]*$")
 
 
 # a threshold that qualifies the noun after it: 年薪50万元以上的高级管理人才
-_THRESHOLD_OF = re.compile(r"^(?:的)[\u4e00-\u9fff]{0,8}?(?:人才|人员|个人|企业|项目|团队|单位)")
+_THRESHOLD_OF = re.compile(r"^(?:的)[\u4e00-\u9fff]{0,8}?" + any_of(_W["threshold_of"]))
 # a range written out (50万元至200万元): its low end is no threshold
 _RANGE_INSIDE = re.compile(r"(?:至|到|-|—|–|~|－)\s*\d")
 # the parts of a document: 5个方面22条
-_PARTS_AFTER = re.compile(r"^(?:个)?(?:方面|部分|章节|篇章|板块|领域|环节)")
+_PARTS_AFTER = re.compile(r"^(?:个)?" + any_of(_W["parts_after"]))
 
 
 def is_condition(norm: str, q: RawQuantity) -> bool:

@@ -5,7 +5,8 @@ Values of one facet combine with OR, facets with AND. Each value's count is
 what the list would hold with every other facet applied and this facet's own
 choice left out, so ticking one value never zeroes its siblings. Counts are
 database aggregates, one query per facet whatever the number of rows:
-`Count(filter=Q(...))` for fixed vocabularies, GROUP BY for open ones.
+`Count(filter=Q(...))` for fixed vocabularies, GROUP BY for open ones; made once
+per filter state and data version, then read from talentkb.lists.counts.
 
 A FilterSet made of `FacetFilter`s (see filters.py beside this module) gets
 `facets()` for the sidebar and `active()` for the chips above the list.
@@ -373,29 +374,35 @@ class FacetedFilterSet(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def facets(self, query: QueryDict, sort: str = "count") -> list[FacetResult]:
+    def counts(self) -> dict[str, list[list]]:
+        """Each facet's [value, label, count]s, with the other facets applied and its own left out:
+        one query per facet (what talentkb.lists.counts keeps between requests)."""
+        return {
+            name: [[v, label, n] for v, label, n in self.filters[name].facet.counts(self.queryset_without(name))]
+            for name in self.facet_names()
+        }
+
+    def facets(self, query: QueryDict, sort: str = "count", counts: dict | None = None) -> list[FacetResult]:
+        """The sidebar; `counts` as `counts()` returns them, when already known."""
+        counts = self.counts() if counts is None else counts
         results = []
         for name in self.facet_names():
             facet = self.filters[name].facet
             selected = self.cleaned().get(name) or []
-            counted = {v: (label, n) for v, label, n in facet.counts(self.queryset_without(name))}
-            values = [
-                FacetValue(v, label, n, v in selected, toggled(query, name, v), value_anchor(name, v))
-                for v, (label, n) in counted.items()
-                if n or v in selected
-            ]
+            counted = {v: (label, n) for v, label, n in counts.get(name, [])}
+            values = [FacetValue(v, label, n, v in selected) for v, (label, n) in counted.items() if n or v in selected]
             # A selected value with no rows left still shows, so that it can be unticked.
-            values += [
-                FacetValue(v, v, 0, True, toggled(query, name, v), value_anchor(name, v))
-                for v in selected if v not in counted
-            ]
+            values += [FacetValue(v, v, 0, True) for v in selected if v not in counted]
             values.sort(key=facet.name_key)
             if sort == "count":
                 values.sort(key=lambda v: -v.count)
             find = query.get(f"{name}_find", "").strip()[:FIND_LENGTH]
+            sent = screenful(values, find)
+            # Links only for the values sent: a district facet has some 2,800 values.
+            for v in sent:
+                v.query, v.anchor = toggled(query, name, v.value), value_anchor(name, v.value)
             results.append(FacetResult(
-                name, str(facet.label), screenful(values, find), list(selected), without(query, name),
-                total=len(values), find=find,
+                name, str(facet.label), sent, list(selected), without(query, name), total=len(values), find=find,
             ))
         return results
 
@@ -413,7 +420,7 @@ def value_anchor(facet: str, value: str) -> str:
 def without(query: QueryDict, *names: str) -> QueryDict:
     """The query without `names`, back on page 1."""
     q = query.copy()
-    for name in (*names, "page"):
+    for name in (*names, "page", "after", "before"):  # a page and its cursors (lists.keyset)
         q.pop(name, None)
     return q
 

@@ -3,8 +3,9 @@
 
 A list is declared once (a `ListSpec` in its page's module, talentkb/pages/); the page, its
 CSV and its JSON then always agree on what "the rows under these filters" are.
-Query count is fixed: one COUNT, one page of rows (plus its prefetches), one
-query per facet.
+Query count is fixed: the counts' cache entry (lists.counts; on a miss, one
+COUNT, one query per facet and two to store them), one page of rows (plus its
+prefetches). The next and previous links carry a cursor (lists.keyset).
 
 Each list is a table whose columns sort it, as Datasette's do: `?sort=value`
 ascending, `?sort=-value` descending, only the keys its `columns` declare.
@@ -21,7 +22,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.expressions import BaseExpression
 from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
@@ -37,10 +38,13 @@ from policies.choices import JobKind, JobState
 from policies.models import Job
 from policies.search import highlight_terms
 
-from . import downloads
+from . import counts, downloads
 from .facets import FACET_SORTS, only, without
+from .keyset import PARAMS as CURSORS, Keyset
 
 PER_PAGE = 25
+# Parameters that say which page, not which rows: a download leaves them out.
+NOT_FILTERS = ("format", "page", *CURSORS)
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -153,11 +157,12 @@ def render_list(request, spec: ListSpec, *, template="lists/list.html", extra: d
     if fmt:
         return download(request, spec, queryset, fmt)
 
-    page = paginate(request, queryset)
+    known = list_counts(spec, filterset, queryset)
+    page = paginate(request, queryset, count=known["total"], keyset=Keyset(spec, sort))
     facet_sort = request.GET.get("facet_sort")
     if facet_sort not in FACET_SORTS:
         facet_sort = FACET_SORTS[0]
-    facets = filterset.facets(request.GET, facet_sort)
+    facets = filterset.facets(request.GET, facet_sort, counts=known["facets"])
     q = filterset.cleaned().get("q") or ""
     context = {
         "spec": spec,
@@ -188,17 +193,40 @@ def sort_choices(spec: ListSpec) -> list[tuple[str, str]]:
     return choices
 
 
-def paginate(request, queryset, per_page: int = PER_PAGE):
-    """The requested page; a page number that is not one is a 404, as djangoproject.com's search does."""
+def list_counts(spec: ListSpec, filterset, queryset) -> dict:
+    """The rows under these filters and each facet's counts: from the cache of counts when
+    counted at the current data version, else counted now (talentkb.lists.counts)."""
+    def count():
+        return {"total": queryset.count(), "facets": filterset.counts()}
+
+    return counts.cached(spec.name, filterset.cleaned(), count)
+
+
+def paginate(request, queryset, per_page: int = PER_PAGE, count: int | None = None, keyset: Keyset | None = None):
+    """The requested page; a page number that is not one is a 404, as djangoproject.com's search does.
+    `count`, when known, spares the paginator its COUNT. With a `keyset`, a page the previous or next
+    link leads to is read after (before) the cursor it carries instead of by OFFSET (lists.keyset),
+    and the page carries the cursors of its own links (`next_after`, `previous_before`)."""
+    if keyset:
+        queryset = keyset.annotate(queryset)
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is not counted again
     try:
-        return paginator.page(request.GET.get("page") or 1)
+        number = paginator.validate_number(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage):
         raise Http404("No such page")
+    rows = keyset.rows(queryset, request.GET, per_page) if keyset and number > 1 else None
+    page = paginator.page(number) if rows is None else Page(rows, number, paginator)
+    if keyset:
+        shown = list(page.object_list)
+        page.next_after = keyset.token(shown[-1]) if shown and page.has_next() else None
+        page.previous_before = keyset.token(shown[0]) if shown and number > 2 else None
+    return page
 
 
 def download_meta(spec: ListSpec, params: QueryDict) -> dict:
-    return {"list": spec.name, "filters": {k: params.getlist(k) for k in params if k not in ("format", "page")}}
+    return {"list": spec.name, "filters": {k: params.getlist(k) for k in params if k not in NOT_FILTERS}}
 
 
 def download(request, spec: ListSpec, queryset, fmt: str) -> HttpResponse:
@@ -227,7 +255,7 @@ def download(request, spec: ListSpec, queryset, fmt: str) -> HttpResponse:
 
 def download_key(params: dict) -> str:
     """The same rows in the same format and language: the same download."""
-    query = sorted((k, v) for k, v in QueryDict(params["query"]).lists() if k not in ("format", "page"))
+    query = sorted((k, v) for k, v in QueryDict(params["query"]).lists() if k not in NOT_FILTERS)
     what = [params["spec"], query, params["format"], params["site"], translation.get_language()]
     return hashlib.sha256(json.dumps(what, ensure_ascii=False).encode()).hexdigest()
 

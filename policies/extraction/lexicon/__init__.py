@@ -4,7 +4,19 @@ A file holds words separated by blanks or new lines, in the order the
 extractor tries them (a regex alternation takes the first word that matches,
 so 资金 before 资金池 is a choice, not an accident), unless the module that
 reads it tries them `longest_first`; `#` starts a comment.
-A line `key: w1 w2 …` makes an entry of a table (`entries`).
+A line `key: w1 w2 …` makes an entry of a table (`entries`): the short
+lists of one module's patterns are the lines of one table file
+(classify_words.txt, programs_words.txt…), each read with `any_of(_W[key])`.
+
+What stays in the code is pattern, not vocabulary: digits, years and numerals
+with their multipliers (万亿|千万|百万|万|亿) and range dashes, which are how a
+number is written; structural punctuation and character classes, including an
+alternation of single characters (区|县|市|旗 is [区县市旗]) such as the
+look-aheads that keep 在校 or 等级 out; lookarounds that give a word its
+context (passed to `any_of` as `guarded`); and lists of two or three words
+that are one piece of a larger pattern (同比|环比 inside a comparison).
+tests/extraction/test_lexicon_sources.py fails when a regex of the extractor
+holds an alternation of four or more plain Chinese words.
 """
 from __future__ import annotations
 
