@@ -157,7 +157,7 @@ def _span(c: Clue) -> bool:
 
 # who stood on the stage: representatives (6名人才代表, 3位企业家代表) and speakers
 # (4位专家作了主旨演讲) are a ceremony's details, not the district's figures
-_REPRESENTATIVES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?<!人大)(?<!党)(?<!政协)代表(?!" + any_of(_W["delegation"]) + ")")
+_REPRESENTATIVES = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?<!人大)(?<!党)(?<!政协)代表(?!" + any_of(_W["delegation"]) + ")")
 _SPOKE = re.compile(r"^[^,，。;；]{0,10}?(?:作了?|进行了?|先后)?(?:主旨)?" + any_of(_W["speech"]))
 
 
@@ -168,6 +168,16 @@ def _ceremony(c: Clue) -> bool:
     return bool(_REPRESENTATIVES.match(after) or _SPOKE.match(after))
 
 
+# the rest of a figure's clause when it closes a condition (保障人口为1人的，…; 满3年者，…)
+_CONDITION_END = re.compile(r"[^,，。;；:：\n“”]{0,12}?(?:的|者)(?=[,，;；:：])")
+
+
+def _condition(c: Clue) -> bool:
+    """A figure inside the condition of an offer (实物配租保障人口为1人的，
+    配租一居室): who may get it, not a fact of the district (RULES.md 3)."""
+    return _metric(c) and bool(_CONDITION_END.match(c.norm, c.end))
+
+
 def _speech(c: Clue) -> bool:
     lo = c.norm.rfind("“", max(0, c.num_start - 200), c.num_start)
     m = _SPEECH.match(c.norm, lo) if lo >= 0 else None
@@ -176,6 +186,8 @@ def _speech(c: Clue) -> bool:
 
 RULES: tuple[Rule[Clue, bool], ...] = (
     Rule("first_person_speech", _speech, lambda c, _: True, "溧水区人才公寓。“我和小伙伴4个人住一间公寓，租金1400元，很方便。”"),
+    Rule("condition_of_offer", _condition, lambda c, _: True,
+         "东城区公租房实物配租保障人口为1人的，配租一居室"),
     Rule("higher_area", _higher_area, lambda c, _: True, "邗江区财政局供稿。全市共有1693人享受人才住房保障资助"),
     Rule("count_of_districts", _divisions, lambda c, _: True, "郑州市金水区。先在中原区、二七区、金水区等8个区启用"),
     Rule("tiers_of_a_scheme", lambda c: _metric(c) and c.unit == "count" and c.measure in _TIERS,

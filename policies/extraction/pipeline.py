@@ -267,6 +267,20 @@ def reviewed(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
 _SAME_MEASURE = {"名": "人", "位": "人", "家": "个", "所": "个", "座": "个", "处": "个"}
 
 
+# what a metric's label adds after the noun it counts (硕士目标数量 -> 硕士)
+_LABEL_TAIL = re.compile(r"(?:目标)?" + any_of(entries("pipeline_words")["label_count_tail"]) + "?$")
+
+
+def _same_head(a: str, b: str) -> bool:
+    """Two metric labels that count the same noun by the same verb, whatever
+    words of time, plan or reaching lead them (计划引育博士数量 and 实现引育博士
+    数量; 硕士数量 and 硕士目标数量): the figure restated is one fact. 拟引入
+    名优校长 and 拟培育名优校长 are two."""
+    a, b = (_LABEL_TAIL.sub("", x) for x in (a, b))
+    a, b = (x[m.end():] if (m := labels._LEAD.match(x)) else x for x in (a, b))
+    return len(a) >= 2 and a == b
+
+
 def without_repeats(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """The same figure stated twice is one fact: twice in a sentence (26名医师
     分别与26位专家: a 1:1 pairing), or again with the same noun (headline and
@@ -288,16 +302,17 @@ def without_repeats(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
         same = (f.kind, q.unit, round(q.value, 6), _SAME_MEASURE.get(q.measure, q.measure), pair)
         noun = f.after or f.label
         hit = next((k for k, d in enumerate(seen) if d[0] == same and (
-            d[2] or (len(noun) > 2 and (noun in d[1] or d[1] in noun) and not (f.row and d[3])))), None)
+            d[2] or ((len(noun) > 2 and (noun in d[1] or d[1] in noun)
+                      or f.kind is None and _same_head(f.label, d[4])) and not (f.row and d[3])))), None)
         if hit is not None:
             if seen[hit][2] and not f.headline and out[hit] is not None:
                 # the body's statement replaces the headline's: its sentence
                 # has the subject and the context the later stages read
                 out[hit] = None
-                seen.append((same, noun, False, f.row))
+                seen.append((same, noun, False, f.row, f.label))
                 out.append(f)
             continue
-        seen.append((same, noun, f.headline, f.row))
+        seen.append((same, noun, f.headline, f.row, f.label))
         out.append(f)
     return tuple(f for f in out if f is not None)
 

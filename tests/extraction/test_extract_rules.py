@@ -119,3 +119,20 @@ def test_the_learned_step_overrides_the_rules_only_where_it_is_sure(tmp_path):
     s = norm.index("12.5")
     feats = learned.features(norm, s, s, s + len("12.5万"), 0, "count", "人", "eq", None, "metric")
     assert {"L总量", "R人", "K=metric", "RULE=metric"} <= set(feats)
+
+
+def test_a_figure_closing_an_offers_condition_is_no_fact():
+    assert _nonfact_rules("东城区公租房实物配租保障人口为1人的，配租一居室。") == ["condition_of_offer"]
+    # the same figure closing no condition is the district's
+    assert _nonfact_rules("东城区公租房实物配租保障人口为1200人，配租一居室。") == ["fact"]
+
+
+def test_representatives_named_by_a_relative_clause_are_a_ceremonys_detail():
+    text = "佛坪县举行人才公寓揭牌仪式，为6名入住人才公寓的人员代表发放公寓钥匙。"
+    assert _nonfact_rules(text) == ["ceremony_detail"]
+    assert _nonfact_rules("佛坪县消息。全县有6名入住人才公寓的人大代表。") == ["fact"]
+
+
+def test_a_clause_opened_by_in_a_city_is_that_citys():
+    assert _nonfact_rules("临桂区消息。在桂林市，人才公寓已建成5万多平方米。") == ["higher_area"]
+    assert _nonfact_rules("临桂区消息。在临桂区，人才公寓已建成5万多平方米。") == ["fact"]
