@@ -12,6 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
+
 from programs.lifecycle import first_day, last_day
 from programs.models import Program
 
@@ -19,16 +23,26 @@ from . import dates
 from .models import Article, Mention
 
 
-def read_mentions(article: Article) -> set[int]:
-    """Read the dates of every mention in `article` again; returns the ids of their programs."""
-    programs = set()
-    for mention in Mention.objects.filter(article=article):
-        found = dates.read_for_mention(article.text, mention.span_start, mention.span_end, article.published)
-        now = (found.launched, found.ends, found.quote)
-        if now != (mention.launched, mention.ends, mention.dates_quote):
-            mention.launched, mention.ends, mention.dates_quote = now
-            mention.save(update_fields=["launched", "ends", "dates_quote"])
+def read_dates(mention: Mention, article: Article) -> bool:
+    """Set what the mention's sentence says of its program's dates; whether that changed anything."""
+    found = dates.read_for_mention(article.text, mention.span_start, mention.span_end, article.published)
+    now = (found.launched, found.ends, found.quote)
+    if now == (mention.launched, mention.ends, mention.dates_quote):
+        return False
+    mention.launched, mention.ends, mention.dates_quote = now
+    return True
+
+
+def read_mentions(articles: list[Article]) -> set[int]:
+    """Read the dates of every stored mention in `articles` again (one query, one
+    update); returns the ids of their programs."""
+    texts = {a.pk: a for a in articles}
+    programs, changed = set(), []
+    for mention in Mention.objects.filter(article__in=list(texts)):
+        if read_dates(mention, texts[mention.article_id]):
+            changed.append(mention)
         programs.add(mention.program_id)
+    Mention.objects.bulk_update(changed, ["launched", "ends", "dates_quote"])
     return programs
 
 
@@ -43,21 +57,21 @@ def program_dates(mentions: Iterable[Mention]) -> tuple[str, str]:
 
 
 def refresh(program_ids: Iterable[int]) -> None:
-    """Recompute the dates of these programs, except those whose dates staff set."""
-    programs = (
-        Program.objects.filter(pk__in=set(program_ids), dates_by_hand=False)
-        .prefetch_related("mentions__article")
-    )
-    for program in programs.iterator(chunk_size=200):
+    """Recompute the dates of these programs, except those whose dates staff set
+    (a few queries whatever their number; a history row for each that changed)."""
+    # Of each mention's article only its date: a program's articles may be thousands of long texts.
+    mentions = Prefetch("mentions", queryset=Mention.objects.select_related("article").only(
+        "program_id", "launched", "ends", "article__published"))
+    programs = Program.objects.filter(pk__in=set(program_ids), dates_by_hand=False).prefetch_related(mentions)
+    changed = []
+    for program in programs.iterator(chunk_size=500):
         launched, ends = program_dates(program.mentions.all())
         if (launched, ends) != (program.launched, program.ends):
             program.launched, program.ends = launched, ends
-            program.save(update_fields=["launched", "ends", "updated_at"])
-
-
-def record_dates(article: Article) -> None:
-    """After an article's programs are written: its mentions' dates, then their programs'."""
-    refresh(read_mentions(article))
+            program.launched_on, program.ends_on = first_day(launched), last_day(ends)
+            program.updated_at = timezone.now()
+            changed.append(program)
+    bulk_update_with_history(changed, Program, ["launched", "ends", "launched_on", "ends_on", "updated_at"])
 
 
 @dataclass
