@@ -177,6 +177,10 @@ if "replica" in DATABASES and TASKS_BACKEND != "database":
 # renamed when complete. With workers on several machines, a folder they and
 # the app servers share.
 JOB_FILES_DIR = Path(os.environ.get("JOB_FILES_DIR") or BASE_DIR / "job-files")
+# Files jobs built are deleted this many hours after they were finished
+# (when a new job starts, or by `manage.py prune_job_files`); a pruned
+# download's page says so and the list builds it again on request.
+JOB_FILES_MAX_AGE_HOURS = envint("JOB_FILES_MAX_AGE_HOURS", 24)
 # A download of more rows than this is built as a file by a job and offered
 # when complete; a smaller one streams at once (docs/api.md).
 DOWNLOAD_STREAM_MAX_ROWS = envint("DOWNLOAD_STREAM_MAX_ROWS", 50_000)
