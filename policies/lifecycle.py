@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -58,14 +57,27 @@ def program_dates(mentions: Iterable[Mention]) -> tuple[str, str]:
 
 def refresh(program_ids: Iterable[int]) -> None:
     """Recompute the dates of these programs, except those whose dates staff set
-    (a few queries whatever their number; a history row for each that changed)."""
-    # Of each mention's article only its date: a program's articles may be thousands of long texts.
-    mentions = Prefetch("mentions", queryset=Mention.objects.select_related("article").only(
-        "program_id", "launched", "ends", "article__published"))
-    programs = Program.objects.filter(pk__in=set(program_ids), dates_by_hand=False).prefetch_related(mentions)
+    (a few queries whatever their number; a history row for each that changed).
+
+    The same rule as `program_dates`, folded over plain rows as they stream in:
+    a program's mentions may be thousands, and memory stays the same."""
+    ids = set(program_ids)
+    if not ids:
+        return
+    first_start, first_published, last_end = {}, {}, {}
+    rows = Mention.objects.filter(program__in=ids).values_list(
+        "program_id", "launched", "ends", "article__published", "pk")
+    for program, launched, ends, published, pk in rows.iterator(chunk_size=2000):
+        if launched and (program not in first_start or launched < first_start[program]):
+            first_start[program] = launched
+        if published and (program not in first_published or published < first_published[program]):
+            first_published[program] = published
+        if ends and (program not in last_end or (published, pk) > last_end[program][0]):
+            last_end[program] = ((published, pk), ends)
     changed = []
-    for program in programs.iterator(chunk_size=500):
-        launched, ends = program_dates(program.mentions.all())
+    for program in Program.objects.filter(pk__in=ids, dates_by_hand=False).iterator(chunk_size=500):
+        launched = first_start.get(program.pk) or first_published.get(program.pk, "")
+        ends = last_end[program.pk][1] if program.pk in last_end else ""
         if (launched, ends) != (program.launched, program.ends):
             program.launched, program.ends = launched, ends
             program.launched_on, program.ends_on = first_day(launched), last_day(ends)
