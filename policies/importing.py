@@ -1,8 +1,11 @@
 """Writes into the knowledge base: an article and the facts read from it.
 
-`import_article` stores a text whole or not at all (one transaction);
-`apply_extraction` writes the extractor's proposals beside what people have
-decided, replacing only facts that are still the machine's own.
+`prepare` reads a text without the database (worker processes run it);
+`store` writes a batch of prepared articles, each whole or none of them (one
+transaction per batch), a few queries per batch rather than per article;
+`import_article` is one text prepared and stored. `apply_extractions` writes
+the extractor's proposals beside what people have decided, replacing only
+facts that are still the machine's own.
 """
 from __future__ import annotations
 
@@ -13,14 +16,15 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
-from simple_history.utils import bulk_create_with_history
+from django.db import IntegrityError, OperationalError, transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from districts.models import District
 from programs.choices import Origin, Status
-from programs.models import Program, TargetGroup
+from programs.models import Program, TargetGroup, pinyin_key
 
-from . import extraction, lifecycle
+from . import extraction, lifecycle, search
 from .details import article_details
 from .indicators import resolver
 from .choices import IncentiveKind
@@ -43,45 +47,101 @@ class ImportResult:
     facts: int = 0
 
 
+@dataclass
+class Prepared:
+    """An article read and extracted but not stored: plain data, made without the
+    database, so that worker processes can prepare while the writer writes."""
+
+    text: str
+    sha256: str
+    found: extraction.ArticleExtraction
+    title: str
+    publisher: str
+    published: str
+    source_file: str
+    source_url: str
+    search_text: str
+
+
 def find_duplicate(text: str) -> Article | None:
     return Article.objects.filter(sha256=checksum(text)).first()
 
 
-def import_article(text: str, *, source_file: str = "", title: str = "", publisher: str = "",
-                   published: str = "", source_url: str = "") -> ImportResult:
-    """Store an article and its extracted facts in one transaction.
-
-    The same text (by checksum) is stored once: a second import returns the
-    existing article with created=False and writes nothing. Metadata given
-    by the caller wins over what is read from the text (policies.details:
-    a nameless text is named after its first headline-like line or sentence).
-    """
-    digest = checksum(text)
-    existing = Article.objects.filter(sha256=digest).first()
-    if existing:
-        return ImportResult(existing, created=False)
+def prepare(text: str, *, source_file: str = "", title: str = "", publisher: str = "",
+            published: str = "", source_url: str = "") -> Prepared:
+    """Everything an import computes before it writes: the checksum, the extractor's
+    findings, the metadata (given metadata wins over what policies.details reads
+    from the text; a nameless text is named after its first headline-like line or
+    sentence) and the search words. Touches no database."""
     found = extraction.extract(text)
     read = article_details(text, found)
-    try:
-        with transaction.atomic():
-            article = Article.objects.create(
-                text=text,
-                sha256=digest,
-                source_file=source_file,
-                source_url=source_url,
-                title=(title or read["title"])[:300],
-                publisher=(publisher or read["publisher"])[:200],
-                published=published or read["published"],
+    title = (title or read["title"])[:300]
+    return Prepared(
+        text=text, sha256=checksum(text), found=found, title=title,
+        publisher=(publisher or read["publisher"])[:200], published=published or read["published"],
+        source_file=source_file, source_url=source_url,
+        # What the pre_save receiver would write (bulk_create sends no signal).
+        search_text=search.search_text(title, text),
+    )
+
+
+def import_article(text: str, **metadata) -> ImportResult:
+    """Store one article and its extracted facts in one transaction (see `store`)."""
+    return store([prepare(text, **metadata)])[0]
+
+
+# A batch that meets a concurrent import's rows (an IntegrityError on an
+# article's checksum or a program's name, or a deadlock between the two) is
+# rolled back and written again, reading what the other import has committed.
+WRITE_ATTEMPTS = 5
+
+
+def store(batch: list[Prepared]) -> list[ImportResult]:
+    """Store a batch of prepared articles, each with its facts, in one transaction.
+
+    This is the one place where imports write (the import command, jobs and the
+    admin's add form all come here). The same text (by checksum) is stored once:
+    a text already stored, or met earlier in the batch, gives created=False and
+    writes nothing. A failure leaves nothing of the batch behind.
+    """
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                return _store(batch)
+        except (IntegrityError, OperationalError):
+            # Another import stored some of the same texts or programs while this
+            # one was extracting: the unique constraints kept each once, and this
+            # batch wrote nothing. Reading again finds theirs.
+            if attempt == WRITE_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _store(batch: list[Prepared]) -> list[ImportResult]:
+    stored = {
+        a.sha256: a
+        for a in Article.objects.filter(sha256__in={p.sha256 for p in batch}).defer("search_text")
+    }
+    new: dict[str, Article] = {}
+    for prepared in batch:
+        if prepared.sha256 not in stored and prepared.sha256 not in new:
+            new[prepared.sha256] = Article(
+                text=prepared.text, sha256=prepared.sha256, source_file=prepared.source_file,
+                source_url=prepared.source_url, title=prepared.title, publisher=prepared.publisher,
+                published=prepared.published, search_text=prepared.search_text,
             )
-            facts = apply_extraction(article, found)
-    except IntegrityError:
-        # Another import stored the same text while this one was extracting:
-        # the checksum constraint kept it once; this import wrote nothing.
-        existing = Article.objects.filter(sha256=digest).first()
-        if existing is None:
-            raise
-        return ImportResult(existing, created=False)
-    return ImportResult(article, created=True, facts=facts)
+    Article.objects.bulk_create(list(new.values()))
+    found = {p.sha256: p.found for p in batch}
+    facts = dict(zip(new, apply_extractions([(a, found[key]) for key, a in new.items()], fresh=True)))
+    results = []
+    for prepared in batch:
+        article = new.pop(prepared.sha256, None)
+        if article is not None:
+            stored[prepared.sha256] = article
+            results.append(ImportResult(article, created=True, facts=facts[prepared.sha256]))
+        else:
+            results.append(ImportResult(stored[prepared.sha256], created=False))
+    return results
 
 
 def fact_key(kind: str, quantity: extraction.Quantity) -> str:
@@ -89,141 +149,232 @@ def fact_key(kind: str, quantity: extraction.Quantity) -> str:
     return f"{kind}|{quantity.unit}|{quantity.value:g}|{quantity.value_max or ''}"
 
 
-def decided_keys(model, article: Article) -> set[str]:
-    """The keys of the facts people have decided on (the machine's own are
-    deleted before this is asked): what the extractor once proposed, and what
-    each fact says now, so that an improved extractor neither re-proposes a
-    rejected figure nor proposes again a figure an editor has already put right."""
-    keys, numbered = set(), Counter()
-    for fact in model.objects.filter(article=article).order_by("span_start", "pk"):
-        if fact.extraction_key:
-            keys.add(fact.extraction_key)
-        kind = fact.kind if model is Incentive else "metric:" + fact.label
-        now = extraction.Quantity(
-            float(fact.value), fact.unit, value_max=None if fact.value_max is None else float(fact.value_max)
-        )
+def decided_keys(model, articles: list[Article]) -> dict[int, set[str]]:
+    """The keys of the facts people have decided on in each article (the machine's
+    own are deleted before this is asked), in one query: what the extractor once
+    proposed, and what each fact says now, so that an improved extractor neither
+    re-proposes a rejected figure nor proposes again a figure an editor has
+    already put right."""
+    keys: dict[int, set[str]] = {a.pk: set() for a in articles}
+    numbered = Counter()
+    label = "kind" if model is Incentive else "label"
+    rows = (
+        model.objects.filter(article__in=[a.pk for a in articles])
+        .order_by("article_id", "span_start", "pk")
+        .values_list("article_id", "extraction_key", label, "value", "unit", "value_max")
+    )
+    for article_id, extraction_key, name, value, unit, value_max in rows:
+        if extraction_key:
+            keys[article_id].add(extraction_key)
+        kind = name if model is Incentive else "metric:" + name
+        now = extraction.Quantity(float(value), unit, value_max=None if value_max is None else float(value_max))
         base = fact_key(kind, now)
-        numbered[base] += 1
-        keys.add(f"{base}#{numbered[base]}")
+        numbered[(article_id, base)] += 1
+        keys[article_id].add(f"{base}#{numbered[(article_id, base)]}")
     return keys
 
 
 @transaction.atomic
 def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> int:
-    """Write the extractor's findings for `article`; returns the number of new facts.
+    """Write the extractor's findings for one stored article; returns the number of new facts."""
+    return apply_extractions([(article, found)])[0]
+
+
+@transaction.atomic(savepoint=False)
+def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]], *, fresh: bool = False) -> list[int]:
+    """Write the extractor's findings for each (stored article, findings); returns
+    the number of new facts of each. A few queries per batch, not per article.
 
     Facts a person decided on (verified, rejected, corrected, entered by hand)
     stay exactly as they are, and nothing they cover is proposed again; the
-    machine's own untouched proposals are replaced by the new ones.
+    machine's own untouched proposals are replaced by the new ones. `fresh`
+    says the articles were created just now, so that they have nothing to
+    replace or keep and their facts need not be read.
     """
-    Incentive.objects.filter(article=article).machine_owned().delete()
-    Metric.objects.filter(article=article).machine_owned().delete()
+    if not pairs:
+        return []
+    articles = [a for a, _found in pairs]
+    if not fresh:
+        Incentive.objects.filter(article__in=articles).machine_owned().delete()
+        Metric.objects.filter(article__in=articles).machine_owned().delete()
 
-    adcodes = set(found.districts)
-    adcodes |= {f.district for f in [*found.programs, *found.incentives, *found.metrics] if f.district}
+    adcodes = set()
+    for _article, found in pairs:
+        adcodes |= set(found.districts)
+        adcodes |= {f.district for f in [*found.programs, *found.incentives, *found.metrics] if f.district}
     districts = District.objects.in_bulk(adcodes, field_name="adcode")
-    article.districts.add(*(districts[a] for a in found.districts if a in districts))
-    fallback = districts.get(found.districts[0]) if found.districts else None
-
-    def district_of(item):
-        return districts.get(item.district) or fallback
-
+    through = Article.districts.through
+    through.objects.bulk_create(
+        [through(article=a, district=districts[code])
+         for a, found in pairs for code in dict.fromkeys(found.districts) if code in districts],
+        ignore_conflicts=True,
+    )
     groups = TargetGroup.objects.in_bulk(field_name="code")
-    programs = _write_programs(article, found.programs, district_of, groups)
-    lifecycle.record_dates(article)
     # Each metric's indicator: a mapping staff made for its label wins over the extractor's.
-    indicator_of = resolver([(m.label[:100], m.quantity.unit) for m in found.metrics])
+    indicator_of = resolver([(m.label[:100], m.quantity.unit) for _a, found in pairs for m in found.metrics])
+    writer = _ProgramWriter(pairs, districts, groups, fresh=fresh)
+    kept = {} if fresh else {model: decided_keys(model, articles) for model in (Incentive, Metric)}
 
-    written = 0
-    for model, items, kind_of in (
-        (Incentive, found.incentives, lambda f: IncentiveKind.parse(f.kind) or IncentiveKind.OTHER),
-        (Metric, found.metrics, lambda f: "metric:" + f.label),
-    ):
-        kept = decided_keys(model, article)
-        seen = Counter()
-        rows, row_groups = [], []
-        for item in items:
-            base_key = fact_key(kind_of(item), item.quantity)
-            seen[base_key] += 1
-            key = f"{base_key}#{seen[base_key]}"
-            if key in kept:
-                continue  # a person has decided on this one
-            district = district_of(item)
-            row = model(
-                article=article,
-                district=district,
-                program=programs.get((district.pk if district else None, item.program)),
-                value=Decimal(str(item.quantity.value)),
-                value_max=None if item.quantity.value_max is None else Decimal(str(item.quantity.value_max)),
-                unit=item.quantity.unit,
-                measure=item.quantity.measure[:10],
-                qualifier=item.quantity.qualifier,
-                period=item.period or "",
-                year=fact_year(item.period or "", article),
-                published=article.published,
-                target=item.target,
-                label=item.label[:100],
-                span_start=item.start,
-                span_end=item.end,
-                quote=article.text[item.start:item.end],
-                extraction_key=key,
-                origin=Origin.EXTRACTED,
-                status=Status.PROPOSED,
-            )
-            if model is Incentive:
-                row.kind = kind_of(item)
-            else:
-                row.indicator = indicator_of(row.label, row.unit, item.indicator)
-            rows.append(row)
-            row_groups.append([groups[g] for g in item.groups if g in groups])
+    rows = {Incentive: [], Metric: []}
+    row_groups = []
+    written = []
+    for article, found in pairs:
+        fallback = districts.get(found.districts[0]) if found.districts else None
+
+        def district_of(item):
+            return districts.get(item.district) or fallback
+
+        programs = writer.write(article, found.programs, district_of)
+        count = 0
+        for model, items, kind_of in (
+            (Incentive, found.incentives, lambda f: IncentiveKind.parse(f.kind) or IncentiveKind.OTHER),
+            (Metric, found.metrics, lambda f: "metric:" + f.label),
+        ):
+            decided = kept[model][article.pk] if kept else ()
+            seen = Counter()
+            for item in items:
+                base_key = fact_key(kind_of(item), item.quantity)
+                seen[base_key] += 1
+                key = f"{base_key}#{seen[base_key]}"
+                if key in decided:
+                    continue  # a person has decided on this one
+                district = district_of(item)
+                row = model(
+                    article=article,
+                    district=district,
+                    program=programs.get((district.pk if district else None, item.program)),
+                    value=Decimal(str(item.quantity.value)),
+                    value_max=None if item.quantity.value_max is None else Decimal(str(item.quantity.value_max)),
+                    unit=item.quantity.unit,
+                    measure=item.quantity.measure[:10],
+                    qualifier=item.quantity.qualifier,
+                    period=item.period or "",
+                    year=fact_year(item.period or "", article),
+                    published=article.published,
+                    target=item.target,
+                    label=item.label[:100],
+                    span_start=item.start,
+                    span_end=item.end,
+                    quote=article.text[item.start:item.end],
+                    extraction_key=key,
+                    origin=Origin.EXTRACTED,
+                    status=Status.PROPOSED,
+                )
+                if model is Incentive:
+                    row.kind = kind_of(item)
+                    row_groups.append([groups[g] for g in item.groups if g in groups])
+                else:
+                    row.indicator = indicator_of(row.label, row.unit, item.indicator)
+                rows[model].append(row)
+                count += 1
+        written.append(count)
+
+    writer.save()
+    for model in (Incentive, Metric):
         # With history, so that the first correction of a fact shows what the
         # extractor had proposed ("from what to what").
-        rows = bulk_create_with_history(rows, model, default_change_reason="extracted")
+        created = bulk_create_with_history(rows[model], model, default_change_reason="extracted")
         if model is Incentive:
-            through = Incentive.groups.through
-            through.objects.bulk_create(
-                [through(incentive=row, targetgroup=g) for row, gs in zip(rows, row_groups) for g in gs],
+            links = Incentive.groups.through
+            links.objects.bulk_create(
+                [links(incentive=row, targetgroup=g) for row, gs in zip(created, row_groups) for g in gs],
                 ignore_conflicts=True,
             )
-        written += len(rows)
     return written
 
 
-def _write_programs(article, mentions, district_of, groups: dict) -> dict:
-    """Find or create each mentioned program of its district, merging aliases;
-    returns {(district id, name or alias): Program}."""
-    by_name: dict = {}
-    district_ids = {d.pk for d in map(district_of, mentions) if d}
-    for program in Program.objects.filter(district__in=district_ids):
-        for name in program.all_names():
-            by_name[(program.district_id, name)] = program
-    for mention in mentions:
-        district = district_of(mention)
-        district_id = district.pk if district else None
-        names = [mention.name, *mention.aliases]
-        program = next((by_name[(district_id, n)] for n in names if (district_id, n) in by_name), None)
-        if program is None:
-            # get_or_create, not create: an import running beside this one may
-            # have just created the same program (the name is unique in its district).
-            program, _ = Program.objects.get_or_create(
-                name=mention.name[:100], district=district, defaults={"aliases": list(mention.aliases)}
-            )
-        elif program.origin == Origin.EXTRACTED and set(names) - set(program.all_names()):
-            program.aliases = [*program.aliases, *(n for n in names if n not in program.all_names())]
-            program.save(update_fields=["aliases", "updated_at"])
-        for name in [*names, *program.all_names()]:
-            by_name[(district_id, name)] = program
-        Mention.objects.get_or_create(
-            program=program,
-            article=article,
-            defaults={
-                "span_start": mention.start,
-                "span_end": mention.end,
-                "quote": article.text[mention.start:mention.end][:200],
-            },
+class _ProgramWriter:
+    """The programs a batch of articles names: each found, or created, in its
+    district (merging aliases), the mentions that link them to the articles and
+    their target groups; written in bulk by `save`, in the order the articles
+    came, as importing them one by one would have."""
+
+    def __init__(self, pairs, districts: dict, groups: dict, *, fresh: bool):
+        self.groups = groups
+        self.by_name: dict = {}
+        district_ids = {d.pk for d in districts.values()}
+        # Every program of the districts the batch names, by each of its names, in one query.
+        for program in Program.objects.filter(district__in=district_ids):
+            for name in program.all_names():
+                self.by_name[(program.district_id, name)] = program
+        self.unplaced = {}  # programs of no district, found by their name alone
+        if any(not found.districts for _a, found in pairs):
+            names = {m.name[:100] for _a, found in pairs for m in found.programs}
+            for program in Program.objects.filter(district__isnull=True, name__in=names).order_by("pk"):
+                self.unplaced.setdefault(program.name, program)
+        self.created: list[Program] = []
+        self.changed: dict[int, Program] = {}
+        self.mentions: list[Mention] = []
+        self.linked = set() if fresh else set(
+            Mention.objects.filter(article__in=[a.pk for a, _f in pairs]).values_list("program_id", "article_id")
         )
-        program.groups.add(*(groups[g] for g in mention.groups if g in groups))
-    return by_name
+        self.new_links: set = set()
+        self.program_groups: list = []
+        self.articles: list[Article] = []
+        self.fresh = fresh
+
+    def write(self, article, mentions, district_of) -> dict:
+        """Settle the programs `article` names; returns {(district id, name or alias): Program}
+        for its facts: the programs of the districts its mentions are in."""
+        self.articles.append(article)
+        seen_districts = set()
+        for mention in mentions:
+            district = district_of(mention)
+            district_id = district.pk if district else None
+            seen_districts.add(district_id)
+            names = [mention.name, *mention.aliases]
+            program = next((self.by_name[(district_id, n)] for n in names if (district_id, n) in self.by_name), None)
+            if program is None and district_id is None:
+                program = self.unplaced.get(mention.name[:100])
+            if program is None:
+                program = Program(name=mention.name[:100], district=district, aliases=list(mention.aliases))
+                self.created.append(program)
+            elif program.origin == Origin.EXTRACTED and set(names) - set(program.all_names()):
+                program.aliases = [*program.aliases, *(n for n in names if n not in program.all_names())]
+                if program.pk:
+                    self.changed[program.pk] = program
+            for name in [*names, *program.all_names()]:
+                self.by_name[(district_id, name)] = program
+            link = (id(program), article.pk)
+            if (program.pk, article.pk) not in self.linked and link not in self.new_links:
+                self.new_links.add(link)
+                self.mentions.append(Mention(
+                    program=program, article=article, span_start=mention.start, span_end=mention.end,
+                    quote=article.text[mention.start:mention.end][:200],
+                ))
+            self.program_groups += [(program, self.groups[g]) for g in mention.groups if g in self.groups]
+        by_name = self.by_name
+
+        class Named(dict):
+            # What importing this article alone would see: the programs of its mentions' districts.
+            def get(self, key, default=None):
+                return by_name.get(key, default) if key[0] in seen_districts else default
+
+        return Named()
+
+    def save(self) -> None:
+        now = timezone.now()
+        for program in self.created:
+            program.pinyin = pinyin_key(program.name)
+        bulk_create_with_history(self.created, Program)
+        if self.changed:
+            changed = list(self.changed.values())
+            for program in changed:
+                program.updated_at = now
+            bulk_update_with_history(changed, Program, ["aliases", "updated_at"])
+        for mention in self.mentions:
+            lifecycle.read_dates(mention, mention.article)
+        Mention.objects.bulk_create(self.mentions)
+        through = Program.groups.through
+        through.objects.bulk_create(
+            [through(program=p, targetgroup=g) for p, g in dict.fromkeys(self.program_groups)],
+            ignore_conflicts=True,
+        )
+        programs = {m.program_id for m in self.mentions}
+        if not self.fresh:
+            # A re-extraction: the mentions stored before read their dates again too.
+            programs |= lifecycle.read_mentions(self.articles)
+        lifecycle.refresh(programs)
 
 
 def reextract_article(article: Article) -> int:

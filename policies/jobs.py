@@ -11,9 +11,14 @@ read nothing else.
 """
 from __future__ import annotations
 
+import os
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -28,7 +33,10 @@ QUOTED_ERRORS = 20
 
 
 def start(kind: str, task, *, params: dict, user=None, key: str = "") -> Job:
-    """Record a job and enqueue `task(job_id)`; the job as it stands now (finished, with the in-process backend)."""
+    """Record a job and enqueue `task(job_id)`; the job as it stands now (finished, with the in-process backend).
+
+    Files older jobs built and nobody needs any more go first (prune_files)."""
+    prune_files()
     job = Job.objects.create(
         kind=kind,
         params={**params, "language": translation.get_language()},
@@ -136,3 +144,58 @@ def report_queued(command, job: Job) -> None:
                              % {"id": job.pk, "message": job.message})
         return
     command.stdout.write(_("job %(id)s queued: %(hint)s") % {"id": job.pk, "hint": watch_hint(job)})
+
+
+@dataclass
+class Pruned:
+    files: int = 0
+    bytes: int = 0
+    jobs: int = 0
+
+
+def prune_files(older_than: timedelta | None = None, *, dry_run: bool = False) -> Pruned:
+    """Delete the files jobs built (large downloads) that are older than `older_than`
+    (settings.JOB_FILES_MAX_AGE_HOURS by default), and what interrupted jobs left in
+    JOB_FILES_DIR (a .partial file) once as old. A pruned job keeps its row, its
+    row count and checksum; its page says the file is gone and may be asked for
+    again. A file still being written is never old: its writer keeps touching it."""
+    if older_than is None:
+        older_than = timedelta(hours=settings.JOB_FILES_MAX_AGE_HOURS)
+    cutoff = timezone.now() - older_than
+    pruned = Pruned()
+    expired = Job.objects.exclude(file_path="").filter(finished_at__lt=cutoff)
+    for job in expired.only("pk", "file_path"):
+        pruned.bytes += _remove(Path(job.file_path), dry_run)
+        pruned.files += 1
+        pruned.jobs += 1
+    if not dry_run:
+        expired.update(file_path="")
+    # What no job points at: left behind by a job interrupted while writing, or by a deleted job.
+    folder = Path(settings.JOB_FILES_DIR)
+    kept = set(Job.objects.exclude(file_path="").values_list("file_path", flat=True))
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return pruned
+    for entry in entries:
+        if not entry.is_file(follow_symlinks=False) or entry.path in kept:
+            continue
+        try:
+            modified = entry.stat().st_mtime
+        except FileNotFoundError:
+            continue
+        if modified < cutoff.timestamp():
+            pruned.bytes += _remove(Path(entry.path), dry_run)
+            pruned.files += 1
+    return pruned
+
+
+def _remove(path: Path, dry_run: bool) -> int:
+    """Delete a file (if it is still there); its size."""
+    try:
+        size = path.stat().st_size
+        if not dry_run:
+            path.unlink()
+        return size
+    except FileNotFoundError:
+        return 0

@@ -83,8 +83,9 @@ def main():
             recreate(args.database_url, args.template)
             run([PYTHON, "manage.py", "migrate", "-v0"], env)
             elapsed, rss, out = run_measured([PYTHON, "manage.py", "import_articles", str(folder)], env)
-            summary = re.search(r"(\d+) imported \((\d+) facts\)", out)
-            imported, facts = (int(summary[1]), int(summary[2])) if summary else (0, 0)
+            # The summary line, in English or (with compiled messages) in Chinese.
+            summary = re.search(r"(\d+) imported \((\d+) facts\)|导入 (\d+) 篇（(\d+) 条数据）", out)
+            imported, facts = [int(n) for n in summary.groups() if n is not None] if summary else (0, 0)
             print(f"{imported:9d} {elapsed:8.1f} {imported / elapsed:11.1f} {facts:8d} {facts / elapsed:8.0f} "
                   f"{rss / 1e6:12.0f}")
     print("(seconds include Django's start and jieba's dictionary load, about 2 s)")

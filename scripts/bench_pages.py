@@ -18,6 +18,13 @@ with the SQL and facet time limits raised to gunicorn's 30 s (so that it
 counts rather than gives up) and loads the same three facets (district, kind,
 year) with the same filters, printing the ratio of requests/s.
 
+With --nginx it starts two gunicorn instances (each with --workers workers,
+on --port+2 and --port+3) on the same database and nginx (Debian's
+nginx-light, installed if missing) on --port, balancing between them with a
+configuration of its own in a temporary folder (no system configuration is
+touched), and loads the URLs through nginx: the set-up of several app
+machines behind a load balancer (docs/deployment.md), on one machine.
+
 Everything listens on 127.0.0.1 and every loop is bounded. It prints figures;
 it asserts nothing.
 """
@@ -164,17 +171,66 @@ def measure(base: str, paths: list[str], args, script: Path, label: str) -> dict
     return results
 
 
-def start_gunicorn(args) -> subprocess.Popen:
+def check_free(*ports: int) -> None:
+    """Refuse to start where another server already listens: its figures would be taken for ours."""
+    import socket
+
+    for port in ports:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                sys.exit(f"something already listens on 127.0.0.1:{port}: choose another --port")
+
+
+def start_gunicorn(args, port: int | None = None) -> subprocess.Popen:
     env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1",
            "SECURE_SSL_REDIRECT": "0", "DJANGO_SETTINGS_MODULE": "talentkb.settings"}
     manage = [str(VENV_BIN / "python"), "manage.py"]
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([*manage, "compilemessages", "-v0", "--ignore=.venv"], cwd=ROOT, env=env, check=True)
     return subprocess.Popen(
-        [str(VENV_BIN / "gunicorn"), "talentkb.wsgi", "--bind", f"127.0.0.1:{args.port}",
+        [str(VENV_BIN / "gunicorn"), "talentkb.wsgi", "--bind", f"127.0.0.1:{port or args.port}",
          "--workers", str(args.workers), "--timeout", "30", "--log-level", "warning"],
         cwd=ROOT, env=env, start_new_session=True,
     )
+
+
+def start_nginx(port: int, upstreams: list[int], folder: Path) -> subprocess.Popen:
+    """nginx on 127.0.0.1:port, round robin over the app servers, with every file it writes in `folder`."""
+    if not Path("/usr/sbin/nginx").exists():
+        apt_install("nginx-light")
+    servers = "\n".join(f"        server 127.0.0.1:{p};" for p in upstreams)
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    conf = folder / "nginx.conf"
+    conf.write_text(f"""{user}worker_processes auto;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {folder}/body;
+    proxy_temp_path {folder}/proxy;
+    fastcgi_temp_path {folder}/fastcgi;
+    uwsgi_temp_path {folder}/uwsgi;
+    scgi_temp_path {folder}/scgi;
+    upstream talentkb {{
+{servers}
+        keepalive 32;
+    }}
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://talentkb;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_read_timeout 60s;
+        }}
+    }}
+}}
+""")
+    return subprocess.Popen(["/usr/sbin/nginx", "-p", str(folder), "-c", str(conf), "-g", "daemon off;"],
+                            start_new_session=True)
 
 
 def sqlite_copy(path: Path) -> None:
@@ -245,6 +301,8 @@ def main():
                         help="the SQLite copy for Datasette (kept between runs; --fresh-copy to rebuild)")
     parser.add_argument("--fresh-copy", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--nginx", action="store_true",
+                        help="two gunicorn instances behind nginx on --port (the instances on --port+2, --port+3)")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         sys.exit("set DATABASE_URL to the database to serve")
@@ -255,16 +313,28 @@ def main():
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text(WRK_REPORT)
     report = {"database": os.environ["DATABASE_URL"], "duration": args.duration, "connections": args.connections}
-    gunicorn = start_gunicorn(args)
+    check_free(args.port, *([args.port + 2, args.port + 3] if args.nginx else []))
+    servers = []
     try:
         base = f"http://127.0.0.1:{args.port}"
-        wait_until_up(base, gunicorn)
-        report["app"] = measure(base, args.urls or PAGES, args, script, f"talentkb, gunicorn {args.workers} workers")
+        if args.nginx:
+            ports = [args.port + 2, args.port + 3]
+            for port in ports:
+                servers.append(start_gunicorn(args, port))
+                wait_until_up(f"http://127.0.0.1:{port}", servers[-1])
+            servers.append(start_nginx(args.port, ports, Path(tempfile.mkdtemp(prefix="talentkb-nginx-"))))
+            label = f"talentkb, nginx over 2 gunicorn instances of {args.workers} workers"
+        else:
+            servers.append(start_gunicorn(args))
+            label = f"talentkb, gunicorn {args.workers} workers"
+        wait_until_up(base, servers[-1])
+        report["app"] = measure(base, args.urls or PAGES, args, script, label)
         if not args.no_datasette:
             app_pairs = measure(base, [a for a, _ in PAIRS], args, script, "talentkb, the facets Datasette is given") \
                 if args.urls else {a: report["app"][a] for a, _ in PAIRS}
     finally:
-        stop(gunicorn)
+        for server in servers:
+            stop(server)
     if args.no_datasette:
         return write(report, args)
 

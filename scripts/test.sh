@@ -5,7 +5,7 @@
 # extra arguments go to pytest.
 source "$(dirname "$0")/common.sh"
 
-apt_install chromium fonts-noto-cjk gettext
+apt_install chromium fonts-noto-cjk gettext nginx-light
 make_venv "[test]"
 compile_messages
 

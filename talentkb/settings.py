@@ -129,6 +129,33 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "CHARSET": "UTF8",
     }
 
+# Nothing lives in an app server's memory that another server would need:
+# sessions are rows of the database (Django's default session engine) and the
+# cache is a table of it (created by migration policies/0010_cache_table), so
+# any number of app servers can stand behind a load balancer
+# (docs/deployment.md). A per-process memory cache would let one server serve
+# what another has already changed.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "talentkb_cache",
+    }
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# A read replica of PostgreSQL for the public pages (docs/deployment.md):
+# their GETs read from it, every write and the staff side use the primary.
+# Jobs must then run on the queue (TASKS_BACKEND=database), not inside a
+# public request, where they would read back from the replica what they have
+# just written on the primary.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=envint("CONN_MAX_AGE", 0))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["talentkb.routers.ReadReplicaRouter"]
+    MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+                      "talentkb.routers.public_reads")
+
 # Long work (importing a folder, re-extracting, building a large download) runs
 # as a job (policies.jobs). By default in the process that asks for it, so that
 # `make serve` needs nothing else; TASKS_BACKEND=database puts jobs on a queue
@@ -142,11 +169,18 @@ TASK_BACKENDS = {
 if TASKS_BACKEND not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASKS_BACKEND!r}")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+if "replica" in DATABASES and TASKS_BACKEND != "database":
+    raise ImproperlyConfigured("DATABASE_REPLICA_URL needs TASKS_BACKEND=database: a job run inside a public "
+                               "request would read from the replica what it has just written")
 
 # Files built by jobs (large downloads), written under a temporary name and
 # renamed when complete. With workers on several machines, a folder they and
 # the app servers share.
 JOB_FILES_DIR = Path(os.environ.get("JOB_FILES_DIR") or BASE_DIR / "job-files")
+# Files jobs built are deleted this many hours after they were finished
+# (when a new job starts, or by `manage.py prune_job_files`); a pruned
+# download's page says so and the list builds it again on request.
+JOB_FILES_MAX_AGE_HOURS = envint("JOB_FILES_MAX_AGE_HOURS", 24)
 # A download of more rows than this is built as a file by a job and offered
 # when complete; a smaller one streams at once (docs/api.md).
 DOWNLOAD_STREAM_MAX_ROWS = envint("DOWNLOAD_STREAM_MAX_ROWS", 50_000)

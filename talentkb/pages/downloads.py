@@ -24,7 +24,8 @@ def _job(public_id) -> Job:
 
 def download_page(request: HttpRequest, public_id) -> HttpResponse:
     job = _job(public_id)
-    file_url = reverse("download_file", args=[job.public_id]) if job.state == JobState.DONE else None
+    # A done job whose file was pruned (policies.jobs.prune_files) offers nothing: the list builds it again.
+    file_url = reverse("download_file", args=[job.public_id]) if job.state == JobState.DONE and job.file_path else None
     if request.GET.get("format") == "json":
         return JsonResponse({
             "state": job.state,

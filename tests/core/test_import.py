@@ -1,4 +1,4 @@
-"""import_articles: idempotent, one transaction per article, clear errors that lose nothing."""
+"""import_articles: idempotent, one transaction per batch of articles, clear errors that lose nothing."""
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
@@ -85,15 +85,17 @@ def test_gbk_file_is_read(reference_data, tmp_path):
 
 
 def test_an_article_is_stored_whole_or_not_at_all(reference_data, tmp_path, monkeypatch):
-    """A failure while writing the facts leaves no article behind."""
+    """A failure while writing the facts leaves no article of its batch behind."""
     import policies.importing
 
-    def broken(article, found):
+    def broken(pairs, fresh=False):
+        article = pairs[0][0]
         Incentive.objects.create(article=article, kind="other", value=1, unit="count", span_start=0, span_end=1, quote="x")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(policies.importing, "apply_extraction", broken)
+    monkeypatch.setattr(policies.importing, "apply_extractions", broken)
     (tmp_path / "a.txt").write_text(ANNOUNCEMENT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ANNOUNCEMENT.replace("200套", "300套"), encoding="utf-8")
     with pytest.raises(RuntimeError):
         call_command("import_articles", str(tmp_path))
     assert not Article.objects.exists()

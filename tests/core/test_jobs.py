@@ -30,20 +30,21 @@ def run_worker():
 
 
 def test_a_queued_import_runs_in_process_by_default_with_its_progress_and_result(reference_data, seeds_dir, monkeypatch):
-    """No queue configured: `--queue` runs the job here; the row followed it file by file."""
+    """No queue configured: `--queue` runs the job here; the row followed it batch by batch."""
     monkeypatch.setattr(jobs, "SAVE_EVERY", 0)
+    monkeypatch.setattr("policies.tasks.BATCH", 2)
     seen = []
-    real = importing.import_article
+    real = importing.store
 
-    def watched(text, **kwargs):
+    def watched(batch):
         job = Job.objects.get()
-        seen.append((job.state, job.done, job.total))
-        return real(text, **kwargs)
+        seen.append((job.state, job.done, job.total, len(batch)))
+        return real(batch)
 
-    monkeypatch.setattr("policies.tasks.import_article", watched)
+    monkeypatch.setattr("policies.tasks.store", watched)
     out, _ = command("import_articles", seeds_dir, "--queue")
     job = Job.objects.get()
-    assert seen == [(JobState.RUNNING, n, 5) for n in range(5)]
+    assert seen == [(JobState.RUNNING, 0, 5, 2), (JobState.RUNNING, 2, 5, 2), (JobState.RUNNING, 4, 5, 1)]
     assert (job.kind, job.state, job.done, job.total) == (JobKind.IMPORT, JobState.DONE, 5, 5)
     assert job.summary == {"created": 5, "facts": job.summary["facts"]} and job.summary["facts"] > 0
     assert job.message.startswith("5 imported") and job.started_at <= job.finished_at
@@ -53,14 +54,15 @@ def test_a_queued_import_runs_in_process_by_default_with_its_progress_and_result
 
 def test_a_job_that_fails_says_where_and_why(reference_data, seeds_dir, monkeypatch):
     calls = []
+    monkeypatch.setattr("policies.tasks.BATCH", 2)
 
-    def breaks(text, **kwargs):
+    def breaks(batch):
         calls.append(1)
-        if len(calls) == 3:
+        if len(calls) == 2:
             raise RuntimeError("disk full")
-        return importing.import_article(text, **kwargs)
+        return importing.store(batch)
 
-    monkeypatch.setattr("policies.tasks.import_article", breaks)
+    monkeypatch.setattr("policies.tasks.store", breaks)
     with pytest.raises(CommandError, match="failed"):
         command("import_articles", seeds_dir, "--queue")
     job = Job.objects.get()

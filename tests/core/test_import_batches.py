@@ -1,0 +1,67 @@
+"""The import in batches: worker processes read and extract, one transaction writes a batch,
+in a number of queries that does not grow with the articles, with the same result as one by one."""
+import re
+import shutil
+
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from policies.importing import prepare, store
+from policies.models import Article, Incentive, Mention, Metric
+from programs.models import Program
+from tests.core.test_import import run
+
+
+def stored() -> list:
+    """What the knowledge base holds, without ids: each article's file, its facts and programs."""
+    return sorted(
+        (a.source_file,
+         sorted(Incentive.objects.filter(article=a).values_list("kind", "value", "unit", "span_start", "program__name")),
+         sorted(Metric.objects.filter(article=a).values_list("label", "value", "unit", "span_start", "indicator__code")),
+         sorted(Mention.objects.filter(article=a).values_list("program__name", "program__launched", "span_start")))
+        for a in Article.objects.all()
+    )
+
+
+def test_worker_processes_store_what_one_process_stores(reference_data, seeds_dir, tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(seeds_dir, folder)
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    code, out, err = run(folder, "--workers", "2", "--batch", "2")
+    assert code == 1, (out, err)
+    # A file a worker could not read is reported in the operator's language, in its place.
+    assert "binary.txt: not imported: this is a binary file" in err
+    assert "5 imported" in err and "1 failed" in err
+    by_workers = stored()
+    programs = sorted(Program.objects.values_list("name", "aliases", "launched", "ends"))
+    Article.objects.all().delete()
+    Program.objects.all().delete()
+    code, out, _ = run(seeds_dir, "--workers", "1")
+    assert code == 0 and "5 imported" in out
+    assert stored() == by_workers
+    assert sorted(Program.objects.values_list("name", "aliases", "launched", "ends")) == programs
+
+
+def test_a_batch_costs_the_same_queries_whatever_its_size(reference_data, seeds_dir):
+    """One INSERT per table and batch, not per article or fact: ~20 queries per article before."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    counts = []
+    for chunk in (texts[:1], texts[1:]):
+        prepared = [prepare(t) for t in chunk]
+        with CaptureQueriesContext(connection) as queries:
+            results = store(prepared)
+        assert all(r.created for r in results)
+        counts.append(len(queries))
+    # On top at most: a bulk update of programs given new aliases and its history rows, and
+    # SQLite's splitting of an INSERT past its limit of parameters (PostgreSQL sends one).
+    assert counts[1] <= counts[0] + 4, counts
+    assert counts[1] <= 30, counts
+
+
+def test_a_text_twice_in_one_batch_is_stored_once(reference_data, seeds_dir):
+    text = next(seeds_dir.glob("*.txt")).read_text(encoding="utf-8")
+    first, again = store([prepare(text, source_file="a.txt"), prepare(text.replace("\n", "\r\n"), source_file="b.txt")])
+    assert first.created and not again.created and again.article.pk == first.article.pk
+    assert Article.objects.count() == 1
