@@ -25,6 +25,7 @@ from .details import article_details
 from .indicators import resolver
 from .choices import IncentiveKind
 from .models import Article, Incentive, Mention, Metric, fact_year
+from .search import fact_search_text
 
 WHITESPACE = re.compile(r"\s+")
 
@@ -165,6 +166,7 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
                 span_start=item.start,
                 span_end=item.end,
                 quote=article.text[item.start:item.end],
+                search_text=fact_search_text(article.text[item.start:item.end], item.label[:100]),
                 extraction_key=key,
                 origin=Origin.EXTRACTED,
                 status=Status.PROPOSED,

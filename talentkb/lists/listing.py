@@ -41,6 +41,7 @@ from . import downloads
 from .facets import FACET_SORTS, only, without
 
 PER_PAGE = 25
+RELEVANCE = "relevance"  # the `sort` of a search by default: best matches first
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -114,11 +115,21 @@ def list_state(request, spec: ListSpec):
 
 
 def filtered(spec: ListSpec, params: QueryDict):
-    """The filterset and the sorted, filtered queryset for these URL parameters."""
+    """The filterset and the sorted, filtered queryset for these URL parameters.
+
+    A search (`q`) is ordered by relevance unless a column's sort is asked for.
+    """
     filterset = spec.filterset(params, queryset=spec.queryset())
-    sort = spec.parse_sort(params.get("sort"))
-    queryset = filterset.queryset_without(None).order_by(*spec.ordering(sort))
-    return filterset, queryset, sort
+    queryset = filterset.queryset_without(None)
+    q = filterset.cleaned().get("q")
+    asked = params.get("sort")
+    picked = asked in spec.sort_keys() or asked in spec.old_sorts
+    if q and not picked and "q" in filterset.filters:
+        ranked = filterset.filters["q"].ranked(queryset, q)
+        if ranked is not None:
+            return filterset, ranked.order_by("-search_rank", *spec.ordering(spec.default_sort)), RELEVANCE
+    sort = spec.parse_sort(asked)
+    return filterset, queryset.order_by(*spec.ordering(sort)), sort
 
 
 @dataclass
@@ -166,7 +177,7 @@ def render_list(request, spec: ListSpec, *, template="lists/list.html", extra: d
         "facets": facets,
         "active": filterset.active(facets),
         "headers": headers(spec, sort),
-        "sort_choices": sort_choices(spec),
+        "sort_choices": ([(RELEVANCE, _("relevance · best matches first"))] if q else []) + sort_choices(spec),
         "sort": sort,
         "facet_sort": facet_sort,
         "q": q,
