@@ -59,8 +59,8 @@ def all_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
-    """The distinct words of `text` (a query part, a name), in order."""
-    return tuple(dict.fromkeys(all_words(text)))
+    """The distinct words of `text` (a query part, a name), in order, lower-cased as both indexes fold them."""
+    return tuple(dict.fromkeys(w.lower() for w in all_words(text)))
 
 
 def search_text(*texts: str) -> str:

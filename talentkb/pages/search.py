@@ -33,9 +33,9 @@ SHARED_FILTERS = ("q", "district", "province", "year", "status")
 TAB_COUNT_LIMIT = 1000
 
 
-def bounded_count(queryset, limit: int = TAB_COUNT_LIMIT) -> int:
-    """The number of rows, or limit + 1 when there are more: the database stops counting there."""
-    return queryset.order_by().values("pk")[: limit + 1].count()
+def bounded_count(queryset) -> int:
+    """The number of rows, or TAB_COUNT_LIMIT + 1 when there are more: the database stops counting there."""
+    return queryset.order_by().values("pk")[: TAB_COUNT_LIMIT + 1].count()
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
