@@ -63,9 +63,20 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w.lower() for w in all_words(text)))
 
 
+def text_words(text: str) -> list[str]:
+    """all_words of a long text, block by block: jieba cuts each run of word characters between
+    punctuation on its own, so the result is the same, and each block is cached by its shape
+    (short_words). Announcements repeat their phrases; the generated corpus does so with other numbers."""
+    found = []
+    for block in jieba.re_han_default.split(text or ""):
+        if block:
+            found += short_words(block) if jieba.re_han_default.fullmatch(block) else all_words(block)
+    return found
+
+
 def search_text(*texts: str) -> str:
     """The stored form: ' word word … ' (leading and trailing space, so that ' word ' finds whole words)."""
-    found = [w for t in texts if t for w in all_words(t)]
+    found = [w for t in texts if t for w in text_words(t)]
     return " " + " ".join(found) + " " if found else ""
 
 
