@@ -42,6 +42,7 @@ from .facets import FACET_SORTS, only, without
 
 PER_PAGE = 25
 RELEVANCE = "relevance"  # the `sort` of a search by default: best matches first
+RANK_LIMIT = 1000  # matches ranked by relevance at most (see `filtered`)
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -117,19 +118,28 @@ def list_state(request, spec: ListSpec):
 def filtered(spec: ListSpec, params: QueryDict):
     """The filterset and the sorted, filtered queryset for these URL parameters.
 
-    A search (`q`) is ordered by relevance unless a column's sort is asked for.
+    A search (`q`) is ordered by relevance unless a column's sort is asked for, when it
+    matches at most RANK_LIMIT rows: ranking reads every match, and a common word's
+    hundred thousand matches would take seconds. More are sorted as the list sorts.
     """
     filterset = spec.filterset(params, queryset=spec.queryset())
     queryset = filterset.queryset_without(None)
     q = filterset.cleaned().get("q")
-    asked = params.get("sort")
-    picked = asked in spec.sort_keys() or asked in spec.old_sorts
-    if q and not picked and "q" in filterset.filters:
+    if q and not sort_picked(spec, params) and "q" in filterset.filters and rankable(queryset):
         ranked = filterset.filters["q"].ranked(queryset, q)
         if ranked is not None:
             return filterset, ranked.order_by("-search_rank", *spec.ordering(spec.default_sort)), RELEVANCE
-    sort = spec.parse_sort(asked)
+    sort = spec.parse_sort(params.get("sort"))
     return filterset, queryset.order_by(*spec.ordering(sort)), sort
+
+
+def sort_picked(spec: ListSpec, params: QueryDict) -> bool:
+    return params.get("sort") in spec.sort_keys() or params.get("sort") in spec.old_sorts
+
+
+def rankable(queryset) -> bool:
+    """Few enough matches to rank them all: counted up to the bound, through the search index."""
+    return queryset.order_by().values("pk")[: RANK_LIMIT + 1].count() <= RANK_LIMIT
 
 
 @dataclass
@@ -181,6 +191,9 @@ def render_list(request, spec: ListSpec, *, template="lists/list.html", extra: d
         "sort": sort,
         "facet_sort": facet_sort,
         "q": q,
+        # A search with too many matches to rank, sorted as the list sorts (see `filtered`).
+        "unranked": bool(q) and sort != RELEVANCE and not sort_picked(spec, request.GET),
+        "rank_limit": RANK_LIMIT,
         "terms": highlight_terms(q),
         "clear_all": only(request.GET, "sort", "facet_sort"),
         "without_q": without(request.GET, "q"),

@@ -169,3 +169,16 @@ def test_a_fact_keeps_its_words_when_saved_with_some_fields(kb):
     kb.apartments.save(update_fields=["label", "value"])
     kb.apartments.refresh_from_db()
     assert " 驿站 " in kb.apartments.search_text
+
+
+def test_too_many_matches_to_rank_are_sorted_as_the_list_sorts_and_say_so(client, kb, monkeypatch):
+    from talentkb.lists import listing
+
+    monkeypatch.setattr(listing, "RANK_LIMIT", 2)
+    response, found = results(client, "人才公寓")
+    assert len(found) == 3 and response.context["sort"] == "-period"
+    assert response.context["unranked"]
+    assert "not by relevance" in response.content.decode()
+    monkeypatch.setattr(listing, "RANK_LIMIT", 3)
+    response, _found = results(client, "人才公寓")
+    assert response.context["sort"] == "relevance" and not response.context["unranked"]
