@@ -178,7 +178,7 @@ def test_too_many_matches_to_rank_are_sorted_as_the_list_sorts_and_say_so(client
     response, found = results(client, "人才公寓")
     assert len(found) == 3 and response.context["sort"] == "-period"
     assert response.context["unranked"]
-    assert "not by relevance" in response.content.decode()
+    assert 'class="hint unranked"' in response.content.decode() and "而非按相关度" in response.content.decode()
     monkeypatch.setattr(listing, "RANK_LIMIT", 3)
     response, _found = results(client, "人才公寓")
     assert response.context["sort"] == "relevance" and not response.context["unranked"]
