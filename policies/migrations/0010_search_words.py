@@ -111,9 +111,11 @@ def create_indexes(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor == "postgresql":
         for app, name, index in GIN:
-            schema_editor.add_index(
-                apps.get_model(app, name), GinIndex(SearchVector("search_text", config="simple"), name=index)
-            )
+            model = apps.get_model(app, name)
+            schema_editor.add_index(model, GinIndex(SearchVector("search_text", config="simple"), name=index))
+            # Statistics of the indexed expression: without them the planner guesses 145 programs
+            # match 人才 where 16,931 do, and picks nested loops over them.
+            schema_editor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
     elif connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             for app, name, _fields, _derive in SOURCES:
