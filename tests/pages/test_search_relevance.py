@@ -142,7 +142,9 @@ def test_search_queries_do_not_grow_with_the_rows(client, kb, grow, kind):
     before = queries()
     grow(12)
     assert queries() == before
-    assert before <= 20
+    # On PostgreSQL each list's filter resolves the matching programs in a query of its own
+    # (their ids go in as one array); SQLite reads them in a subquery.
+    assert before <= 22
 
 
 def test_one_character_is_a_substring_and_longer_parts_are_words(client, kb):
