@@ -80,7 +80,7 @@ def search_text(*texts: str) -> str:
     return " " + " ".join(found) + " " if found else ""
 
 
-NUMBER = re.compile(r"\d+")
+NUMBER = re.compile(r"[0-9]+")  # ASCII: jieba keeps these inside a block, as it keeps 0
 
 
 @lru_cache(maxsize=100_000)
