@@ -25,7 +25,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 
 from policies.extraction.groups import groups_of
-from policies.search import search_text
+from policies.search import fact_search_text, program_search_text, search_text
 
 from . import data_version
 from .corpus import GeneratedArticle
@@ -147,6 +147,7 @@ class Loader:
                     rows[self.Program].append({
                         "id": self.programs[key], "name": p.name, "aliases": [], "district_id": district,
                         "origin": "extracted", "status": "proposed", "created_at": self.now, "updated_at": self.now,
+                        "search_text": program_search_text(p.name, []),
                     })
                 rows[self.Mention].append({
                     "id": self._id(self.Mention), "program_id": self.programs[key], "article_id": article_id,
@@ -171,6 +172,8 @@ class Loader:
                         "extraction_key": f"{base}#{seen[base]}",
                         "reviewed_by_id": None, "reviewed_at": None, "created_at": self.now, "updated_at": self.now,
                         "label": f.label,
+                        # Short and often repeated: cached (policies.search.fact_search_text).
+                        "search_text": fact_search_text(a.text[f.start:f.end], f.label) if self.segment else "",
                     }
                     if m is self.Incentive:
                         row["kind"] = f.kind

@@ -29,6 +29,7 @@ from .details import article_details
 from .indicators import resolver
 from .choices import IncentiveKind
 from .models import Article, Incentive, Mention, Metric, fact_year
+from .search import fact_search_text, program_search_text
 
 WHITESPACE = re.compile(r"\s+")
 
@@ -256,6 +257,7 @@ def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]],
                     span_start=item.start,
                     span_end=item.end,
                     quote=article.text[item.start:item.end],
+                    search_text=fact_search_text(article.text[item.start:item.end], item.label[:100]),
                     extraction_key=key,
                     origin=Origin.EXTRACTED,
                     status=Status.PROPOSED,
@@ -354,14 +356,17 @@ class _ProgramWriter:
 
     def save(self) -> None:
         now = timezone.now()
+        # What the pre_save receivers would write (bulk writes send no signal).
         for program in self.created:
             program.pinyin = pinyin_key(program.name)
+            program.search_text = program_search_text(program.name, program.aliases)
         bulk_create_with_history(self.created, Program)
         if self.changed:
             changed = list(self.changed.values())
             for program in changed:
                 program.updated_at = now
-            bulk_update_with_history(changed, Program, ["aliases", "updated_at"])
+                program.search_text = program_search_text(program.name, program.aliases)
+            bulk_update_with_history(changed, Program, ["aliases", "search_text", "updated_at"])
         for mention in self.mentions:
             lifecycle.read_dates(mention, mention.article)
         Mention.objects.bulk_create(self.mentions)

@@ -357,6 +357,10 @@ class Fact(models.Model):
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    search_text = models.TextField(
+        default="", blank=True, editable=False,
+        help_text="Quote and label segmented by jieba into space-separated words, for search (policies.search).",
+    )
 
     objects = FactQuerySet.as_manager()
 
@@ -380,6 +384,9 @@ class Fact(models.Model):
     def save(self, *args, **kwargs):
         self.year = self.derive_year()
         self.published = self.article.published if self.article_id else ""
+        # policies.search's pre_save receiver derives the search words from the quote and label.
+        if kwargs.get("update_fields") is not None and {"quote", "label"} & set(kwargs["update_fields"]):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
 
     def derive_year(self):
@@ -415,7 +422,7 @@ class Incentive(Fact):
     label = models.CharField(_("label"), max_length=100, blank=True, help_text=_("What is offered, as written: 人才公寓."))
     groups = models.ManyToManyField(TargetGroup, blank=True, related_name="incentives", verbose_name=_("target groups"))
 
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "published"])
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "published", "search_text"])
 
     class Meta(Fact.Meta):
         verbose_name = _("incentive")
@@ -427,6 +434,8 @@ class Incentive(Fact):
         indexes = [
             # The incentive list and the comparison filter by district and kind.
             models.Index(fields=["district", "kind"], name="incentive_district_kind_idx"),
+            # Search finds incentives by their kind's names (免租 → rent-free periods), OR-ed with other matches.
+            models.Index(fields=["kind"], name="incentive_kind_idx"),
             models.Index(fields=["year"], name="incentive_year_idx"),
             *fact_list_indexes("incentive"),
             # ?kind=apartment&year=2024: the facets people combine most.
@@ -454,7 +463,7 @@ class Metric(Fact):
         verbose_name=_("indicator"), help_text=_("The comparable quantity it measures; empty where none fits."),
     )
 
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "published"])
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "published", "search_text"])
 
     class Meta(Fact.Meta):
         verbose_name = _("metric")

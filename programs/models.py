@@ -115,9 +115,15 @@ class Program(models.Model):
                                help_text="The last day `ends` can mean, for comparing dates.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    search_text = models.TextField(
+        default="", blank=True, editable=False,
+        help_text="Name and aliases segmented into space-separated words, for search (written by policies.search).",
+    )
 
     objects = ProgramQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "pinyin", "launched_on", "ends_on"])
+    history = HistoricalRecords(
+        excluded_fields=["created_at", "updated_at", "pinyin", "launched_on", "ends_on", "search_text"]
+    )
 
     class Meta:
         verbose_name = _("program")
@@ -154,6 +160,8 @@ class Program(models.Model):
             fields = set(kwargs["update_fields"])
             if "name" in fields:
                 fields.add("pinyin")
+            if {"name", "aliases"} & fields:
+                fields.add("search_text")  # written by a pre_save receiver of the layer above (policies.search)
             if {"launched", "ends"} & fields:
                 fields |= {"launched_on", "ends_on"}
             kwargs["update_fields"] = fields

@@ -26,18 +26,27 @@ NO_YEAR = _("no year")
 
 
 class QueryFilter(django_filters.CharFilter):
-    """`q`: the search of policies.search over the given fields."""
+    """`q`: policies.search over the list's rows: their own words through the database's full-text index,
+    and for facts their kind's, program's and indicator's names. `ranked` orders by how well they match."""
 
-    def __init__(self, *, words_field=None, substring_fields=(), **kwargs):
-        self.words_field, self.substring_fields = words_field, list(substring_fields)
+    def __init__(self, **kwargs):
         super().__init__(label=_("search"), **kwargs)
+        self._found = None
+
+    def search(self, model, value):
+        # Resolving a query (its program and indicator matches) costs a query or two: once per list, not per facet.
+        if self._found is None or self._found[0] != (model, value):
+            self._found = ((model, value), search.search(model, value))
+        return self._found[1]
 
     def filter(self, qs, value):
-        condition = search.matches(value, words_field=self.words_field, substring_fields=self.substring_fields)
-        if condition is None:
-            return qs
-        # A subquery, so that a match through a to-many field lists a row once.
-        return qs.filter(pk__in=qs.model.objects.filter(condition).values("pk"))
+        found = self.search(qs.model, value)
+        return qs if found is None else qs.filter(found.condition)
+
+    def ranked(self, qs, value):
+        """`qs` with its rows' relevance as `search_rank` (larger is better); None for an empty query."""
+        found = self.search(qs.model, value)
+        return None if found is None else qs.annotate(search_rank=found.rank)
 
 
 def target_buckets():
@@ -82,7 +91,7 @@ def province_facet(path: str, **kwargs) -> Facet:
 class FactFilter(FacetedFilterSet):
     """What incentives and metrics share; the lists add `kind`, `group`, `range`."""
 
-    q = QueryFilter(substring_fields=["quote", "label", "program__name"])
+    q = QueryFilter()
     district = FacetFilter(DistrictFacet("district", label=_("district")))
     province = FacetFilter(province_facet("district"))
     unit = FacetFilter(ChoiceFacet("unit", choices=Unit.choices, label=_("unit")))
@@ -94,7 +103,7 @@ class FactFilter(FacetedFilterSet):
 class ArticleFilter(FacetedFilterSet):
     """Over Article.objects annotated with `pub_year` (see selectors.articles)."""
 
-    q = QueryFilter(words_field="search_text", substring_fields=["text", "title"])
+    q = QueryFilter()
     district = FacetFilter(DistrictFacet("districts", label=_("district"), many=True))
     province = FacetFilter(province_facet("districts", many=True))
     year = FacetFilter(Facet("pub_year", label=_("year"), pattern=r"\d{4}", sort_by_name="-value",
@@ -127,7 +136,7 @@ class IncentiveFilter(FactFilter):
 
 
 class ProgramFilter(FacetedFilterSet):
-    q = QueryFilter(substring_fields=["name", "mentions__quote"])
+    q = QueryFilter()
     district = FacetFilter(DistrictFacet("district", label=_("district")))
     province = FacetFilter(province_facet("district"))
     # Programs offering a kind of incentive (one not rejected).

@@ -45,6 +45,8 @@ from .keyset import PARAMS as CURSORS, Keyset
 PER_PAGE = 25
 # Parameters that say which page, not which rows: a download leaves them out.
 NOT_FILTERS = ("format", "page", *CURSORS)
+RELEVANCE = "relevance"  # the `sort` of a search by default: best matches first
+RANK_LIMIT = 1000  # matches ranked by relevance at most (see `filtered`)
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -118,11 +120,30 @@ def list_state(request, spec: ListSpec):
 
 
 def filtered(spec: ListSpec, params: QueryDict):
-    """The filterset and the sorted, filtered queryset for these URL parameters."""
+    """The filterset and the sorted, filtered queryset for these URL parameters.
+
+    A search (`q`) is ordered by relevance unless a column's sort is asked for, when it
+    matches at most RANK_LIMIT rows: ranking reads every match, and a common word's
+    hundred thousand matches would take seconds. More are sorted as the list sorts.
+    """
     filterset = spec.filterset(params, queryset=spec.queryset())
+    queryset = filterset.queryset_without(None)
+    q = filterset.cleaned().get("q")
+    if q and not sort_picked(spec, params) and "q" in filterset.filters and rankable(queryset):
+        ranked = filterset.filters["q"].ranked(queryset, q)
+        if ranked is not None:
+            return filterset, ranked.order_by("-search_rank", *spec.ordering(spec.default_sort)), RELEVANCE
     sort = spec.parse_sort(params.get("sort"))
-    queryset = filterset.queryset_without(None).order_by(*spec.ordering(sort))
-    return filterset, queryset, sort
+    return filterset, queryset.order_by(*spec.ordering(sort)), sort
+
+
+def sort_picked(spec: ListSpec, params: QueryDict) -> bool:
+    return params.get("sort") in spec.sort_keys() or params.get("sort") in spec.old_sorts
+
+
+def rankable(queryset) -> bool:
+    """Few enough matches to rank them all: counted up to the bound, through the search index."""
+    return queryset.order_by().values("pk")[: RANK_LIMIT + 1].count() <= RANK_LIMIT
 
 
 @dataclass
@@ -158,7 +179,9 @@ def render_list(request, spec: ListSpec, *, template="lists/list.html", extra: d
         return download(request, spec, queryset, fmt)
 
     known = list_counts(spec, filterset, queryset)
-    page = paginate(request, queryset, count=known["total"], keyset=Keyset(spec, sort))
+    # Ranked results are at most RANK_LIMIT rows and have no column order a cursor could follow.
+    keyset = None if sort == RELEVANCE else Keyset(spec, sort)
+    page = paginate(request, queryset, count=known["total"], keyset=keyset)
     facet_sort = request.GET.get("facet_sort")
     if facet_sort not in FACET_SORTS:
         facet_sort = FACET_SORTS[0]
@@ -171,10 +194,13 @@ def render_list(request, spec: ListSpec, *, template="lists/list.html", extra: d
         "facets": facets,
         "active": filterset.active(facets),
         "headers": headers(spec, sort),
-        "sort_choices": sort_choices(spec),
+        "sort_choices": ([(RELEVANCE, _("relevance · best matches first"))] if q else []) + sort_choices(spec),
         "sort": sort,
         "facet_sort": facet_sort,
         "q": q,
+        # A search with too many matches to rank, sorted as the list sorts (see `filtered`).
+        "unranked": bool(q) and sort != RELEVANCE and not sort_picked(spec, request.GET),
+        "rank_limit": RANK_LIMIT,
         "terms": highlight_terms(q),
         "clear_all": only(request.GET, "sort", "facet_sort"),
         "without_q": without(request.GET, "q"),

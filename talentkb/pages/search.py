@@ -28,6 +28,14 @@ SEARCH_TYPES = {
     "metrics": SEARCH_METRICS,
 }
 SHARED_FILTERS = ("q", "district", "province", "year", "status")
+# A tab counts its matches up to this many and then says "1,000+": counting every match of a
+# common word among millions of facts would cost more than the rest of the page.
+TAB_COUNT_LIMIT = 1000
+
+
+def bounded_count(queryset) -> int:
+    """The number of rows, or TAB_COUNT_LIMIT + 1 when there are more: the database stops counting there."""
+    return queryset.order_by().values("pk")[: TAB_COUNT_LIMIT + 1].count()
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
@@ -40,6 +48,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
     for name, other in SEARCH_TYPES.items():
         query = only(request.GET, *SHARED_FILTERS)
         query["type"] = name
-        count = other.filterset(query, queryset=other.queryset()).queryset_without(None).count() if q else 0
-        tabs.append({"name": name, "title": other.title, "count": count, "query": query, "current": name == kind})
-    return render_list(request, SEARCH_TYPES[kind], template="search.html", extra={"tabs": tabs, "kind": kind})
+        count = bounded_count(other.filterset(query, queryset=other.queryset()).queryset_without(None)) if q else 0
+        tabs.append({"name": name, "title": other.title, "count": count, "more": count > TAB_COUNT_LIMIT,
+                     "query": query, "current": name == kind})
+    return render_list(request, SEARCH_TYPES[kind], template="search.html",
+                       extra={"tabs": tabs, "kind": kind, "tab_limit": TAB_COUNT_LIMIT})
