@@ -151,3 +151,19 @@ def test_facets_work_from_the_keyboard(page, kb):
     page.keyboard.press("Enter")
     page.wait_for_url(f"**district={HEXI}**")
     assert page.locator(".result-count").get_attribute("data-total") == "2"
+
+
+def test_search_finds_offers_through_their_kind_and_their_program_s_alias(page, seeded, screenshot):
+    """Issue 12.4 in the browser: 免租 finds a 减租期 (its kind's name), 人才公寓 finds 长泰区's
+    720 套, whose sentence names only 栋720套 (its program's alias holds the words)."""
+    page.goto(page.url_for("/search/?type=incentives"))
+    page.fill("#search-q", "免租")
+    page.press("#search-q", "Enter")
+    page.wait_for_url(lambda url: "q=" in url)
+    rows = page.locator(".results [data-fact]")
+    assert any("减租期" in text for text in rows.all_inner_texts())
+    page.fill("#search-q", "人才公寓")
+    page.press("#search-q", "Enter")
+    page.wait_for_url(lambda url: "%E4%BA%BA%E6%89%8D%E5%85%AC%E5%AF%93" in url or "人才公寓" in url)
+    assert any("720" in text and "套" in text for text in page.locator(".results [data-fact]").all_inner_texts())
+    screenshot("search-kind-alias")
