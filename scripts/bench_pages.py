@@ -65,6 +65,8 @@ PAGES = [
     "/districts/110106/",
     "/compare/?" + "&".join(f"d={d}" for d in BIG[:4]),
     "/compare/?" + "&".join(f"d={d}" for d in BIG),
+    "/finder/?group=graduates&need=apartment",
+    "/finder/?group=researchers&need=apartment&need=subsidy&province=350000&since=2020",
     "/districts/lookup/?q=fengtai",
 ]
 # The same three facets and filters, in the app and in Datasette.
