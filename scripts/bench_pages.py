@@ -18,6 +18,11 @@ with the SQL and facet time limits raised to gunicorn's 30 s (so that it
 counts rather than gives up) and loads the same three facets (district, kind,
 year) with the same filters, printing the ratio of requests/s.
 
+--page-cache off|on|both runs the app with the whole-page cache off, on, or
+off then on in one run (the cache emptied before each run, so that the one
+request per URL is a cold miss; under wrk, one URL loaded again and again is
+all hits after the first).
+
 Everything listens on 127.0.0.1 and every loop is bounded. It prints figures;
 it asserts nothing.
 """
@@ -170,6 +175,9 @@ def start_gunicorn(args) -> subprocess.Popen:
     manage = [str(VENV_BIN / "python"), "manage.py"]
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([*manage, "compilemessages", "-v0", "--ignore=.venv"], cwd=ROOT, env=env, check=True)
+    # Start with an empty page cache: the first request to each URL is a miss.
+    subprocess.run([*manage, "shell", "-c", "from django.core.cache import caches; caches['pages'].clear()"],
+                   cwd=ROOT, env=env, check=True)
     return subprocess.Popen(
         [str(VENV_BIN / "gunicorn"), "talentkb.wsgi", "--bind", f"127.0.0.1:{args.port}",
          "--workers", str(args.workers), "--timeout", "30", "--log-level", "warning"],
@@ -245,6 +253,8 @@ def main():
                         help="the SQLite copy for Datasette (kept between runs; --fresh-copy to rebuild)")
     parser.add_argument("--fresh-copy", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--page-cache", choices=["off", "on", "both"], default="on",
+                        help="the whole-page cache (PAGE_CACHE): off, on, or off then on in one run")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         sys.exit("set DATABASE_URL to the database to serve")
@@ -255,7 +265,23 @@ def main():
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text(WRK_REPORT)
     report = {"database": os.environ["DATABASE_URL"], "duration": args.duration, "connections": args.connections}
-    gunicorn = start_gunicorn(args)
+    if args.page_cache == "both":
+        for state in ("off", "on"):
+            gunicorn = start_gunicorn(args, extra={"PAGE_CACHE": "1" if state == "on" else "0"})
+            try:
+                base = f"http://127.0.0.1:{args.port}"
+                wait_until_up(base, gunicorn)
+                report[f"app_cache_{state}"] = measure(base, args.urls or PAGES, args, script,
+                                                       f"talentkb, gunicorn {args.workers} workers, page cache {state}")
+            finally:
+                stop(gunicorn)
+        print(f"\n{'url':58s} {'1 req s off/on':>15} {'req/s off/on':>14} {'p95 ms off/on':>15}")
+        for path in args.urls or PAGES:
+            a, b = report["app_cache_off"][path], report["app_cache_on"][path]
+            print(f"{path:58s} {a['first_seconds']:7.2f}/{b['first_seconds']:<7.2f} {a['rps']:6.0f}/{b['rps']:<7.0f} "
+                  f"{a['p95']:7.0f}/{b['p95']:<7.0f}")
+        return write(report, args)
+    gunicorn = start_gunicorn(args, extra={"PAGE_CACHE": "1" if args.page_cache == "on" else "0"})
     try:
         base = f"http://127.0.0.1:{args.port}"
         wait_until_up(base, gunicorn)
