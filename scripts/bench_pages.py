@@ -169,9 +169,9 @@ def measure(base: str, paths: list[str], args, script: Path, label: str) -> dict
     return results
 
 
-def start_gunicorn(args) -> subprocess.Popen:
-    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1",
-           "SECURE_SSL_REDIRECT": "0", "DJANGO_SETTINGS_MODULE": "talentkb.settings"}
+def start_gunicorn(args, extra: dict | None = None) -> subprocess.Popen:
+    env = {**os.environ, **(extra or {}), "DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 50,
+           "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0", "DJANGO_SETTINGS_MODULE": "talentkb.settings"}
     manage = [str(VENV_BIN / "python"), "manage.py"]
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([*manage, "compilemessages", "-v0", "--ignore=.venv"], cwd=ROOT, env=env, check=True)
