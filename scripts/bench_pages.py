@@ -25,6 +25,11 @@ configuration of its own in a temporary folder (no system configuration is
 touched), and loads the URLs through nginx: the set-up of several app
 machines behind a load balancer (docs/deployment.md), on one machine.
 
+--page-cache off|on|both runs the app with the whole-page cache off, on, or
+off then on in one run (the cache emptied before each run, so that the one
+request per URL is a cold miss; under wrk, one URL loaded again and again is
+all hits after the first).
+
 Everything listens on 127.0.0.1 and every loop is bounded. It prints figures;
 it asserts nothing.
 """
@@ -183,12 +188,15 @@ def check_free(*ports: int) -> None:
                 sys.exit(f"something already listens on 127.0.0.1:{port}: choose another --port")
 
 
-def start_gunicorn(args, port: int | None = None) -> subprocess.Popen:
-    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1",
+def start_gunicorn(args, port: int | None = None, extra: dict | None = None) -> subprocess.Popen:
+    env = {**os.environ, **(extra or {}), "DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1",
            "SECURE_SSL_REDIRECT": "0", "DJANGO_SETTINGS_MODULE": "talentkb.settings"}
     manage = [str(VENV_BIN / "python"), "manage.py"]
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([*manage, "compilemessages", "-v0", "--ignore=.venv"], cwd=ROOT, env=env, check=True)
+    # Start with an empty page cache: the first request to each URL is a miss.
+    subprocess.run([*manage, "shell", "-c", "from django.core.cache import caches; caches['pages'].clear()"],
+                   cwd=ROOT, env=env, check=True)
     return subprocess.Popen(
         [str(VENV_BIN / "gunicorn"), "talentkb.wsgi", "--bind", f"127.0.0.1:{port or args.port}",
          "--workers", str(args.workers), "--timeout", "30", "--log-level", "warning"],
@@ -305,6 +313,8 @@ def main():
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--nginx", action="store_true",
                         help="two gunicorn instances behind nginx on --port (the instances on --port+2, --port+3)")
+    parser.add_argument("--page-cache", choices=["off", "on", "both"], default="on",
+                        help="the whole-page cache (PAGE_CACHE): off, on, or off then on in one run")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         sys.exit("set DATABASE_URL to the database to serve")
@@ -315,19 +325,36 @@ def main():
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text(WRK_REPORT)
     report = {"database": os.environ["DATABASE_URL"], "duration": args.duration, "connections": args.connections}
+    if args.page_cache == "both":
+        for state in ("off", "on"):
+            gunicorn = start_gunicorn(args, extra={"PAGE_CACHE": "1" if state == "on" else "0"})
+            try:
+                base = f"http://127.0.0.1:{args.port}"
+                wait_until_up(base, gunicorn)
+                report[f"app_cache_{state}"] = measure(base, args.urls or PAGES, args, script,
+                                                       f"talentkb, gunicorn {args.workers} workers, page cache {state}")
+            finally:
+                stop(gunicorn)
+        print(f"\n{'url':58s} {'1 req s off/on':>15} {'req/s off/on':>14} {'p95 ms off/on':>15}")
+        for path in args.urls or PAGES:
+            a, b = report["app_cache_off"][path], report["app_cache_on"][path]
+            print(f"{path:58s} {a['first_seconds']:7.2f}/{b['first_seconds']:<7.2f} {a['rps']:6.0f}/{b['rps']:<7.0f} "
+                  f"{a['p95']:7.0f}/{b['p95']:<7.0f}")
+        return write(report, args)
     check_free(args.port, *([args.port + 2, args.port + 3] if args.nginx else []))
     servers = []
+    cache = {"PAGE_CACHE": "1" if args.page_cache == "on" else "0"}
     try:
         base = f"http://127.0.0.1:{args.port}"
         if args.nginx:
             ports = [args.port + 2, args.port + 3]
             for port in ports:
-                servers.append(start_gunicorn(args, port))
+                servers.append(start_gunicorn(args, port, cache))
                 wait_until_up(f"http://127.0.0.1:{port}", servers[-1])
             servers.append(start_nginx(args.port, ports, Path(tempfile.mkdtemp(prefix="talentkb-nginx-"))))
             label = f"talentkb, nginx over 2 gunicorn instances of {args.workers} workers"
         else:
-            servers.append(start_gunicorn(args))
+            servers.append(start_gunicorn(args, extra=cache))
             label = f"talentkb, gunicorn {args.workers} workers"
         wait_until_up(base, servers[-1])
         report["app"] = measure(base, args.urls or PAGES, args, script, label)

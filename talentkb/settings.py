@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages for anonymous visitors, whole (talentkb/pagecache.py): before the session,
+    # CSRF and auth middleware, so that a hit skips them and a store sees the cookies they set.
+    "talentkb.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -131,16 +134,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 # Nothing lives in an app server's memory that another server would need:
 # sessions are rows of the database (Django's default session engine) and the
-# cache is a table of it (created by migration policies/0010_cache_table), so
+# caches are tables of it (CACHES, below; migrations policies 0010 and 0015), so
 # any number of app servers can stand behind a load balancer
 # (docs/deployment.md). A per-process memory cache would let one server serve
 # what another has already changed.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "talentkb_cache",
-    }
-}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # A read replica of PostgreSQL for the public pages (docs/deployment.md):
@@ -187,6 +184,24 @@ DOWNLOAD_STREAM_MAX_ROWS = envint("DOWNLOAD_STREAM_MAX_ROWS", 50_000)
 # A large download asked for again within this many seconds of being built
 # gets the same file rather than a new job.
 DOWNLOAD_REUSE_SECONDS = envint("DOWNLOAD_REUSE_SECONDS", 600)
+
+# The whole-page cache (talentkb/pagecache.py): anonymous GETs of the public pages, kept
+# in a table of the database (shared by every app server), keyed by the data version so
+# that any committed write makes every older entry unreachable. PAGE_CACHE=0 turns it off.
+PAGE_CACHE = envbool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_TABLE = "talentkb_page_cache"  # created by the migration policies 0015
+CACHES = {
+    # In the database too (migration policies 0010_cache_table), so that app servers keep no state.
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "talentkb_cache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": PAGE_CACHE_TABLE,
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+        # Past this many rows a store drops the expired ones, then a third of the rest.
+        "OPTIONS": {"MAX_ENTRIES": envint("PAGE_CACHE_MAX_ENTRIES", 5000), "CULL_FREQUENCY": 3},
+    },
+}
 
 # Axes counts failed logins and refuses a locked-out one before the model
 # backend checks the password.

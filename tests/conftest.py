@@ -67,6 +67,21 @@ def compiled_messages():
         trans_real._default = None
 
 
+@pytest.fixture(autouse=True)
+def page_cache_off():
+    """Tests see every page rendered by its view; those of the whole-page cache turn it on
+    (tests/pages/test_page_cache.py)."""
+    from django.conf import settings
+
+    if not settings.configured:
+        yield
+        return
+    from django.test import override_settings
+
+    with override_settings(PAGE_CACHE=False):
+        yield
+
+
 @pytest.fixture
 def build(reference_data):
     return Builder()
