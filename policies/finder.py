@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Sum, Value, When, Window
+from django.db.models.functions import RowNumber
 
 from districts.lookup import condition as place_condition
 from programs.choices import Status
@@ -141,18 +142,26 @@ def ranking(wanted: Wanted, this_year: int) -> QuerySet:
     )
 
 
-def offers_of(wanted: Wanted, district_ids, this_year: int) -> QuerySet:
-    """The matching offers of these districts, verified first, then the weightiest, then the newest.
+def offers_of(wanted: Wanted, district_ids, this_year: int, *, per_district: int | None = None) -> QuerySet:
+    """The matching offers of these districts, verified first, then the weightiest, then the newest;
+    with `per_district`, only that many of each (a big district matches thousands).
 
     Each carries `weight` and `open_to_all`; two queries (the offers, their groups)."""
-    return (
+    order = [
+        Case(When(status=Status.VERIFIED, then=Value(0)), default=Value(1), output_field=IntegerField()).asc(),
+        F("weight").desc(), F("year").desc(), F("value").desc(), F("pk").asc(),
+    ]
+    offers = (
         matching(wanted).filter(district__in=district_ids)
         .annotate(weight=weight(this_year), open_to_all=open_to_all())
-        .select_related("article", "program")
+    )
+    if per_district:
+        offers = offers.annotate(
+            place_in_district=Window(RowNumber(), partition_by=F("district"), order_by=order),
+        ).filter(place_in_district__lte=per_district)
+    return (
+        offers.select_related("article", "program")
         .defer("article__text", "article__search_text")
         .prefetch_related("groups")
-        .order_by(
-            Case(When(status=Status.VERIFIED, then=Value(0)), default=Value(1), output_field=IntegerField()),
-            "-weight", "-year", "-value", "pk",
-        )
+        .order_by(*order)
     )

@@ -58,6 +58,8 @@ GROUP_CODES = {code for code, _name in GROUPS}
 ADCODE = re.compile(r"\d{6}")
 PLACE = re.compile(r"[\w·' -]{1,30}")
 YEAR = re.compile(r"(19|20)\d\d")
+# Offers shown per district: the best few, the rest a link away (a big district matches thousands).
+OFFERS_SHOWN = 5
 CONTEXT = 80  # characters read on each side of an offer's quote, for its sentence
 SENTENCE_END = "。！？；;!?\n"
 DOWNLOAD_CHUNK = 500  # districts per query of a download
@@ -103,6 +105,8 @@ class Result:
     n_offers: int
     n_verified: int
     offers: list[Shown] = field(default_factory=list)
+    more: str = ""  # the incentive list's query for this district and the kinds asked for
+
 
 
 def sentence_parts(fact) -> tuple[str, str]:
@@ -119,7 +123,7 @@ def sentence_parts(fact) -> tuple[str, str]:
 
 def offers_by_district(wanted, district_ids, this_year) -> dict[int, list[Shown]]:
     start = Greatest(F("span_start") - CONTEXT, Value(0))
-    offers = finder.offers_of(wanted, district_ids, this_year).annotate(
+    offers = finder.offers_of(wanted, district_ids, this_year, per_district=OFFERS_SHOWN).annotate(
         context_start=start,
         context=Substr("article__text", start + 1, F("span_end") - start + CONTEXT),
     )
@@ -136,9 +140,16 @@ def results_of(rows: list[dict], first_rank: int, wanted, this_year) -> list[Res
     offers = offers_by_district(wanted, ids, this_year)
     return [
         Result(first_rank + i, districts[r["district"]], r["score"], r["offers"], r["verified"],
-               offers.get(r["district"], []))
+               offers.get(r["district"], []), more_query(districts[r["district"]], wanted))
         for i, r in enumerate(rows)
     ]
+
+
+def more_query(district: District, wanted) -> str:
+    query = QueryDict(mutable=True)
+    query["district"] = district.adcode
+    query.setlist("kind", list(wanted.needs))
+    return query.urlencode()
 
 
 def finder_page(request: HttpRequest) -> HttpResponse:

@@ -173,3 +173,29 @@ def test_bad_input_is_dropped_not_an_error(client, kb):
 def test_since_keeps_offers_announced_since_the_year(client, kb):
     results = client.get("/finder/", {"need": "apartment", "since": "2023"}).context["results"]
     assert {r.district.adcode for r in results} == {FENGTAI, HEXI}
+
+
+def test_a_district_with_many_offers_shows_its_best_few_and_links_to_the_rest(client, build, reference_data,
+                                                                            django_assert_max_num_queries):
+    """A big district matches thousands of offers (issue 11: the finder held to a bounded page):
+    each district shows its OFFERS_SHOWN best, verified first, then the weightiest, the newest,
+    the largest, and links to the incentive list for the rest."""
+    from talentkb.pages.finder import OFFERS_SHOWN
+
+    text = "".join(f"人才公寓{n}套。" for n in range(1, 13)) + "购房补贴9万元。"
+    article = build.article(text, [FENGTAI], title="many", published="2023-05-01")
+    offers = [build.incentive(article, f"人才公寓{n}套", kind="apartment", value=n, measure="套",
+                              status="verified" if n in (3, 7) else "proposed") for n in range(1, 13)]
+    build.incentive(article, "购房补贴9万元", kind="subsidy", value=90000, unit="CNY")
+    with django_assert_max_num_queries(FINDER_QUERIES):
+        response = client.get("/finder/", {"need": ["apartment"]})
+    shown = [s.fact.value for s in response.context["results"][0].offers]
+    # Python's order: verified first, then (same kind, same year) the largest value.
+    expected = sorted(offers, key=lambda f: (f.status != "verified", -f.value))[:OFFERS_SHOWN]
+    assert shown == [f.value for f in expected]
+    assert response.context["results"][0].n_offers == 12
+    page = body(response)
+    assert f'href="/incentives/?district={FENGTAI}&amp;kind=apartment" data-more-offers' in page
+    # Fewer offers than the bound: all of them, and no link.
+    response = client.get("/finder/", {"need": ["subsidy"]})
+    assert len(response.context["results"][0].offers) == 1 and "data-more-offers" not in body(response)
