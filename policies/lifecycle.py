@@ -45,22 +45,14 @@ def read_mentions(articles: list[Article]) -> set[int]:
     return programs
 
 
-def program_dates(mentions: Iterable[Mention]) -> tuple[str, str]:
-    """(launched, ends) from a program's mentions, each with its article's `published` loaded."""
-    mentions = list(mentions)
-    starts = sorted(m.launched for m in mentions if m.launched)
-    published = sorted(m.article.published for m in mentions if m.article.published)
-    launched = starts[0] if starts else (published[0] if published else "")
-    stating = sorted((m for m in mentions if m.ends), key=lambda m: (m.article.published, m.pk))
-    return launched, (stating[-1].ends if stating else "")
-
-
 def refresh(program_ids: Iterable[int]) -> None:
     """Recompute the dates of these programs, except those whose dates staff set
     (a few queries whatever their number; a history row for each that changed).
 
-    The same rule as `program_dates`, folded over plain rows as they stream in:
-    a program's mentions may be thousands, and memory stays the same."""
+    A program is launched at the earliest date its texts give, else at its first
+    article's date; it ends where the latest article stating an end says. The
+    rule is folded over plain rows as they stream in: a program's mentions may
+    be thousands, and memory stays the same."""
     ids = set(program_ids)
     if not ids:
         return

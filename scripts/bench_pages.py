@@ -48,6 +48,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from nginx_conf import nginx_config  # scripts/, beside this file
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 DATASETTE_VENV = Path(os.environ.get("DATASETTE_VENV", "/tmp/datasette-venv"))
@@ -208,37 +210,7 @@ def start_nginx(port: int, upstreams: list[int], folder: Path) -> subprocess.Pop
     """nginx on 127.0.0.1:port, round robin over the app servers, with every file it writes in `folder`."""
     if not Path("/usr/sbin/nginx").exists():
         apt_install("nginx-light")
-    servers = "\n".join(f"        server 127.0.0.1:{p};" for p in upstreams)
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    conf = folder / "nginx.conf"
-    conf.write_text(f"""{user}worker_processes auto;
-pid {folder}/nginx.pid;
-error_log {folder}/error.log;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {folder}/body;
-    proxy_temp_path {folder}/proxy;
-    fastcgi_temp_path {folder}/fastcgi;
-    uwsgi_temp_path {folder}/uwsgi;
-    scgi_temp_path {folder}/scgi;
-    upstream talentkb {{
-{servers}
-        keepalive 32;
-    }}
-    server {{
-        listen 127.0.0.1:{port};
-        location / {{
-            proxy_pass http://talentkb;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host $http_host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_read_timeout 60s;
-        }}
-    }}
-}}
-""")
+    conf = nginx_config(folder, port, upstreams)
     return subprocess.Popen(["/usr/sbin/nginx", "-p", str(folder), "-c", str(conf), "-g", "daemon off;"],
                             start_new_session=True)
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from scripts.nginx_conf import nginx_config
 from tests.processes import ROOT, manage, migrated_database
 
 pytestmark = [
@@ -71,39 +72,6 @@ def running(args: list, **kwargs):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-
-
-def nginx_config(folder: Path, port: int, upstreams: list[int]) -> Path:
-    """A configuration of nginx of its own (no root configuration touched): logs, pid and
-    temporary files in `folder`, round robin over the app servers on loopback."""
-    servers = "\n".join(f"        server 127.0.0.1:{p};" for p in upstreams)
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    conf = folder / "nginx.conf"
-    conf.write_text(f"""{user}worker_processes 1;
-pid {folder}/nginx.pid;
-error_log {folder}/error.log;
-events {{ worker_connections 256; }}
-http {{
-    access_log off;
-    client_body_temp_path {folder}/body;
-    proxy_temp_path {folder}/proxy;
-    fastcgi_temp_path {folder}/fastcgi;
-    uwsgi_temp_path {folder}/uwsgi;
-    scgi_temp_path {folder}/scgi;
-    upstream talentkb {{
-{servers}
-    }}
-    server {{
-        listen 127.0.0.1:{port};
-        location / {{
-            proxy_pass http://talentkb;
-            proxy_set_header Host $http_host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-        }}
-    }}
-}}
-""")
-    return conf
 
 
 class Browser:
