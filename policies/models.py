@@ -434,11 +434,10 @@ class Incentive(Fact):
         indexes = [
             # The incentive list and the comparison filter by district and kind.
             models.Index(fields=["district", "kind"], name="incentive_district_kind_idx"),
-            # Search finds incentives by their kind's names (免租 → rent-free periods), OR-ed with other matches.
-            models.Index(fields=["kind"], name="incentive_kind_idx"),
             models.Index(fields=["year"], name="incentive_year_idx"),
             *fact_list_indexes("incentive"),
-            # ?kind=apartment&year=2024: the facets people combine most.
+            # ?kind=apartment&year=2024: the facets people combine most; search finds incentives
+            # by their kind's names (免租 → rent-free periods) through its leading column too.
             models.Index(fields=["kind", "year"], name="incentive_kind_year_idx"),
             # The district page and the comparison (talentkb/summaries.py): each kind's latest and
             # largest fact per unit, one descent each, however many facts a district holds.
