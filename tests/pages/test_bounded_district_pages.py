@@ -192,3 +192,15 @@ def test_one_point_is_no_series(client, kb):
     Metric.objects.filter(district__adcode=FENGTAI).update(indicator=Indicator.objects.get(code="talent_total"))
     body = html(client.get(f"/districts/{FENGTAI}/"))
     assert series_data(body) == []
+
+
+def test_a_summary_cell_shows_the_period_of_its_figure_not_only_the_year(client, build):
+    """A quarter's figure reads 2024Q1 in the district page's latest cell, as it does in the lists;
+    a figure with no period of its own shows its year."""
+    article = build.article("丰台区一季度新引进人才320人。全年引进人才1500人。", [FENGTAI], title="丰台一季度")
+    build.metric(article, "新引进人才320人", label="新引进人才", value=320, measure="人", period="2024Q1", year=2024)
+    build.incentive(article, "全年引进人才1500人", kind="jobs", value=1500, measure="人", year=2024)
+    body = html(client.get(f"/districts/{FENGTAI}/"))
+    cells = re.findall(r'<td data-cell="latest">(.*?)</td>', body, re.S)
+    assert any("320" in c and ">2024Q1<" in c for c in cells), cells
+    assert any("1500" in c and ">2024<" in c for c in cells), cells
