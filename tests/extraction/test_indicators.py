@@ -28,6 +28,8 @@ MATCHES = [
     ("外籍人才总量目标", "count", "foreign_talent"),
     ("海归留学人才数量", "count", "overseas_returnees"),
     ("认定乡土专家数量", "count", "rural_talent"),
+    ("人才总量占全区人口比例", "percent", "talent_population_share"),
+    ("人才密度", "percent", "talent_population_share"),
     ("教育卫生专业人才数量", "count", "education_health_talent"),
     # talent inflow
     ("引进人才数量", "count", "talent_attracted"),
@@ -90,6 +92,8 @@ MATCHES = [
     ("人才公寓户型面积上限", "m2", "apartment_unit_size"),
     ("人才公寓建设投资", "CNY", "talent_apartment_investment"),
     ("人才公寓最低月租金", "CNY", "talent_apartment_rent"),
+    ("人才公寓可满足高层次人才居住需求数量", "count", "talent_housing_capacity"),
+    ("人才公寓可容纳人数", "count", "talent_housing_capacity"),
     # platforms and stations
     ("人才驿站数量", "count", "talent_stations"),
     ("新建青年驿站数量", "count", "talent_stations"),
@@ -187,7 +191,6 @@ NON_MATCHES = [
     ("地区生产总值", "count"),
     ("人才公寓", "day"),
     # a share or a difference is not the quantity nor its growth rate
-    ("人才总量占全区人口比例", "percent"),
     ("数字经济核心产业增加值占地区生产总值比重", "percent"),
     ("地区生产总值增速比上年提高", "percent"),
     ("国家高新技术企业比上年增加数量", "count"),
@@ -199,7 +202,6 @@ NON_MATCHES = [
     ("参观沈北新区在读博士人数", "count"),
     ("人才驿站覆盖街道数量目标", "count"),
     ("引才小分队数量", "count"),
-    ("人才公寓可满足高层次人才居住人数", "count"),
     ("大学生及各类人才缺口", "count"),
     ("与大中专院校合作数量", "count"),
     ("首期人才养老公寓示范点床位数", "count"),
@@ -267,7 +269,7 @@ IN_CONTEXT = [
     ("博士数量", "count", "200多名博士", "名", "该市引进的", "和硕士", "该市引进的200多名博士和硕士均已入编。",
      "postgraduates"),
     ("青年人才数量", "count", "2000名青年人才", "名", "公寓可为", "提供拎包入住", "公寓可为2000名青年人才提供拎包入住。",
-     None),
+     "talent_housing_capacity"),
     ("高层次专家数量", "count", "15名高层次专家", "名", "现场", "和30名大学生办理了入住手续",
      "人才公寓启用仪式上,现场15名高层次专家和30名大学生办理了入住手续。", "talent_housed"),
     ("高层次专业人才数量", "count", "乙大学等高层次专业人才10名", "名", "柔性引进甲大学、", "",
@@ -314,6 +316,24 @@ IN_CONTEXT = [
     ("投资数量", "count", "12个投资", "个", "等项目", "", "大会共签约等项目12个投资30亿元。", "projects_signed"),
     ("服务数量", "count", "服务10项", "项", "提供专利授权等", "", "签约共建服务站,为企业提供专利授权等服务10项。", None),
     ("总规模", "CNY", "总规模2亿元", None, "", "", "该人才基金由母基金设立,总规模2亿元。", "talent_fund_size"),
+    # a share of the population in a sentence about the talent pool; not in one about age
+    ("约占全区人口", "percent", "约占全区人口的15%", None, "", "", "全区人才总量达5万人,约占全区人口的15%。",
+     "talent_population_share"),
+    ("人口", "percent", "38%为", None, "人口", "35岁以下青年", "全区人口38%为35岁以下青年。", None),
+    # rent and a flat's size said in a sentence about talent apartments; a subsidy is no rent
+    ("每月", "CNY", "每月800元至1500元不等", None, "价格实惠,", "", "推出青年人才公寓,价格实惠,每月800元至1500元不等。",
+     "talent_apartment_rent"),
+    ("每月", "CNY", "每月2000元", None, "还能享受区里给予的前三个月", "的补贴",
+     "入住人才公寓可享受九折优惠,还能享受区里给予的前三个月每月2000元的补贴。", None),
+    ("可以申请配租一套", "m2", "80平方米以下的人才公寓", None, "可以申请配租一套", "", "人才可以申请配租一套80平方米以下的人才公寓。",
+     "apartment_unit_size"),
+    # money a district paid out, listed after another payment; an offer per person is not
+    ("租房补贴", "CNY", "租房补贴150余万元", None, "", "", "区财政拨付安家费80余万元,租房补贴150余万元。",
+     "talent_funds_paid"),
+    ("租房补贴", "CNY", "每月租房补贴2000元", None, "", "", "经认定的人才,每月租房补贴2000元,由区财政拨付。", None),
+    # the investment of projects that started work
+    ("投资项目落地开工", "CNY", "投资120亿元", None, "", "56个项目落地开工", "投资120亿元56个项目落地开工。",
+     "signed_investment"),
 ]
 
 
@@ -504,7 +524,15 @@ REAL_MAPPINGS = [
     ("001_31e084901cf8d8e7.txt", "近300所高校", None),
     ("001_31e084901cf8d8e7.txt", "50人专家库", None),
     ("001_31e084901cf8d8e7.txt", "万名青年人才", "young_talent_attracted"),
-    ("003_1428d7383da177c4.txt", "1500名青年人才", None),
+    ("003_1428d7383da177c4.txt", "1500名青年人才", "talent_housing_capacity"),  # 可为…提供入住: capacity
+    ("R004.txt", "约180名高层次人才居住需求", "talent_housing_capacity"),
+    ("R002.txt", "约占全区人口的20%", "talent_population_share"),
+    ("R049.txt", "41%为", None),
+    ("R008.txt", "租房补贴170余万元", "talent_funds_paid"),
+    ("R036.txt", "每月600元至1200元不等", "talent_apartment_rent"),
+    ("R063.txt", "2000元和后续三个月每月", None),
+    ("R048.txt", "60平方米以下的高坡岭人才公寓", "apartment_unit_size"),
+    ("R069.txt", "投资254亿元", "signed_investment"),
     ("003_1428d7383da177c4.txt", "100多名青年", "event_participants"),
     ("003_1428d7383da177c4.txt", "4个项目", "skills_competitions"),
 ]
