@@ -94,6 +94,7 @@ MATCHES = [
     ("人才公寓最低月租金", "CNY", "talent_apartment_rent"),
     ("人才公寓可满足高层次人才居住需求数量", "count", "talent_housing_capacity"),
     ("人才公寓可容纳人数", "count", "talent_housing_capacity"),
+    ("新盘配建人才公寓比例", "percent", "talent_housing_quota"),
     # platforms and stations
     ("人才驿站数量", "count", "talent_stations"),
     ("新建青年驿站数量", "count", "talent_stations"),
@@ -533,6 +534,8 @@ REAL_MAPPINGS = [
     ("R063.txt", "2000元和后续三个月每月", None),
     ("R048.txt", "60平方米以下的高坡岭人才公寓", "apartment_unit_size"),
     ("R069.txt", "投资254亿元", "signed_investment"),
+    ("R019.txt", "5%配建人才公寓", "talent_housing_quota"),
+    ("R030.txt", "40多名专业人才赴高校深化学习交流", "people_trained"),
     ("003_1428d7383da177c4.txt", "100多名青年", "event_participants"),
     ("003_1428d7383da177c4.txt", "4个项目", "skills_competitions"),
 ]
