@@ -473,7 +473,7 @@ def test_the_export_writes_the_indicator_of_metrics_only(tmp_path):
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT.parent / "shared" / "corpus" / "real"
 needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/corpus/real is not beside the repository")
-COVERAGE_FLOOR = 0.72
+COVERAGE_FLOOR = 0.76
 SHARED_BY_THREE_FLOOR = 25
 
 # Mappings checked by eye: (article, the metric's quote, indicator or None).
@@ -567,7 +567,8 @@ def test_seeds_and_real_articles_coverage_floor(real_metrics):
 
 
 @needs_real
-@pytest.mark.xfail(reason="issue 10's 80%: non-facts among the metrics keep it at about 74% (see above)")
+@pytest.mark.xfail(reason="issue 10's 80%: 77.1% (310/402); 80.8% of the metrics a gold file confirms carry one, "
+                          "the rest are wrong metrics no development text lets a rule drop (docs/extraction.md)")
 def test_seeds_and_real_articles_reach_the_issue_target(real_metrics):
     assert coverage(real_metrics)[0] >= 0.80
 
