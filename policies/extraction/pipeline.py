@@ -121,8 +121,8 @@ def quantities(a: Article) -> tuple[Figure, ...]:
     """Every figure of the article's own content that is not a condition."""
     doc, out = a.doc, []
     for q in find_quantities(doc.norm):
-        if q.num_start >= a.content_end or terms.is_condition(doc.norm, q):
-            continue  # another post's title; an eligibility condition or procedure
+        if q.num_start >= a.content_end or doc.is_quiet(q.num_start) or terms.is_condition(doc.norm, q):
+            continue  # another post's title; a byline; an eligibility condition or procedure
         si = doc.sentence_of(q.num_start)
         ss, se = doc.sentence_span(si)
         ps, pe = doc.paragraph_span(doc.paragraph_of(q.num_start))

@@ -13,6 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .boilerplate import page_lines
+
 # One-to-one replacements: full-width ASCII block -> ASCII, exotic spaces -> " ".
 _TRANS = {0xFF01 + i: 0x21 + i for i in range(0x5E)}  # ！..～ -> !..~
 # Keep Chinese punctuation that carries meaning for sentence splitting and
@@ -31,6 +33,8 @@ _DELETE = re.compile(
     rf"|(?<=[{CJK}])[ \t]+(?=\d)"
     rf"|(?<=\d)[ \t]+(?=[{CJK}%])"
 )
+# A blank between thousands (1 200, 3 000万元): one to three digits, then three.
+_GROUP_BLANK = re.compile(r"(?<![\d.])\d{1,3}( )(?=\d{3}(?![\d.]))")
 # A blank line between two Chinese characters, where the line before it is a
 # long paragraph that stops without punctuation: a word broken in two.
 _BREAK = re.compile(rf"(?<=[{CJK}])\n[ \t]*\n\s*(?=[{CJK}])")
@@ -49,6 +53,13 @@ class Doc:
     joins: list[int] = field(default_factory=list)  # norm positions where a broken word was joined
     sent_starts: list[int] = field(default_factory=list)
     para_starts: list[int] = field(default_factory=list)
+    quiet: list[tuple[int, int]] = field(default_factory=list)  # byline lines, original offsets
+
+    def is_quiet(self, i: int) -> bool:
+        """Whether position `i` of the normalised text is on a byline line."""
+        o = self.to_orig(i)
+        k = bisect_right(self.quiet, (o, len(self.orig) + 1)) - 1
+        return k >= 0 and self.quiet[k][0] <= o < self.quiet[k][1]
 
     def to_orig(self, i: int) -> int:
         """Map a start offset of the normalised text to the original text."""
@@ -78,11 +89,17 @@ class Doc:
         return s, e
 
 
-def _deletions(text: str) -> list[tuple[int, int, bool]]:
+def _deletions(text: str, dropped: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """What normalisation deletes: odd marks and blanks, the page's furniture
+    lines (`dropped`), and the breaks inside a word (not next to a dropped line,
+    which would join the lines around it)."""
     spans = [(m.start(), m.end(), False) for m in _DELETE.finditer(text)]
+    spans += [(m.start(1), m.end(1), False) for m in _GROUP_BLANK.finditer(text)]
+    spans += [(s, e, False) for s, e in dropped]
+    edges = {s for s, _ in dropped} | {e for _, e in dropped}
     for m in _BREAK.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if m.start() - line_start >= _BROKEN_LINE_MIN:
+        if m.start() - line_start >= _BROKEN_LINE_MIN and m.end() not in edges and m.start() not in edges:
             spans.append((m.start(), m.end(), True))
     spans.sort()
     return spans
@@ -107,7 +124,8 @@ _PARA_RE = re.compile(r"\n+")
 
 def normalise(text: str) -> Doc:
     t = text.translate(TRANS)
-    spans = _deletions(t)
+    dropped, quiet = page_lines(t)
+    spans = _deletions(t, dropped)
     pieces: list[str] = []
     bp_norm: list[int] = []
     bp_delta: list[int] = []
@@ -131,7 +149,7 @@ def normalise(text: str) -> Doc:
         pos = last_end = e
     pieces.append(t[pos:])
     norm = "".join(pieces)
-    doc = Doc(text, norm, bp_norm, bp_delta, joins)
+    doc = Doc(text, norm, bp_norm, bp_delta, joins, quiet=quiet)
     doc.sent_starts = [0] + [m.end() for m in _SENT_RE.finditer(norm)]
     doc.para_starts = [0] + [m.end() for m in _PARA_RE.finditer(norm)]
     return doc

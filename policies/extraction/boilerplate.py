@@ -1,0 +1,89 @@
+"""A web page's furniture around an article, found line by line before any
+figure is read.
+
+Real pages bring a breadcrumb (首页 > 新闻中心), a header with the outlet,
+author, date and a view counter, image captions, a share bar, 上一篇/下一篇
+with other posts' titles, a footer (版权所有, 京ICP备…号, 主办单位, 联系电话),
+and on mirror sites a paragraph twice, a summary that is the first paragraph
+cut short, or a teaser cut mid-sentence. `page_lines` returns two lists of
+spans of the text (its offsets, which normalisation keeps one to one):
+
+- drop: lines that are no part of the article, deleted by text.normalise
+  like any other deletion, so every later stage reads the article alone and
+  its spans still map back to the original text;
+- quiet: byline lines (来源：…  作者：…), kept because they name the outlet
+  (来源：泰顺新闻网 tells the county), whose figures are no facts.
+
+A line is dropped only when it is short page furniture by its first words,
+when it repeats a line seen before (a paragraph of 20 characters or more),
+or when it stops without a sentence mark and is the beginning of another,
+longer line (a summary or a teaser cut mid-way).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .lexicon import any_of, entries
+
+_W = entries("page_noise")
+_SHORT = 80  # furniture lines are short; a paragraph is kept whatever it holds
+_DROP_START = re.compile(r"^(?:" + any_of(_W["drop_start"]) + "|" + any_of(_W["caption"]) + ")")
+_BAR = re.compile(r"^[【\[]?(?:" + any_of(_W["share"]) + r"(?:[】\]:：\s]|$)|" + any_of(_W["toolbar"]) + r"[:：])")
+_DROP_ANY = re.compile(any_of(_W["drop_any"]))
+_NAV = re.compile(r"首页\s*[>»›]|[>»›]\s*正文")
+_COUNTER = re.compile(any_of(_W["counter"]) + r"\s*[:：]?\s*\d")
+_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,4}\s*摄\s*[)）]?$")
+_SUMMARY = re.compile(r"^[【\[]?" + any_of(_W["summary"]) + r"[】\]]?\s*[:：]\s*")
+_BYLINE = re.compile(r"^[【\[]?" + any_of(_W["byline"]) + r"[】\]]?\s*[:：]")
+_ELLIPSIS = re.compile(r"(?:…+|\.{3,}|。{3,})$")
+_SENT_MARK = "。！？!?；;”\"）)】:："
+_BLANK = re.compile(r"\s+")
+_MIN_REPEAT = 20  # a repeated line at least this long is a mirror's copy
+_MIN_PREFIX = 8  # a cut line at least this long
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        yield pos, pos + len(line), line
+        pos += len(line)
+
+
+def _furniture(s: str, line: str) -> bool:
+    """`s`: the line without blanks."""
+    if len(s) > _SHORT:
+        return False
+    return bool(_DROP_START.match(s) or _BAR.match(line.strip()) or _DROP_ANY.search(s) or _NAV.search(s)
+                or _COUNTER.search(s) or _CREDIT.search(s))
+
+
+def _cut_short(key: str, ordered: list[str]) -> bool:
+    """A line with no sentence mark at its end that another, longer line
+    begins with (`ordered`: every line's key, sorted)."""
+    stem = _ELLIPSIS.sub("", _SUMMARY.sub("", key))
+    if len(stem) < _MIN_PREFIX or (stem == key and key[-1] in _SENT_MARK):
+        return False
+    i = bisect_left(ordered, stem)
+    while i < len(ordered) and ordered[i].startswith(stem):
+        if len(ordered[i]) > len(stem) and ordered[i] != key:
+            return True
+        i += 1
+    return False
+
+
+def page_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The (drop, quiet) spans of the text's furniture lines."""
+    lines = list(_lines(text))
+    keys = [_BLANK.sub("", ln) for _, _, ln in lines]
+    ordered = sorted(set(keys))
+    drop, quiet, seen = [], [], set()
+    for (s, e, line), key in zip(lines, keys):
+        if not key:
+            continue
+        if _furniture(key, line) or (len(key) >= _MIN_REPEAT and key in seen) or _cut_short(key, ordered):
+            drop.append((s, e))
+        elif len(key) <= _SHORT and _BYLINE.match(key):
+            quiet.append((s, e))
+        seen.add(key)
+    return drop, quiet
