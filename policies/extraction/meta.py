@@ -28,7 +28,10 @@ LIST_MARK_RE = re.compile(rf"^\s*{ITEM_MARK}")
 YEAR_RE = re.compile(r"(?<![到至争])((?:19|20)\d\d)(?:年|(?=“))")
 
 
-def published(text: str) -> str:
+def published(text: str, body: str | None = None) -> str:
+    """The page's date, from its head; else the latest year `body` reports
+    (the text without its page furniture: a footer's © 2024 or another post's
+    2023年一季度 is no year of the article)."""
     head = text[:1500]
     m = LABELLED_DATE_RE.search(head)
     if m:
@@ -37,7 +40,7 @@ def published(text: str) -> str:
         d = DATE_RE.search(line)
         if d and len(line.strip()) <= 60:
             return _iso(*d.groups())
-    years = [int(y) for y in YEAR_RE.findall(text)]
+    years = [int(y) for y in YEAR_RE.findall(text if body is None else body)]
     years = [y for y in years if 1990 <= y <= 2100]
     return str(max(years)) if years else ""
 

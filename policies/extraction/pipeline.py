@@ -76,7 +76,7 @@ def sentences(text: str) -> Article:
     doc = normalise(text)
     codes, located = resolve(doc.norm)
     return Article(text=text, doc=doc, title=meta.title(text), publisher=meta.publisher(text),
-                   published=meta.published(text), codes=tuple(codes), located=tuple(located),
+                   published=meta.published(text, doc.body()), codes=tuple(codes), located=tuple(located),
                    label_places=frozenset(_label_places(codes)), content_end=terms.content_end(doc.norm))
 
 

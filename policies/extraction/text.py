@@ -54,6 +54,15 @@ class Doc:
     sent_starts: list[int] = field(default_factory=list)
     para_starts: list[int] = field(default_factory=list)
     quiet: list[tuple[int, int]] = field(default_factory=list)  # byline lines, original offsets
+    dropped: list[tuple[int, int]] = field(default_factory=list)  # page furniture lines, original offsets
+
+    def body(self) -> str:
+        """The original text without its page furniture lines."""
+        out, pos = [], 0
+        for s, e in self.dropped:
+            out.append(self.orig[pos:s])
+            pos = e
+        return "".join(out) + self.orig[pos:]
 
     def is_quiet(self, i: int) -> bool:
         """Whether position `i` of the normalised text is on a byline line."""
@@ -149,7 +158,7 @@ def normalise(text: str) -> Doc:
         pos = last_end = e
     pieces.append(t[pos:])
     norm = "".join(pieces)
-    doc = Doc(text, norm, bp_norm, bp_delta, joins, quiet=quiet)
+    doc = Doc(text, norm, bp_norm, bp_delta, joins, quiet=quiet, dropped=dropped)
     doc.sent_starts = [0] + [m.end() for m in _SENT_RE.finditer(norm)]
     doc.para_starts = [0] + [m.end() for m in _PARA_RE.finditer(norm)]
     return doc

@@ -43,16 +43,25 @@ CAPTIONS = [
 ]
 
 
-def _date(rng: random.Random) -> str:
-    return f"20{rng.randint(18, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} {rng.randint(7, 22):02d}:{rng.randint(0, 59):02d}"
+_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 
-def _header(rng: random.Random) -> list[str]:
+def _date(text: str, rng: random.Random) -> str:
+    """The page's date: the article's own (its first date near the top), else none,
+    since a date the article does not state would change what 今年 means."""
+    m = _DATE.search("\n".join(text.splitlines()[:12]))
+    if not m:
+        return ""
+    y, mo, d = m.groups()
+    return f"{y}-{int(mo):02d}-{int(d):02d} {rng.randint(7, 22):02d}:{rng.randint(0, 59):02d}　"
+
+
+def _header(text: str, rng: random.Random) -> list[str]:
     outlet, name, editor = rng.choice(OUTLETS), rng.choice(NAMES), rng.choice(NAMES)
     return [
         f"首页 > {rng.choice(SECTIONS)} > {rng.choice(SECTIONS)}",
         rng.choice([f"来源：{outlet}　作者：{name}　编辑：{editor}", f"作者：{name} 责任编辑：{editor}"]),
-        f"{_date(rng)}　浏览次数：{rng.randint(100, 99999)}",
+        f"{_date(text, rng)}浏览次数：{rng.randint(100, 99999)}",
         rng.choice(["【字体：大 中 小】", "【打印】【关闭】", "字号：大 中 小"]),
     ]
 
@@ -103,7 +112,7 @@ def add_noise(text: str, seed: int) -> str:
         after.setdefault(clean, len(out))
         if ln.strip() and ln.strip()[-1] in "。！？" and rng.random() < 0.15:
             out.append(rng.choice(CAPTIONS).format(outlet=rng.choice(OUTLETS), name=rng.choice(NAMES)))
-    head = _header(rng)
+    head = _header(text, rng)
     if body:
         first = body[0].strip()
         head.append("摘要：" + first[: rng.randint(12, min(40, len(first) - 2))] + rng.choice(["…", "...", "……"]))
