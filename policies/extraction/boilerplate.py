@@ -16,8 +16,8 @@ spans of the text (its offsets, which normalisation keeps one to one):
 
 A line is dropped only when it is short page furniture by its first words,
 when it repeats a line seen before (a paragraph of 20 characters or more),
-or when it stops without a sentence mark and is the beginning of another,
-longer line (a summary or a teaser cut mid-way).
+or when it is the beginning of another, longer line (a summary or a teaser
+cut mid-way; what it says is said in full there).
 """
 from __future__ import annotations
 
@@ -34,10 +34,11 @@ _DROP_ANY = re.compile(any_of(_W["drop_any"]))
 _NAV = re.compile(r"首页\s*[>»›]|[>»›]\s*正文")
 _COUNTER = re.compile(any_of(_W["counter"]) + r"\s*[:：]\s*\d")
 _CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,4}\s*摄\s*[)）]?$")
+# one search for all of them (a line without blanks)
+_FURNITURE = re.compile("|".join(p.pattern for p in (_DROP_START, _DROP_ANY, _NAV, _COUNTER, _CREDIT)))
 _SUMMARY = re.compile(r"^[【\[]?" + any_of(_W["summary"]) + r"[】\]]?\s*[:：]\s*")
 _BYLINE = re.compile(r"^[【\[]?" + any_of(_W["byline"]) + r"[】\]]?\s*[:：]")
-_ELLIPSIS = re.compile(r"(?:…+|\.{3,}|。{3,})$")
-_SENT_MARK = "。！？!?；;"  # a line ending so is whole (a closing quote may close a cut: 人才“引得来”)
+_ELLIPSIS = "…."  # what a line cut short ends in
 _BLANK = re.compile(r"\s+")
 _MIN_REPEAT = 20  # a repeated line at least this long is a mirror's copy
 _MIN_PREFIX = 8  # a cut line at least this long
@@ -54,15 +55,17 @@ def _furniture(s: str, line: str) -> bool:
     """`s`: the line without blanks."""
     if len(s) > _SHORT:
         return False
-    return bool(_DROP_START.match(s) or _BAR.match(line.strip()) or _DROP_ANY.search(s) or _NAV.search(s)
-                or _COUNTER.search(s) or _CREDIT.search(s))
+    return bool(_FURNITURE.search(s) or _BAR.match(line.strip()))
 
 
 def _cut_short(key: str, ordered: list[str]) -> bool:
-    """A line with no sentence mark at its end that another, longer line
-    begins with (`ordered`: every line's key, sorted)."""
-    stem = _ELLIPSIS.sub("", _SUMMARY.sub("", key))
-    if len(stem) < _MIN_PREFIX or (stem == key and key[-1] in _SENT_MARK):
+    """A line that another, longer line begins with, whatever it ends in
+    (a cut may fall after 。 or ”), less a summary label and an ellipsis
+    (`ordered`: every line's key, sorted)."""
+    label = _SUMMARY.match(key)
+    stem = key[label.end():] if label else key
+    stem = stem.rstrip(_ELLIPSIS)
+    if len(stem) < _MIN_PREFIX:
         return False
     i = bisect_left(ordered, stem)
     while i < len(ordered) and ordered[i].startswith(stem):
