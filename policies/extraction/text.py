@@ -36,6 +36,21 @@ _DELETE = re.compile(
 _BREAK = re.compile(rf"(?<=[{CJK}])\n[ \t]*\n\s*(?=[{CJK}])")
 _SENT_END = "。！？!?；;…\n"
 _BROKEN_LINE_MIN = 40  # shorter lines are headlines, not broken paragraphs
+# A single line break inside a sentence, as hard-wrapped pages (print
+# versions, PDF text, some mirror sites) break every paragraph: the line
+# before holds a clause mark (prose, not a headline or a byline) and stops on
+# a character with no punctuation, and the next line opens with no item mark
+# and is no longer than it (a wrapped paragraph's lines share one width, its
+# last line is shorter; a headline with a comma is followed by a longer one).
+_WRAP = re.compile(rf"(?<=[{CJK}\d])\n(?=[{CJK}\d])")
+_WRAP_LINE_MIN = 20
+_WRAP_SLACK = 4  # digits and Latin letters are half as wide
+_PROSE = re.compile(r"[，,。；;]")
+_ITEM_START = re.compile(r"(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、]|[①-⑳]|第[一二三四五六七八九十百\d]+条)")
+# A line said again word for word (a mirror page that prints its article
+# twice, a title repeated as the first line of the body) is read once: its
+# figures and quoted names are not new facts, nor a name used twice.
+_REPEAT_MIN = 16
 
 
 @dataclass
@@ -78,12 +93,41 @@ class Doc:
         return s, e
 
 
+def _wrapped(text: str) -> list[tuple[int, int, bool]]:
+    """The single line breaks that cut a sentence in two (_WRAP)."""
+    spans = []
+    for m in _WRAP.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1: m.start()]
+        nxt = text.find("\n", m.end())
+        longer = (len(text) if nxt < 0 else nxt) - m.end() > len(line) + _WRAP_SLACK
+        if len(line) >= _WRAP_LINE_MIN and _PROSE.search(line) and not longer \
+                and not _ITEM_START.match(text, m.end()):
+            spans.append((m.start(), m.end(), True))
+    return spans
+
+
+def _repeated_lines(text: str) -> list[tuple[int, int, bool]]:
+    """Each line that repeats an earlier one word for word, with the break before it."""
+    seen, spans, pos = set(), [], 0
+    for line in text.split("\n"):
+        key = line.strip()
+        if len(key) >= _REPEAT_MIN and key in seen and pos > 0:
+            spans.append((pos - 1, pos + len(line), False))
+        seen.add(key)
+        pos += len(line) + 1
+    return spans
+
+
 def _deletions(text: str) -> list[tuple[int, int, bool]]:
     spans = [(m.start(), m.end(), False) for m in _DELETE.finditer(text)]
     for m in _BREAK.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if m.start() - line_start >= _BROKEN_LINE_MIN:
             spans.append((m.start(), m.end(), True))
+    repeated = _repeated_lines(text)
+    cut = [(s, e) for s, e, _ in repeated]
+    spans += repeated
+    spans += [w for w in _wrapped(text) if not any(s <= w[0] < e for s, e in cut)]
     spans.sort()
     return spans
 

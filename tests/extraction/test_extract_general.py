@@ -30,3 +30,26 @@ def test_a_target_restated_later_with_another_lead_word_is_one_fact():
     # the same noun by another verb is another fact
     x = extract("长沙县教育局消息。长沙县拟引入名优校长10人、教师80人；拟培育名优校长10人。")
     assert sorted(m.quantity.value for m in x.metrics) == [10, 10, 80]
+
+
+def test_a_hard_wrapped_page_reads_as_the_same_page_unwrapped():
+    text = ("武侯区出台人才安居新政。对新引进的全日制博士，给予每月3000元租房补贴，最长补贴3年；对硕士给予每月2000元租房补贴。"
+            "全区已建成人才公寓1200套，累计服务人才5000余人次。")
+    wrapped = "\n".join(text[i:i + 30] for i in range(0, len(text), 30))
+    flat, cut = extract(text), extract(wrapped)
+    assert [(f.kind, f.quantity.value) for f in cut.incentives] == [(f.kind, f.quantity.value) for f in flat.incentives]
+    assert [f.quantity.value for f in cut.metrics] == [f.quantity.value for f in flat.metrics]
+    for f in cut.incentives + cut.metrics:  # quotes stay in the original text
+        assert str(int(f.quantity.value))[:1] in wrapped[f.start:f.end]
+    # a headline is not joined to the line after it
+    x = extract("武侯区人才公寓交付使用 首批300套\n武侯区首批300套人才公寓交付使用，租金每月每平方米10元。")
+    assert x.title == "武侯区人才公寓交付使用 首批300套"
+
+
+def test_a_page_that_prints_its_article_twice_says_each_fact_once():
+    body = "武侯区实施“蓉漂英才”计划，全区引进博士120名，新建人才驿站8家，给予博士每月3000元租房补贴。"
+    once, twice = extract("武侯区人才工作\n" + body), extract("武侯区人才工作\n" + body + "\n\n" + body)
+    assert len(twice.metrics) == len(once.metrics) and len(twice.incentives) == len(once.incentives)
+    assert [p.name for p in twice.programs] == [p.name for p in once.programs]
+    # a quoted name used twice in one page is still a name used twice
+    assert [p.name for p in extract("武侯区开展“青橙计划”。\n“青橙”吸引人才300名，“青橙”品牌影响大。").programs] != []
