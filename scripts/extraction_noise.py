@@ -1,6 +1,7 @@
 """How much the extractor's score on the development split moves when the
 texts carry the noise of real web pages: hard-wrapped lines, a page printed
-twice, a caption, a navigation trail and a byline. Only development files
+twice, quotation marks as corner brackets or straight quotes, a caption,
+a navigation trail and a byline. Only development files
 (R number not divisible by 3) are read; half A is R mod 6 in 1-2, half B 4-5.
 
     .venv/bin/python scripts/extraction_noise.py [../shared] [NOISE ...]
@@ -38,6 +39,8 @@ NOISE = {
     "twice": lambda t: t + "\n\n" + t,
     "caption": lambda t: _insert(t, 3, "图为活动现场。 摄影 李华"),
     "nav": lambda t: "首页 > 新闻中心 > 工作动态\n" + t + "\n上一篇：关于做好人才工作的通知\n【打印本页】【关闭窗口】",
+    "corner": lambda t: t.replace("“", "「").replace("”", "」"),
+    "straight": lambda t: t.replace("“", '"').replace("”", '"'),
     "byline": lambda t: _insert(t, 1, "发布时间：2023-05-12 09:30  来源：组织部  作者：王明  浏览次数：1253"),
 }
 

@@ -19,7 +19,13 @@ _TRANS = {0xFF01 + i: 0x21 + i for i in range(0x5E)}  # ！..～ -> !..~
 # quoting as it is: full-width comma/colon/semicolon/parentheses/question mark
 # are mapped to ASCII, which the regexes accept as well.
 _TRANS.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20})
+# Corner brackets, the quotation marks of some mirror sites and of pages set
+# in the Hong Kong or Taiwan style, read as the curly quotes the rules expect.
+_TRANS.update({ord("「"): ord("“"), ord("」"): ord("”"), ord("『"): ord("‘"), ord("』"): ord("’")})
 TRANS = str.maketrans(_TRANS)
+# Straight double quotes that pair up within a line ("人才新政"), as pages
+# that lost their typography write them: opened and closed as curly quotes.
+_STRAIGHT = re.compile(r'"([^"\n]{1,30})"')
 
 CJK = "\u4e00-\u9fff"
 # Characters to delete: CR, zero-width marks, U+FFFD left by a bad GBK
@@ -150,7 +156,7 @@ _PARA_RE = re.compile(r"\n+")
 
 
 def normalise(text: str) -> Doc:
-    t = text.translate(TRANS)
+    t = _STRAIGHT.sub(lambda m: f"“{m.group(1)}”", text.translate(TRANS))
     spans = _deletions(t)
     pieces: list[str] = []
     bp_norm: list[int] = []

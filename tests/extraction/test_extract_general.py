@@ -53,3 +53,12 @@ def test_a_page_that_prints_its_article_twice_says_each_fact_once():
     assert [p.name for p in twice.programs] == [p.name for p in once.programs]
     # a quoted name used twice in one page is still a name used twice
     assert [p.name for p in extract("武侯区开展“青橙计划”。\n“青橙”吸引人才300名，“青橙”品牌影响大。").programs] != []
+
+
+def test_corner_brackets_and_straight_quotes_quote_a_name_as_curly_quotes_do():
+    curly = "武侯区实施“蓉漂英才”计划，对入选人才给予最高50万元资助。"
+    for text in (curly.replace("“", "「").replace("”", "」"), curly.replace("“", '"').replace("”", '"')):
+        x = extract(text)
+        assert [p.name for p in x.programs] == ["蓉漂英才"]
+        assert [(f.kind, f.quantity.value) for f in x.incentives] == [(f.kind, f.quantity.value) for f in extract(curly).incentives]
+        assert text[x.programs[0].start:x.programs[0].end] == "蓉漂英才"
