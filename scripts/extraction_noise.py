@@ -1,6 +1,7 @@
 """How much the extractor's score on the development split moves when the
 texts carry the noise of real web pages: hard-wrapped lines, a page printed
-twice, quotation marks as corner brackets or straight quotes, a caption,
+twice, quotation marks as corner brackets or straight quotes, counts in
+Chinese numerals, a caption,
 a navigation trail and a byline. Only development files
 (R number not divisible by 3) are read; half A is R mod 6 in 1-2, half B 4-5.
 
@@ -12,6 +13,7 @@ overall line of ../shared/eval/score.py.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -33,6 +35,21 @@ def _insert(t: str, at: int, line: str) -> str:
     return "\n".join(lines)
 
 
+_DIGITS = "零一二三四五六七八九"
+_COUNTED = re.compile(r"(?<![\d.年月日第\-/:])([1-9]\d?)(?=[个名家人套项所位次条批场间处栋座])")
+
+
+def _chinese(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    head = "" if not tens else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones or not tens else "")
+
+
+def _chinese_numerals(t: str) -> str:
+    """Counts below 100 in Chinese numerals, as many pages write them (博士3人 -> 博士三人)."""
+    return _COUNTED.sub(lambda m: _chinese(int(m.group(1))), t)
+
+
 NOISE = {
     "none": lambda t: t,
     "wrap": _wrap,
@@ -41,6 +58,7 @@ NOISE = {
     "nav": lambda t: "首页 > 新闻中心 > 工作动态\n" + t + "\n上一篇：关于做好人才工作的通知\n【打印本页】【关闭窗口】",
     "corner": lambda t: t.replace("“", "「").replace("”", "」"),
     "straight": lambda t: t.replace("“", '"').replace("”", '"'),
+    "cnnum": _chinese_numerals,
     "byline": lambda t: _insert(t, 1, "发布时间：2023-05-12 09:30  来源：组织部  作者：王明  浏览次数：1253"),
 }
 

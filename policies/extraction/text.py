@@ -49,14 +49,15 @@ _BROKEN_LINE_MIN = 40  # shorter lines are headlines, not broken paragraphs
 # and is no longer than it (a wrapped paragraph's lines share one width, its
 # last line is shorter; a headline with a comma is followed by a longer one).
 _WRAP = re.compile(rf"(?<=[{CJK}\d])\n(?=[{CJK}\d])")
-_WRAP_LINE_MIN = 20
+_WRAP_LINE_MIN = 26  # table rows (博士，每月3000元) are shorter
 _WRAP_SLACK = 4  # digits and Latin letters are half as wide
 _PROSE = re.compile(r"[，,。；;]")
 _ITEM_START = re.compile(r"(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、]|[①-⑳]|第[一二三四五六七八九十百\d]+条)")
-# A line said again word for word (a mirror page that prints its article
+# A line said again word for word, blanks aside (a mirror page that prints its article
 # twice, a title repeated as the first line of the body) is read once: its
 # figures and quoted names are not new facts, nor a name used twice.
 _REPEAT_MIN = 16
+_BLANKS = re.compile(r"\s+")  # a mirror page may space a line it repeats otherwise
 
 
 @dataclass
@@ -116,7 +117,7 @@ def _repeated_lines(text: str) -> list[tuple[int, int, bool]]:
     """Each line that repeats an earlier one word for word, with the break before it."""
     seen, spans, pos = set(), [], 0
     for line in text.split("\n"):
-        key = line.strip()
+        key = _BLANKS.sub("", line)
         if len(key) >= _REPEAT_MIN and key in seen and pos > 0:
             spans.append((pos - 1, pos + len(line), False))
         seen.add(key)

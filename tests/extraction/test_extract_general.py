@@ -62,3 +62,8 @@ def test_corner_brackets_and_straight_quotes_quote_a_name_as_curly_quotes_do():
         assert [p.name for p in x.programs] == ["蓉漂英才"]
         assert [(f.kind, f.quantity.value) for f in x.incentives] == [(f.kind, f.quantity.value) for f in extract(curly).incentives]
         assert text[x.programs[0].start:x.programs[0].end] == "蓉漂英才"
+
+
+def test_short_table_rows_are_not_joined_as_a_wrapped_line():
+    x = extract("武侯区人才租房补贴标准如下\n博士研究生，每月补贴3000元\n硕士研究生，每月补贴2000元\n本科毕业生，每月补贴1000元")
+    assert [f.quantity.value for f in x.incentives] == [3000, 2000, 1000]
