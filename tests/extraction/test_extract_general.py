@@ -67,3 +67,12 @@ def test_corner_brackets_and_straight_quotes_quote_a_name_as_curly_quotes_do():
 def test_short_table_rows_are_not_joined_as_a_wrapped_line():
     x = extract("武侯区人才租房补贴标准如下\n博士研究生，每月补贴3000元\n硕士研究生，每月补贴2000元\n本科毕业生，每月补贴1000元")
     assert [f.quantity.value for f in x.incentives] == [3000, 2000, 1000]
+
+
+def test_amounts_in_wan_without_yuan_are_money_where_money_frames_them():
+    x = extract("长沙县人才政策。名优校长考核优秀给予生活补贴20万/年；博士可分别享受生活补贴11万、5万。"
+                "每人每年发放2万、1.2万、0.6万租房补贴；分不同项目相应给予300-500万、100-150万的创业资金。")
+    got = sorted(f.quantity.value for f in x.incentives)
+    assert {200000, 110000, 50000, 20000, 12000, 6000, 3000000, 5000000, 1000000, 1500000} <= set(got)
+    # a bare 万 with nothing of money around it is no amount
+    assert [f.quantity.unit for f in extract("长沙县人才总量达3万，同比增长5%。").incentives] == []
