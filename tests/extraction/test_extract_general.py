@@ -76,3 +76,9 @@ def test_amounts_in_wan_without_yuan_are_money_where_money_frames_them():
     assert {200000, 110000, 50000, 20000, 12000, 6000, 3000000, 5000000, 1000000, 1500000} <= set(got)
     # a bare 万 with nothing of money around it is no amount
     assert [f.quantity.unit for f in extract("长沙县人才总量达3万，同比增长5%。").incentives] == []
+
+
+def test_money_provided_to_a_person_is_granted_as_money_given_is():
+    for verb in ("给予", "提供"):
+        x = extract(f"嘉善县人才政策。对到嘉善创业的人才，分不同项目相应{verb}300-500万元、100-150万元的创业资金。")
+        assert {f.kind for f in x.incentives} == {"subsidy"}
