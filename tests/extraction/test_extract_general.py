@@ -82,3 +82,10 @@ def test_money_provided_to_a_person_is_granted_as_money_given_is():
     for verb in ("给予", "提供"):
         x = extract(f"嘉善县人才政策。对到嘉善创业的人才，分不同项目相应{verb}300-500万元、100-150万元的创业资金。")
         assert {f.kind for f in x.incentives} == {"subsidy"}
+
+
+def test_a_rate_said_after_the_amount_is_the_rate_written_with_a_slash():
+    slash = "长沙县人才政策。名优校长考核优秀给予生活补贴20万元/年，硕士给予租房补贴2000元/月。"
+    words = slash.replace("元/年", "元每年").replace("元/月", "元每月")
+    assert [(f.kind, f.quantity.value) for f in extract(words).incentives] == \
+        [(f.kind, f.quantity.value) for f in extract(slash).incentives] == [("subsidy", 200000), ("subsidy", 2000)]
