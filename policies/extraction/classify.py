@@ -34,8 +34,9 @@ _W = entries("classify_words")
 # what ends the noun phrase after a measure word: a word of lexicon/noun_stops.txt, a dash, a digit, a comma
 _STOP = re.compile(any_of(longest_first(words("noun_stops"))) + r"|—|(?<![“\d])\d|,")
 _VERB_FIRST = re.compile(any_of(_W["verb_first"]))
-# what may stand between a figure and its noun: 675-4500元不等补贴, 按每年6000元标准发放…
-_LEAD = re.compile(r"^(?:不等|的|“|”|标准(?:发放|给予)?)+")
+# what may stand between a figure and its noun: 675-4500元不等补贴, 按每年6000元标准发放…,
+# and a rate said after the amount (生活补贴20万元每年, as 20万元/年): no noun of its own
+_LEAD = re.compile(r"^(?:不等|的|“|”|标准(?:发放|给予)?|" + any_of(_W["rate_said_after"]) + r"(?=$|[,，。;；、\n]))+")
 # verbs and hedges that close the clause before a metric's figure (lexicon/raw_label_trail.txt)
 _TRAIL_VERB = re.compile(any_of(longest_first(words("raw_label_trail"))) + "+$")
 _LEAD_BEFORE = re.compile(

@@ -55,6 +55,15 @@ PCT_CN_RE = re.compile(rf"百分之(?P<n>[{CN_NUMERAL_CHARS}点]+|\d+(?:\.\d+)?)
 MONEY_NOUN = re.compile(r"^[^,，。;；、]{0,10}?(" + any_of(_W["money_noun"]) + ")")
 # 每人奖励6万, 给予补贴3万: 万/亿 without 元 right after a word of giving money, closing its clause
 MONEY_BEFORE = re.compile(any_of(_W["money_before"]) + "(?:" + any_of(_W["money_before_adverb"]) + ")*$")
+# 生活补贴11万、5万: a later item of a list of amounts after a word of giving money
+_BARE_WAN = r"\d+(?:\.\d+)?(?:(?:——|至|到|-|—|–|~)\d+(?:\.\d+)?)?万"
+MONEY_LIST_BEFORE = re.compile(any_of(_W["money_before"]) + "(?:" + any_of(_W["money_before_adverb"]) + ")*"
+                               rf"(?:{_BARE_WAN}、)+$")
+# 2万、1.2万、0.6万租房补贴, 300-500万、100-150万的创业资金: an item of a list
+# of amounts that closes on money
+MONEY_LIST_AFTER = re.compile(rf"^(?:、{_BARE_WAN})+(?:元|[^,，。;；、]{{0,10}}?{any_of(_W['money_noun'])})")
+# 生活补贴20万/年, 奖励5万/人: an amount per year, month or person
+MONEY_RATE = re.compile(r"^/(?:年|月|人)")
 RENT_CONTEXT = re.compile("(" + any_of(_W["rent_context"]) + ")$")
 RENT_AFTER = re.compile(r"^(?:内)?(?:的)?" + any_of(_W["rent_after"]))
 # a verb that counts people or things: the Chinese digit after it is a figure
@@ -226,13 +235,16 @@ class Match:
     @cached_property
     def money_without_yuan(self) -> bool:
         """2000万人才建设专项基金: 万/亿 without 元 is money when a money noun follows."""
-        if self.unit_s or not (self.m1 or (self.chinese and self.n1[-1] in "万亿")):
+        mult = self.m1 or self.m.group("m2") or ""  # 300-500万: the range's multiplier
+        if self.unit_s or not (mult or (self.chinese and self.n1[-1] in "万亿")):
             return False
-        if MONEY_NOUN.match(self.norm[self.ne: self.ne + 14]):
+        rest = self.norm[self.ne: self.ne + 40]
+        if MONEY_NOUN.match(rest) or (mult == "万" and (MONEY_RATE.match(rest) or MONEY_LIST_AFTER.match(rest))):
             return True
         # 每人奖励6万，…: the clause ends with the amount
-        return self.m1 in ("万", "亿") and self.norm[self.ne: self.ne + 1] in ("", "，", ",", "。", "；", ";", "、", "\n") \
-            and bool(MONEY_BEFORE.search(self.norm, max(0, self.ns - 8), self.ns))
+        return mult in ("万", "亿") and rest[:1] in ("", "，", ",", "。", "；", ";", "、", "\n") \
+            and bool(MONEY_BEFORE.search(self.norm, max(0, self.ns - 8), self.ns)
+                     or MONEY_LIST_BEFORE.search(self.norm, max(0, self.ns - 40), self.ns))
 
     @cached_property
     def value(self) -> float | None:

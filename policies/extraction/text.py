@@ -21,7 +21,13 @@ _TRANS = {0xFF01 + i: 0x21 + i for i in range(0x5E)}  # ！..～ -> !..~
 # quoting as it is: full-width comma/colon/semicolon/parentheses/question mark
 # are mapped to ASCII, which the regexes accept as well.
 _TRANS.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20})
+# Corner brackets, the quotation marks of some mirror sites and of pages set
+# in the Hong Kong or Taiwan style, read as the curly quotes the rules expect.
+_TRANS.update({ord("「"): ord("“"), ord("」"): ord("”"), ord("『"): ord("‘"), ord("』"): ord("’")})
 TRANS = str.maketrans(_TRANS)
+# Straight double quotes that pair up within a line ("人才新政"), as pages
+# that lost their typography write them: opened and closed as curly quotes.
+_STRAIGHT = re.compile(r'"([^"\n]{1,30})"')
 
 CJK = "\u4e00-\u9fff"
 # Characters to delete: CR, zero-width marks, U+FFFD left by a bad GBK
@@ -40,6 +46,22 @@ _GROUP_BLANK = re.compile(r"(?<![\d.])\d{1,3}( )(?=\d{3}(?![\d.]))")
 _BREAK = re.compile(rf"(?<=[{CJK}])\n[ \t]*\n\s*(?=[{CJK}])")
 _SENT_END = "。！？!?；;…\n"
 _BROKEN_LINE_MIN = 40  # shorter lines are headlines, not broken paragraphs
+# A single line break inside a sentence, as hard-wrapped pages (print
+# versions, PDF text, some mirror sites) break every paragraph: the line
+# before holds a clause mark (prose, not a headline or a byline) and stops on
+# a character with no punctuation, and the next line opens with no item mark
+# and is no longer than it (a wrapped paragraph's lines share one width, its
+# last line is shorter; a headline with a comma is followed by a longer one).
+_WRAP = re.compile(rf"(?<=[{CJK}\d])\n(?=[{CJK}\d])")
+_WRAP_LINE_MIN = 26  # table rows (博士，每月3000元) are shorter
+_WRAP_SLACK = 4  # digits and Latin letters are half as wide
+_PROSE = re.compile(r"[，,。；;]")
+_ITEM_START = re.compile(r"(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、]|[①-⑳]|第[一二三四五六七八九十百\d]+条)")
+# A line said again word for word, blanks aside (a mirror page that prints its article
+# twice, a title repeated as the first line of the body) is read once: its
+# figures and quoted names are not new facts, nor a name used twice.
+_REPEAT_MIN = 16
+_BLANKS = re.compile(r"\s+")  # a mirror page may space a line it repeats otherwise
 
 
 @dataclass
@@ -98,10 +120,36 @@ class Doc:
         return s, e
 
 
+def _wrapped(text: str) -> list[tuple[int, int, bool]]:
+    """The single line breaks that cut a sentence in two (_WRAP)."""
+    spans = []
+    for m in _WRAP.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1: m.start()]
+        nxt = text.find("\n", m.end())
+        longer = (len(text) if nxt < 0 else nxt) - m.end() > len(line) + _WRAP_SLACK
+        if len(line) >= _WRAP_LINE_MIN and _PROSE.search(line) and not longer \
+                and not _ITEM_START.match(text, m.end()):
+            spans.append((m.start(), m.end(), True))
+    return spans
+
+
+def _repeated_lines(text: str) -> list[tuple[int, int, bool]]:
+    """Each line that repeats an earlier one word for word, with the break before it."""
+    seen, spans, pos = set(), [], 0
+    for line in text.split("\n"):
+        key = _BLANKS.sub("", line)
+        if len(key) >= _REPEAT_MIN and key in seen and pos > 0:
+            spans.append((pos - 1, pos + len(line), False))
+        seen.add(key)
+        pos += len(line) + 1
+    return spans
+
+
 def _deletions(text: str, dropped: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
     """What normalisation deletes: odd marks and blanks, the page's furniture
-    lines (`dropped`), and the breaks inside a word (not next to a dropped line,
-    which would join the lines around it)."""
+    lines (`dropped`), the breaks inside a word (not next to a dropped line,
+    which would join the lines around it), a line said again, and the break of
+    a hard-wrapped sentence."""
     spans = [(m.start(), m.end(), False) for m in _DELETE.finditer(text)]
     spans += [(m.start(1), m.end(1), False) for m in _GROUP_BLANK.finditer(text)]
     spans += [(s, e, False) for s, e in dropped]
@@ -110,6 +158,10 @@ def _deletions(text: str, dropped: list[tuple[int, int]]) -> list[tuple[int, int
         line_start = text.rfind("\n", 0, m.start()) + 1
         if m.start() - line_start >= _BROKEN_LINE_MIN and m.end() not in edges and m.start() not in edges:
             spans.append((m.start(), m.end(), True))
+    repeated = [r for r in _repeated_lines(text) if not any(s <= r[1] and r[0] <= e for s, e in dropped)]
+    cut = [(s, e) for s, e, _ in repeated] + [(s - 1, e + 1) for s, e in dropped]
+    spans += repeated
+    spans += [w for w in _wrapped(text) if not any(s <= w[0] < e for s, e in cut)]
     spans.sort()
     return spans
 
@@ -132,7 +184,7 @@ _PARA_RE = re.compile(r"\n+")
 
 
 def normalise(text: str) -> Doc:
-    t = text.translate(TRANS)
+    t = _STRAIGHT.sub(lambda m: f"“{m.group(1)}”", text.translate(TRANS))
     dropped, quiet = page_lines(t)
     spans = _deletions(t, dropped)
     pieces: list[str] = []

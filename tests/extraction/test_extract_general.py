@@ -30,3 +30,62 @@ def test_a_target_restated_later_with_another_lead_word_is_one_fact():
     # the same noun by another verb is another fact
     x = extract("长沙县教育局消息。长沙县拟引入名优校长10人、教师80人；拟培育名优校长10人。")
     assert sorted(m.quantity.value for m in x.metrics) == [10, 10, 80]
+
+
+def test_a_hard_wrapped_page_reads_as_the_same_page_unwrapped():
+    text = ("武侯区出台人才安居新政。对新引进的全日制博士，给予每月3000元租房补贴，最长补贴3年；对硕士给予每月2000元租房补贴。"
+            "全区已建成人才公寓1200套，累计服务人才5000余人次。")
+    wrapped = "\n".join(text[i:i + 30] for i in range(0, len(text), 30))
+    flat, cut = extract(text), extract(wrapped)
+    assert [(f.kind, f.quantity.value) for f in cut.incentives] == [(f.kind, f.quantity.value) for f in flat.incentives]
+    assert [f.quantity.value for f in cut.metrics] == [f.quantity.value for f in flat.metrics]
+    for f in cut.incentives + cut.metrics:  # quotes stay in the original text
+        assert str(int(f.quantity.value))[:1] in wrapped[f.start:f.end]
+    # a headline is not joined to the line after it
+    x = extract("武侯区人才公寓交付使用 首批300套\n武侯区首批300套人才公寓交付使用，租金每月每平方米10元。")
+    assert x.title == "武侯区人才公寓交付使用 首批300套"
+
+
+def test_a_page_that_prints_its_article_twice_says_each_fact_once():
+    body = "武侯区实施“蓉漂英才”计划，全区引进博士120名，新建人才驿站8家，给予博士每月3000元租房补贴。"
+    once, twice = extract("武侯区人才工作\n" + body), extract("武侯区人才工作\n" + body + "\n\n" + body)
+    assert len(twice.metrics) == len(once.metrics) and len(twice.incentives) == len(once.incentives)
+    assert [p.name for p in twice.programs] == [p.name for p in once.programs]
+    # a quoted name used twice in one page is still a name used twice
+    assert [p.name for p in extract("武侯区开展“青橙计划”。\n“青橙”吸引人才300名，“青橙”品牌影响大。").programs] != []
+
+
+def test_corner_brackets_and_straight_quotes_quote_a_name_as_curly_quotes_do():
+    curly = "武侯区实施“蓉漂英才”计划，对入选人才给予最高50万元资助。"
+    for text in (curly.replace("“", "「").replace("”", "」"), curly.replace("“", '"').replace("”", '"')):
+        x = extract(text)
+        assert [p.name for p in x.programs] == ["蓉漂英才"]
+        assert [(f.kind, f.quantity.value) for f in x.incentives] == [(f.kind, f.quantity.value) for f in extract(curly).incentives]
+        assert text[x.programs[0].start:x.programs[0].end] == "蓉漂英才"
+
+
+def test_short_table_rows_are_not_joined_as_a_wrapped_line():
+    x = extract("武侯区人才租房补贴标准如下\n博士研究生，每月补贴3000元\n硕士研究生，每月补贴2000元\n本科毕业生，每月补贴1000元")
+    assert [f.quantity.value for f in x.incentives] == [3000, 2000, 1000]
+
+
+def test_amounts_in_wan_without_yuan_are_money_where_money_frames_them():
+    x = extract("长沙县人才政策。名优校长考核优秀给予生活补贴20万/年；博士可分别享受生活补贴11万、5万。"
+                "每人每年发放2万、1.2万、0.6万租房补贴；分不同项目相应给予300-500万、100-150万的创业资金。")
+    got = sorted(f.quantity.value for f in x.incentives)
+    assert {200000, 110000, 50000, 20000, 12000, 6000, 3000000, 5000000, 1000000, 1500000} <= set(got)
+    # a bare 万 with nothing of money around it is no amount
+    assert [f.quantity.unit for f in extract("长沙县人才总量达3万，同比增长5%。").incentives] == []
+
+
+def test_money_provided_to_a_person_is_granted_as_money_given_is():
+    for verb in ("给予", "提供"):
+        x = extract(f"嘉善县人才政策。对到嘉善创业的人才，分不同项目相应{verb}300-500万元、100-150万元的创业资金。")
+        assert {f.kind for f in x.incentives} == {"subsidy"}
+
+
+def test_a_rate_said_after_the_amount_is_the_rate_written_with_a_slash():
+    slash = "长沙县人才政策。名优校长考核优秀给予生活补贴20万元/年，硕士给予租房补贴2000元/月。"
+    words = slash.replace("元/年", "元每年").replace("元/月", "元每月")
+    assert [(f.kind, f.quantity.value) for f in extract(words).incentives] == \
+        [(f.kind, f.quantity.value) for f in extract(slash).incentives] == [("subsidy", 200000), ("subsidy", 2000)]
