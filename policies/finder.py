@@ -142,26 +142,35 @@ def ranking(wanted: Wanted, this_year: int) -> QuerySet:
     )
 
 
-def offers_of(wanted: Wanted, district_ids, this_year: int, *, per_district: int | None = None) -> QuerySet:
-    """The matching offers of these districts, verified first, then the weightiest, then the newest;
-    with `per_district`, only that many of each (a big district matches thousands).
-
-    Each carries `weight` and `open_to_all`; two queries (the offers, their groups)."""
-    order = [
+def best_first():
+    """The order of a district's offers: verified first, then the weightiest, the newest, the largest."""
+    return [
         Case(When(status=Status.VERIFIED, then=Value(0)), default=Value(1), output_field=IntegerField()).asc(),
         F("weight").desc(), F("year").desc(), F("value").desc(), F("pk").asc(),
     ]
-    offers = (
+
+
+def best_offer_ids(wanted: Wanted, district_ids, this_year: int, per_district: int) -> list[int]:
+    """The ids of each district's `per_district` best matching offers, best first (a big district matches
+    thousands). One query; the window sorts only the columns it orders by, not the rows to be shown."""
+    return list(
         matching(wanted).filter(district__in=district_ids)
-        .annotate(weight=weight(this_year), open_to_all=open_to_all())
+        .annotate(weight=weight(this_year))
+        .annotate(place_in_district=Window(RowNumber(), partition_by=F("district"), order_by=best_first()))
+        .filter(place_in_district__lte=per_district)
+        .order_by(*best_first())
+        .values_list("pk", flat=True)
     )
-    if per_district:
-        offers = offers.annotate(
-            place_in_district=Window(RowNumber(), partition_by=F("district"), order_by=order),
-        ).filter(place_in_district__lte=per_district)
+
+
+def offers_of(ids, this_year: int) -> QuerySet:
+    """These offers (best_offer_ids), best first, each with its `weight` and `open_to_all`;
+    two queries (the offers, their groups)."""
     return (
-        offers.select_related("article", "program")
+        Incentive.objects.filter(pk__in=ids)
+        .annotate(weight=weight(this_year), open_to_all=open_to_all())
+        .select_related("article", "program")
         .defer("article__text", "article__search_text")
         .prefetch_related("groups")
-        .order_by(*order)
+        .order_by(*best_first())
     )

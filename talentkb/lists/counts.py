@@ -29,13 +29,14 @@ from policies.models import DataVersion, ListCount
 FORMAT = 1
 
 
-def key_of(list_name: str, cleaned: dict) -> str:
+def key_of(list_name: str, cleaned: dict, per_language: bool = True) -> str:
     state = sorted(
         (name, sorted(value) if isinstance(value, list) else value)
         for name, value in cleaned.items() if value not in (None, "", [])
     )
     # The life-stage facet counts against today, so its counts change at midnight without a write.
-    what = [FORMAT, list_name, translation.get_language(), timezone.localdate().isoformat(), state]
+    language = translation.get_language() if per_language else ""
+    what = [FORMAT, list_name, language, timezone.localdate().isoformat(), state]
     return hashlib.sha256(json.dumps(what, ensure_ascii=False, default=_plain).encode()).hexdigest()
 
 
@@ -45,12 +46,14 @@ def _plain(value):
     return str(value)
 
 
-def cached(list_name: str, cleaned: dict, count) -> dict:
+def cached(list_name: str, cleaned: dict, count, per_language: bool = True) -> dict:
     """`count()` ({"total": n, "facets": {name: [[value, label, n], …]}}) for this filter state,
-    from the table when counted at the current data version, else counted and stored."""
+    from the table when counted at the current data version, else counted and stored.
+    Anything JSON that depends only on the data and the filters can be kept so (the finder's
+    ranking); `per_language=False` when it holds no label, so both languages share one entry."""
     if data_version.pending():
         return count()
-    key = key_of(list_name, cleaned)
+    key = key_of(list_name, cleaned, per_language)
     version, stored = _read(key)
     if stored is not None:
         return json.loads(stored)

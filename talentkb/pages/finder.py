@@ -3,15 +3,17 @@
 The URL is the lists' language (each parameter repeatable): `group` target
 group codes, `need` incentive kinds, `province` adcodes, `city` adcodes or
 names, `district` adcodes, names or pinyin, `since` a year. The ranking is
-policies.finder's, computed in the database; this module parses the request
-and puts each district's matching offers beside it, in a fixed number of
-queries whatever the rows (the count, one page of districts, their names,
-their offers and the offers' groups, and the provinces of the form).
+policies.finder's, computed in the database once per filter state and data
+version and then read from the counts' table (talentkb.lists.counts), as are
+the ids of each shown district's best offers; this module parses the request
+and puts each district's best offers beside it, in a fixed number of queries
+whatever the rows (the ranking, one page of districts' names, their best
+offers' ids, the offers and their groups, and the provinces of the form).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from django.db.models import F, Value
 from django.db.models.functions import Greatest, Substr
@@ -27,7 +29,7 @@ from policies.formatting import is_chinese
 from policies.offers import normalised
 from policies.public import sentence_path
 from programs.groups import GROUPS
-from talentkb.lists import downloads
+from talentkb.lists import counts, downloads
 from talentkb.lists.facets import MAX_VALUES, toggled, without
 from talentkb.lists.listing import paginate
 from talentkb.pages.compare import MAX_COMPARED
@@ -123,7 +125,7 @@ def sentence_parts(fact) -> tuple[str, str]:
 
 def offers_by_district(wanted, district_ids, this_year) -> dict[int, list[Shown]]:
     start = Greatest(F("span_start") - CONTEXT, Value(0))
-    offers = finder.offers_of(wanted, district_ids, this_year, per_district=OFFERS_SHOWN).annotate(
+    offers = finder.offers_of(best_ids(wanted, district_ids, this_year), this_year).annotate(
         context_start=start,
         context=Substr("article__text", start + 1, F("span_end") - start + CONTEXT),
     )
@@ -132,6 +134,16 @@ def offers_by_district(wanted, district_ids, this_year) -> dict[int, list[Shown]
         before, after = sentence_parts(fact)
         grouped.setdefault(fact.district_id, []).append(Shown(fact, normalised(fact), before, after))
     return grouped
+
+
+def best_ids(wanted, district_ids, this_year) -> list[int]:
+    """The OFFERS_SHOWN best offers' ids of these districts, chosen once per data version like the ranking:
+    a big district's thousands of matching offers are sorted once, not on every visit."""
+    state = {**filter_state(wanted, this_year), "districts_shown": sorted(district_ids)}
+    return counts.cached(
+        "finder-offers", state,
+        lambda: finder.best_offer_ids(wanted, district_ids, this_year, OFFERS_SHOWN), per_language=False,
+    )
 
 
 def results_of(rows: list[dict], first_rank: int, wanted, this_year) -> list[Result]:
@@ -152,18 +164,40 @@ def more_query(district: District, wanted) -> str:
     return query.urlencode()
 
 
+def filter_state(wanted, this_year) -> dict:
+    """What the ranking depends on besides the data: the person's wishes and the year recency counts from."""
+    return {**{name: list(v) if isinstance(v, tuple) else v for name, v in asdict(wanted).items()},
+            "this_year": this_year}
+
+
+def ranked(wanted, this_year) -> list[dict]:
+    """The ranking ([{district, score, offers, verified}], best first), computed once per
+    filter state and data version and then read back (talentkb.lists.counts).
+
+    Computing it is a GROUP BY over every matching offer (a second or more at a country's
+    size); keeping it by the data version, which every committed write moves on, keeps it
+    right after any write (import, edit, review, re-extraction, merge, deletion, restore)
+    without a summary to keep current from each of them."""
+    def rank() -> dict:
+        rows = finder.ranking(wanted, this_year).values_list("district", "score", "offers", "verified")
+        return {"rows": [list(row) for row in rows]}
+
+    rows = counts.cached("finder", filter_state(wanted, this_year), rank, per_language=False)["rows"]
+    return [{"district": d, "score": s, "offers": o, "verified": v} for d, s, o, v in rows]
+
+
 def finder_page(request: HttpRequest) -> HttpResponse:
     wanted = wanted_from(request.GET)
     this_year = timezone.localdate().year
-    ranked = finder.ranking(wanted, this_year)
+    ranking = ranked(wanted, this_year)
     fmt = downloads.wanted_format(request)
     if fmt:
         meta = {"list": "finder", "filters": {k: request.GET.getlist(k) for k in request.GET if k != "format"},
                 "year": this_year}
-        return downloads.stream(download_rows(request, ranked, wanted, this_year), fmt=fmt, name="finder", meta=meta,
-                                total=ranked.count())
+        return downloads.stream(download_rows(request, ranking, wanted, this_year), fmt=fmt, name="finder",
+                                meta=meta, total=len(ranking))
 
-    page = paginate(request, ranked)
+    page = paginate(request, ranking)
     results = results_of(list(page.object_list), page.start_index(), wanted, this_year)
     compare = QueryDict(mutable=True)
     compare.setlist("d", [r.district.adcode for r in results[:MAX_COMPARED]])
@@ -216,13 +250,8 @@ def weights_line() -> dict:
     }
 
 
-def download_rows(request, ranked, wanted, this_year):
-    """Every ranked district, its offers beside it; districts read DOWNLOAD_CHUNK at a time."""
-    rank = 0
-    for start in range(0, 10**9, DOWNLOAD_CHUNK):
-        rows = list(ranked[start:start + DOWNLOAD_CHUNK])
-        if not rows:
-            return
-        for result in results_of(rows, rank + 1, wanted, this_year):
+def download_rows(request, ranking: list[dict], wanted, this_year):
+    """Every ranked district, its offers beside it; offers read for DOWNLOAD_CHUNK districts at a time."""
+    for start in range(0, len(ranking), DOWNLOAD_CHUNK):
+        for result in results_of(ranking[start:start + DOWNLOAD_CHUNK], start + 1, wanted, this_year):
             yield downloads.finder_row(request, result)
-        rank += len(rows)
