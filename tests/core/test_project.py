@@ -61,6 +61,14 @@ def test_postgres_database_can_index_chinese(db):
     assert ctype.lower().replace("-", "").endswith("utf8")
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_postgres_connections_run_without_the_jit_compiler(db):
+    """A page's queries are short: compiling them cost more than it saved (settings.py)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
+
+
 def test_settings_read_typed_values_and_refuse_bad_ones(monkeypatch):
     monkeypatch.setenv("TALENTKB_TEST_INT", "600")
     monkeypatch.setenv("TALENTKB_TEST_BOOL", "off")
