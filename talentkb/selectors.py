@@ -206,15 +206,16 @@ def district_page(adcode: str) -> DistrictPage | None:
         ARTICLES_SHOWN,
     )
     ids = [district.pk]
-    by_kind = summaries.incentive_summaries(ids)
+    found = summaries.district_summaries(ids)
+    by_kind = found.incentives
     kinds = [
         Row(f"incentive:{kind.value}", str(kind.label), by_kind[(district.pk, f"incentive:{kind.value}")],
             list_url("programs:incentives", district=adcode, kind=kind.value))
         for kind in IncentiveKind if (district.pk, f"incentive:{kind.value}") in by_kind
     ]
-    series = summaries.indicator_series(ids)
+    series = found.series
     indicators, others = [], []
-    for (_, key), summary in summaries.metric_summaries(ids).items():
+    for (_, key), summary in found.metrics.items():
         fact = summary.latest
         if fact.indicator_id:
             code = fact.indicator.code
