@@ -178,12 +178,13 @@ class DistrictPage:
         return sum(r.summary.count for r in self.indicators) + self.n_other_facts
 
 
-def _bounded(queryset, limit: int) -> tuple[list, int]:
-    """The first `limit` rows and how many there are: a count query only when there are more."""
+def _bounded(queryset, limit: int, counted=None) -> tuple[list, int]:
+    """The first `limit` rows and how many there are (counted in `counted`, the same rows by a cheaper
+    way, when given): a count query only when there are more."""
     rows = list(queryset[: limit + 1])
     if len(rows) <= limit:
         return rows, len(rows)
-    return rows[:limit], queryset.count()
+    return rows[:limit], (queryset if counted is None else counted).count()
 
 
 def list_url(name: str, **params) -> str:
@@ -204,17 +205,20 @@ def district_page(adcode: str) -> DistrictPage | None:
     articles, n_articles = _bounded(
         Article.objects.in_district(district).defer("text", "search_text").order_by("-published", "-imported_at", "-pk"),
         ARTICLES_SHOWN,
+        # The district's links alone (each is to an article): one index, not a join with every article.
+        Article.districts.through.objects.filter(district=district),
     )
     ids = [district.pk]
-    by_kind = summaries.incentive_summaries(ids)
+    found = summaries.district_summaries(ids)
+    by_kind = found.incentives
     kinds = [
         Row(f"incentive:{kind.value}", str(kind.label), by_kind[(district.pk, f"incentive:{kind.value}")],
             list_url("programs:incentives", district=adcode, kind=kind.value))
         for kind in IncentiveKind if (district.pk, f"incentive:{kind.value}") in by_kind
     ]
-    series = summaries.indicator_series(ids)
+    series = found.series
     indicators, others = [], []
-    for (_, key), summary in summaries.metric_summaries(ids).items():
+    for (_, key), summary in found.metrics.items():
         fact = summary.latest
         if fact.indicator_id:
             code = fact.indicator.code

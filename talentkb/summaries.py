@@ -12,16 +12,19 @@ number of facts.
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import DatabaseError, connection
 from django.db.models import Case, CharField, Count, F, Max, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils.translation import gettext
 
 from policies.choices import Unit
 from policies.formatting import fact_quantity, unit_symbol
-from policies.models import LARGEST_ORDER, LATEST_ORDER, ROW_INDICATOR, Incentive, Metric
+from policies import data_version
+from policies.models import LARGEST_ORDER, LATEST_ORDER, ROW_INDICATOR, DataVersion, Incentive, ListCount, Metric
 from policies.public import sentence_path
 from programs.choices import Status
 
@@ -123,21 +126,35 @@ METRIC_KEYS = ["district_id", "indicator_id", "label", "unit", "measure"]
 METRIC_LOOKUPS = {"indicator_id": lambda v: ("row_indicator", v or 0)}
 
 
+def _incentive_parts(district_ids: list[int]) -> tuple[list, list[dict]]:
+    return _tops(Incentive.objects.visible().filter(district__in=district_ids), INCENTIVE_KEYS, ("program",))
+
+
+def _metric_parts(district_ids: list[int]) -> tuple[list, list[dict]]:
+    return _tops(
+        Metric.objects.visible().filter(district__in=district_ids).annotate(row_indicator=ROW_INDICATOR),
+        METRIC_KEYS, ("program", "indicator__category"), METRIC_LOOKUPS,
+    )
+
+
+def _incentive_rows(facts, groups) -> dict[tuple[int, str], Summary]:
+    return _collect(facts, groups, INCENTIVE_KEYS, lambda f: f"incentive:{f.kind}")
+
+
+def _metric_rows(facts, groups) -> dict[tuple[int, str], Summary]:
+    return _collect(facts, groups, METRIC_KEYS,
+                    lambda f: f"indicator:{f.indicator.code}" if f.indicator_id else f"metric:{f.label}")
+
+
 def incentive_summaries(district_ids: list[int]) -> dict[tuple[int, str], Summary]:
     """{(district id, "incentive:<kind>"): Summary}: two queries."""
-    facts, groups = _tops(Incentive.objects.visible().filter(district__in=district_ids), INCENTIVE_KEYS, ("program",))
-    return _collect(facts, groups, INCENTIVE_KEYS, lambda f: f"incentive:{f.kind}")
+    return _incentive_rows(*_incentive_parts(district_ids))
 
 
 def metric_summaries(district_ids: list[int]) -> dict[tuple[int, str], Summary]:
     """{(district id, "indicator:<code>" or "metric:<label>"): Summary}: two queries. An indicator's
     row gathers its labels as written (its wordings); a metric without one is a row per label."""
-    facts, groups = _tops(
-        Metric.objects.visible().filter(district__in=district_ids).annotate(row_indicator=ROW_INDICATOR),
-        METRIC_KEYS, ("program", "indicator__category"), METRIC_LOOKUPS,
-    )
-    return _collect(facts, groups, METRIC_KEYS,
-                    lambda f: f"indicator:{f.indicator.code}" if f.indicator_id else f"metric:{f.label}")
+    return _metric_rows(*_metric_parts(district_ids))
 
 
 @dataclass
@@ -163,26 +180,40 @@ def _period_key():
     return Coalesce(NullIf("period", Value("")), Cast("year", CharField()))
 
 
+SERIES_KEYS = ("district_id", "indicator_id", "unit", "target", "point")
+
+
+def _series_parts(district_ids: list[int]) -> tuple[list[dict], dict]:
+    """The chosen fact of each (district, indicator, unit, report or goal, period) and those facts by pk: two queries."""
+    # One pass grouping the district's indicator figures by period: no window, no sort of them all.
+    grouped = (
+        Metric.objects.visible().filter(district__in=district_ids, indicator__isnull=False)
+        .annotate(point=_period_key())
+        .filter(point__isnull=False)
+        .order_by()
+        .values(*SERIES_KEYS)
+        .annotate(newest=Max("pk"), verified=Max(Case(When(status=Status.VERIFIED, then=F("pk")))))
+    )
+    chosen = [{**{k: c[k] for k in SERIES_KEYS}, "pk": c["verified"] or c["newest"]} for c in grouped]
+    found = Metric.objects.select_related("indicator__category").in_bulk([c["pk"] for c in chosen])
+    return chosen, found
+
+
 def indicator_series(district_ids: list[int]) -> dict[tuple[int, str], Series]:
     """{(district id, indicator code): Series} for each indicator a district reports in two periods or more.
 
     One fact per period, unit and report-or-goal (verified first, then the newest), chosen in the
     database by one grouping query, then read by primary key; a series keeps its commonest unit and its latest SERIES_POINTS periods.
     """
-    # One pass grouping the district's indicator figures by period: no window, no sort of them all.
-    chosen = list(
-        Metric.objects.visible().filter(district__in=district_ids, indicator__isnull=False)
-        .annotate(point=_period_key())
-        .filter(point__isnull=False)
-        .order_by()
-        .values("district_id", "indicator_id", "unit", "target", "point")
-        .annotate(newest=Max("pk"), verified=Max(Case(When(status=Status.VERIFIED, then=F("pk")))))
-    )
-    found = Metric.objects.select_related("indicator__category").in_bulk(
-        [c["verified"] or c["newest"] for c in chosen])
+    return _series_rows(*_series_parts(district_ids))
+
+
+def _series_rows(chosen: list[dict], found: dict) -> dict[tuple[int, str], Series]:
     facts = []
     for c in chosen:
-        fact = found[c["verified"] or c["newest"]]
+        fact = found.get(c["pk"])
+        if fact is None:
+            continue  # deleted between the choice and the read: the next data version has it summarised again
         fact.point = c["point"]
         facts.append(fact)
     facts.sort(key=lambda f: (f.district_id, f.indicator_id, f.point, f.target, f.pk))
@@ -206,6 +237,112 @@ def indicator_series(district_ids: list[int]) -> dict[tuple[int, str], Series]:
             district_id, indicator, unit, drawn, left_out=len(points) - len(drawn),
         )
     return result
+
+
+# Part of every stored summary's key: raise it when what is stored changes, so that old entries are not read.
+STORED_FORMAT = 1
+
+
+@dataclass
+class DistrictSummaries:
+    """What the district page and the comparison show of districts' facts, keyed as the functions above."""
+
+    incentives: dict[tuple[int, str], Summary]
+    metrics: dict[tuple[int, str], Summary]
+    series: dict[tuple[int, str], Series]
+
+
+def district_summaries(district_ids: list[int]) -> DistrictSummaries:
+    """The incentive and metric summaries and the series of these districts, as incentive_summaries,
+    metric_summaries and indicator_series make them, made once per district and data version.
+
+    Grouping a big district's 150,000 facts costs hundreds of milliseconds; what comes out changes
+    only when the data does. So each district's groups with their counts, and the primary keys of
+    the facts they show, are kept in ListCount for the current data version (policies.data_version,
+    which every committed write changes, as for the lists' counts): a page reads them in one query,
+    then the facts by primary key (three queries). A district not stored yet is summarised as
+    before (six queries) and stored (two). A transaction that has written and not committed sees
+    rows the version does not count: it summarises directly.
+    """
+    if data_version.pending():
+        return DistrictSummaries(
+            incentive_summaries(district_ids), metric_summaries(district_ids), indicator_series(district_ids))
+    version, stored = _read_stored(district_ids)
+    missing = [pk for pk in district_ids if pk not in stored]
+    incentives, metrics, series = ([], []), ([], []), ([], {})
+    if missing:
+        incentives, metrics, series = _incentive_parts(missing), _metric_parts(missing), _series_parts(missing)
+        if version is not None:
+            _store(version, _entries(missing, incentives, metrics, series))
+    found = [stored[pk] for pk in district_ids if pk in stored]
+    if found:
+        incentives = _merged(incentives, Incentive.objects.select_related("program"), [e["i"] for e in found])
+        metrics = _merged(metrics, Metric.objects.select_related("program", "indicator__category"),
+                          [e["m"] for e in found])
+        chosen = [c for e in found for c in e["s"]]
+        found_series = Metric.objects.select_related("indicator__category").in_bulk([c["pk"] for c in chosen])
+        series = (series[0] + chosen, {**series[1], **found_series})
+    return DistrictSummaries(_incentive_rows(*incentives), _metric_rows(*metrics), _series_rows(*series))
+
+
+def _merged(parts: tuple[list, list[dict]], queryset, entries: list[dict]) -> tuple[list, list[dict]]:
+    """Summarised facts and groups, with those of stored districts read by primary key."""
+    facts = list(queryset.filter(pk__in=[pk for e in entries for pk in e["pks"]]).order_by("pk"))
+    return parts[0] + facts, parts[1] + [g for e in entries for g in e["groups"]]
+
+
+def _entries(district_ids: list[int], incentives, metrics, series) -> dict[int, dict]:
+    """What is stored of each district: its groups and the primary keys of their facts, its series' choices."""
+    def part(facts, groups, pk):
+        return {"groups": [g for g in groups if g["district_id"] == pk],
+                "pks": [f.pk for f in facts if f.district_id == pk]}
+
+    return {pk: {"i": part(*incentives, pk), "m": part(*metrics, pk),
+                 "s": [c for c in series[0] if c["district_id"] == pk]}
+            for pk in district_ids}
+
+
+def _stored_key(district_id: int) -> str:
+    return f"summaries:{STORED_FORMAT}:{district_id}"
+
+
+def _read_stored(district_ids: list[int]) -> tuple[int | None, dict[int, dict]]:
+    """The current data version and the districts' entries stored at that version, in one query."""
+    v = connection.ops.quote_name(DataVersion._meta.db_table)
+    c = connection.ops.quote_name(ListCount._meta.db_table)
+    keys = {_stored_key(pk): pk for pk in district_ids}
+    marks = ", ".join(["%s"] * len(keys))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'SELECT {v}.number, {c}."key", {c}.counts FROM {v} LEFT JOIN {c} '
+            f'ON {c}."key" IN ({marks}) AND {c}.version = {v}.number WHERE {v}.id = 1',
+            list(keys),
+        )
+        rows = cursor.fetchall()
+    if not rows:
+        return None, {}
+    return rows[0][0], {keys[key]: json.loads(entry) for _v, key, entry in rows if key is not None}
+
+
+def _store(version: int, entries: dict[int, dict]) -> None:
+    """Keep the entries, unless ones of a later version got there first; drop those of past versions."""
+    c = connection.ops.quote_name(ListCount._meta.db_table)
+    params = []
+    for pk, entry in entries.items():
+        params += [_stored_key(pk), version, json.dumps(entry, ensure_ascii=False, separators=(",", ":"))]
+    rows = ", ".join(["(%s, %s, %s)"] * len(entries))
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f'INSERT INTO {c} ("key", version, counts) VALUES {rows} ON CONFLICT ("key") DO UPDATE '
+                f"SET version = excluded.version, counts = excluded.counts WHERE {c}.version <= excluded.version",
+                params,
+            )
+            cursor.execute(f"DELETE FROM {c} WHERE version < %s", [version])
+    except DatabaseError:
+        # A store that fails (SQLite busy with an import) costs the next visitor a summary, nothing more.
+        if connection.in_atomic_block:
+            raise
 
 
 def series_chart(series: Series, title: str, language: str | None = None) -> dict:

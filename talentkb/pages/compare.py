@@ -143,12 +143,13 @@ def comparison(districts: list[District]) -> Comparison:
         rows[key].links[i] = link
 
     # Each district's count, latest and largest per row, aggregated in the database: bounded whatever the facts.
-    for (district_id, key), summary in summaries.incentive_summaries(ids).items():
+    found = summaries.district_summaries(ids)
+    for (district_id, key), summary in found.incentives.items():
         kind = IncentiveKind(summary.latest.kind)
         link = list_url("programs:incentives", district=districts[index[district_id]].adcode, kind=kind.value)
         place(summary, key, link, label=str(kind.label), section="incentive", group="incentive",
               order=(kinds.index(kind),))
-    for (district_id, key), summary in summaries.metric_summaries(ids).items():
+    for (district_id, key), summary in found.metrics.items():
         fact = summary.latest
         ind = fact.indicator
         adcode = districts[index[district_id]].adcode
@@ -161,7 +162,7 @@ def comparison(districts: list[District]) -> Comparison:
         place(summary, key, list_url("districts:metrics", district=adcode, indicator=ind.code),
               label=ind.name, section="indicator", group=f"category:{category.code}",
               order=(ind.position, ind.code), unit=indicator_unit(ind.unit, fact.measure), indicator=ind.code)
-    series = summaries.indicator_series(ids)
+    series = found.series
     offers: dict[int, dict[str, int]] = {}
     n_metrics: dict[int, int] = {}
     for row in rows.values():
