@@ -8,8 +8,9 @@ metric (its quote and label). pre_save receivers keep them current; the bulk
 writes (the import, re-extraction, the corpus loader) fill them themselves.
 
 Where the words are indexed:
-- PostgreSQL: `to_tsvector('simple', search_text)` with a GIN index per table
-  (migrations 0002_search and 0014_search_words), ranked by ts_rank.
+- PostgreSQL: `search_vector`, to_tsvector('simple', search_text) stored by the
+  database as a generated column, with a GIN index per table (migration
+  0017_stored_search_vectors), ranked by ts_rank; no query parses words again.
 - SQLite: an FTS5 table per model over the same column (external content,
   kept current by triggers, so that every write reaches it), ranked by bm25.
 
@@ -191,25 +192,38 @@ def _fts_query(tokens: tuple[str, ...]) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
 
 
-def _ts_query(tokens: tuple[str, ...]):
-    from django.contrib.postgres.search import SearchQuery
+# PostgreSQL: each table's stored vector, to_tsvector('simple', search_text) kept by the database on
+# every write (migration 0017_stored_search_vectors); no Django field, so that no row read carries it.
+VECTOR = "search_vector"
 
-    return reduce(and_, (SearchQuery(t, search_type="plain", config="simple") for t in tokens))
+
+def _ts_query(tokens: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Every token as a plain query of the 'simple' configuration, AND-ed: SQL and its parameters."""
+    return " && ".join(["plainto_tsquery('simple'::regconfig, %s)"] * len(tokens)), list(tokens)
 
 
-def _ts_vector():
-    from django.contrib.postgres.search import SearchVector
+def _vector(compiler, pk) -> str:
+    """The stored vector of the row whose primary key `pk` is: its table's alias in this query."""
+    return f"{compiler.quote_name_unless_alias(pk.alias)}.{compiler.connection.ops.quote_name(VECTOR)}"
 
-    # The same expression as the GIN indexes (migrations 0002_search, 0014_search_words), so they serve it.
-    return SearchVector("search_text", config="simple")
+
+class StoredWords(Lookup):
+    """PostgreSQL: `"alias"."search_vector" @@ (tsquery)`, the row's stored vector against the tokens.
+    Its left side is the row's primary key, so that Django gives it the table's alias in any query
+    (a join, a subquery) and the GIN index on the column serves it."""
+
+    lookup_name = "stored_words"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        sql, params = _ts_query(self.rhs)
+        return f"{_vector(compiler, self.lhs)} @@ ({sql})", params
 
 
 def words_match(model, tokens: tuple[str, ...]) -> Q:
     """Rows of `model` whose own words hold every token, through its index."""
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchVectorExact
-
-        return Q(SearchVectorExact(_ts_vector(), _ts_query(tokens)))
+        return Q(StoredWords(F("pk"), tokens))
     table = fts_table(model)
     return Q(pk__in=RawSQL(f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s', [_fts_query(tokens)]))
 
@@ -262,12 +276,30 @@ class Bm25(Expression):
         return sql, [_fts_query(self.tokens), *params]
 
 
+class TsRank(Expression):
+    """PostgreSQL: how well a row's stored vector matches, in [0, 1): ts_rank normalised by 32, rank / (rank + 1)."""
+
+    output_field = FloatField()
+
+    def __init__(self, tokens: tuple[str, ...], pk=None):
+        super().__init__()
+        self.tokens, self.pk = tokens, pk if pk is not None else F("pk")
+
+    def get_source_expressions(self):
+        return [self.pk]
+
+    def set_source_expressions(self, exprs):
+        (self.pk,) = exprs
+
+    def as_sql(self, compiler, connection):
+        sql, params = _ts_query(self.tokens)
+        return f"ts_rank({_vector(compiler, self.pk)}, ({sql}), 32)", params
+
+
 def words_rank(model, tokens: tuple[str, ...]) -> Expression:
     """How well a row's own words match, in [0, 1): ts_rank on PostgreSQL, bm25 on SQLite."""
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchRank
-
-        return SearchRank(_ts_vector(), _ts_query(tokens), normalization=32)  # rank / (rank + 1)
+        return TsRank(tokens)
     return Bm25(model, tokens)
 
 

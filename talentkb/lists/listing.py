@@ -114,22 +114,26 @@ class ListSpec:
         return [*self.columns[sort.lstrip("-")].ordering(sort.startswith("-")), "pk"]
 
 
-def list_state(request, spec: ListSpec):
+def list_state(request, spec: ListSpec, matches: int | None = None):
     """The filterset and the sorted, filtered queryset for this request."""
-    return filtered(spec, request.GET)
+    return filtered(spec, request.GET, matches)
 
 
-def filtered(spec: ListSpec, params: QueryDict):
+def filtered(spec: ListSpec, params: QueryDict, matches: int | None = None):
     """The filterset and the sorted, filtered queryset for these URL parameters.
 
     A search (`q`) is ordered by relevance unless a column's sort is asked for, when it
     matches at most RANK_LIMIT rows: ranking reads every match, and a common word's
     hundred thousand matches would take seconds. More are sorted as the list sorts.
+    `matches`, when the caller has counted them (the search page's tab), spares counting again:
+    the number of rows, or any number above RANK_LIMIT for "more".
     """
     filterset = spec.filterset(params, queryset=spec.queryset())
     queryset = filterset.queryset_without(None)
     q = filterset.cleaned().get("q")
-    if q and not sort_picked(spec, params) and "q" in filterset.filters and rankable(queryset):
+    if q and not sort_picked(spec, params) and "q" in filterset.filters and (
+        rankable(queryset) if matches is None else matches <= RANK_LIMIT
+    ):
         ranked = filterset.filters["q"].ranked(queryset, q)
         if ranked is not None:
             return filterset, ranked.order_by("-search_rank", *spec.ordering(spec.default_sort)), RELEVANCE
@@ -172,8 +176,9 @@ def headers(spec: ListSpec, sort: str) -> list[Header]:
     return out
 
 
-def render_list(request, spec: ListSpec, *, template="lists/list.html", extra: dict | None = None):
-    filterset, queryset, sort = list_state(request, spec)
+def render_list(request, spec: ListSpec, *, template="lists/list.html", extra: dict | None = None,
+                matches: int | None = None):
+    filterset, queryset, sort = list_state(request, spec, matches)
     fmt = downloads.wanted_format(request)
     if fmt:
         return download(request, spec, queryset, fmt)

@@ -4,6 +4,7 @@ from dataclasses import replace
 from django.http import HttpRequest, HttpResponse
 
 from talentkb import selectors
+from talentkb.lists import listing
 from talentkb.lists.facets import only
 from talentkb.lists.listing import render_list
 
@@ -51,5 +52,19 @@ def search_page(request: HttpRequest) -> HttpResponse:
         count = bounded_count(other.filterset(query, queryset=other.queryset()).queryset_without(None)) if q else 0
         tabs.append({"name": name, "title": other.title, "count": count, "more": count > TAB_COUNT_LIMIT,
                      "query": query, "current": name == kind})
+    current = next(t for t in tabs if t["current"])
     return render_list(request, SEARCH_TYPES[kind], template="search.html",
-                       extra={"tabs": tabs, "kind": kind, "tab_limit": TAB_COUNT_LIMIT})
+                       extra={"tabs": tabs, "kind": kind, "tab_limit": TAB_COUNT_LIMIT},
+                       matches=known_matches(request, SEARCH_TYPES[kind], current["count"]) if q else None)
+
+
+def known_matches(request: HttpRequest, spec, count: int) -> int | None:
+    """The current tab's count, for the list to decide whether to rank without counting again:
+    when the list has no filter the tab leaves out, and the count says enough (exact, or
+    "more" at a bound no lower than the ranking's)."""
+    filters = spec.filterset.base_filters
+    if any(name in filters and name not in SHARED_FILTERS for name in request.GET):
+        return None
+    if count <= TAB_COUNT_LIMIT or TAB_COUNT_LIMIT >= listing.RANK_LIMIT:
+        return count
+    return None

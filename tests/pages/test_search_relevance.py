@@ -184,3 +184,23 @@ def test_too_many_matches_to_rank_are_sorted_as_the_list_sorts_and_say_so(client
     monkeypatch.setattr(listing, "RANK_LIMIT", 3)
     response, _found = results(client, "人才公寓")
     assert response.context["sort"] == "relevance" and not response.context["unranked"]
+
+
+def test_a_filter_the_tabs_leave_out_narrows_what_is_ranked(client, kb, monkeypatch):
+    """The tab counts only the shared filters (3 apartments); the list itself, with the target
+    group, holds two: they are ranked, whatever the tab says."""
+    from talentkb.lists import listing
+
+    monkeypatch.setattr(listing, "RANK_LIMIT", 2)
+    response, found = results(client, "人才公寓", group="high_level")
+    assert set(found) == {kb.apartments, kb.hexi_apartments}
+    assert {t["name"]: t["count"] for t in response.context["tabs"]}["incentives"] == 3
+    assert response.context["sort"] == "relevance" and not response.context["unranked"]
+
+
+def test_the_current_tab_s_count_is_not_counted_again(client, kb):
+    """The tab's bounded count decides ranking too: one bounded count per tab, no fifth."""
+    with CaptureQueriesContext(connection) as captured:
+        results(client, "人才公寓", "articles")
+    bounded = [q["sql"] for q in captured if "LIMIT 1001" in q["sql"]]
+    assert len(bounded) == 4, bounded

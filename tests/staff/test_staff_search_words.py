@@ -1,13 +1,15 @@
-"""Search stays current through every write: a correction on the review screen, a program's
-new alias, re-extraction, deletion, a restore. On SQLite the FTS5 index (kept by triggers)
-must hold exactly the rows there are, with the words they have now."""
+"""Search stays current through every write: a correction on the review screen or in the admin,
+a program's new alias or name, an indicator's new wording, re-extraction, deletion, a restore.
+On SQLite the FTS5 index (kept by triggers) must hold exactly the rows there are, with the words
+they have now; on PostgreSQL each row's stored vector (a generated column) its words now."""
 import re
 
 from django.core.management import call_command
 from django.db import connection
+from django.urls import reverse
 
 from policies import search
-from policies.models import Article, Incentive, Metric
+from policies.models import Article, Incentive, Indicator, Metric
 from programs.models import Program
 
 from tests.staff.staffdata import fact
@@ -22,9 +24,10 @@ def found(client, q, kind="incentives"):
 
 def assert_index_current(*models):
     """SQLite: every row the FTS5 index answers for a word exists and holds that word now, and
-    every row holding it is answered (stale entries of deleted or changed rows would break one or the other)."""
-    if connection.vendor != "sqlite":
-        return
+    every row holding it is answered (stale entries of deleted or changed rows would break one or the other).
+    PostgreSQL: every row's stored vector is its words now."""
+    if connection.vendor == "postgresql":
+        return assert_vectors_current(*models)
     def tokens(text):  # as FTS5's unicode61 tokenizer reads them: 1.26 is 1 and 26
         return set(re.findall(r"\w+", (text or "").lower()))
 
@@ -38,6 +41,28 @@ def assert_index_current(*models):
                 indexed = {r for (r,) in cursor.fetchall()}
                 holding = {pk for pk, words in rows.items() if word in words}
                 assert indexed == holding, (model.__name__, word, indexed, holding)
+
+
+def assert_vectors_current(*models):
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(
+                f'SELECT count(*), count(*) FILTER (WHERE {search.VECTOR} IS DISTINCT FROM '
+                f"to_tsvector('simple', COALESCE(search_text, ''))) FROM \"{model._meta.db_table}\""
+            )
+            rows, stale = cursor.fetchone()
+            assert stale == 0, (model.__name__, stale, rows)
+
+
+def admin_post(client, url, **changes):
+    """The admin's change form as it is, with `changes`: what an editor's save sends."""
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items() if not isinstance(v, (list, bool))}
+    data.update(changes)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    return response
 
 
 def test_a_corrected_label_is_found_by_its_new_words_only(editor_client, client, article):
@@ -92,3 +117,52 @@ def test_a_restored_backup_is_searchable(client, seeded, tmp_path):
     assert flats in found(client, "人才公寓")
     assert Incentive.objects.get(label="减租期") in found(client, "免租")
     assert_index_current(Article, Incentive, Metric, Program)
+
+
+def test_a_label_corrected_in_the_fact_admin_is_found_by_its_new_words(editor_client, client, article):
+    subsidy = fact(article, "生活补贴")
+    assert subsidy not in found(client, "博士后专项")
+    admin_post(editor_client, reverse("admin:policies_incentive_change", args=[subsidy.pk]),
+               label="博士后专项", groups=[])
+    assert Incentive.objects.get(pk=subsidy.pk).label == "博士后专项"
+    assert subsidy in found(client, "博士后专项")
+    assert_index_current(Incentive)
+
+
+def test_a_kind_changed_in_the_admin_finds_the_fact_by_the_new_kind_s_names(editor_client, client, article):
+    desks = fact(article, "工位")
+    assert desks not in found(client, "众创空间")  # a name of office space (lexicon/kinds.txt)
+    admin_post(editor_client, reverse("admin:policies_incentive_change", args=[desks.pk]),
+               kind="office_space", groups=[])
+    assert desks in found(client, "众创空间")
+
+
+def test_a_program_renamed_in_the_admin_finds_its_facts_by_the_new_name_only(editor_client, client, article):
+    program = Program.objects.get(name="青年人才集聚")
+    facts = set(Incentive.objects.filter(program=program))
+    assert found(client, "集聚") == facts  # no quote says 集聚: found through their program
+    response = editor_client.post(
+        reverse("admin:programs_program_change", args=[program.pk]),
+        {"name": "海河英才", "aliases": "[]", "district": program.district_id, "status": "verified",
+         "mentions-TOTAL_FORMS": 0, "mentions-INITIAL_FORMS": 0},
+    )
+    assert response.status_code == 302
+    assert found(client, "英才") == facts
+    assert found(client, "海河英才", "programs") == {program}
+    assert not found(client, "集聚") and not found(client, "集聚", "programs")
+    assert_index_current(Program)
+
+
+def test_an_indicator_s_wording_added_in_the_admin_finds_its_metrics(editor_client, client, article):
+    metric = fact(article, "高层次人才")
+    indicator = Indicator.objects.get(code="high_level_talent_attracted")
+    Metric.objects.filter(pk=metric.pk).update(indicator=indicator)
+    assert metric not in found(client, "引智成果", "metrics")
+    url = reverse("admin:policies_indicator_change", args=[indicator.pk])
+    response = editor_client.post(url, {
+        "name_zh": indicator.name_zh, "name_en": indicator.name_en, "unit": indicator.unit,
+        "category": indicator.category_id, "position": indicator.position,
+        "wordings": "\n".join([*indicator.wordings, "引智成果"]),
+    })
+    assert response.status_code == 302
+    assert found(client, "引智成果", "metrics") == {metric}
