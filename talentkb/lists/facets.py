@@ -259,21 +259,21 @@ class YearFacet(Facet):
 
 
 class DateYearFacet(Facet):
-    """Years of an ISO date string (`date`: '2024-11-22', '2024' or ''), counted by the annotation `path` of its
-    first four characters. A year also filters as a range of the date itself (2022 <= date < 2023, which every
-    date of that year is in): the date's order index then reads that year alone, where the annotation
-    alone made PostgreSQL walk the newest articles down to it (50,097 for `?year=2022`)."""
+    """Years of an ISO date string (`date`: '2024-11-22', '2024' or '', as a check constraint holds it), counted
+    by the annotation `path` of its first four characters and filtered as a range of the date itself
+    (2022 <= date < 2023: the dates whose first four characters are 2022). The date's order index then
+    reads that year alone, where the annotation made PostgreSQL walk the newest articles down to it
+    (50,097 for `?year=2022`); the two conditions together it thought twelve times rarer than they are."""
 
     def __init__(self, path: str, date: str, **kwargs):
         self.date = date
         super().__init__(path, pattern=r"\d{4}", sort_by_name="-value", **kwargs)
 
     def condition(self, values):
-        condition = super().condition(values)
-        years = [v for v in values if v != MISSING]
-        if years and len(years) == len(values):  # with "no year" too, the ranges would not hold every row
-            condition &= reduce(or_, (self.year_range(y) for y in years))
-        return condition
+        years = [self.year_range(v) for v in values if v != MISSING]
+        if MISSING in values and self.missing_label:
+            years.append(self.missing_condition())
+        return reduce(or_, years) & self.only
 
     def year_range(self, year: str) -> Q:
         since = Q(**{f"{self.date}__gte": year})
