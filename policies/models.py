@@ -300,7 +300,8 @@ def fact_list_indexes(prefix: str) -> list:
     """What the incentive and metric lists sort and filter by (talentkb.lists.columns, filters)."""
     return [
         # The default order, newest period first (?sort=-period: year, period, published), is indexed by
-        # migrations 0011 and 0012 (NULLS LAST is PostgreSQL's alone): a page's rows read in index order.
+        # migrations 0011 and 0012 (NULLS LAST is PostgreSQL's alone): a page's rows read in index order;
+        # the visible facts alone by 0017, so that a deep page skips rows in the index only.
         # ?sort=value and ?sort=-value.
         models.Index(fields=["value", "value_max", "id"], name=f"{prefix}_value_order_idx"),
         # ?status=verified, alone or with a district.

@@ -52,6 +52,11 @@ SENTENCE_END = "。！？；!?;\n"
 MAX_QUERY = 100
 
 
+def load_dictionary() -> None:
+    """jieba's dictionary, loaded now rather than by the first text segmented (talentkb.wsgi, as a worker starts)."""
+    jieba.initialize()
+
+
 def all_words(text: str) -> list[str]:
     """jieba's search-mode words of `text`, punctuation dropped, in order, repeats kept."""
     found = (w.strip() for w in jieba.cut_for_search(text or ""))

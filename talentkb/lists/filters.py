@@ -14,8 +14,8 @@ from programs.lifecycle import in_force_on, stage_condition
 from programs.models import Program
 
 from .facets import (
-    BucketFacet, ChoiceFacet, DistrictFacet, Facet, FacetedFilterSet, FacetFilter, GroupFacet, IndicatorFacet,
-    YearFacet, number_buckets,
+    BucketFacet, ChoiceFacet, DateYearFacet, DistrictFacet, Facet, FacetedFilterSet, FacetFilter, GroupFacet,
+    IndicatorFacet, ProvinceFacet, YearFacet, number_buckets,
 )
 
 # Rejected facts never reach the public pages, so they are no choice either.
@@ -82,10 +82,7 @@ class InForceOnFilter(django_filters.CharFilter):
 
 
 def province_facet(path: str, **kwargs) -> Facet:
-    return Facet(
-        f"{path}__province_adcode", labels=(f"{path}__province",), label=_("province"),
-        pattern=r"\d{6}", sort_by_name="value", **kwargs,
-    )
+    return ProvinceFacet(path, label=_("province"), **kwargs)
 
 
 class FactFilter(FacetedFilterSet):
@@ -106,8 +103,7 @@ class ArticleFilter(FacetedFilterSet):
     q = QueryFilter()
     district = FacetFilter(DistrictFacet("districts", label=_("district"), many=True))
     province = FacetFilter(province_facet("districts", many=True))
-    year = FacetFilter(Facet("pub_year", label=_("year"), pattern=r"\d{4}", sort_by_name="-value",
-                             missing_label=NO_YEAR))
+    year = FacetFilter(DateYearFacet("pub_year", "published", label=_("year"), missing_label=NO_YEAR))
     # Articles offering a kind of incentive (one not rejected).
     kind = FacetFilter(ChoiceFacet(
         "incentive__kind", choices=IncentiveKind.choices, many=True, label=_("incentive kind"),

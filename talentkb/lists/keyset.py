@@ -6,8 +6,9 @@ reads the 25 rows after that page's last row from the sort's index. The
 cursor names the sort and holds the row's sort values and primary key, so the
 URL stays shareable and gives the same rows while the data does not change.
 "previous" carries `before=` the page's first row the same way. A page number
-without a cursor, or with one that is not this sort's, is served by OFFSET as
-before; a page past the end is a 404 either way.
+without a cursor, or with one that is not this sort's, is served by OFFSET,
+over the primary keys alone before the page's rows are joined
+(talentkb.lists.listing.rows_at); a page past the end is a 404 either way.
 
 The order is the list's (talentkb.lists.listing.ListSpec.ordering): each term
 ascending or descending with empty values last, then the primary key ascending.

@@ -49,7 +49,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
     for name, other in SEARCH_TYPES.items():
         query = only(request.GET, *SHARED_FILTERS)
         query["type"] = name
-        count = bounded_count(other.filterset(query, queryset=other.queryset()).queryset_without(None)) if q else 0
+        filterset = other.filterset(query, queryset=other.queryset(), request=request)
+        count = bounded_count(filterset.queryset_without(None)) if q else 0
         tabs.append({"name": name, "title": other.title, "count": count, "more": count > TAB_COUNT_LIMIT,
                      "query": query, "current": name == kind})
     current = next(t for t in tabs if t["current"])
