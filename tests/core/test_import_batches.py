@@ -65,3 +65,21 @@ def test_a_text_twice_in_one_batch_is_stored_once(reference_data, seeds_dir):
     first, again = store([prepare(text, source_file="a.txt"), prepare(text.replace("\n", "\r\n"), source_file="b.txt")])
     assert first.created and not again.created and again.article.pk == first.article.pk
     assert Article.objects.count() == 1
+
+
+def test_each_stored_fact_and_program_has_its_first_history_row(reference_data, seeds_dir):
+    """The history rows an import writes in one INSERT … SELECT per table: what the fact said
+    when proposed, so that a first correction shows "from what to what"."""
+    code, _out, _err = run(seeds_dir)
+    assert code == 0
+    for model in (Incentive, Metric):
+        facts = list(model.objects.all())
+        assert facts
+        for fact in facts:
+            record = fact.history.get()
+            assert (record.history_type, record.history_change_reason, record.history_user) == ("+", "extracted", None)
+            for field in model.history.model.tracked_fields:
+                assert getattr(record, field.attname) == getattr(fact, field.attname), field.name
+    for program in Program.objects.all():
+        assert program.history.earliest("history_id").history_type == "+"
+        assert program.history.earliest("history_id").name == program.name
