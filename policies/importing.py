@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from districts.models import District
 from programs.choices import Origin, Status
@@ -26,6 +26,7 @@ from programs.models import Program, TargetGroup, pinyin_key
 
 from . import extraction, lifecycle, search
 from .details import article_details
+from .history import create_with_history
 from .indicators import resolver
 from .choices import IncentiveKind
 from .models import Article, Incentive, Mention, Metric, fact_year
@@ -62,6 +63,16 @@ class Prepared:
     source_file: str
     source_url: str
     search_text: str
+    # Each extracted fact's search words by (start, end, label), made here so that the writer need not.
+    fact_words: dict | None = None
+
+
+def fact_words(text: str, found: extraction.ArticleExtraction) -> dict[tuple, str]:
+    """The search words of each fact the extractor found, as the writer would store them."""
+    return {
+        (f.start, f.end, f.label[:100]): fact_search_text(text[f.start:f.end], f.label[:100])
+        for f in [*found.incentives, *found.metrics]
+    }
 
 
 def find_duplicate(text: str) -> Article | None:
@@ -83,6 +94,7 @@ def prepare(text: str, *, source_file: str = "", title: str = "", publisher: str
         source_file=source_file, source_url=source_url,
         # What the pre_save receiver would write (bulk_create sends no signal).
         search_text=search.search_text(title, text),
+        fact_words=fact_words(text, found),
     )
 
 
@@ -132,8 +144,9 @@ def _store(batch: list[Prepared]) -> list[ImportResult]:
                 published=prepared.published, search_text=prepared.search_text,
             )
     Article.objects.bulk_create(list(new.values()))
-    found = {p.sha256: p.found for p in batch}
-    facts = dict(zip(new, apply_extractions([(a, found[key]) for key, a in new.items()], fresh=True)))
+    found = {p.sha256: p for p in batch}
+    facts = dict(zip(new, apply_extractions([(a, found[key].found) for key, a in new.items()], fresh=True,
+                                            words=[found[key].fact_words or {} for key in new])))
     results = []
     for prepared in batch:
         article = new.pop(prepared.sha256, None)
@@ -182,7 +195,8 @@ def apply_extraction(article: Article, found: extraction.ArticleExtraction) -> i
 
 
 @transaction.atomic(savepoint=False)
-def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]], *, fresh: bool = False) -> list[int]:
+def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]], *, fresh: bool = False,
+                      words: list[dict] | None = None) -> list[int]:
     """Write the extractor's findings for each (stored article, findings); returns
     the number of new facts of each. A few queries per batch, not per article.
 
@@ -190,7 +204,8 @@ def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]],
     stay exactly as they are, and nothing they cover is proposed again; the
     machine's own untouched proposals are replaced by the new ones. `fresh`
     says the articles were created just now, so that they have nothing to
-    replace or keep and their facts need not be read.
+    replace or keep and their facts need not be read. `words` are the facts'
+    search words of each article where `prepare` made them already.
     """
     if not pairs:
         return []
@@ -219,7 +234,8 @@ def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]],
     rows = {Incentive: [], Metric: []}
     row_groups = []
     written = []
-    for article, found in pairs:
+    for index, (article, found) in enumerate(pairs):
+        known = words[index] if words else {}
         fallback = districts.get(found.districts[0]) if found.districts else None
 
         def district_of(item):
@@ -240,28 +256,9 @@ def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]],
                 if key in decided:
                     continue  # a person has decided on this one
                 district = district_of(item)
-                row = model(
-                    article=article,
-                    district=district,
-                    program=programs.get((district.pk if district else None, item.program)),
-                    value=Decimal(str(item.quantity.value)),
-                    value_max=None if item.quantity.value_max is None else Decimal(str(item.quantity.value_max)),
-                    unit=item.quantity.unit,
-                    measure=item.quantity.measure[:10],
-                    qualifier=item.quantity.qualifier,
-                    period=item.period or "",
-                    year=fact_year(item.period or "", article),
-                    published=article.published,
-                    target=item.target,
-                    label=item.label[:100],
-                    span_start=item.start,
-                    span_end=item.end,
-                    quote=article.text[item.start:item.end],
-                    search_text=fact_search_text(article.text[item.start:item.end], item.label[:100]),
-                    extraction_key=key,
-                    origin=Origin.EXTRACTED,
-                    status=Status.PROPOSED,
-                )
+                row = _fact_row(model, article, item, key, district,
+                                programs.get((district.pk if district else None, item.program)))
+                row.search_text = known.get((item.start, item.end, row.label)) or fact_search_text(row.quote, row.label)
                 if model is Incentive:
                     row.kind = kind_of(item)
                     row_groups.append([groups[g] for g in item.groups if g in groups])
@@ -275,7 +272,7 @@ def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]],
     for model in (Incentive, Metric):
         # With history, so that the first correction of a fact shows what the
         # extractor had proposed ("from what to what").
-        created = bulk_create_with_history(rows[model], model, default_change_reason="extracted")
+        created = create_with_history(rows[model], model, reason="extracted")
         if model is Incentive:
             links = Incentive.groups.through
             links.objects.bulk_create(
@@ -283,6 +280,21 @@ def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]],
                 ignore_conflicts=True,
             )
     return written
+
+
+def _fact_row(model, article: Article, item, key: str, district, program):
+    """An unsaved incentive or metric as the extractor proposes it (without its search words)."""
+    quantity = item.quantity
+    return model(
+        article=article, district=district, program=program,
+        value=Decimal(str(quantity.value)),
+        value_max=None if quantity.value_max is None else Decimal(str(quantity.value_max)),
+        unit=quantity.unit, measure=quantity.measure[:10], qualifier=quantity.qualifier,
+        period=item.period or "", year=fact_year(item.period or "", article), published=article.published,
+        target=item.target, label=item.label[:100], span_start=item.start, span_end=item.end,
+        quote=article.text[item.start:item.end], extraction_key=key,
+        origin=Origin.EXTRACTED, status=Status.PROPOSED,
+    )
 
 
 class _ProgramWriter:
@@ -360,7 +372,7 @@ class _ProgramWriter:
         for program in self.created:
             program.pinyin = pinyin_key(program.name)
             program.search_text = program_search_text(program.name, program.aliases)
-        bulk_create_with_history(self.created, Program)
+        create_with_history(self.created, Program)  # no reason, as before
         if self.changed:
             changed = list(self.changed.values())
             for program in changed:

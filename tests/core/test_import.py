@@ -88,7 +88,7 @@ def test_an_article_is_stored_whole_or_not_at_all(reference_data, tmp_path, monk
     """A failure while writing the facts leaves no article of its batch behind."""
     import policies.importing
 
-    def broken(pairs, fresh=False):
+    def broken(pairs, fresh=False, **_options):
         article = pairs[0][0]
         Incentive.objects.create(article=article, kind="other", value=1, unit="count", span_start=0, span_end=1, quote="x")
         raise RuntimeError("disk full")

@@ -2,12 +2,14 @@
 in a number of queries that does not grow with the articles, with the same result as one by one."""
 import re
 import shutil
+from itertools import groupby
 
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from policies.corpus import generate
 from policies.importing import prepare, store
 from policies.models import Article, Incentive, Mention, Metric
 from programs.models import Program
@@ -65,3 +67,48 @@ def test_a_text_twice_in_one_batch_is_stored_once(reference_data, seeds_dir):
     first, again = store([prepare(text, source_file="a.txt"), prepare(text.replace("\n", "\r\n"), source_file="b.txt")])
     assert first.created and not again.created and again.article.pk == first.article.pk
     assert Article.objects.count() == 1
+
+
+def test_each_stored_fact_and_program_has_its_first_history_row(reference_data, seeds_dir):
+    """The history rows an import writes in one INSERT … SELECT per table: what the fact said
+    when proposed, so that a first correction shows "from what to what"."""
+    code, _out, _err = run(seeds_dir)
+    assert code == 0
+    for model in (Incentive, Metric):
+        facts = list(model.objects.all())
+        assert facts
+        for fact in facts:
+            record = fact.history.get()
+            assert (record.history_type, record.history_change_reason, record.history_user) == ("+", "extracted", None)
+            for field in model.history.model.tracked_fields:
+                assert getattr(record, field.attname) == getattr(fact, field.attname), field.name
+    for program in Program.objects.all():
+        assert program.history.earliest("history_id").history_type == "+"
+        assert program.history.earliest("history_id").name == program.name
+
+
+def statements(queries) -> list[str]:
+    """Each statement as its verb and table, SQLite's pieces of one INSERT or UPDATE (it splits
+    them past 999 parameters, where PostgreSQL sends one) counted once."""
+    def shape(sql: str) -> str:
+        table = re.search(r'(?:INTO|UPDATE|FROM)\s+"?(\w+)', sql)
+        return f"{sql.split(None, 1)[0].upper()} {table.group(1) if table else ''}"
+
+    return [shape for shape, _pieces in groupby(shape(q["sql"]) for q in queries)]
+
+
+def test_a_batch_of_generated_articles_costs_the_same_statements_whatever_its_size(reference_data):
+    """A batch writes each table once and reads each vocabulary once, so the number of statements
+    does not grow with its articles or facts (~20 per article once, one per fact and history row)."""
+    texts = [a.text for a in generate(50, seed=1)]
+    counts = {}
+    for size in (10, 40):
+        Article.objects.all().delete()
+        Program.objects.all().delete()
+        prepared = [prepare(t) for t in texts[:size]]
+        with CaptureQueriesContext(connection) as queries:
+            results = store(prepared)
+        assert all(r.created for r in results) and sum(r.facts for r in results) > 10 * size
+        counts[size] = statements(queries.captured_queries)
+    assert counts[40] == counts[10], counts
+    assert len(counts[40]) <= 26, counts[40]

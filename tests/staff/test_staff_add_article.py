@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from policies import extraction
 from policies.extraction import ArticleExtraction
-from policies.models import Article
+from policies.models import Article, Incentive
 
 ADD = "admin:policies_article_add"
 # A notice of our own, for 滑县 (not a seed).
@@ -29,6 +29,9 @@ def test_pasted_text_is_stored_and_opens_the_review_screen(editor_client):
     assert response["Location"] == reverse("admin:policies_article_review", args=[article.pk])
     assert article.text == HUAXIAN.strip("\n")  # CRLF from the browser stored as LF
     assert (article.title, article.published) == ("滑县人才新政", "2024-06-01")
+    # Each proposal's first history row says who added the article.
+    records = [h for fact in Incentive.objects.filter(article=article) for h in fact.history.all()]
+    assert records and {(h.history_type, h.history_user.username) for h in records} == {("+", "editor")}
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
