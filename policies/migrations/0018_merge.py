@@ -8,6 +8,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('policies', '0017_article_newest_index'),
         ('policies', '0017_stored_search_vectors'),
+        ('policies', '0017_visible_order_indexes'),
     ]
 
     operations = [
