@@ -169,3 +169,12 @@ def bulk_offers(n_districts: int, *, seed: int, this_year: int, per_district: in
         Incentive.groups.through(incentive=row, targetgroup=g) for row, (_r, gs) in zip(created, rows) for g in gs
     ])
     return plain
+
+
+def admin_form_data(client, url, **changes):
+    """The admin's change form at `url` as it is, with `changes`: what an editor's save sends."""
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items() if not isinstance(v, (list, bool))}
+    data.update(changes)
+    return data

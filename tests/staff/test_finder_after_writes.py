@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from policies import data_version
 from policies.models import Article, Incentive, ListCount
-from tests.factories import bulk_offers
+from tests.factories import admin_form_data, bulk_offers
 from tests.pages.test_finder import PHD, WEIGHTS, download, python_ranking
 from tests.staff.staffdata import fact
 
@@ -107,10 +107,7 @@ def test_after_an_admin_edit(client, stored, committed, editor, article):
     client.force_login(editor)
     desks = fact(article, "工位")
     url = reverse("admin:policies_incentive_change", args=[desks.pk])
-    form = client.get(url).context["adminform"].form
-    data = {name: form[name].value() for name in form.fields}
-    data = {k: ("" if v is None else v) for k, v in data.items() if not isinstance(v, (list, bool))}
-    data.update(kind="fund", groups=[])  # a desk becomes money: 3 instead of 2, and no longer a need asked
+    data = admin_form_data(client, url, kind="fund", groups=[])  # a desk becomes money: 3 instead of 2, and no longer a need asked
     before = hexi_rank(client, ASKED[0])
     with committed():
         assert client.post(url, data).status_code == 302

@@ -19,7 +19,7 @@ from django.urls import reverse
 from policies import data_version, extraction
 from policies.models import Article, Incentive, ListCount, Metric
 from programs.models import Program
-from tests.factories import CHAOYANG
+from tests.factories import CHAOYANG, admin_form_data
 from tests.pages.test_lists import facet_counts
 from tests.staff.staffdata import fact
 from tests.staff.test_staff_review import formset_data, prefix_of, review_url
@@ -122,10 +122,7 @@ def test_after_admin_edit_and_admin_action(client, cached_pages, committed, edit
     client.force_login(editor)
     desks = fact(article, "工位")
     url = reverse("admin:policies_incentive_change", args=[desks.pk])
-    form = client.get(url).context["adminform"].form
-    data = {name: form[name].value() for name in form.fields}
-    data = {k: ("" if v is None else v) for k, v in data.items() if not isinstance(v, (list, bool))}
-    data.update(kind="office_space", groups=[])
+    data = admin_form_data(client, url, kind="office_space", groups=[])
     with committed():
         response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors

@@ -19,6 +19,7 @@ from django.urls import include, path, reverse
 from policies import data_version
 from policies.models import Incentive
 from programs.models import Program
+from tests.factories import admin_form_data
 from tests.staff.staffdata import fact
 from tests.staff.test_staff_review import formset_data, prefix_of, review_url
 
@@ -111,14 +112,6 @@ def test_after_import(page_cache, committed, seeds_dir):
         call_command("import_articles", str(seeds_dir), verbosity=0)
     assert Client().get("/articles/").content != before  # the seeds are listed
     assert_current(URLS + ["/articles/"], page_cache)
-
-
-def admin_form_data(client, url, **changes):
-    form = client.get(url).context["adminform"].form
-    data = {name: form[name].value() for name in form.fields}
-    data = {k: ("" if v is None else v) for k, v in data.items() if not isinstance(v, (list, bool))}
-    data.update(changes)
-    return data
 
 
 def test_after_admin_edit(page_cache, committed, editor, article):

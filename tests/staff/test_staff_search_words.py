@@ -12,6 +12,7 @@ from policies import search
 from policies.models import Article, Incentive, Indicator, Metric
 from programs.models import Program
 
+from tests.factories import admin_form_data
 from tests.staff.staffdata import fact
 from tests.staff.test_staff_review import formset_data, prefix_of, review_url
 
@@ -56,11 +57,7 @@ def assert_vectors_current(*models):
 
 def admin_post(client, url, **changes):
     """The admin's change form as it is, with `changes`: what an editor's save sends."""
-    form = client.get(url).context["adminform"].form
-    data = {name: form[name].value() for name in form.fields}
-    data = {k: ("" if v is None else v) for k, v in data.items() if not isinstance(v, (list, bool))}
-    data.update(changes)
-    response = client.post(url, data)
+    response = client.post(url, admin_form_data(client, url, **changes))
     assert response.status_code == 302, response.context["adminform"].form.errors
     return response
 
