@@ -22,5 +22,6 @@ fi
 
 export TEST_OUTPUT_DIR=${TEST_OUTPUT_DIR:-$PWD/test-output}
 mkdir -p "$TEST_OUTPUT_DIR"
+# One test process per core (pytest-xdist; TEST_WORKERS=0 runs them all in this one);
 # pytest exits 5 when it collected no test: that is a failure here too.
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" "$@"
