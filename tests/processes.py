@@ -9,6 +9,7 @@ test (a file copy, or PostgreSQL's CREATE DATABASE … TEMPLATE): a migration
 from nothing takes ~10 s, a copy well under one.
 """
 import atexit
+import functools
 import os
 import shutil
 import subprocess
@@ -23,43 +24,52 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _postgres_admin():
+def _postgres(statement: str) -> None:
+    """Run a statement (CREATE or DROP DATABASE) on the server of the tests' PostgreSQL."""
     import psycopg2
 
     db = settings.DATABASES["default"]
     admin = psycopg2.connect(dbname="postgres", user=db["USER"], host=db["HOST"], port=db["PORT"] or 5432,
                              password=db["PASSWORD"] or None)
     admin.autocommit = True
-    return admin
+    try:
+        with admin.cursor() as cursor:
+            cursor.execute(statement)
+    finally:
+        admin.close()
 
 
-def _postgres_url(dbname: str) -> str:
+def _is_sqlite() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+
+
+def _new_postgres_database(name: str, template: str | None) -> tuple[str, str]:
+    """(name, URL) of a new PostgreSQL database copied from `template` (the UTF-8 one by default)."""
     db = settings.DATABASES["default"]
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{dbname}"
+    dbname = f"talentkb_{name}_{uuid.uuid4().hex[:8]}"
+    _postgres(f'CREATE DATABASE "{dbname}" TEMPLATE "{template or db["TEST"].get("TEMPLATE") or "template0"}"')
+    return dbname, f"postgres://{db['USER']}@{db['HOST']}:{db['PORT'] or 5432}/{dbname}"
+
+
+def _drop(dbname: str) -> None:
+    _postgres(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
 
 
 @contextmanager
 def fresh_database(folder: Path, name: str = "db", template: str | None = None):
     """A DATABASE_URL naming a new database of the engine the tests run on: empty, or a
     copy of `template` (a file for SQLite, a database name for PostgreSQL)."""
-    db = settings.DATABASES["default"]
-    if db["ENGINE"].endswith("sqlite3"):
+    if _is_sqlite():
         path = folder / (name + ".sqlite3")
         if template:
             shutil.copyfile(template, path)
         yield f"sqlite:///{path}"
         return
-    dbname = f"talentkb_{name}_{uuid.uuid4().hex[:8]}"
-    template = template or db["TEST"].get("TEMPLATE") or "template0"
-    admin = _postgres_admin()
-    with admin.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{dbname}" TEMPLATE "{template}"')
+    dbname, url = _new_postgres_database(name, template)
     try:
-        yield _postgres_url(dbname)
+        yield url
     finally:
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
-        admin.close()
+        _drop(dbname)
 
 
 def manage(url: str, *args, wait: bool = True, language: str = "en", env: dict | None = None):
@@ -74,43 +84,25 @@ def manage(url: str, *args, wait: bool = True, language: str = "en", env: dict |
     return out, err, process.returncode
 
 
-_migrated: dict[str, str] = {}
-
-
+@functools.cache
 def _migrated_template() -> str:
-    """A database migrated by `manage.py migrate`, made once per test process (and
-    removed when it ends): the file's path on SQLite, the database's name on PostgreSQL."""
-    engine = settings.DATABASES["default"]["ENGINE"]
-    if engine not in _migrated:
-        folder = Path(tempfile.mkdtemp(prefix="talentkb-migrated-"))
-        if engine.endswith("sqlite3"):
-            atexit.register(shutil.rmtree, folder, True)
-            path = folder / "migrated.sqlite3"
-            _migrate(f"sqlite:///{path}")
-            _migrated[engine] = str(path)
-        else:
-            shutil.rmtree(folder)
-            dbname = f"talentkb_migrated_{uuid.uuid4().hex[:8]}"
-            admin = _postgres_admin()
-            template = settings.DATABASES["default"]["TEST"].get("TEMPLATE") or "template0"
-            with admin.cursor() as cursor:
-                cursor.execute(f'CREATE DATABASE "{dbname}" TEMPLATE "{template}"')
-            atexit.register(_drop, dbname)
-            _migrate(_postgres_url(dbname))
-            _migrated[engine] = dbname
-    return _migrated[engine]
+    """A database migrated by `manage.py migrate`, made once per test process and removed
+    when it ends: the file's path on SQLite, the database's name on PostgreSQL."""
+    if _is_sqlite():
+        folder = tempfile.mkdtemp(prefix="talentkb-migrated-")
+        atexit.register(shutil.rmtree, folder, True)
+        path = Path(folder) / "migrated.sqlite3"
+        _migrate(f"sqlite:///{path}")
+        return str(path)
+    dbname, url = _new_postgres_database("migrated", None)
+    atexit.register(_drop, dbname)
+    _migrate(url)
+    return dbname
 
 
 def _migrate(url: str) -> None:
     out, err, code = manage(url, "migrate", "-v0")
     assert code == 0, err
-
-
-def _drop(dbname: str) -> None:
-    admin = _postgres_admin()
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
-    admin.close()
 
 
 @contextmanager
