@@ -1,7 +1,7 @@
 """How much the extractor's score on the development split moves when the
 texts carry the noise of real web pages: hard-wrapped lines, a page printed
 twice, quotation marks as corner brackets or straight quotes, counts in
-Chinese numerals, amounts in 万 without 元, 提供 for 给予, 元每年 for 元/年, a caption,
+Chinese numerals, amounts in 万 or 亿 without 元, 扶持 for 资助, 提供 for 给予, 元每年 for 元/年, a caption,
 a navigation trail and a byline. Only development files
 (R number not divisible by 3) are read; half A is R mod 6 in 1-2, half B 4-5.
 
@@ -60,6 +60,8 @@ NOISE = {
     "straight": lambda t: t.replace("“", '"').replace("”", '"'),
     "cnnum": _chinese_numerals,
     "wan": lambda t: t.replace("万元", "万"),
+    "yi": lambda t: t.replace("亿元", "亿"),
+    "support": lambda t: t.replace("资助", "扶持"),
     "provide": lambda t: t.replace("给予", "提供"),
     "peryear": lambda t: t.replace("元/年", "元每年"),
     "byline": lambda t: _insert(t, 1, "发布时间：2023-05-12 09:30  来源：组织部  作者：王明  浏览次数：1253"),

@@ -44,7 +44,7 @@ QTY_RE = re.compile(
     rf"(?:(?P<pre>{_PREFIX})(?:可{_LEADS['after_bound_and_可']}?|{_LEADS['after_bound']})*)?{_LEADS['before_number']}?"
     rf"(?P<n1>{_NUM})(?P<m1>{_MULT})?"
     rf"(?:(?P<u1>{_UNIT})?{_RANGE}(?P<n2>{_NUM})(?P<m2>{_MULT})?)?"
-    rf"(?P<more>{_MORE})?"
+    rf"(?P<more>{_MORE})?(?P<m3>(?(m1)(?!)|{_MULT}))?"  # 200余万人: the multiplier after 余/多
     rf"(?P<unit>{_UNIT})?"
     rf"(?P<post>{_POST})?"
 )
@@ -64,6 +64,13 @@ MONEY_LIST_BEFORE = re.compile(any_of(_W["money_before"]) + "(?:" + any_of(_W["m
 MONEY_LIST_AFTER = re.compile(rf"^(?:、{_BARE_WAN})+(?:元|[^,，。;；、]{{0,10}}?{any_of(_W['money_noun'])})")
 # 生活补贴20万/年, 奖励5万/人: an amount per year, month or person
 MONEY_RATE = re.compile(r"^/(?:年|月|人)")
+# 投入100亿, 总投资480万, 投入人才工作经费达3815万: 万/亿 without 元 after a word of
+# investing, spending or output in its clause
+MONEY_SCALE_BEFORE = re.compile(any_of(_W["money_scale"]) + r"[^,，。;；、\d]{0,8}$")
+# 房租赁补贴：拔尖人才9万，其他类高层次人才5.4万: amounts closing their clauses
+# after a header that names money, in the same sentence
+MONEY_HEADER_BEFORE = re.compile(any_of(_W["money_noun"]) + r"[:：][^。;；\n:：]*$")
+CLAUSE_END = ("", "，", ",", "。", "；", ";", "、", "\n")
 RENT_CONTEXT = re.compile("(" + any_of(_W["rent_context"]) + ")$")
 RENT_AFTER = re.compile(r"^(?:内)?(?:的)?" + any_of(_W["rent_after"]))
 # a verb that counts people or things: the Chinese digit after it is a figure
@@ -226,7 +233,7 @@ class Match:
 
     def __init__(self, norm: str, m: re.Match, taken: list[tuple[int, int]]):
         self.norm, self.m, self.taken = norm, m, taken
-        self.n1, self.m1, self.unit_s = m.group("n1"), m.group("m1") or "", m.group("unit")
+        self.n1, self.m1, self.unit_s = m.group("n1"), m.group("m1") or m.group("m3") or "", m.group("unit")
         self.ns, self.ne = m.start("n1"), m.end()
         self.chinese = not self.n1[0].isdigit()
         self.before = norm[max(0, self.ns - 2): self.ns]
@@ -241,10 +248,14 @@ class Match:
         rest = self.norm[self.ne: self.ne + 40]
         if MONEY_NOUN.match(rest) or (mult == "万" and (MONEY_RATE.match(rest) or MONEY_LIST_AFTER.match(rest))):
             return True
-        # 每人奖励6万，…: the clause ends with the amount
-        return mult in ("万", "亿") and rest[:1] in ("", "，", ",", "。", "；", ";", "、", "\n") \
-            and bool(MONEY_BEFORE.search(self.norm, max(0, self.ns - 8), self.ns)
-                     or MONEY_LIST_BEFORE.search(self.norm, max(0, self.ns - 40), self.ns))
+        # 每人奖励6万，…, 专项资金300余万用于…, 总投资480万: a word of giving, investing or spending money before it
+        if mult and (MONEY_BEFORE.search(self.norm, max(0, self.ns - 8), self.ns)
+                     or MONEY_SCALE_BEFORE.search(self.norm, max(0, self.ns - 16), self.ns)):
+            return True
+        # 生活补贴11万、5万; 房租赁补贴：拔尖人才9万，…: the clause ends with the amount
+        return bool(mult) and rest[:1] in CLAUSE_END \
+            and bool(MONEY_LIST_BEFORE.search(self.norm, max(0, self.ns - 40), self.ns)
+                     or MONEY_HEADER_BEFORE.search(self.norm, max(0, self.ns - 60), self.ns))
 
     @cached_property
     def value(self) -> float | None:

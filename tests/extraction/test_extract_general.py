@@ -78,6 +78,25 @@ def test_amounts_in_wan_without_yuan_are_money_where_money_frames_them():
     assert [f.quantity.unit for f in extract("长沙县人才总量达3万，同比增长5%。").incentives] == []
 
 
+def test_amounts_without_yuan_after_a_word_of_investing_or_under_a_money_header_are_money():
+    with_yuan = ("曲阜市人才安居。政府还投资2600余万元，建设了人才公寓；市财政累计投入人才工作经费达3815万元。"
+                 "今年发放补贴约2100万元，未来五年将投入100亿元筹措人才公寓。")
+    bare = with_yuan.replace("万元", "万").replace("亿元", "亿")
+    assert [(f.quantity.value, f.quantity.unit) for f in extract(bare).metrics] == \
+        [(f.quantity.value, f.quantity.unit) for f in extract(with_yuan).metrics] == \
+        [(26000000, "CNY"), (38150000, "CNY"), (21000000, "CNY"), (10000000000, "CNY")]
+    x = extract("儋州市人才政策。住房租赁补贴：拔尖人才9万，其他类高层次人才5.4万，硕士毕业生3.6万。")
+    assert [(f.kind, f.quantity.value) for f in x.incentives] == [("subsidy", 90000), ("subsidy", 54000), ("subsidy", 36000)]
+    # 200余万人 is two million people, not the 万 of 万人 read as a numeral
+    assert [(f.quantity.value, f.quantity.qualifier) for f in extract("曲阜市常住人口200余万人。").metrics] == [(2000000, "gt")]
+
+
+def test_support_in_money_is_a_subsidy_as_funding_is():
+    for noun in ("资助", "扶持"):
+        x = extract(f"浦江县人才政策。对大学生创业项目给予最高50万元创业{noun}，对入驻企业一次性给予10万元{noun}。")
+        assert [(f.kind, f.quantity.value) for f in x.incentives] == [("subsidy", 500000), ("subsidy", 100000)], noun
+
+
 def test_money_provided_to_a_person_is_granted_as_money_given_is():
     for verb in ("给予", "提供"):
         x = extract(f"嘉善县人才政策。对到嘉善创业的人才，分不同项目相应{verb}300-500万元、100-150万元的创业资金。")
