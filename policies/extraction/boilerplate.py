@@ -15,6 +15,7 @@ spans of the text (its offsets, which normalisation keeps one to one):
   (来源：泰顺新闻网 tells the county), whose figures are no facts.
 
 A line is dropped only when it is short page furniture by its first words,
+when it is a title in a list of other posts under a heading (相关阅读),
 when it repeats a line seen before (a paragraph of 20 characters or more),
 or when it is the beginning of another, longer line (a summary or a teaser
 cut mid-way; what it says is said in full there).
@@ -38,6 +39,9 @@ _CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,4}\s*摄\s*[)）]?$")
 _FURNITURE = re.compile("|".join(p.pattern for p in (_DROP_START, _DROP_ANY, _NAV, _COUNTER, _CREDIT)))
 _SUMMARY = re.compile(r"^[【\[]?" + any_of(_W["summary"]) + r"[】\]]?\s*[:：]\s*")
 _BYLINE = re.compile(r"^[【\[]?" + any_of(_W["byline"]) + r"[】\]]?\s*[:：]")
+# 相关阅读 / 【相关新闻】: the heading of a list of other posts, one title a line
+_RELATED = re.compile(r"^[【\[]?" + any_of(_W["related"]) + r"[】\]]?[:：]?$")
+_TITLE_MAX = 60  # a title of that list is short; a paragraph after it ends the list
 _ELLIPSIS = "…."  # what a line cut short ends in
 _BLANK = re.compile(r"\s+")
 _MIN_REPEAT = 20  # a repeated line at least this long is a mirror's copy
@@ -81,10 +85,12 @@ def page_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
     keys = [_BLANK.sub("", ln) for _, _, ln in lines]
     ordered = sorted(set(keys))
     drop, quiet, seen = [], [], set()
+    titles = False  # inside a list of other posts' titles
     for (s, e, line), key in zip(lines, keys):
         if not key:
             continue
-        if _furniture(key, line) or (len(key) >= _MIN_REPEAT and key in seen) or _cut_short(key, ordered):
+        titles = bool(_RELATED.match(key)) or (titles and len(key) <= _TITLE_MAX)
+        if titles or _furniture(key, line) or (len(key) >= _MIN_REPEAT and key in seen) or _cut_short(key, ordered):
             drop.append((s, e))
         elif len(key) <= _SHORT and _BYLINE.match(key):
             quiet.append((s, e))

@@ -3,7 +3,8 @@
 `add_noise(text, seed)` returns the text as a scraped page might give it,
 deterministically for a seed: a breadcrumb and a page header (source,
 author, editor, date and a view counter), image captions, a share bar,
-上一篇/下一篇 with other posts' titles that hold figures, a site footer
+上一篇/下一篇 and a list under 相关阅读 with other posts' titles that hold
+figures, a site footer
 (copyright, ICP record number, organiser, telephone), a paragraph repeated by
 a mirror site, a page summary and a teaser cut mid-sentence, some digits
 full-width and stray blanks inside large numbers.
@@ -66,6 +67,13 @@ def _header(text: str, rng: random.Random) -> list[str]:
     ]
 
 
+def _related(rng: random.Random) -> list[str]:
+    """A list of other posts under its heading, one title a line, some with a date."""
+    heading = rng.choice(["相关阅读", "【相关新闻】", "推荐阅读：", "猜你喜欢"])
+    return [heading] + [rng.choice(["", "· ", "• "]) + t + rng.choice(["", f"  2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"])
+                        for t in rng.sample(OTHER_TITLES, 3)]
+
+
 def _footer(rng: random.Random) -> list[str]:
     titles = rng.sample(OTHER_TITLES, 2)
     n = rng.randint(10000000, 99999999)
@@ -124,7 +132,7 @@ def add_noise(text: str, seed: int) -> str:
         cut = rng.choice(body).strip()
         tail.insert(0, cut[: rng.randint(8, max(9, len(cut) // 2))])  # a teaser cut mid-sentence
     rng.shuffle(tail)
-    return "\n".join(head + out + tail) + "\n"
+    return "\n".join(head + out + _related(rng) + tail) + "\n"
 
 
 def main(argv: list[str]) -> None:
