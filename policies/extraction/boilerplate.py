@@ -64,7 +64,8 @@ def _furniture(s: str, line: str) -> bool:
 
 def _cut_short(key: str, ordered: list[str]) -> bool:
     """A line that another, longer line begins with, whatever it ends in
-    (a cut may fall after 。 or ”), less a summary label and an ellipsis
+    (a cut may fall after 。 or ”), less a summary label and an ellipsis;
+    or a labelled line that another line says in full (原标题：the title)
     (`ordered`: every line's key, sorted)."""
     label = _SUMMARY.match(key)
     stem = key[label.end():] if label else key
@@ -72,6 +73,8 @@ def _cut_short(key: str, ordered: list[str]) -> bool:
     if len(stem) < _MIN_PREFIX:
         return False
     i = bisect_left(ordered, stem)
+    if label and i < len(ordered) and ordered[i] == stem:  # 原标题：the title said again
+        return True
     while i < len(ordered) and ordered[i].startswith(stem):
         if len(ordered[i]) > len(stem) and ordered[i] != key:
             return True

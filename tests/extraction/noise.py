@@ -6,7 +6,7 @@ author, editor, date and a view counter), image captions, a share bar,
 上一篇/下一篇 and a list under 相关阅读 with other posts' titles that hold
 figures, a site footer
 (copyright, ICP record number, organiser, telephone), a paragraph repeated by
-a mirror site, a page summary and a teaser cut mid-sentence, some digits
+a mirror site, the title given again (原标题：…), a page summary and a teaser cut mid-sentence, some digits
 full-width and stray blanks inside large numbers.
 
 The article's own words are never changed except digits to their full-width
@@ -121,6 +121,9 @@ def add_noise(text: str, seed: int) -> str:
         if ln.strip() and ln.strip()[-1] in "。！？" and rng.random() < 0.15:
             out.append(rng.choice(CAPTIONS).format(outlet=rng.choice(OUTLETS), name=rng.choice(NAMES)))
     head = _header(text, rng)
+    title = text.splitlines()[0].strip() if text.strip() else ""
+    if 8 <= len(title) <= 40 and rng.random() < 0.5:
+        head.append(f"原标题：{title}")  # a mirror site gives the title again
     if body:
         first = body[0].strip()
         head.append("摘要：" + first[: rng.randint(12, min(40, len(first) - 2))] + rng.choice(["…", "...", "……"]))
