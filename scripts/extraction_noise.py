@@ -3,7 +3,7 @@ texts carry the noise of real web pages: hard-wrapped lines, a page printed
 twice, quotation marks as corner brackets or straight quotes, counts in
 Chinese numerals, amounts in 万 or 亿 without 元, 扶持 for 资助, 提供 for 给予, 元每年 for 元/年, a caption,
 a navigation trail, a 相关阅读 list of other titles, the title
-given again (原标题：) and a byline. Only development files
+given again (原标题：), blanks around every number and a byline. Only development files
 (R number not divisible by 3) are read; half A is R mod 6 in 1-2, half B 4-5.
 
     .venv/bin/python scripts/extraction_noise.py [../shared] [NOISE ...]
@@ -66,6 +66,7 @@ NOISE = {
     "provide": lambda t: t.replace("给予", "提供"),
     "peryear": lambda t: t.replace("元/年", "元每年"),
     "related": lambda t: t + "\n\n相关阅读\n白云区力争2023年建成人才公寓700套\n淄博首批10家“青年驿站”正式启用  2023-05-12",
+    "spaces": lambda t: re.sub(r"(\d+(?:\.\d+)?)", r" \1 ", t),
     "origtitle": lambda t: "原标题：" + t.split("\n")[0] + "\n" + t,
     "byline": lambda t: _insert(t, 1, "发布时间：2023-05-12 09:30  来源：组织部  作者：王明  浏览次数：1253"),
 }

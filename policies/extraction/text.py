@@ -32,12 +32,14 @@ _STRAIGHT = re.compile(r'"([^"\n]{1,30})"')
 CJK = "\u4e00-\u9fff"
 # Characters to delete: CR, zero-width marks, U+FFFD left by a bad GBK
 # decoding, thin spaces between digit groups, blanks between a Chinese
-# character and a digit (web pages write "超 2000 个"), soft hyphens.
+# character and a digit (web pages write "超 2000 个") and around the marks of
+# a range or a list between digits (20 - 40, 6 、 9), soft hyphens.
 _DELETE = re.compile(
     rf"\r|[\u200b-\u200d\u2060\ufeff\u00ad\ufffd]"
     rf"|(?<=\d)[\u2009\u202f'](?=\d{{3}}(?!\d))"  # 2 000 / 2'000: digit groups
-    rf"|(?<=[{CJK}])[ \t]+(?=\d)"
-    rf"|(?<=\d)[ \t]+(?=[{CJK}%])"
+    rf"|(?<=[{CJK}”’》)])[ \t]+(?=\d)"
+    rf"|(?<=\d)[ \t]+(?=[{CJK}%㎡])"
+    rf"|(?<=\d)[ \t]+(?=(?:——|[-—–~、])[ \t]*\d)|(?:(?<=——)|(?<=[-—–~、]))[ \t]+(?=\d)"  # 20 - 40, 6 、 9
 )
 # A blank between thousands (1 200, 3 000万元): one to three digits, then three.
 _GROUP_BLANK = re.compile(r"(?<![\d.])\d{1,3}( )(?=\d{3}(?![\d.]))")

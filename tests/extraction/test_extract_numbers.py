@@ -105,3 +105,12 @@ def test_noise_inside_numbers():
     assert _q("超2\u2009000个岗位") == [(2000, None, "count", "gt")]
     assert _q("发放补贴1\ufffd200万元") == [(12000000, None, "CNY", "eq")]
     assert _q("新增１２００个") == [(1200, None, "count", "eq")]
+
+
+def test_blanks_around_numbers_as_some_pages_set_them():
+    for spaced, plain in [("面积为 20 - 40 平方米", "面积为20-40平方米"),
+                          ("给予 50 —— 100 万元不等的创业资助", "给予50——100万元不等的创业资助"),
+                          ("第1、3、5年分别给 6 、 9 、 15 万元", "第1、3、5年分别给6、9、15万元"),
+                          ("共有“鸿雁嘉宾” 72 人", "共有“鸿雁嘉宾”72人"),
+                          ("配有 1000 ㎡公共共享空间", "配有1000㎡公共共享空间")]:
+        assert _q(spaced) == _q(plain) != [], spaced
