@@ -66,6 +66,11 @@ _JOBS_CREATED = re.compile(any_of(_W["jobs_created"]) + r"(?:城镇)?就业(?:�
 # paid out, not offered (lexicon/paid_out_verbs.txt)
 _PAID = re.compile(any_of(longest_first(words("paid_out_verbs"))))
 _PER_HEAD = re.compile(any_of(_W["per_head"]))
+# 发放 in an offer's terms, not money paid out: a cap or a range's end (发放最高10万元,
+# 发放50——100万元不等的创业资助), a condition closed by 的，
+# (对新引进的博士研究生，发放…; 考核为优秀的，发放…) or a payment's terms in its
+# sentence (可分期发放, 分类发放, 考核合格发放)
+_OFFER_TERMS = re.compile("的[,，]|" + any_of(_W["offer_terms"]))
 
 
 # a rate written after the amount: 3000元/月, 500元/人
@@ -445,7 +450,8 @@ def _count(c: Clue) -> bool:
 
 
 RULES: tuple[Rule[Clue, Classification], ...] = (
-    Rule("paid_out", lambda c: _cny(c) and _PAID.search(c.before) and not _PER_HEAD.search(c.before),
+    Rule("paid_out", lambda c: _cny(c) and _PAID.search(c.before) and not _PER_HEAD.search(c.before)
+         and c.q.qualifier not in ("le", "ge") and not _OFFER_TERMS.search(c.norm, c.sent_start, c.q.start),
          _metric, "全年兑现人才奖补资金1.2亿元"),
     # an amount of money said as "over N" (170余万元, 超2000万元) with no rate or cap is
     # a total handed out, reported as a result: offers are said at their amount or cap

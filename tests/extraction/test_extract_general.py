@@ -97,6 +97,18 @@ def test_support_in_money_is_a_subsidy_as_funding_is():
         assert [(f.kind, f.quantity.value) for f in x.incentives] == [("subsidy", 500000), ("subsidy", 100000)], noun
 
 
+def test_money_paid_out_on_an_offers_terms_is_offered():
+    offers = ("长沙县人才政策。对新引进的博士研究生，发放一次性安家补贴10万元。名优校长年度考核合格发放生活补贴12万元。"
+              "对在读大学生创业项目发放50——100万元不等的创业资助，发放最高10万元的一次性资助；新进站的"
+              "博士后研究人员，3年内可分期发放30万元的日常资助。")
+    assert sorted((f.kind, f.quantity.value) for f in extract(offers).incentives) == \
+        [("subsidy", 100000), ("subsidy", 100000), ("subsidy", 120000), ("subsidy", 300000), ("subsidy", 500000),
+         ("subsidy", 1000000)]
+    assert extract(offers).metrics == []
+    paid = extract("长沙县人才工作。今年以来，全县共发放人才补贴2100万元，累计兑现奖补资金1.2亿元。")
+    assert paid.incentives == [] and [f.quantity.value for f in paid.metrics] == [21000000, 120000000]
+
+
 def test_money_provided_to_a_person_is_granted_as_money_given_is():
     for verb in ("给予", "提供"):
         x = extract(f"嘉善县人才政策。对到嘉善创业的人才，分不同项目相应{verb}300-500万元、100-150万元的创业资金。")
