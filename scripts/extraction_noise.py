@@ -1,7 +1,7 @@
 """How much the extractor's score on the development split moves when the
 texts carry the noise of real web pages: hard-wrapped lines, a page printed
 twice, quotation marks as corner brackets or straight quotes, counts in
-Chinese numerals, amounts in 万 or 亿 without 元, 扶持 for 资助, 提供 or 发放 for 给予, 元每年 for 元/年, a caption,
+Chinese numerals, amounts in 万 or 亿 without 元, 扶持 for 资助, 补贴资金 for 补贴, 提供 or 发放 for 给予, 元每年 for 元/年, a caption,
 a navigation trail, a 相关阅读 list of other titles, the title
 given again (原标题：), blanks around every number and a byline. Only development files
 (R number not divisible by 3) are read; half A is R mod 6 in 1-2, half B 4-5.
@@ -64,6 +64,7 @@ NOISE = {
     "yi": lambda t: t.replace("亿元", "亿"),
     "support": lambda t: t.replace("资助", "扶持"),
     "provide": lambda t: t.replace("给予", "提供"),
+    "grantmoney": lambda t: t.replace("补贴", "补贴资金"),
     "payout": lambda t: t.replace("给予", "发放"),
     "peryear": lambda t: t.replace("元/年", "元每年"),
     "related": lambda t: t + "\n\n相关阅读\n白云区力争2023年建成人才公寓700套\n淄博首批10家“青年驿站”正式启用  2023-05-12",

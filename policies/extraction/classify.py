@@ -223,6 +223,12 @@ class Kind:
 
 
 _KIND_WORDS = {k: re.compile(any_of(ws)) for k, ws in entries("kinds").items()}
+# 生活补贴资金, 奖励资金: the money of a grant is the grant, not a fund (基金 and
+# 创业扶持资金 stay funds); the words are of one width, as a lookbehind needs
+_GRANT_MONEY = _W["grant_before_money"]
+assert {len(w) for w in _GRANT_MONEY} == {2}, _GRANT_MONEY
+_KIND_WORDS["fund"] = re.compile(_KIND_WORDS["fund"].pattern.replace(
+    "资金", f"(?<!{'|'.join(_GRANT_MONEY)})资金"))
 _DURATION = frozenset({"day", "month", "year"})
 _NOUN = (_in_head, _before_noun_less, _after_relative, _after_coordination)
 # The order is the rule: the first kind whose noun is found wins.

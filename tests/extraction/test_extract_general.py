@@ -109,6 +109,15 @@ def test_money_paid_out_on_an_offers_terms_is_offered():
     assert paid.incentives == [] and [f.quantity.value for f in paid.metrics] == [21000000, 120000000]
 
 
+def test_the_money_of_a_grant_is_the_grant_not_a_fund():
+    x = extract("晋江市人才政策。全日制博士、硕士可分别享受生活补贴资金11万元、5万元；设立人才发展专项资金5000万元，"
+                "入选团队分别获得1000万元创业扶持资金。")
+    assert [(f.kind, f.quantity.value) for f in x.incentives] == \
+        [("subsidy", 110000), ("subsidy", 50000), ("fund", 50000000), ("fund", 10000000)]
+    x = extract("晋江市人才政策。住房租赁补贴资金：拔尖人才9万元，其他类高层次人才5.4万元。博士研究生每月生活补贴资金3000元。")
+    assert [(f.kind, f.quantity.value) for f in x.incentives] == [("subsidy", 90000), ("subsidy", 54000), ("subsidy", 3000)]
+
+
 def test_money_provided_to_a_person_is_granted_as_money_given_is():
     for verb in ("给予", "提供"):
         x = extract(f"嘉善县人才政策。对到嘉善创业的人才，分不同项目相应{verb}300-500万元、100-150万元的创业资金。")
