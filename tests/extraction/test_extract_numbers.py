@@ -65,6 +65,8 @@ def test_quantity_forms():
     assert _q("享受八折优惠") == [(80, None, "percent", "eq")]
     assert _q("每10枚火箭中8枚") == [(80, None, "percent", "eq")]
     assert _q("近百个项目") == [(100, None, "count", "lt")]
+    assert _q("给予最高500万项目资助") == [(5000000, None, "CNY", "le")]  # 项目 is no measure word 项
+    assert _q("签约项目12项，") == [(12, None, "count", "eq")]
 
 
 def test_not_quantities():
