@@ -66,11 +66,13 @@ _JOBS_CREATED = re.compile(any_of(_W["jobs_created"]) + r"(?:城镇)?就业(?:�
 # paid out, not offered (lexicon/paid_out_verbs.txt)
 _PAID = re.compile(any_of(longest_first(words("paid_out_verbs"))))
 _PER_HEAD = re.compile(any_of(_W["per_head"]))
-# 发放 in an offer's terms, not money paid out: a cap or a range's end (发放最高10万元,
-# 发放50——100万元不等的创业资助), a condition closed by 的，
-# (对新引进的博士研究生，发放…; 考核为优秀的，发放…) or a payment's terms in its
-# sentence (可分期发放, 分类发放, 考核合格发放)
-_OFFER_TERMS = re.compile("的[,，]|" + any_of(_W["offer_terms"]))
+# 发放 hands money out either way: paid out where its sentence reports results
+# (累计发放32.8万元, 今年前三个季度，南海区共发放补贴约2100万元, a result counted
+# before it: 引进各类重点人才2100余名，发放人才安居补贴4500万元), offered otherwise
+# (省级领军人才发放30万元奖励, 硕士分别发放30万元)
+_ISSUED = re.compile("发放")
+_ISSUED_RESULT = re.compile(any_of(_W["issued_result"]) + r"|(?<!每)" + any_of(_W["result_count_verb"])
+                            + r"[^,，。;；]{0,12}\d")  # 引进各类重点人才2100余名，发放…
 
 
 # a rate written after the amount: 3000元/月, 500元/人
@@ -456,8 +458,8 @@ def _count(c: Clue) -> bool:
 
 
 RULES: tuple[Rule[Clue, Classification], ...] = (
-    Rule("paid_out", lambda c: _cny(c) and _PAID.search(c.before) and not _PER_HEAD.search(c.before)
-         and c.q.qualifier not in ("le", "ge") and not _OFFER_TERMS.search(c.norm, c.sent_start, c.q.start),
+    Rule("paid_out", lambda c: _cny(c) and not _PER_HEAD.search(c.before) and (
+        _PAID.search(c.before) or _ISSUED.search(c.before) and _ISSUED_RESULT.search(c.norm, c.sent_start, c.q.start)),
          _metric, "全年兑现人才奖补资金1.2亿元"),
     # an amount of money said as "over N" (170余万元, 超2000万元) with no rate or cap is
     # a total handed out, reported as a result: offers are said at their amount or cap

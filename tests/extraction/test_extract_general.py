@@ -97,7 +97,7 @@ def test_support_in_money_is_a_subsidy_as_funding_is():
         assert [(f.kind, f.quantity.value) for f in x.incentives] == [("subsidy", 500000), ("subsidy", 100000)], noun
 
 
-def test_money_paid_out_on_an_offers_terms_is_offered():
+def test_money_handed_out_is_paid_out_only_where_results_are_reported():
     offers = ("长沙县人才政策。对新引进的博士研究生，发放一次性安家补贴10万元。名优校长年度考核合格发放生活补贴12万元。"
               "对在读大学生创业项目发放50——100万元不等的创业资助，发放最高10万元的一次性资助；新进站的"
               "博士后研究人员，3年内可分期发放30万元的日常资助。")
@@ -105,8 +105,13 @@ def test_money_paid_out_on_an_offers_terms_is_offered():
         [("subsidy", 100000), ("subsidy", 100000), ("subsidy", 120000), ("subsidy", 300000), ("subsidy", 500000),
          ("subsidy", 1000000)]
     assert extract(offers).metrics == []
-    paid = extract("长沙县人才工作。今年以来，全县共发放人才补贴2100万元，累计兑现奖补资金1.2亿元。")
-    assert paid.incentives == [] and [f.quantity.value for f in paid.metrics] == [21000000, 120000000]
+    tiers = extract("长沙县人才政策。对新认定的国家级领军人才，发放50万元奖励；省级领军人才发放30万元奖励。"
+                    "用人单位每引进1名高层次人才，发放单位2万元引才奖励。博士、硕士分别发放30万元、15万元安家补贴。")
+    assert [f.quantity.value for f in tiers.incentives] == [500000, 300000, 20000, 300000, 150000]
+    paid = extract("长沙县人才工作。今年以来，全县共发放人才补贴2100万元，累计兑现奖补资金1.2亿元。"
+                   "新增就业岗位3.8万个，引进各类重点人才2100余名，发放人才安居补贴4500万元。")
+    assert paid.incentives == [] and [f.quantity.value for f in paid.metrics if f.quantity.unit == "CNY"] == \
+        [21000000, 120000000, 45000000]
 
 
 def test_the_money_of_a_grant_is_the_grant_not_a_fund():
