@@ -2,7 +2,7 @@
 texts carry the noise of real web pages: hard-wrapped lines, a page printed
 twice, quotation marks as corner brackets or straight quotes, counts in
 Chinese numerals, amounts in 万 or 亿 without 元, 扶持 for 资助, 补贴资金 for 补贴, 提供 or 发放 for 给予, 元每年 for 元/年, a caption,
-a navigation trail, a 相关阅读 list of other titles, the title
+a province's figures (该省…), a navigation trail, a 相关阅读 list of other titles, the title
 given again (原标题：), blanks around every number and a byline. Only development files
 (R number not divisible by 3) are read; half A is R mod 6 in 1-2, half B 4-5.
 
@@ -69,6 +69,7 @@ NOISE = {
     "peryear": lambda t: t.replace("元/年", "元每年"),
     "related": lambda t: t + "\n\n相关阅读\n白云区力争2023年建成人才公寓700套\n淄博首批10家“青年驿站”正式启用  2023-05-12",
     "spaces": lambda t: re.sub(r"(\d+(?:\.\d+)?)", r" \1 ", t),
+    "province": lambda t: _insert(t, 2, "去年，该省共引进高层次人才1.2万名，发放人才补贴8.6亿元。"),
     "origtitle": lambda t: "原标题：" + t.split("\n")[0] + "\n" + t,
     "byline": lambda t: _insert(t, 1, "发布时间：2023-05-12 09:30  来源：组织部  作者：王明  浏览次数：1253"),
 }

@@ -136,3 +136,10 @@ def test_representatives_named_by_a_relative_clause_are_a_ceremonys_detail():
 def test_a_clause_opened_by_in_a_city_is_that_citys():
     assert _nonfact_rules("临桂区消息。在桂林市，人才公寓已建成5万多平方米。") == ["higher_area"]
     assert _nonfact_rules("临桂区消息。在临桂区，人才公寓已建成5万多平方米。") == ["fact"]
+
+
+def test_the_province_or_city_said_as_this_one_is_a_higher_area():
+    assert _nonfact_rules("长兴县消息。去年，该省共引进高层次人才1.2万名。") == ["higher_area"]
+    assert _nonfact_rules("长兴县消息。去年，该市共引进高层次人才1.2万名。") == ["higher_area"]
+    # a county-level city calls itself 该市
+    assert _nonfact_rules("曲阜市消息。去年，该市共引进高层次人才1200名。") == ["fact"]
