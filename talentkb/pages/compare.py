@@ -127,32 +127,45 @@ class Comparison:
 
 
 def comparison(districts: list[District]) -> Comparison:
+    # Each district's count, latest and largest per row, aggregated in the database: bounded whatever the facts.
+    found = summaries.district_summaries([d.pk for d in districts])
+    rows, groups = _rows(districts, found)
+    result = Comparison(counted=_counted(rows, [d.pk for d in districts]))
+    by_group: dict[tuple[str, str], list[ComparisonRow]] = {}
+    for row in rows.values():
+        part = "other" if row.section == "metric" else ("shared" if row.reporting >= 2 else "single")
+        by_group.setdefault((part, row.group), []).append(row)
+    for (part, key), members in sorted(by_group.items(), key=lambda item: groups[item[0][1]][0]):
+        # More districts first (the other figures' shared labels on top), then the vocabulary's order.
+        members.sort(key=lambda r: (-r.reporting, r.order))
+        getattr(result, part).append(Group(key, groups[key][1], members))
+    _draw(result, districts, found.series)
+    return result
+
+
+def _rows(districts: list[District], found) -> tuple[dict[str, ComparisonRow], dict[str, tuple]]:
+    """The rows by key, each with a cell per district, and the groups' (order, heading) by key."""
     ids = [d.pk for d in districts]
     index = {pk: i for i, pk in enumerate(ids)}
     kinds = list(IncentiveKind)
     rows: dict[str, ComparisonRow] = {}
-    groups: dict[str, tuple] = {"incentive": ((0,), gettext("Incentives"))}
+    groups: dict[str, tuple] = {"incentive": ((0,), gettext("Incentives")), "metric": ((2,), gettext("Other figures"))}
 
     def place(summary, key, link, **row):
         if key not in rows:
             rows[key] = ComparisonRow(key, cells=[[] for _ in ids], summaries=[None for _ in ids],
                                       links=["" for _ in ids], **row)
         i = index[summary.district_id]
-        rows[key].cells[i] = summary.facts
-        rows[key].summaries[i] = summary
-        rows[key].links[i] = link
+        rows[key].cells[i], rows[key].summaries[i], rows[key].links[i] = summary.facts, summary, link
 
-    # Each district's count, latest and largest per row, aggregated in the database: bounded whatever the facts.
-    found = summaries.district_summaries(ids)
     for (district_id, key), summary in found.incentives.items():
         kind = IncentiveKind(summary.latest.kind)
         link = list_url("programs:incentives", district=districts[index[district_id]].adcode, kind=kind.value)
         place(summary, key, link, label=str(kind.label), section="incentive", group="incentive",
               order=(kinds.index(kind),))
     for (district_id, key), summary in found.metrics.items():
-        fact = summary.latest
+        fact, adcode = summary.latest, districts[index[district_id]].adcode
         ind = fact.indicator
-        adcode = districts[index[district_id]].adcode
         if ind is None:
             place(summary, key, list_url("districts:metrics", district=adcode, kind=fact.label),
                   label=fact.label, section="metric", group="metric", order=(fact.label,))
@@ -162,7 +175,11 @@ def comparison(districts: list[District]) -> Comparison:
         place(summary, key, list_url("districts:metrics", district=adcode, indicator=ind.code),
               label=ind.name, section="indicator", group=f"category:{category.code}",
               order=(ind.position, ind.code), unit=indicator_unit(ind.unit, fact.measure), indicator=ind.code)
-    series = found.series
+    return rows, groups
+
+
+def _counted(rows: dict[str, ComparisonRow], ids: list[int]) -> tuple[dict, dict]:
+    """For the map: ({district id: {kind: n}}, {district id: number of metrics})."""
     offers: dict[int, dict[str, int]] = {}
     n_metrics: dict[int, int] = {}
     for row in rows.values():
@@ -173,17 +190,11 @@ def comparison(districts: list[District]) -> Comparison:
                 offers.setdefault(pk, {})[row.key.split(":", 1)[1]] = summary.count
             else:
                 n_metrics[pk] = n_metrics.get(pk, 0) + summary.count
+    return offers, n_metrics
 
-    result = Comparison(counted=(offers, n_metrics))
-    by_group: dict[tuple[str, str], list[ComparisonRow]] = {}
-    for row in rows.values():
-        part = "other" if row.section == "metric" else ("shared" if row.reporting >= 2 else "single")
-        by_group.setdefault((part, row.group), []).append(row)
-    groups["metric"] = ((2,), gettext("Other figures"))
-    for (part, key), members in sorted(by_group.items(), key=lambda item: groups[item[0][1]][0]):
-        # More districts first (the other figures' shared labels on top), then the vocabulary's order.
-        members.sort(key=lambda r: (-r.reporting, r.order))
-        getattr(result, part).append(Group(key, groups[key][1], members))
+
+def _draw(result: Comparison, districts: list[District], series) -> None:
+    """A chart beside each row that has one, a line chart for an indicator over periods, numbered in page order."""
     for row in result.rows:
         row.chart = chart_of(row, districts)
         if row.chart:
@@ -194,7 +205,6 @@ def comparison(districts: list[District]) -> Comparison:
         chart["index"] = i
     for i, chart in enumerate(result.series_charts):
         chart["index"] = i
-    return result
 
 
 def indicator_unit(unit: str, measure: str) -> str:
