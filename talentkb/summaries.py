@@ -346,7 +346,7 @@ def _store(version: int, entries: dict[int, dict]) -> None:
 
 
 def series_chart(series: Series, title: str, language: str | None = None) -> dict:
-    """A series as its chart's data (static/js/series.js): the periods on the x axis, the reported
+    """A series as its chart's data (static/js/charts.js): the periods on the x axis, the reported
     figures as a line, the goals as marked points apart from it, each point with its label and its sentence."""
     first = series.points[0]
     periods = sorted({p.point for p in series.points})

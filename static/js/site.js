@@ -1,8 +1,8 @@
 /* Small enhancements; every page works without them.
    - the lists' filters fold behind a button on phones, and focus returns to the facet just used;
    - a table's "scroll sideways" hint shows only when it overflows;
-   - the comparison's district picker suggests districts as you type;
-   - the comparison's charts are drawn with Apache ECharts (static/vendor). */
+   - the comparison's district picker suggests districts as you type.
+   The charts are static/js/charts.js. */
 (function () {
   "use strict";
 
@@ -101,57 +101,6 @@
       if (e.key === "ArrowDown" && i < links.length - 1) { e.preventDefault(); links[i + 1].focus(); }
       if (e.key === "ArrowUp") { e.preventDefault(); (i > 0 ? links[i - 1] : input).focus(); }
       if (e.key === "Escape") { input.focus(); }
-    });
-  }
-
-  var data = document.getElementById("chart-data");
-  if (data && window.echarts) {
-    var charts = JSON.parse(data.textContent);
-    var styles = getComputedStyle(document.documentElement);
-    var accent = styles.getPropertyValue("--accent").trim() || "#2f6f8f";
-    var ink = styles.getPropertyValue("--ink").trim() || "#222";
-    var muted = styles.getPropertyValue("--muted").trim() || "#5f6b76";
-    var draw = function (el) {
-      var c = charts[Number(el.dataset.chart)];
-      var chart = window.echarts.init(el, null, { renderer: "svg" });
-      chart.setOption({
-        animation: false,
-        aria: { enabled: false },
-        // Room on the right for the longest label ("> 500 units 2024", "40,000 people (goal) 2025").
-        grid: { left: 8, right: 150, top: 4, bottom: 4, containLabel: true },
-        xAxis: { type: "value", axisLabel: { show: false }, splitLine: { show: false } },
-        yAxis: { type: "category", data: c.categories, inverse: true, axisLabel: { color: ink } },
-        tooltip: { trigger: "item", formatter: function (p) { return p.name + ": " + c.labels[p.dataIndex]; } },
-        series: [{
-          type: "bar",
-          // A district without the figure gets no bar (never one that reads as zero),
-          // and its label says why: "not reported" or "another unit".
-          data: c.values.map(function (v, i) {
-            return c.missing[i]
-              ? { value: 0, itemStyle: { color: "transparent" }, label: { color: muted, fontStyle: "italic" } }
-              : v;
-          }),
-          itemStyle: { color: accent, borderRadius: [0, 3, 3, 0] },
-          barMaxWidth: 22,
-          label: {
-            show: true, position: "right", color: ink,
-            formatter: function (p) { return c.labels[p.dataIndex]; }
-          }
-        }]
-      });
-      window.addEventListener("resize", function () { chart.resize(); });
-    };
-    // Charts in a folded <details> are drawn when it opens: a closed one has no size.
-    document.querySelectorAll("[data-chart]").forEach(function (el) {
-      var folded = el.closest("details");
-      if (folded && !folded.open) {
-        folded.addEventListener("toggle", function once() {
-          folded.removeEventListener("toggle", once);
-          draw(el);
-        });
-      } else {
-        draw(el);
-      }
     });
   }
 })();

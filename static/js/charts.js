@@ -1,17 +1,67 @@
-/* Indicators over time (district page, comparison): each series a small line chart drawn with
-   Apache ECharts (static/vendor) from the JSON in #series-data (talentkb/summaries.py).
-   Reported figures make the line; goals are hollow diamonds apart from it, never joined to it.
-   A click on a point opens its sentence; the table beside each chart holds the same points. */
+/* The charts, drawn with Apache ECharts (static/vendor); every page says the same in a table or in words.
+   - the comparison's bars, one chart beside each row, from the JSON in #chart-data;
+   - indicators over time (district page, comparison), each a small line chart from #series-data
+     (talentkb/summaries.py): reported figures make the line; goals are hollow diamonds apart from
+     it, never joined to it. A click on a point opens its sentence. */
 (function () {
   "use strict";
-  var data = document.getElementById("series-data");
-  if (!data || !window.echarts) { return; }
-  var charts = JSON.parse(data.textContent);
+  if (!window.echarts) { return; }
   var styles = getComputedStyle(document.documentElement);
   var accent = styles.getPropertyValue("--accent").trim() || "#2f6f8f";
   var goalColor = styles.getPropertyValue("--goal").trim() || "#a4461d";
   var ink = styles.getPropertyValue("--ink").trim() || "#222";
+  var muted = styles.getPropertyValue("--muted").trim() || "#5f6b76";
   var palette = [accent, "#b5651d", "#4f7a28", "#7b4f9d", "#a23b5b", "#3d6fb6"];
+
+  // Each element [data-NAME="i"] gets chart i of the JSON in #ID. Charts in a folded <details>
+  // are drawn when it opens: a closed one has no size.
+  var drawAll = function (id, name, draw) {
+    var data = document.getElementById(id);
+    if (!data) { return; }
+    var charts = JSON.parse(data.textContent);
+    document.querySelectorAll("[data-" + name + "]").forEach(function (el) {
+      var c = charts[Number(el.dataset[name])];
+      var folded = el.closest("details");
+      if (folded && !folded.open) {
+        folded.addEventListener("toggle", function once() {
+          folded.removeEventListener("toggle", once);
+          draw(el, c);
+        });
+      } else {
+        draw(el, c);
+      }
+    });
+  };
+
+  var bars = function (el, c) {
+    var chart = window.echarts.init(el, null, { renderer: "svg" });
+    chart.setOption({
+      animation: false,
+      aria: { enabled: false },
+      // Room on the right for the longest label ("> 500 units 2024", "40,000 people (goal) 2025").
+      grid: { left: 8, right: 150, top: 4, bottom: 4, containLabel: true },
+      xAxis: { type: "value", axisLabel: { show: false }, splitLine: { show: false } },
+      yAxis: { type: "category", data: c.categories, inverse: true, axisLabel: { color: ink } },
+      tooltip: { trigger: "item", formatter: function (p) { return p.name + ": " + c.labels[p.dataIndex]; } },
+      series: [{
+        type: "bar",
+        // A district without the figure gets no bar (never one that reads as zero),
+        // and its label says why: "not reported" or "another unit".
+        data: c.values.map(function (v, i) {
+          return c.missing[i]
+            ? { value: 0, itemStyle: { color: "transparent" }, label: { color: muted, fontStyle: "italic" } }
+            : v;
+        }),
+        itemStyle: { color: accent, borderRadius: [0, 3, 3, 0] },
+        barMaxWidth: 22,
+        label: {
+          show: true, position: "right", color: ink,
+          formatter: function (p) { return c.labels[p.dataIndex]; }
+        }
+      }]
+    });
+    window.addEventListener("resize", function () { chart.resize(); });
+  };
 
   var points = function (values, extra) {
     return values.map(function (p) {
@@ -19,8 +69,7 @@
     });
   };
 
-  var draw = function (el) {
-    var c = charts[Number(el.dataset.series)];
+  var overTime = function (el, c) {
     var chart = window.echarts.init(el, null, { renderer: "svg" });
     // A chart holds one district's series, or (comparison) one line per district.
     var lines = c.lines || [{ name: c.title, reported: c.reported, goals: c.goals }];
@@ -62,15 +111,6 @@
     window.addEventListener("resize", function () { chart.resize(); });
   };
 
-  document.querySelectorAll("[data-series]").forEach(function (el) {
-    var folded = el.closest("details");
-    if (folded && !folded.open) {
-      folded.addEventListener("toggle", function once() {
-        folded.removeEventListener("toggle", once);
-        draw(el);
-      });
-    } else {
-      draw(el);
-    }
-  });
+  drawAll("chart-data", "chart", bars);
+  drawAll("series-data", "series", overTime);
 })();
