@@ -5,11 +5,10 @@ The pages keep the URL namespaces they had when they lived in the apps
 """
 from django.contrib import admin
 from django.urls import include, path
-from django.views.decorators.csrf import csrf_exempt
-from django.views.i18n import set_language
 from django.utils.translation import gettext_lazy as _
 
-from talentkb.pages import articles, compare, districts, downloads, finder, home, incentives, metrics, programs, search
+from talentkb.pages import (articles, compare, districts, downloads, finder, home, incentives, language, metrics,
+                            programs, search)
 
 policies_pages = [
     path("", home.home, name="home"),
@@ -39,9 +38,8 @@ urlpatterns = [
     # Browsers and feed readers ask for /favicon.ico whatever the page links to.
     path("favicon.ico", home.favicon),
     path("admin/", admin.site.urls),
-    # The language switch takes no CSRF token: a page that carried one could not be cached for
-    # everyone (talentkb/pagecache.py), and all a forged switch can do is change the language.
-    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    # No CSRF token (the pages are cached for everyone); another site's post is refused by its Origin.
+    path("i18n/setlang/", language.switch_language, name="set_language"),
     path("downloads/<uuid:public_id>/", downloads.download_page, name="download"),
     path("downloads/<uuid:public_id>/file/", downloads.download_file, name="download_file"),
     path("", include((policies_pages, "policies"))),

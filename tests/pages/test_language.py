@@ -77,3 +77,17 @@ def test_quantities_read_with_qualifier_and_unit():
     with translation.override("en"):
         assert quantity(Decimal(16000), "m2", "", "gt") == "> 16,000 m²"
         assert quantity(Decimal(7), "day") == "7 days"
+
+
+def test_the_switch_refuses_another_sites_post_and_keeps_the_language(client, kb):
+    form = {"language": "en", "next": "/incentives/"}
+    for origin in ("https://elsewhere.example", "null"):
+        response = client.post("/i18n/setlang/", form, HTTP_ORIGIN=origin)
+        assert response.status_code == 403, origin
+        assert response.content.decode() == "只能在本站页面上切换语言。"  # in the reader's language
+        assert '<html lang="zh-Hans">' in client.get("/incentives/").content.decode()
+    # a page of this site, on whatever port a proxy shows it, or a post with no Origin
+    assert client.post("/i18n/setlang/", form, HTTP_ORIGIN="https://testserver:8443").status_code == 302
+    assert '<html lang="en">' in client.get("/incentives/").content.decode()
+    assert client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"}).status_code == 302
+    assert '<html lang="zh-Hans">' in client.get("/incentives/").content.decode()
