@@ -206,6 +206,9 @@ DOWNLOAD_REUSE_SECONDS = envint("DOWNLOAD_REUSE_SECONDS", 600)
 # that any committed write makes every older entry unreachable. PAGE_CACHE=0 turns it off.
 PAGE_CACHE = envbool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+# The lists' counts and the districts' summaries kept per filter state and data version
+# (talentkb/lists/counts.py): at most this many, so that a crawler cannot fill the table.
+LIST_COUNTS_MAX_ENTRIES = envint("LIST_COUNTS_MAX_ENTRIES", 20_000)
 PAGE_CACHE_TABLE = "talentkb_page_cache"  # created by the migration policies 0015
 CACHES = {
     # In the database too (migration policies 0010_cache_table), so that app servers keep no state.

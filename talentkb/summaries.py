@@ -16,7 +16,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError, connection
+from django.db import connection
 from django.db.models import Case, CharField, Count, F, Max, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils.translation import gettext
@@ -27,6 +27,7 @@ from policies import data_version
 from policies.models import LARGEST_ORDER, LATEST_ORDER, ROW_INDICATOR, DataVersion, Incentive, ListCount, Metric
 from policies.public import sentence_path
 from programs.choices import Status
+from talentkb.lists import counts
 
 # What a page shows at most: points per series (the latest periods), and labels of metrics without an indicator.
 SERIES_POINTS = 12
@@ -261,8 +262,8 @@ def district_summaries(district_ids: list[int]) -> DistrictSummaries:
     the facts they show, are kept in ListCount for the current data version (policies.data_version,
     which every committed write changes, as for the lists' counts): a page reads them in one query,
     then the facts by primary key (three queries). A district not stored yet is summarised as
-    before (six queries) and stored (two). A transaction that has written and not committed sees
-    rows the version does not count: it summarises directly.
+    before (six queries) and stored (talentkb.lists.counts.store). A transaction that has written
+    and not committed sees rows the version does not count: it summarises directly.
     """
     if data_version.pending():
         return DistrictSummaries(
@@ -273,7 +274,8 @@ def district_summaries(district_ids: list[int]) -> DistrictSummaries:
     if missing:
         incentives, metrics, series = _incentive_parts(missing), _metric_parts(missing), _series_parts(missing)
         if version is not None:
-            _store(version, _entries(missing, incentives, metrics, series))
+            counts.store(version, {_stored_key(pk): json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+                                   for pk, entry in _entries(missing, incentives, metrics, series).items()})
     found = [stored[pk] for pk in district_ids if pk in stored]
     if found:
         incentives = _merged(incentives, Incentive.objects.select_related("program"), [e["i"] for e in found])
@@ -322,27 +324,6 @@ def _read_stored(district_ids: list[int]) -> tuple[int | None, dict[int, dict]]:
     if not rows:
         return None, {}
     return rows[0][0], {keys[key]: json.loads(entry) for _v, key, entry in rows if key is not None}
-
-
-def _store(version: int, entries: dict[int, dict]) -> None:
-    """Keep the entries, unless ones of a later version got there first; drop those of past versions."""
-    c = connection.ops.quote_name(ListCount._meta.db_table)
-    params = []
-    for pk, entry in entries.items():
-        params += [_stored_key(pk), version, json.dumps(entry, ensure_ascii=False, separators=(",", ":"))]
-    rows = ", ".join(["(%s, %s, %s)"] * len(entries))
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f'INSERT INTO {c} ("key", version, counts) VALUES {rows} ON CONFLICT ("key") DO UPDATE '
-                f"SET version = excluded.version, counts = excluded.counts WHERE {c}.version <= excluded.version",
-                params,
-            )
-            cursor.execute(f"DELETE FROM {c} WHERE version < %s", [version])
-    except DatabaseError:
-        # A store that fails (SQLite busy with an import) costs the next visitor a summary, nothing more.
-        if connection.in_atomic_block:
-            raise
 
 
 def series_chart(series: Series, title: str, language: str | None = None) -> dict:

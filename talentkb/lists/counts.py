@@ -7,8 +7,9 @@ not the sort, the page or the facet order) and the reader's language, and
 valid for one data version (policies.data_version), which every committed
 write changes. A hit is one query (the version and the entry, joined); a miss
 counts as before, then stores the result and drops entries of past versions
-(two queries more). The first request for a filter state after a write is as
-slow as counting; every app server shares the table, none keeps state.
+(three queries more). The first request for a filter state after a write is as
+slow as counting; every app server shares the table, none keeps state. The
+table holds at most LIST_COUNTS_MAX_ENTRIES entries (`store`).
 
 A transaction that has written and not committed (a test, an admin action
 that renders a list) counts directly: the cache knows only committed rows.
@@ -17,8 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from datetime import date
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.utils import timezone, translation
 
@@ -59,7 +62,7 @@ def cached(list_name: str, cleaned: dict, count, per_language: bool = True) -> d
         return json.loads(stored)
     counts = count()
     if version is not None:
-        _store(key, version, json.dumps(counts, ensure_ascii=False, separators=(",", ":")))
+        store(version, {key: json.dumps(counts, ensure_ascii=False, separators=(",", ":"))})
     return counts
 
 
@@ -77,18 +80,37 @@ def _read(key: str) -> tuple[int | None, str | None]:
     return (row[0], row[1]) if row else (None, None)
 
 
-def _store(key: str, version: int, counts: str) -> None:
-    """Keep the entry, unless one of a later version got there first; drop those of past versions."""
+def store(version: int, entries: dict[str, str]) -> None:
+    """Keep the entries (key: JSON), unless ones of a later version got there first; drop those of
+    past versions; and beyond LIST_COUNTS_MAX_ENTRIES, the excess and a tenth of the limit more
+    (`_drop_some`), so that a crawler's filter states cannot fill the database within one data version."""
     c = connection.ops.quote_name(ListCount._meta.db_table)
+    params = [p for key, entry in entries.items() for p in (key, version, entry)]
+    rows = ", ".join(["(%s, %s, %s)"] * len(entries))
+    limit = settings.LIST_COUNTS_MAX_ENTRIES
     try:
         with connection.cursor() as cursor:
             cursor.execute(
-                f'INSERT INTO {c} ("key", version, counts) VALUES (%s, %s, %s) ON CONFLICT ("key") DO UPDATE '
+                f'INSERT INTO {c} ("key", version, counts) VALUES {rows} ON CONFLICT ("key") DO UPDATE '
                 f"SET version = excluded.version, counts = excluded.counts WHERE {c}.version <= excluded.version",
-                [key, version, counts],
+                params,
             )
             cursor.execute(f"DELETE FROM {c} WHERE version < %s", [version])
+            cursor.execute(f"SELECT COUNT(*) FROM {c}")
+            excess = cursor.fetchone()[0] - limit
+            if excess > 0:
+                _drop_some(cursor, c, excess + limit // 10)
     except DatabaseError:
         # A store that fails (SQLite busy with an import) costs the next visitor a count, nothing more.
         if connection.in_atomic_block:
             raise
+
+
+def _drop_some(cursor, table: str, n: int) -> None:
+    """Delete n entries: those after a random key (the keys are hashes, so these are any), then
+    from the first key on if the end came first."""
+    select = f'SELECT "key" FROM {table} WHERE "key" > %s ORDER BY "key" LIMIT %s'
+    cursor.execute(f'DELETE FROM {table} WHERE "key" IN ({select})', [secrets.token_hex(32), n])
+    left = n - max(cursor.rowcount, 0)
+    if left > 0:
+        cursor.execute(f'DELETE FROM {table} WHERE "key" IN ({select})', ["", left])

@@ -257,3 +257,14 @@ def test_facts_follow_their_articles_date_for_the_period_order(client, article, 
     article.published = "2019-02-03"
     article.save()
     assert set(Incentive.objects.filter(article=article).values_list("published", flat=True)) == {"2019-02-03"}
+
+
+def test_the_kept_counts_stay_bounded_whatever_filter_states_are_asked(client, article, settings):
+    """A crawler asking many filter states cannot fill the table: beyond LIST_COUNTS_MAX_ENTRIES some
+    entries go, and the pages still count right (a dropped state is counted again)."""
+    settings.LIST_COUNTS_MAX_ENTRIES = 10
+    data_version.bump()
+    for year in range(1990, 2020):
+        assert client.get(f"/incentives/?year={year}").status_code == 200
+    assert 0 < ListCount.objects.count() <= 10
+    assert_pages_count_as_the_orm(client)
