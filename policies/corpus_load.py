@@ -25,6 +25,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 
 from policies.extraction.groups import groups_of
+from policies.extraction.indicators import indicator_for
 from policies.search import fact_search_text, program_search_text, search_text
 
 from . import data_version
@@ -65,6 +66,16 @@ class Loader:
                         for m in (self.Article, self.Program, self.Mention, self.Incentive, self.Metric)}
         self.counts = {m._meta.db_table: 0 for m in self.tables()}
         self.now = datetime.now(timezone.utc)
+        indicator = self.Metric._meta.get_field("indicator").related_model
+        self.indicators = dict(indicator.objects.values_list("code", "pk"))
+        self.indicator_of: dict[tuple, int | None] = {}
+
+    def indicator(self, f, quote: str) -> int | None:
+        """The indicator the vocabulary gives a planned metric, as an import would (per label: they repeat)."""
+        key = (f.label, f.unit, f.measure)
+        if key not in self.indicator_of:
+            self.indicator_of[key] = self.indicators.get(indicator_for(f.label, f.unit, quote, measure=f.measure or None))
+        return self.indicator_of[key]
 
     def tables(self):
         return [self.Article, self.ArticleDistricts, self.Program, self.Mention,
@@ -175,6 +186,8 @@ class Loader:
                         # Short and often repeated: cached (policies.search.fact_search_text).
                         "search_text": fact_search_text(a.text[f.start:f.end], f.label) if self.segment else "",
                     }
+                    if m is self.Metric:
+                        row["indicator_id"] = self.indicator(f, row["quote"])
                     if m is self.Incentive:
                         row["kind"] = f.kind
                         for code in groups_of(_sentence(a.text, f.start)):

@@ -73,6 +73,11 @@ def test_load_writes_the_planned_rows_and_the_import_recognises_them(reference_d
     assert Incentive.objects.count() == sum(len(a.incentives) for a in planned)
     assert Metric.objects.count() == sum(len(a.metrics) for a in planned)
     assert set(Incentive.objects.values_list("status", flat=True)) <= {"proposed", "verified", "rejected"}
+    # Metrics carry the indicators an import gives their labels, so that series and compare rows exist at scale.
+    indicators = dict(Metric.objects.values_list("label", "indicator__code"))
+    assert {("人才总量", "talent_total"), ("地区生产总值同比增长", "gdp_growth"), ("常住人口", "resident_population")} \
+        <= set(indicators.items())
+    assert Metric.objects.filter(indicator__isnull=False).count() >= 0.8 * Metric.objects.count()
     fact = Incentive.objects.select_related("article").first()
     assert fact.article.text[fact.span_start:fact.span_end] == fact.quote
     assert fact.article.search_text.strip()
