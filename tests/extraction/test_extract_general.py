@@ -88,9 +88,10 @@ def test_amounts_without_yuan_after_a_word_of_investing_or_under_a_money_header_
     x = extract("儋州市人才政策。住房租赁补贴：拔尖人才9万，其他类高层次人才5.4万，硕士毕业生3.6万。")
     assert [(f.kind, f.quantity.value) for f in x.incentives] == [("subsidy", 90000), ("subsidy", 54000), ("subsidy", 36000)]
     bare_yi = extract("新吴区人才政策。每年安排人才发展专项资金不少于10亿，对顶尖人才项目给予最高1亿支持。"
-                      "全年技术合同成交额达12.6亿，为人才企业发放贷款1.35亿。")
+                      "全年技术合同成交额达12.6亿，为人才企业发放贷款1.35亿，实现社会消费品零售额442.1亿。")
     assert [(f.kind, f.quantity.value) for f in bare_yi.incentives] == [("fund", 1e9), ("subsidy", 1e8)]
-    assert [(f.quantity.value, f.quantity.unit) for f in bare_yi.metrics] == [(1.26e9, "CNY"), (1.35e8, "CNY")]
+    assert [(f.quantity.value, f.quantity.unit) for f in bare_yi.metrics] == \
+        [(1.26e9, "CNY"), (1.35e8, "CNY"), (4.421e10, "CNY")]
     # 200余万人 is two million people, not the 万 of 万人 read as a numeral
     assert [(f.quantity.value, f.quantity.qualifier) for f in extract("曲阜市常住人口200余万人。").metrics] == [(2000000, "gt")]
 
