@@ -31,7 +31,7 @@ _W = entries("nonfacts_words")
 # words that name the district itself or a level above it
 _OWN_WORDS = re.compile(r"(?:全|我|本|该)(?:区|县|旗)")
 _HIGHER_WORDS = re.compile(any_of(_W["higher"]))
-_CITY_WORDS = re.compile(r"全市|我市|本市|该市")  # the district itself when it is a city
+_CITY_WORDS = re.compile(any_of(_W["city_self"]))  # the district itself when it is a city
 # a scope said anywhere in the clause (在全省范围内举办443场招聘会)
 _SCOPE = re.compile(r"全(省|国|市)范围")
 # what may stand between the start of a clause and its subject
