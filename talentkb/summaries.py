@@ -4,9 +4,10 @@ A big district holds tens of thousands of facts; a page shows what they add up
 to: per incentive kind and per indicator (and per label of the metrics no
 indicator fits) the count, the latest figure (a report before a goal) and the
 largest figure in each unit, and per indicator a short series over periods,
-goals apart. Each is two queries, portable to SQLite and PostgreSQL: one groups
-and counts in the database, the other reads each group's chosen facts (through
-an index, for the summaries); the number of queries and of rows fetched depends
+goals apart. Each is two queries (three for a series: its indicators too),
+portable to SQLite and PostgreSQL: one groups and counts in the database, the
+other reads each group's chosen facts (through an index, for the summaries);
+the number of queries and of rows fetched depends
 on the vocabulary (kinds, indicators, labels, units, periods), never on the
 number of facts.
 """
@@ -24,7 +25,8 @@ from django.utils.translation import gettext
 from policies.choices import Unit
 from policies.formatting import fact_quantity, unit_symbol
 from policies import data_version
-from policies.models import LARGEST_ORDER, LATEST_ORDER, ROW_INDICATOR, DataVersion, Incentive, ListCount, Metric
+from policies.models import (LARGEST_ORDER, LATEST_ORDER, ROW_INDICATOR, DataVersion, Incentive, Indicator,
+                             ListCount, Metric)
 from policies.public import sentence_path
 from programs.choices import Status
 from talentkb.lists import counts
@@ -185,7 +187,8 @@ SERIES_KEYS = ("district_id", "indicator_id", "unit", "target", "point")
 
 
 def _series_parts(district_ids: list[int]) -> tuple[list[dict], dict]:
-    """The chosen fact of each (district, indicator, unit, report or goal, period) and those facts by pk: two queries."""
+    """The chosen fact of each (district, indicator, unit, report or goal, period) and those facts by pk:
+    three queries."""
     # One pass grouping the district's indicator figures by period: no window, no sort of them all.
     grouped = (
         Metric.objects.visible().filter(district__in=district_ids, indicator__isnull=False)
@@ -196,8 +199,22 @@ def _series_parts(district_ids: list[int]) -> tuple[list[dict], dict]:
         .annotate(newest=Max("pk"), verified=Max(Case(When(status=Status.VERIFIED, then=F("pk")))))
     )
     chosen = [{**{k: c[k] for k in SERIES_KEYS}, "pk": c["verified"] or c["newest"]} for c in grouped]
-    found = Metric.objects.select_related("indicator__category").in_bulk([c["pk"] for c in chosen])
-    return chosen, found
+    return chosen, _series_facts([c["pk"] for c in chosen])
+
+
+# What a series point shows (its figure, period kind, sentence) and what groups it: a thousand points
+# on a comparison of six districts are read in half the time of whole rows with their indicators joined.
+SERIES_FIELDS = ("district_id", "indicator_id", "article_id", "value", "value_max", "unit", "measure",
+                 "qualifier", "target", "status")
+
+
+def _series_facts(pks: list[int]) -> dict:
+    """The series' facts by pk, each with its indicator (and category), read once per indicator: two queries."""
+    found = Metric.objects.only(*SERIES_FIELDS).in_bulk(pks)
+    indicators = Indicator.objects.select_related("category").in_bulk({f.indicator_id for f in found.values()})
+    for fact in found.values():
+        fact.indicator = indicators[fact.indicator_id]
+    return found
 
 
 def indicator_series(district_ids: list[int]) -> dict[tuple[int, str], Series]:
@@ -261,9 +278,10 @@ def district_summaries(district_ids: list[int]) -> DistrictSummaries:
     only when the data does. So each district's groups with their counts, and the primary keys of
     the facts they show, are kept in ListCount for the current data version (policies.data_version,
     which every committed write changes, as for the lists' counts): a page reads them in one query,
-    then the facts by primary key (three queries). A district not stored yet is summarised as
-    before (six queries) and stored (talentkb.lists.counts.store). A transaction that has written
-    and not committed sees rows the version does not count: it summarises directly.
+    then the facts by primary key and the series' indicators (four queries). A district not stored
+    yet is summarised as before (seven queries) and stored (talentkb.lists.counts.store). A
+    transaction that has written and not committed sees rows the version does not count: it
+    summarises directly.
     """
     if data_version.pending():
         return DistrictSummaries(
@@ -282,7 +300,7 @@ def district_summaries(district_ids: list[int]) -> DistrictSummaries:
         metrics = _merged(metrics, Metric.objects.select_related("program", "indicator__category"),
                           [e["m"] for e in found])
         chosen = [c for e in found for c in e["s"]]
-        found_series = Metric.objects.select_related("indicator__category").in_bulk([c["pk"] for c in chosen])
+        found_series = _series_facts([c["pk"] for c in chosen])
         series = (series[0] + chosen, {**series[1], **found_series})
     return DistrictSummaries(_incentive_rows(*incentives), _metric_rows(*metrics), _series_rows(*series))
 

@@ -9,8 +9,8 @@ the row (talentkb/summaries.py): how many facts, the latest, the largest per
 unit, and a link to all of them; an indicator that a district reports over two
 periods or more is drawn as a line per district. A fixed number of queries
 whatever the facts: the districts, then two each for their incentive
-summaries, their metric summaries and their indicators' series; the map
-reuses the summaries' counts.
+summaries, their metric summaries and their indicators' series, and one for
+the series' indicators; the map reuses the summaries' counts.
 """
 from __future__ import annotations
 

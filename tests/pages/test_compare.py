@@ -153,7 +153,7 @@ def test_compare_queries_are_fixed(client, indicated, grow, django_assert_max_nu
     ids = list(Metric.objects.filter(label="人才数量").values_list("pk", flat=True))
     for pk, indicator in zip(ids[::2], Indicator.objects.all()):
         Metric.objects.filter(pk=pk).update(indicator=indicator)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         response = client.get("/compare/", {"d": [FENGTAI, HEXI, CHAOYANG]})
     assert response.status_code == 200
     assert len(response.context["rows"]) > n // 2

@@ -60,8 +60,9 @@ def test_a_comparison_reuses_the_district_page_s_summaries(client, flooded, djan
     # 丰台 read, 河西 summarised and stored: the same page.
     assert client.get("/compare/", {"d": [FENGTAI, HEXI]}).content == direct
     assert stored() == 2
-    # Both stored: the districts, the stored summaries, the incentives, the metrics and the series' facts.
-    with django_assert_max_num_queries(5):
+    # Both stored: the districts, the stored summaries, the incentives, the metrics, the series' facts
+    # and their indicators.
+    with django_assert_max_num_queries(6):
         assert client.get("/compare/", {"d": [FENGTAI, HEXI]}).content == direct
 
 
