@@ -71,6 +71,7 @@ _PER_HEAD = re.compile(any_of(_W["per_head"]))
 # before it: 引进各类重点人才2100余名，发放人才安居补贴4500万元), offered otherwise
 # (省级领军人才发放30万元奖励, 硕士分别发放30万元)
 _ISSUED = re.compile("发放")
+_FUND_OR_RATE = re.compile(any_of(_W["fund_or_rate"]))
 _ISSUED_RESULT = re.compile(any_of(_W["issued_result"]) + r"|(?<!每)" + any_of(_W["result_count_verb"])
                             + r"[^,，。;；]{0,12}\d")  # 引进各类重点人才2100余名，发放…
 
@@ -396,14 +397,18 @@ def _services(c: Clue) -> str | None:
     return noun if _SERVICES_NOUN.search(noun) and _SERVICES_VERB.search(clause) else None
 
 
+_DISCOUNT_VERB = re.compile(r"(?:可|均)?" + any_of(_W["discount_verb"]) + "$")
+
+
 def _discount_label(c: Clue, _hit) -> str:
     """What the discount is on: 图书馆水吧消费享受8折优惠 -> 图书馆水吧消费折扣."""
-    return re.sub(r"(?:可|均)?" + any_of(_W["discount_verb"]) + "$", "", c.before) + "折扣"
+    return _DISCOUNT_VERB.sub("", c.before) + "折扣"
 
 
 # a free stay offered for a time: 免费提供不超过14天住宿, 可免费住宿7天, 3年内免交租金
 _STAY_NOUN = re.compile(r"^(?:的)?(?:免费)?(?:短期)?" + any_of(_W["stay_noun"]))
 _FREE = re.compile(any_of(_W["free"]))
+_FREE_STAY_AFTER = re.compile(r"^内?(" + any_of(_W["free_stay"]) + ")")
 
 
 def _free_stay(c: Clue) -> str | None:
@@ -412,7 +417,7 @@ def _free_stay(c: Clue) -> str | None:
     if c.q.unit not in _DURATION:
         return None
     ahead = c.norm[c.q.end: c.q.end + 8]
-    m = re.match(r"^内?(" + any_of(_W["free_stay"]) + ")", ahead)
+    m = _FREE_STAY_AFTER.match(ahead)
     if m:
         return m.group(1)
     if _STAY_NOUN.match(c.after) and _FREE.search(c.norm, max(c.sent_start, c.q.start - 20), c.q.end + 4):
@@ -465,7 +470,7 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
     # a total handed out, reported as a result: offers are said at their amount or cap
     Rule("total_over", lambda c: _cny(c) and c.q.qualifier == "gt" and not _PER_HEAD.search(c.before)
          and not _PER_RATE.search(c.before) and not _RATE_AFTER.match(c.norm, c.q.end)
-         and not re.search(any_of(_W["fund_or_rate"]), _clause_of(c) + c.after),
+         and not _FUND_OR_RATE.search(_clause_of(c) + c.after),
          _metric, "全区人才享受租房补贴170余万元"),
     Rule("spent_in_results", lambda c: _cny(c) and _SPENT.search(c.before) and not _PER_HEAD.search(c.before)
          and _RESULT_CONTEXT.search(c.norm, c.sent_start, c.q.start),

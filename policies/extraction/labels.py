@@ -174,12 +174,15 @@ def respectively(sentence: str) -> int:
     return len(re.findall(r"[\d.]+", m.group(1))) if m else 0
 
 
+_SUBJECT_MEASURE = re.compile(any_of(_W["subject_measure"]) + "$")
+_SUBJECT_VERB = re.compile(any_of(_W["subject_verb"]) + "$")  # 人才贡献率提升(至46.5%)
+
+
 def subject_of(label: str) -> str:
     """The subject a following growth figure is about: the label without its
     measure suffix or tail (新设经营主体数量 -> 新设经营主体)."""
     core, _ = split_tail(label)
-    core = re.sub(any_of(_W["subject_measure"]) + "$", "", core)
-    return re.sub(any_of(_W["subject_verb"]) + "$", "", core)  # 人才贡献率提升(至46.5%)
+    return _SUBJECT_VERB.sub("", _SUBJECT_MEASURE.sub("", core))
 
 
 # a verb right after the counted noun that says what happened to it

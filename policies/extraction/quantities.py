@@ -70,6 +70,8 @@ MONEY_SCALE_BEFORE = re.compile(any_of(_W["money_scale"]) + r"[^,，。;；、\d
 # 房租赁补贴：拔尖人才9万，其他类高层次人才5.4万: amounts closing their clauses
 # after a header that names money, in the same sentence
 MONEY_HEADER_BEFORE = re.compile(any_of(_W["money_noun"]) + r"[:：][^。;；\n:：]*$")
+# 近5年来, 3年内, 两年间: a span of time
+SPAN_AFTER = re.compile(any_of(_W["span_after"]))
 CLAUSE_END = ("", "，", ",", "。", "；", ";", "、", "\n")
 RENT_CONTEXT = re.compile("(" + any_of(_W["rent_context"]) + ")$")
 RENT_AFTER = re.compile(r"^(?:内)?(?:的)?" + any_of(_W["rent_after"]))
@@ -350,7 +352,7 @@ RULES: tuple[Rule[Match, RawQuantity | None], ...] = (
     _rule("chinese_digits_listed", lambda c: c.chinese and len(c.n1) > 1 and not c.m1
           and all(ch in "一二两三四五六七八九" for ch in c.n1), "高层次人才分为一二三四类"),
     # a time span, not an offer: 近5年来, 3年内, 两年间 (三年内免收租金 is a rent-free period)
-    _rule("time_span", lambda c: c.duration and re.match(any_of(_W["span_after"]), c.norm[c.ne: c.ne + 2])
+    _rule("time_span", lambda c: c.duration and SPAN_AFTER.match(c.norm, c.ne, c.ne + 2)
           and not RENT_AFTER.match(c.norm[c.ne + 1: c.ne + 5]), "近5年来引进人才"),
     _rule("a_year", lambda c: c.unit[0] == "year" and not c.m.group("pre") and not c.m1
           and (1900 <= c.value <= 2100 or re.fullmatch(r"(?:19|20)\d\d(?:19|20)\d\d", c.n1)), "2023年引进人才"),
