@@ -1,9 +1,11 @@
 """How much the extractor's score on the development split moves when the
-texts carry the noise of real web pages: hard-wrapped lines, a page printed
-twice, quotation marks as corner brackets or straight quotes, counts in
-Chinese numerals, amounts in 万 or 亿 without 元, 扶持 for 资助, 补贴资金 for 补贴, 提供 or 发放 for 给予, 元每年 for 元/年, a caption,
-a province's figures (该省…), a navigation trail, a 相关阅读 list of other titles, the title
-given again (原标题：), blanks around every number and a byline. Only development files
+texts carry the noise of real web pages and the words of other writers: the
+rewrites of tests/extraction/rewrites.py (hard-wrapped lines, a page printed
+twice, corner brackets or straight quotes, counts in Chinese numerals, amounts
+in 万 or 亿 without 元, 扶持 for 资助, 补贴资金 for 补贴, 提供 or 发放 for 给予,
+元每年 for 元/年, a caption, a province's figures (该省…), a navigation trail, a
+相关阅读 list of other titles, the title given again (原标题：), blanks around
+every number, a byline). Only development files
 (R number not divisible by 3) are read; half A is R mod 6 in 1-2, half B 4-5.
 
     .venv/bin/python scripts/extraction_noise.py [../shared] [NOISE ...]
@@ -14,7 +16,6 @@ overall line of ../shared/eval/score.py.
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -23,56 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from policies.extraction.score_seeds import export_files  # noqa: E402
-
-
-def _wrap(t: str, width: int = 38) -> str:
-    return "\n".join("\n".join(line[i:i + width] for i in range(0, len(line), width)) if line else line
-                     for line in t.split("\n"))
-
-
-def _insert(t: str, at: int, line: str) -> str:
-    lines = t.split("\n")
-    lines.insert(min(at, len(lines)), line)
-    return "\n".join(lines)
-
-
-_DIGITS = "零一二三四五六七八九"
-_COUNTED = re.compile(r"(?<![\d.年月日第\-/:])([1-9]\d?)(?=[个名家人套项所位次条批场间处栋座])")
-
-
-def _chinese(n: int) -> str:
-    tens, ones = divmod(n, 10)
-    head = "" if not tens else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones or not tens else "")
-
-
-def _chinese_numerals(t: str) -> str:
-    """Counts below 100 in Chinese numerals, as many pages write them (博士3人 -> 博士三人)."""
-    return _COUNTED.sub(lambda m: _chinese(int(m.group(1))), t)
-
-
-NOISE = {
-    "none": lambda t: t,
-    "wrap": _wrap,
-    "twice": lambda t: t + "\n\n" + t,
-    "caption": lambda t: _insert(t, 3, "图为活动现场。 摄影 李华"),
-    "nav": lambda t: "首页 > 新闻中心 > 工作动态\n" + t + "\n上一篇：关于做好人才工作的通知\n【打印本页】【关闭窗口】",
-    "corner": lambda t: t.replace("“", "「").replace("”", "」"),
-    "straight": lambda t: t.replace("“", '"').replace("”", '"'),
-    "cnnum": _chinese_numerals,
-    "wan": lambda t: t.replace("万元", "万"),
-    "yi": lambda t: t.replace("亿元", "亿"),
-    "support": lambda t: t.replace("资助", "扶持"),
-    "provide": lambda t: t.replace("给予", "提供"),
-    "grantmoney": lambda t: t.replace("补贴", "补贴资金"),
-    "payout": lambda t: t.replace("给予", "发放"),
-    "peryear": lambda t: t.replace("元/年", "元每年"),
-    "related": lambda t: t + "\n\n相关阅读\n白云区力争2023年建成人才公寓700套\n淄博首批10家“青年驿站”正式启用  2023-05-12",
-    "spaces": lambda t: re.sub(r"(\d+(?:\.\d+)?)", r" \1 ", t),
-    "province": lambda t: _insert(t, 2, "去年，该省共引进高层次人才1.2万名，发放人才补贴8.6亿元。"),
-    "origtitle": lambda t: "原标题：" + t.split("\n")[0] + "\n" + t,
-    "byline": lambda t: _insert(t, 1, "发布时间：2023-05-12 09:30  来源：组织部  作者：王明  浏览次数：1253"),
-}
+from tests.extraction.rewrites import REWRITES as NOISE  # noqa: E402
 
 
 def score(shared: Path, noise: str, half: str) -> str:

@@ -69,8 +69,10 @@ _PER_HEAD = re.compile(any_of(_W["per_head"]))
 # 发放 hands money out either way: paid out where its sentence reports results
 # (累计发放32.8万元, 今年前三个季度，南海区共发放补贴约2100万元, a result counted
 # before it: 引进各类重点人才2100余名，发放人才安居补贴4500万元), offered otherwise
-# (省级领军人才发放30万元奖励, 硕士分别发放30万元)
+# (省级领军人才发放30万元奖励, 硕士分别发放30万元), and in a sentence of plans
+# (今年计划筹建人才住房5000套，对新引进的博士、硕士分别发放30万元、10万元生活补贴)
 _ISSUED = re.compile("发放")
+_PLANNED = re.compile(any_of(_W["planned"]))
 _FUND_OR_RATE = re.compile(any_of(_W["fund_or_rate"]))
 _ISSUED_RESULT = re.compile(any_of(_W["issued_result"]) + r"|(?<!每)" + any_of(_W["result_count_verb"])
                             + r"[^,，。;；]{0,12}\d")  # 引进各类重点人才2100余名，发放…
@@ -464,7 +466,8 @@ def _count(c: Clue) -> bool:
 
 RULES: tuple[Rule[Clue, Classification], ...] = (
     Rule("paid_out", lambda c: _cny(c) and not _PER_HEAD.search(c.before) and (
-        _PAID.search(c.before) or _ISSUED.search(c.before) and _ISSUED_RESULT.search(c.norm, c.sent_start, c.q.start)),
+        _PAID.search(c.before) or _ISSUED.search(c.before) and _ISSUED_RESULT.search(c.norm, c.sent_start, c.q.start)
+        and not _PLANNED.search(c.norm, c.sent_start, c.q.start)),
          _metric, "全年兑现人才奖补资金1.2亿元"),
     # an amount of money said as "over N" (170余万元, 超2000万元) with no rate or cap is
     # a total handed out, reported as a result: offers are said at their amount or cap

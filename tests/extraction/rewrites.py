@@ -1,0 +1,64 @@
+"""The same article as other pages give it: rewritten one way at a time, its facts kept.
+
+Real pages word and set the same facts in other ways than the texts the
+extractor was developed on: other synonyms (扶持 for 资助, 发放 for 给予),
+amounts without 元, blanks around every number, lines hard-wrapped, a page
+printed twice, a 相关阅读 list of other posts, 原标题：, a province's figures
+beside the district's (docs/extraction.md, x8 and x9). `REWRITES` maps a name
+to a function of the text; scripts/extraction_noise.py scores each on the
+development split, tests/extraction/test_extract_rewrites.py checks that those
+the extractor reads alike give the same facts.
+"""
+from __future__ import annotations
+
+import re
+
+
+def _wrap(t: str, width: int = 38) -> str:
+    return "\n".join("\n".join(line[i:i + width] for i in range(0, len(line), width)) if line else line
+                     for line in t.split("\n"))
+
+
+def _insert(t: str, at: int, line: str) -> str:
+    lines = t.split("\n")
+    lines.insert(min(at, len(lines)), line)
+    return "\n".join(lines)
+
+
+_DIGITS = "零一二三四五六七八九"
+_COUNTED = re.compile(r"(?<![\d.年月日第\-/:])([1-9]\d?)(?=[个名家人套项所位次条批场间处栋座])")
+
+
+def _chinese(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    head = "" if not tens else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones or not tens else "")
+
+
+def _chinese_numerals(t: str) -> str:
+    """Counts below 100 in Chinese numerals, as many pages write them (博士3人 -> 博士三人)."""
+    return _COUNTED.sub(lambda m: _chinese(int(m.group(1))), t)
+
+
+REWRITES = {
+    "none": lambda t: t,
+    "wrap": _wrap,
+    "twice": lambda t: t + "\n\n" + t,
+    "caption": lambda t: _insert(t, 3, "图为活动现场。 摄影 李华"),
+    "nav": lambda t: "首页 > 新闻中心 > 工作动态\n" + t + "\n上一篇：关于做好人才工作的通知\n【打印本页】【关闭窗口】",
+    "corner": lambda t: t.replace("“", "「").replace("”", "」"),
+    "straight": lambda t: t.replace("“", '"').replace("”", '"'),
+    "cnnum": _chinese_numerals,
+    "wan": lambda t: t.replace("万元", "万"),
+    "yi": lambda t: t.replace("亿元", "亿"),
+    "support": lambda t: t.replace("资助", "扶持"),
+    "provide": lambda t: t.replace("给予", "提供"),
+    "grantmoney": lambda t: t.replace("补贴", "补贴资金"),
+    "payout": lambda t: t.replace("给予", "发放"),
+    "peryear": lambda t: t.replace("元/年", "元每年"),
+    "related": lambda t: t + "\n\n相关阅读\n白云区力争2023年建成人才公寓700套\n淄博首批10家“青年驿站”正式启用  2023-05-12",
+    "spaces": lambda t: re.sub(r"(\d+(?:\.\d+)?)", r" \1 ", t),
+    "province": lambda t: _insert(t, 2, "去年，该省共引进高层次人才1.37万名，发放人才补贴8.63亿元。"),
+    "origtitle": lambda t: "原标题：" + t.split("\n")[0] + "\n" + t,
+    "byline": lambda t: _insert(t, 1, "发布时间：2023-05-12 09:30  来源：组织部  作者：王明  浏览次数：1253"),
+}
