@@ -16,7 +16,9 @@ spans of the text (its offsets, which normalisation keeps one to one):
 
 A line is dropped only when it is short page furniture by its first words,
 when it is a title in a list of other posts under a heading (相关阅读),
-when it repeats a line seen before (a paragraph of 20 characters or more),
+when it repeats a line seen before (a paragraph of 20 characters or more, or
+a shorter line within a stretch said before: the table rows of a page printed
+twice),
 or when it is the beginning of another, longer line (a summary or a teaser
 cut mid-way; what it says is said in full there).
 """
@@ -89,11 +91,13 @@ def page_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
     ordered = sorted(set(keys))
     drop, quiet, seen = [], [], set()
     titles = False  # inside a list of other posts' titles
+    copy = False  # inside a stretch said before (a page printed twice): its short lines (table rows) go too
     for (s, e, line), key in zip(lines, keys):
         if not key:
             continue
         titles = bool(_RELATED.match(key)) or (titles and len(key) <= _TITLE_MAX)
-        if titles or _furniture(key, line) or (len(key) >= _MIN_REPEAT and key in seen) or _cut_short(key, ordered):
+        copy = key in seen and (len(key) >= _MIN_REPEAT or copy)
+        if titles or copy or _furniture(key, line) or _cut_short(key, ordered):
             drop.append((s, e))
         elif len(key) <= _SHORT and _BYLINE.match(key):
             quiet.append((s, e))
