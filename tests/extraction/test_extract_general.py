@@ -41,6 +41,9 @@ def test_a_hard_wrapped_page_reads_as_the_same_page_unwrapped():
     assert [f.quantity.value for f in cut.metrics] == [f.quantity.value for f in flat.metrics]
     for f in cut.incentives + cut.metrics:  # quotes stay in the original text
         assert str(int(f.quantity.value))[:1] in wrapped[f.start:f.end]
+    # a line cut inside a number (1.\n2万)
+    cut = extract("昆山市人才工作。到2026年，全市人才总量达到60万人，高层次人才突破1.\n2万人，高技能人才达到15万人。")
+    assert 12000 in [f.quantity.value for f in cut.metrics]
     # a headline is not joined to the line after it
     x = extract("武侯区人才公寓交付使用 首批300套\n武侯区首批300套人才公寓交付使用，租金每月每平方米10元。")
     assert x.title == "武侯区人才公寓交付使用 首批300套"
