@@ -7,9 +7,8 @@ largest figure in each unit, and per indicator a short series over periods,
 goals apart. Each is two queries (three for a series: its indicators too),
 portable to SQLite and PostgreSQL: one groups and counts in the database, the
 other reads each group's chosen facts (through an index, for the summaries);
-the number of queries and of rows fetched depends
-on the vocabulary (kinds, indicators, labels, units, periods), never on the
-number of facts.
+the number of queries and of rows fetched depends on the vocabulary (kinds,
+indicators, labels, units, periods), never on the number of facts.
 """
 from __future__ import annotations
 
@@ -292,7 +291,7 @@ def district_summaries(district_ids: list[int]) -> DistrictSummaries:
     if missing:
         incentives, metrics, series = _incentive_parts(missing), _metric_parts(missing), _series_parts(missing)
         if version is not None:
-            counts.store(version, {_stored_key(pk): json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+            counts.store(version, {_stored_key(pk): entry
                                    for pk, entry in _entries(missing, incentives, metrics, series).items()})
     found = [stored[pk] for pk in district_ids if pk in stored]
     if found:

@@ -456,6 +456,14 @@ def _budgeted(c: Clue) -> re.Match | None:
 _QUOTA = re.compile(r"每[年月周季]|享受|可享")
 
 
+def _paid_out(c: Clue) -> bool:
+    """兑现/拨付 before the amount, or 发放 in a sentence that reports results and no plans."""
+    if _PAID.search(c.before):
+        return True
+    so_far = c.norm[c.sent_start: c.q.start]
+    return bool(_ISSUED.search(c.before) and _ISSUED_RESULT.search(so_far) and not _PLANNED.search(so_far))
+
+
 def _cny(c: Clue) -> bool:
     return c.q.unit == "CNY"
 
@@ -465,9 +473,7 @@ def _count(c: Clue) -> bool:
 
 
 RULES: tuple[Rule[Clue, Classification], ...] = (
-    Rule("paid_out", lambda c: _cny(c) and not _PER_HEAD.search(c.before) and (
-        _PAID.search(c.before) or _ISSUED.search(c.before) and _ISSUED_RESULT.search(c.norm, c.sent_start, c.q.start)
-        and not _PLANNED.search(c.norm, c.sent_start, c.q.start)),
+    Rule("paid_out", lambda c: _cny(c) and not _PER_HEAD.search(c.before) and _paid_out(c),
          _metric, "全年兑现人才奖补资金1.2亿元"),
     # an amount of money said as "over N" (170余万元, 超2000万元) with no rate or cap is
     # a total handed out, reported as a result: offers are said at their amount or cap

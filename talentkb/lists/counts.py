@@ -62,7 +62,7 @@ def cached(list_name: str, cleaned: dict, count, per_language: bool = True) -> d
         return json.loads(stored)
     counts = count()
     if version is not None:
-        store(version, {key: json.dumps(counts, ensure_ascii=False, separators=(",", ":"))})
+        store(version, {key: counts})
     return counts
 
 
@@ -80,12 +80,13 @@ def _read(key: str) -> tuple[int | None, str | None]:
     return (row[0], row[1]) if row else (None, None)
 
 
-def store(version: int, entries: dict[str, str]) -> None:
-    """Keep the entries (key: JSON), unless ones of a later version got there first; drop those of
+def store(version: int, entries: dict[str, object]) -> None:
+    """Keep the entries (key: anything JSON can hold), unless ones of a later version got there first; drop those of
     past versions; and beyond LIST_COUNTS_MAX_ENTRIES, the excess and a tenth of the limit more
     (`_drop_some`), so that a crawler's filter states cannot fill the database within one data version."""
     c = connection.ops.quote_name(ListCount._meta.db_table)
-    params = [p for key, entry in entries.items() for p in (key, version, entry)]
+    params = [p for key, entry in entries.items()
+              for p in (key, version, json.dumps(entry, ensure_ascii=False, separators=(",", ":")))]
     rows = ", ".join(["(%s, %s, %s)"] * len(entries))
     limit = settings.LIST_COUNTS_MAX_ENTRIES
     try:
