@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 
 from .facts import ProgramMention
 from .groups import groups_of
 from .lexicon import any_of, entries
 from .places import place
 from .programs import find_programs, merge
+from .speed import evolve
 from .text import Doc
 
 _W = entries("partner_words")
@@ -112,7 +112,7 @@ def districts_of(where: Districts, figures: tuple) -> tuple:
             if k < len(shared[1]):
                 owner = shared[1][k]
             runs[(shared[0], f.q.unit)] = k + 1
-        out.append(replace(f, district=owner))
+        out.append(evolve(f, district=owner))
     return tuple(out)
 
 
@@ -171,5 +171,5 @@ def programs_of(programs: Programs, figures: tuple) -> tuple:
     out = []
     for f in figures:
         program = (programs.of_offer if f.kind else programs.of_result)(f.q.num_start)
-        out.append(f if program == f.program else replace(f, program=program))
+        out.append(f if program == f.program else evolve(f, program=program))
     return tuple(out)

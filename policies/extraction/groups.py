@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 
 from .lexicon import entries
+from .speed import quick
 
 # (code, words) in the order they are tried (lexicon/target_groups.txt)
 GROUP_WORDS = [(code, "|".join(map(re.escape, ws))) for code, ws in entries("target_groups").items()]
-_RE = re.compile("|".join(f"(?P<{code}>{words})" for code, words in GROUP_WORDS))
+_RE = quick(re.compile("|".join(f"(?P<{code}>{words})" for code, words in GROUP_WORDS)))
 
 
 def groups_of(sentence: str) -> tuple[str, ...]:

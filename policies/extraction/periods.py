@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .lexicon import any_of, entries, longest_first, words
 from .numbers import parse_number
+from .speed import quick
 
 _W = entries("periods_words")
 
@@ -30,7 +31,7 @@ _RELATIVE_WORDS = any_of(longest_first([*_YEARS_ADDED, *_ABOUT]),
                          {"全年": r"(?<!完成)全年(?!目标|任务|计划)"})  # 完成全年目标 is no period
 # what ends the period before it (lexicon/period_resets.txt); 今年以来 is a period
 _RESETS = any_of(longest_first(words("period_resets")), {"以来": r"(?<!年)以来"})
-TIME_RE = re.compile(
+TIME_RE = quick(re.compile(
     r"(?P<year>(?:19|20)\d\d)(?:年|(?=“))"
     r"(?:(?:第)?(?P<q>[一二三四1-4])季度|(?P<half>上半年|下半年)|前三季度(?P<q3>)"
     r"|(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2})[-—–~至到](?P<m2>\d{1,2}|[一二三四五六七八九十]{1,3})月"
@@ -40,7 +41,7 @@ TIME_RE = re.compile(
     rf"|(?P<rel>{_RELATIVE_WORDS})(?!\d)"
     r"|(?<![\d年月])(?P<dm>\d{1,2})月\d{1,2}日"
     rf"|(?P<reset>{_RESETS})"
-)
+))
 # a time word after 比/较 is the base of a comparison (比上年提高, 较上半年收窄),
 # not the period of the figure
 _COMPARED = re.compile(any_of(_W["compared"]) + "$")
@@ -52,8 +53,8 @@ _GOAL = (r"(?:(?<![截止])到|(?<![增提升扩降减达截止])至|" + any_of(
 # a plan: 将 (not 将近, 将来, nor 将 as 把: 将人才工作作为…), 计划/拟/预计 + a verb
 _PLAN = (r"将(?!近|来|[^,，。;；]{0,12}?" + any_of(_W["plan_as"]) + ")"
          r"|(?:计划|拟|预计)(?=[新发引建开提实完投举推设打培招筹增])")
-GOAL_RE = re.compile(_GOAL)
-TARGET_RE = re.compile(f"{_GOAL}|{_PLAN}")
+GOAL_RE = quick(re.compile(_GOAL))
+TARGET_RE = quick(re.compile(f"{_GOAL}|{_PLAN}"))
 TARGET_YEAR_RE = re.compile(any_of(_W["target_year_lead"]) + r"(?:到|在)?((?:19|20)\d\d)年|“?(十[一二三四五六])五”?(?:期间|时期|末)")
 # the last year of a five-year plan period (“十五五”期间 -> 2030)
 FIVE_YEAR_END = {"十一": "2010", "十二": "2015", "十三": "2020", "十四": "2025", "十五": "2030", "十六": "2035"}

@@ -7,7 +7,7 @@
 
 `Article` is what every stage may read (the normalised text and what is known
 of the article as a whole); a `Figure` is one number on its way through the
-stages, each of which returns new figures (dataclasses.replace) and never
+stages, each of which returns new figures (speed.evolve) and never
 changes the ones it was given. Repeats go right after classification, not at
 the end: the attribution and label stages count the figures of a sentence in
 order (A、B两县分别…, 分别增长8.1%和12.4%), and a repeat must not be counted.
@@ -17,7 +17,7 @@ back to the original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from . import labels, learned, meta, nonfacts, terms
 from .indicators import indicator_for
@@ -29,6 +29,7 @@ from .lexicon import any_of, entries
 from .periods import period_at, target_at, time_marks
 from .places import place, resolve
 from .quantities import RawQuantity, find_quantities
+from .speed import evolve
 from .text import ITEM_MARK, Doc, clause_before, normalise
 
 _GOAL_LIST = re.compile(r"目标(?:任务)?(?:是|为)?[:：]")
@@ -154,7 +155,7 @@ def classified(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     for f in figures:
         kind, label, after, qualifier, rule = classify(a.doc.norm, f.q, f.sent_start)
         start, end = _quote_span(a.doc, f.q, after)
-        out.append(replace(f, kind=kind, label=label, after=after, qualifier=qualifier, start=start, end=end,
+        out.append(evolve(f, kind=kind, label=label, after=after, qualifier=qualifier, start=start, end=end,
                            rule=rule))
     return tuple(out)
 
@@ -168,9 +169,9 @@ def ranges_as_bounds(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
         if q.value_max is None:
             out.append(f)
             continue
-        low = replace(q, value_max=None, qualifier="ge")
-        high = replace(q, value=q.value_max, value_max=None, qualifier="le")
-        out += [replace(f, q=low, qualifier="ge"), replace(f, q=high, qualifier="le")]
+        low = evolve(q, value_max=None, qualifier="ge")
+        high = evolve(q, value=q.value_max, value_max=None, qualifier="le")
+        out += [evolve(f, q=low, qualifier="ge"), evolve(f, q=high, qualifier="le")]
     return tuple(out)
 
 
@@ -187,7 +188,7 @@ def offer_parts(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     for i, f in enumerate(figures):
         if i in parts or (f.kind == "apartment" and f.q.unit == "count" and is_offer_part(norm, f.q, total)):
             before = clause_before(norm, f.q.start)
-            f = replace(f, kind=None, label=metric_label(f.q, before, f.after))
+            f = evolve(f, kind=None, label=metric_label(f.q, before, f.after))
         out.append(f)
     return tuple(out)
 
@@ -214,7 +215,7 @@ def _supplied_stock(norm: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...
         return figures
     f = figures[best]
     m = _HOUSING.search(f.after) or _HOUSING.search(clause_before(norm, f.q.start))
-    return figures[:best] + (replace(f, kind="apartment", label=m.group()),) + figures[best + 1:]
+    return figures[:best] + (evolve(f, kind="apartment", label=m.group()),) + figures[best + 1:]
 
 
 # how the parts of a payment are introduced: by year, by instalment, 其中
@@ -256,9 +257,9 @@ def reviewed(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
         if verdict == "none":
             continue
         if verdict == "metric" and f.kind:
-            f = replace(f, kind=None, label=metric_label(q, clause_before(norm, q.start), f.after))
+            f = evolve(f, kind=None, label=metric_label(q, clause_before(norm, q.start), f.after))
         elif verdict not in ("metric", f.kind) and kind_fits(verdict, q.unit):
-            f = replace(f, kind=verdict, label=f.label if f.kind else (f.after or clause_before(norm, q.start)))
+            f = evolve(f, kind=verdict, label=f.label if f.kind else (f.after or clause_before(norm, q.start)))
         out.append(f)
     return tuple(out)
 
@@ -352,7 +353,7 @@ def periods_and_goals(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, 
         if is_target and target_year:
             period = target_year
         # an offer is an offer, promised or not; only metrics are goals
-        out.append(replace(f, period=period, target=is_target and not f.kind))
+        out.append(evolve(f, period=period, target=is_target and not f.kind))
     return tuple(out)
 
 
@@ -395,7 +396,7 @@ def labelled(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
         after = _CLAUSE_END.split(norm[f.end:f.sent_end], 1)[0]
         indicator = indicator_for(label, q.unit, norm[f.start:f.end], measure=q.measure or None,
                                   before=before, after=after, sentence=norm[f.sent_start:f.sent_end])
-        out.append(replace(f, label=label, indicator=indicator))
+        out.append(evolve(f, label=label, indicator=indicator))
     return tuple(out)
 
 

@@ -14,12 +14,13 @@ wants. Numbers listed before a figure take its multiplier and unit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 
 from .lexicon import any_of, entries, longest_first, words
 from .numbers import CN_NUMERAL_CHARS, PREFIX_QUALIFIERS, parse_number, qualifier
 from .rules import Rule, always, decide
+from .speed import evolve, quick
 
 _W = entries("quantities_words")
 
@@ -39,7 +40,7 @@ _RANGE = r"(?:——|至|到|-|—|–|~|－)"
 # what may stand between a bound and its number (lexicon/quantity_lead_words.txt)
 _LEADS = {where: any_of(longest_first(ws)) for where, ws in entries("quantity_lead_words").items()}
 
-QTY_RE = re.compile(
+QTY_RE = quick(re.compile(
     # 最高给予100万元, 最长可享受3年: a bounding word may stand before the verb
     rf"(?:(?P<pre>{_PREFIX})(?:可{_LEADS['after_bound_and_可']}?|{_LEADS['after_bound']})*)?{_LEADS['before_number']}?"
     rf"(?P<n1>{_NUM})(?P<m1>{_MULT})?"
@@ -47,7 +48,7 @@ QTY_RE = re.compile(
     rf"(?P<more>{_MORE})?(?P<m3>(?(m1)(?!)|{_MULT}))?"  # 200余万人: the multiplier after 余/多
     rf"(?P<unit>{_UNIT})?"
     rf"(?P<post>{_POST})?"
-)
+))
 # 每10枚火箭中8枚 -> 80 percent
 RATIO_RE = re.compile(r"每(?P<d>\d+)(?P<mw>[个枚家名人位所项])(?P<noun>[^,，。;；、]{0,12}?)中(?:有)?(?P<n>\d+)(?P=mw)")
 PCT_CN_RE = re.compile(rf"百分之(?P<n>[{CN_NUMERAL_CHARS}点]+|\d+(?:\.\d+)?)")
@@ -132,7 +133,7 @@ def _share_bounds(found: list[RawQuantity], norm: str) -> list[RawQuantity]:
         prev = out[-1]
         if (q.qualifier == "eq" and prev.qualifier in ("le", "ge") and prev.unit == q.unit
                 and norm[prev.end: q.start] == "、"):
-            q = replace(q, qualifier=prev.qualifier)
+            q = evolve(q, qualifier=prev.qualifier)
         out.append(q)
     return out
 
@@ -197,8 +198,8 @@ def _range_ends(norm: str, q: RawQuantity) -> list[RawQuantity]:
     if q.value_max is None:
         return [q]
     high_at = _RANGE_HIGH.search(norm, q.num_start, q.end).end()
-    low = replace(q, value_max=None, qualifier="ge" if q.qualifier == "eq" else q.qualifier)
-    high = replace(q, value=q.value_max, value_max=None, num_start=high_at,
+    low = evolve(q, value_max=None, qualifier="ge" if q.qualifier == "eq" else q.qualifier)
+    high = evolve(q, value=q.value_max, value_max=None, num_start=high_at,
                    qualifier="le" if q.qualifier in ("eq", "ge") else q.qualifier)
     return [low, high]
 

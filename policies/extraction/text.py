@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .boilerplate import page_lines
+from .speed import quick
 
 # One-to-one replacements: full-width ASCII block -> ASCII, exotic spaces -> " ".
 _TRANS = {0xFF01 + i: 0x21 + i for i in range(0x5E)}  # ！..～ -> !..~
@@ -35,13 +36,13 @@ CJK = "\u4e00-\u9fff"
 # character (or a closing quote) and a digit (web pages write "超 2000 个"),
 # before a range or list mark between digits and after such a mark before a
 # digit (20 - 40, 6 、 9), soft hyphens.
-_DELETE = re.compile(
+_DELETE = quick(re.compile(
     rf"\r|[\u200b-\u200d\u2060\ufeff\u00ad\ufffd]"
     rf"|(?<=\d)[\u2009\u202f'](?=\d{{3}}(?!\d))"  # 2 000 / 2'000: digit groups
     rf"|(?<=[{CJK}”’》)])[ \t]+(?=\d)"
     rf"|(?<=\d)[ \t]+(?=[{CJK}%㎡])"
     rf"|(?<=\d)[ \t]+(?=(?:——|[-—–~、])[ \t]*\d)|(?:(?<=——)|(?<=[-—–~、]))[ \t]+(?=\d)"  # 20 - 40, 6 、 9
-)
+))
 # A blank between thousands (1 200, 3 000万元): one to three digits, then three.
 _GROUP_BLANK = re.compile(r"(?<![\d.])\d{1,3}( )(?=\d{3}(?![\d.]))")
 # A blank line between two Chinese characters, where the line before it is a
