@@ -92,6 +92,8 @@ FIGURATIVE_AFTER = re.compile(r"^\s?" + any_of(_W["figurative_after"]))
 # 荣获“人才工作示范县”称号): an honour, not a program
 DESIGNATION_BEFORE = re.compile(any_of(_W["designation_before"]) + "$")
 DESIGNATION_AFTER = re.compile(r"^(?:等)?" + any_of(_W["designation_after"]))
+# 打造“长三角人才高地”: a goal the district sets itself, not a program
+GOAL_END = re.compile(any_of(_W["goal_end"]) + "$")
 # 带着“智能工厂数据流平台”项目参赛: a participant's project
 PARTICIPANT_BEFORE = re.compile(any_of(_W["participant"]) + "$")
 # a tour of a city (“博士沈阳行”, “沈阳博士看沈阳”): the city's activity when the city is not the article's
@@ -305,7 +307,8 @@ QUOTE_RULES: tuple[Rule[Quote, ProgramHit | None], ...] = (
         "38人入选苏州市“姑苏英才计划”"),
     _no("national", lambda q: q.inner in NATIONAL or TYPE_END_RE.sub("", q.inner) in NATIONAL
         or PROVINCE_START.match(q.inner), "要让“千人计划”人才留得住"),
-    _no("designation", lambda q: DESIGNATION_BEFORE.search(q.lead) or DESIGNATION_AFTER.match(q.after),
+    _no("designation", lambda q: DESIGNATION_BEFORE.search(q.lead) or DESIGNATION_AFTER.match(q.after)
+        or (GOAL_END.search(q.inner) and not q.type_after),
         "被赋予“农产品供应基地”等功能定位"),
     _no("role_or_class", lambda q: ROLE_END.search(q.inner) or DEGREE_CLASS_AFTER.match(q.after)
         or (q.inner.endswith("人才") and not q.type_after)

@@ -263,6 +263,19 @@ def test_programs_joined_or_not_about_talent_are_rejected():
     assert "婺城英才计划" in names  # 入选 the district's own programme
 
 
+def test_goals_designations_tools_and_national_campaigns_are_no_programs():
+    # a goal the county sets itself (…高地), a higher level's list it is put on
+    # (列入/纳入), a tool or system (the notes' 产业人才大数据系统), a campaign
+    # the ministry runs nationwide; a named card after its quote is a program
+    text = ("安吉县着力打造“长三角人才高地”，3个项目被列入“省重点建设项目”，推出“人才政策计算器”，"
+            "建成“安吉人才大数据系统”，开展“百日千万招聘专项行动”，服务求职者5000人次。"
+            "“两山英才”人才卡持卡人可享受免费体检。")
+    names = {p.name for p in extract(text).programs}
+    for bad in ("长三角人才高地", "省重点建设项目", "人才政策计算器", "安吉人才大数据系统", "百日千万招聘专项行动"):
+        assert bad not in names, (bad, names)
+    assert "两山英才" in names
+
+
 def test_districts_passing_joint_and_paid_out():
     # a district named once after 与…相比 is an aside, even in a short text
     assert extract("南岗区召开人才工作会议。与道里区相比，南岗区人才总量更高，达到26万人。").districts == ["230103"]
