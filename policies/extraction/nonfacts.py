@@ -172,10 +172,31 @@ def _ceremony(c: Clue) -> bool:
 _CONDITION_END = re.compile(r"[^,，。;；:：\n“”]{0,12}?(?:的|者)(?=[,，;；:：])")
 
 
+# …or the condition of a clause opened by 对 or 凡 (对年销售收入首次突破1亿元的企业，给予…)
+_CONDITION_OPEN = re.compile(r"(?:对于|对|凡)[^,，。;；:：\n“”]*$")
+_CONDITION_OBJECT = re.compile(r"[^,，。;；:：\n“”]{0,16}?的[\u4e00-\u9fff]{1,8}(?=[,，])")
+
+
 def _condition(c: Clue) -> bool:
     """A figure inside the condition of an offer (实物配租保障人口为1人的，
-    配租一居室): who may get it, not a fact of the district (RULES.md 3)."""
-    return _metric(c) and bool(_CONDITION_END.match(c.norm, c.end))
+    配租一居室; 对…突破1亿元的企业，给予…): who may get it, not a fact of the
+    district (RULES.md 3)."""
+    if not _metric(c):
+        return False
+    if _CONDITION_END.match(c.norm, c.end):
+        return True
+    clause = _CLAUSE.split(c.norm[max(c.sent_start, c.num_start - 40): c.num_start])[-1]
+    return bool(_CONDITION_OPEN.match(clause) and _CONDITION_OBJECT.match(c.norm, c.end))
+
+
+# he or she, in the figure's own clause: one person's figure (她每月只需支付800元房租);
+# not 他们, 其他, 他乡, 他人
+_PERSON = re.compile(r"(?<!其)[他她](?![们乡人国])")
+
+
+def _persons(c: Clue) -> bool:
+    clause = _CLAUSE.split(c.norm[max(c.sent_start, c.num_start - 40): c.num_start])[-1]
+    return _metric(c) and bool(_PERSON.search(clause))
 
 
 def _speech(c: Clue) -> bool:
@@ -186,6 +207,7 @@ def _speech(c: Clue) -> bool:
 
 RULES: tuple[Rule[Clue, bool], ...] = (
     Rule("first_person_speech", _speech, lambda c, _: True, "溧水区人才公寓。“我和小伙伴4个人住一间公寓，租金1400元，很方便。”"),
+    Rule("one_persons_figure", _persons, lambda c, _: True, "溧水区人才公寓。她每月只需支付800元房租"),
     Rule("condition_of_offer", _condition, lambda c, _: True,
          "东城区公租房实物配租保障人口为1人的，配租一居室"),
     Rule("higher_area", _higher_area, lambda c, _: True, "邗江区财政局供稿。全市共有1693人享受人才住房保障资助"),

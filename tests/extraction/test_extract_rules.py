@@ -127,6 +127,19 @@ def test_a_figure_closing_an_offers_condition_is_no_fact():
     assert _nonfact_rules("东城区公租房实物配租保障人口为1200人，配租一居室。") == ["fact"]
 
 
+def test_a_figure_inside_a_condition_opened_by_dui_is_no_fact():
+    text = "安吉县出台新政。对年销售收入首次突破1亿元的企业，给予一次性奖励20万元。"
+    assert _nonfact_rules(text) == ["condition_of_offer", "fact"]  # the threshold, then the offer
+    # 对 opening a clause that closes on no condition: the district's figure
+    assert _nonfact_rules("安吉县消息。对全县1200家企业开展走访，收集需求。") == ["fact"]
+
+
+def test_a_figure_of_he_or_she_is_one_persons():
+    assert _nonfact_rules("安吉县人才公寓。张女士告诉记者，她每月只需支付800元房租。") == ["one_persons_figure"]
+    # 他们 and 其他 are no one person
+    assert _nonfact_rules("安吉县人才公寓。其他人才公寓共有800套。") == ["fact"]
+
+
 def test_representatives_named_by_a_relative_clause_are_a_ceremonys_detail():
     text = "佛坪县举行人才公寓揭牌仪式，为6名入住人才公寓的人员代表发放公寓钥匙。"
     assert _nonfact_rules(text) == ["ceremony_detail"]
