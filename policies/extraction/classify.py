@@ -464,6 +464,18 @@ def _paid_out(c: Clue) -> bool:
     return bool(_ISSUED.search(c.before) and _ISSUED_RESULT.search(so_far) and not _PLANNED.search(so_far))
 
 
+# a loan named before its cap, after the verb that grants it (给予创业担保贷款最高300万元)
+_LOAN_BEFORE = re.compile(any_of(_W["loan_verb"]) + r"([\u4e00-\u9fff]{0,8}贷款)$")
+
+
+def _loan(c: Clue) -> str | None:
+    """The loan an amount is offered as: the noun after it, or one named before its cap."""
+    if c.head:
+        return c.head if _LOAN.search(c.head) else None
+    m = _LOAN_BEFORE.search(c.before)
+    return m.group(1) if m else None
+
+
 def _cny(c: Clue) -> bool:
     return c.q.unit == "CNY"
 
@@ -495,16 +507,15 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
     # a price in tenths is an offer to the holder (kind other, in percent of the price)
     Rule("discount", lambda c: c.q.unit == "percent" and c.norm[c.q.end - 1: c.q.end] == "折",
          _offer("other", _discount_label), "图书馆水吧消费享受8折优惠"),
+    Rule("free_stay", _free_stay, _free_stay_offer, "免费提供不超过14天住宿"),
     Rule("offer_noun", offer_noun, _found, "提供人才公寓500套"),
     Rule("budgeted_for_talent", _budgeted, _offer("fund", lambda c, m: m.group()), "每年拿出2000万元用于人才引进和培养"),
-    Rule("loan", lambda c: _cny(c) and c.head and _LOAN.search(c.head)
-         and (c.q.qualifier == "le" or "给予" in c.before), _offer("other", lambda c, _: c.head),
-         "可申请最高30万元创业担保贷款"),
+    Rule("loan", lambda c: _cny(c) and (c.q.qualifier == "le" or "给予" in c.before) and _loan(c),
+         _offer("other", lambda c, noun: noun), "可申请最高30万元创业担保贷款"),
     Rule("shared_kind", _shared, _found, "给予每人每月1500元生活补贴；硕士研究生每人每月800元"),
     Rule("per_rate_amount", lambda c: _cny(c) and _bare_amount(c)
          and (_RATE_AFTER.match(c.norm, c.q.end) or _PER_RATE.search(c.before)),
          _offer("subsidy", lambda c, _: "补贴"), "本科生每月可领1000元"),
-    Rule("free_stay", _free_stay, _free_stay_offer, "免费提供不超过14天住宿"),
     Rule("rent_clause_before", _rent_clause_before, _offer("rent_free_period", lambda c, m: m.group()),
          "可选择免租入住人才住房，最长10年"),
     Rule("support_in_bound", lambda c: _cny(c) and not c.after and "支持" in c.norm[c.q.start: c.q.num_start],

@@ -263,6 +263,20 @@ def test_programs_joined_or_not_about_talent_are_rejected():
     assert "婺城英才计划" in names  # 入选 the district's own programme
 
 
+def test_rent_waived_and_a_loan_named_before_its_cap_are_offers():
+    text = ("安吉县出台人才新政。入驻创业园的大学生创业项目，3年内免收房租。"
+            "对符合条件的创业者，给予创业担保贷款最高300万元。今年以来，全县累计发放创业担保贷款1.2亿元。")
+    x = extract(text)
+    _check_spans(text, x)
+    free = _find(x.incentives, 3, "year")
+    assert (free.kind, free.quantity.qualifier) == ("rent_free_period", "le")  # within 3 years
+    for said in ("3年内免租。", "3年内免收租金。", "免收房租3年。"):
+        assert _find(extract("安吉县创业园入驻项目，" + said).incentives, 3, "year").kind == "rent_free_period", said
+    loan = _find(x.incentives, 3e6, "CNY")
+    assert (loan.kind, loan.quantity.qualifier) == ("other", "le")
+    assert _find(x.metrics, 1.2e8, "CNY")  # loans handed out: a result
+
+
 def test_goals_designations_tools_and_national_campaigns_are_no_programs():
     # a goal the county sets itself (…高地), a higher level's list it is put on
     # (列入/纳入), a tool or system (the notes' 产业人才大数据系统), a campaign
