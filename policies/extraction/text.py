@@ -32,13 +32,14 @@ _STRAIGHT = re.compile(r'"([^"\n]{1,30})"')
 
 CJK = "\u4e00-\u9fff"
 # Characters to delete: CR, zero-width marks, U+FFFD left by a bad GBK
-# decoding, thin spaces between digit groups, blanks between a Chinese
+# decoding, thin spaces and commas between digit groups, blanks between a Chinese
 # character (or a closing quote) and a digit (web pages write "超 2000 个"),
 # before a range or list mark between digits and after such a mark before a
 # digit (20 - 40, 6 、 9), soft hyphens.
 _DELETE = quick(re.compile(
     rf"\r|[\u200b-\u200d\u2060\ufeff\u00ad\ufffd]"
     rf"|(?<=\d)[\u2009\u202f'](?=\d{{3}}(?!\d))"  # 2 000 / 2'000: digit groups
+    rf"|(?<=\d)(?<!\d{{4}}),(?=\d{{3}}(?![\d.]))"  # 12,000 and 5,000万元: a thousands comma
     rf"|(?<=[{CJK}”’》)])[ \t]+(?=\d)"
     rf"|(?<=\d)[ \t]+(?=[{CJK}%㎡])"
     rf"|(?<=\d)[ \t]+(?=(?:——|[-—–~、])[ \t]*\d)|(?:(?<=——)|(?<=[-—–~、]))[ \t]+(?=\d)"  # 20 - 40, 6 、 9

@@ -4,7 +4,9 @@ Real pages word and set the same facts in other ways than the texts the
 extractor was developed on: other synonyms (扶持 for 资助, 发放 for 给予),
 amounts without 元, blanks around every number, lines hard-wrapped, a page
 printed twice, a 相关阅读 list of other posts, 原标题：, a province's figures
-beside the district's (docs/extraction.md, x8 and x9). `REWRITES` maps a name
+beside the district's (docs/extraction.md, x8 and x9); ASCII punctuation as
+mirror sites print it, thousands written with commas (12,000), sentences run
+on with semicolons (x10). `REWRITES` maps a name
 to a function of the text; scripts/extraction_noise.py scores each on the
 development split, tests/extraction/test_extract_rewrites.py checks that those
 the extractor reads alike give the same facts.
@@ -61,4 +63,7 @@ REWRITES = {
     "province": lambda t: _insert(t, 2, "去年，该省共引进高层次人才1.37万名，发放人才补贴8.63亿元。"),
     "origtitle": lambda t: "原标题：" + t.split("\n")[0] + "\n" + t,
     "byline": lambda t: _insert(t, 1, "发布时间：2023-05-12 09:30  来源：组织部  作者：王明  浏览次数：1253"),
+    "ascii": lambda t: t.translate(str.maketrans("，；：（）！？", ",;:()!?")),
+    "thousands": lambda t: re.sub(r"(?<![\d.])(\d{1,3})(\d{3})(?![\d年])", r"\1,\2", t),
+    "semicolons": lambda t: re.sub(r"。(?=[^\n])", "；", t),
 }

@@ -4,7 +4,8 @@ Each rewrite of tests/extraction/rewrites.py that keeps an article's facts and
 that the extractor reads alike (docs/extraction.md, x9: 扶持 for 资助, 发放 or
 提供 for 给予, 亿 for 亿元, 补贴资金 for 补贴, blanks around every number, a
 相关阅读 list, 原标题：, a province's figures, a page's furniture, the page
-printed twice) gives, for every written-corpus text and seed it changes, the
+printed twice; x10: ASCII punctuation, thousands with commas, semicolons for
+stops) gives, for every written-corpus text and seed it changes, the
 facts of the original: the same kinds, figures, units, qualifiers and
 districts. The rewrites it does not
 (yet) read alike are left out by name: hard-wrapped lines, counts in Chinese
