@@ -32,6 +32,8 @@ _JOINT_SUBJECT = re.compile(any_of(_W["joint_subject"]))
 _SHARED = re.compile(r"^[^,，。;；]{0,10}?(?:各|分别)")
 # ends a clause: a program named before it is not the subject of a figure after it
 _CLAUSE_END = re.compile(r"[,，;；:：。!?！？\n]")
+# the publisher's own county in its own voice (我区将…, 本县共有…): the main district
+_SELF = re.compile(r"(?:我|本)(?:区|县|旗)(?!域|内外)")
 # a program that closes a list (“启航计划”“扶摇计划”等40余项活动)
 _LISTED = re.compile(r"[”\"]?(?:等|、|和|及)")
 
@@ -43,13 +45,16 @@ class Districts:
     the figure that is not an object (向/与 X), else the first one after it.
     A district the article only mentions in passing counts only this way, as
     the subject of the figure's sentence. Otherwise the district named last
-    before the figure, else the article's main district.
+    before the figure, else the article's main district. The article's own
+    voice (我区, 本县) names its main district.
     """
 
     def __init__(self, doc: Doc, codes: list[str], located: list[tuple[int, int, str]]):
         self.doc = doc
         self.main = codes[0] if codes else None
         kept = set(codes)
+        if self.main:
+            located = sorted([*located, *((m.start(), m.end(), self.main) for m in _SELF.finditer(doc.norm))])
         # (position, adcode, is a subject, is a district the article is about).
         # A district mentioned in passing owns a figure only where it is named in
         # full (双流区此前已投入…): a bare short form of a county that is not

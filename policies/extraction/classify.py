@@ -620,10 +620,20 @@ def _sentence_so_far(c: Clue) -> str:
 
 
 def _item_title(c: Clue) -> str | None:
-    """The short title that opens the amount's line: (一)就业补贴。博士每人每月2000元."""
-    line = c.norm[c.norm.rfind("\n", 0, c.q.start) + 1: c.q.start]
+    """The short title that opens the amount's line (（一）就业补贴。博士每人每月2000元)
+    or stands on the line above it, as a page that breaks each sentence sets it."""
+    start = c.norm.rfind("\n", 0, c.q.start) + 1
+    line = c.norm[start: c.q.start]
     title = line.split("。")[0]
-    return title if "。" in line and len(title) <= 16 else None
+    if "。" in line and len(title) <= 16:
+        return title
+    if start < 2 or not _CLAUSE_MARK.search(c.norm, start, c.q.start):
+        return None  # the first clause of its line, or a table row: table_header reads those
+    above = c.norm[c.norm.rfind("\n", 0, start - 1) + 1: start - 1]
+    return above if len(above) <= 16 and _HEADING.fullmatch(above) else None
+
+
+_CLAUSE_MARK = re.compile(r"[,，;；]")
 
 
 def _table_header(c: Clue) -> str | None:

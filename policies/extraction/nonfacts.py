@@ -38,6 +38,7 @@ _SCOPE = re.compile(r"全(省|国|市)范围")
 _SUBJECT_LEAD = re.compile(
     r"(?:(?:19|20)\d\d年" + any_of(_W["year_part"]) + "?|" + any_of(_W["subject_lead"]) + r"|[\d一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）])*$")
 _CLAUSE = re.compile(r"[,，。;；:：!?！？\n“”]")
+_SENTENCE_END = re.compile(r"[。!?！？\n]")
 # after a region's name: an institution or a thing named after it, not the region
 _NOT_REGION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?" + any_of(_W["institution"])
                                + r"|(?:市|省)?" + any_of(_W["media"]))
@@ -138,7 +139,19 @@ def _higher_area(c: Clue) -> bool:
         # no place in its sentence: the place its paragraph last named (南京市大力
         # 实施人才安居工程。截至目前，已筹集人才住房24万套)
         level = c.areas.last(c.para_start, c.sent_start, c.district)
+    if level is None and c.para_start > 0 and not _SENTENCE_END.search(c.norm, c.para_start, c.sent_start) \
+            and not _names_own_later(c):
+        # a paragraph of one sentence (a WeChat post's, a page that breaks every
+        # sentence) goes on from the place the paragraph before it last named
+        before = c.norm.rfind("\n", 0, c.para_start - 1) + 1
+        level = c.areas.last(before, c.para_start, c.district)
     return level == "higher"
+
+
+def _names_own_later(c: Clue) -> bool:
+    """The figure's sentence names the district after it (…200名在读博士前往沈北新区…)."""
+    end = _SENTENCE_END.search(c.norm, c.end)
+    return c.areas.last(c.end, end.start() if end else len(c.norm), c.district) == "own"
 
 
 def _divisions(c: Clue) -> bool:

@@ -6,7 +6,8 @@ amounts without 元, blanks around every number, lines hard-wrapped, a page
 printed twice, a 相关阅读 list of other posts, 原标题：, a province's figures
 beside the district's (docs/extraction.md, x8 and x9); ASCII punctuation as
 mirror sites print it, thousands written with commas (12,000), sentences run
-on with semicolons (x10). `REWRITES` maps a name
+on with semicolons, every sentence on its own line, the whole page on one,
+the county said as 我区/我县 or by its short name (x10). `REWRITES` maps a name
 to a function of the text; scripts/extraction_noise.py scores each on the
 development split, tests/extraction/test_extract_rewrites.py checks that those
 the extractor reads alike give the same facts.
@@ -42,6 +43,38 @@ def _chinese_numerals(t: str) -> str:
     return _COUNTED.sub(lambda m: _chinese(int(m.group(1))), t)
 
 
+def _own_name(t: str):
+    """The full and short name of the article's district, or None (none, or several)."""
+    from policies.extraction import extract
+    from policies.extraction.places import _short_name, place
+
+    x = extract(t)
+    p = place(x.districts[0]) if len(x.districts) == 1 else None  # an article of one district speaks for it
+    return (p.name, _short_name(p.name)) if p else None
+
+
+def _after_first(t: str, name: str, by: str) -> str:
+    """Every mention of name that opens a clause after the first mention, said as `by`
+    (not in a list of districts, nor after its city's name)."""
+    i = t.find(name)
+    if i < 0:
+        return t
+    rest = re.sub(rf"(?<=[，。；！？：,;!?:\n]){re.escape(name)}(?![、和与及])", by, t[i + len(name):])
+    return t[: i + len(name)] + rest
+
+
+def _self_named(t: str) -> str:
+    """The district named in full once, then as 我区/我县 (a government release's own voice)."""
+    own = _own_name(t)
+    return _after_first(t, own[0], "我" + own[0][-1]) if own and own[0][-1] in "区县旗" else t
+
+
+def _short_named(t: str) -> str:
+    """The district named in full once, then by its short name (长兴县 … 长兴)."""
+    own = _own_name(t)
+    return _after_first(t, own[0], own[1]) if own and own[1] != own[0] else t
+
+
 REWRITES = {
     "none": lambda t: t,
     "wrap": _wrap,
@@ -66,4 +99,8 @@ REWRITES = {
     "ascii": lambda t: t.translate(str.maketrans("，；：（）！？", ",;:()!?")),
     "thousands": lambda t: re.sub(r"(?<![\d.])(\d{1,3})(\d{3})(?![\d年])", r"\1,\2", t),
     "semicolons": lambda t: re.sub(r"。(?=[^\n])", "；", t),
+    "oneline": lambda t: re.sub(r"\s*\n\s*", "", t),
+    "sentlines": lambda t: re.sub(r"。(?=[^\n])", "。\n", t),
+    "self": _self_named,
+    "short": _short_named,
 }

@@ -277,6 +277,26 @@ def test_rent_waived_and_a_loan_named_before_its_cap_are_offers():
     assert _find(x.metrics, 1.2e8, "CNY")  # loans handed out: a result
 
 
+def test_the_articles_own_voice_names_its_district():
+    # 我区 after another district was named is the publisher's district, not the other one
+    text = ("武侯区人才驿站升级扩容\n武侯区近日启动驿站升级计划，在全区新增驿站4个。\n"
+            "此外，武侯区将与双流区共建人才协同发展联盟。双流区此前已投入1.5亿元建设航空经济人才港。\n"
+            "下一步，我区将力争到2026年人才驿站覆盖全部13个街道。")
+    x = extract(text)
+    assert _find(x.metrics, 13).district == "510107"
+    assert _find(x.metrics, 1.5e8, "CNY").district == "510116"
+
+
+def test_a_title_on_the_line_above_names_the_offer_of_its_amounts():
+    # （一）就业补贴。 on a line of its own, as pages that break every sentence set it
+    for sep in ("", "\n"):
+        text = ("长安区出台人才政策。\n（一）就业补贴。" + sep +
+                "对到区内企业就业的全日制本科及以上毕业生，博士每人每月2000元、硕士1000元、本科500元，发放期限3年。")
+        x = extract(text)
+        assert [(f.kind, f.quantity.value) for f in x.incentives] == [
+            ("subsidy", 2000), ("subsidy", 1000), ("subsidy", 500)], sep
+
+
 def test_goals_designations_tools_and_national_campaigns_are_no_programs():
     # a goal the county sets itself (…高地), a higher level's list it is put on
     # (列入/纳入), a tool or system (the notes' 产业人才大数据系统), a campaign
