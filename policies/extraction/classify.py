@@ -36,7 +36,7 @@ _STOP = re.compile(any_of(longest_first(words("noun_stops"))) + r"|—|(?<![“\
 _VERB_FIRST = re.compile(any_of(_W["verb_first"]))
 # what may stand between a figure and its noun: 675-4500元不等补贴, 按每年6000元标准发放…,
 # and a rate said after the amount (生活补贴20万元每年, as 20万元/年): no noun of its own
-_LEAD = re.compile(r"^(?:不等|的|“|”|标准(?:发放|给予)?|" + any_of(_W["rate_said_after"]) + r"(?=$|[,，。;；、\n]))+")
+_LEAD = re.compile(r"^(?:不等|的|“|”|标准(?:发放|给予|予以)?|" + any_of(_W["rate_said_after"]) + r"(?=$|[,，。;；、\n]))+")
 # verbs and hedges that close the clause before a metric's figure (lexicon/raw_label_trail.txt)
 _TRAIL_VERB = re.compile(any_of(longest_first(words("raw_label_trail"))) + "+$")
 _LEAD_BEFORE = re.compile(
@@ -83,9 +83,11 @@ _RATE_AFTER = re.compile("/" + any_of(_W["rate_after"]))
 # a money amount that is an offer by its rate even with no noun: paid per
 # head or per month (每人每月2000元, 3000元/月, 本科生每月可领1000元)
 _PER_RATE = re.compile(any_of(_W["per_rate"]))
+# a price, not a grant: 租金12元/平方米, 均价8000元/平方米
+_PRICE_BEFORE = re.compile(any_of(_W["price"]) + any_of(_W["price_copula"]) + "?$")
 # an amount that is only the cap of the offer before it in the sentence
 # (…按1:1给予配套支持，最高不超过300万元; 领取购房补贴，最高100万元)
-_BARE_CAP = re.compile(r"^(?:单[个项家人户][\u4e00-\u9fff]{0,2}|每[年月人户家项]|累计|合计|总额|)*(?:最高|最多)?(?:可|给予)?$")
+_BARE_CAP = re.compile(r"^(?:单[个项家人户][\u4e00-\u9fff]{0,2}|每[年月人户家项]|累计|合计|总额|)*(?:最高|最多)?(?:可|给予|予以)?$")
 # a percent offer: 按贷款利率的50%给予贴息, 按个税区级贡献的80%给予奖励
 _PCT_GRANT = re.compile(r"^(?:的)?(?:给予|予以)?(?:一次性)?[\u4e00-\u9fff]{0,2}?(" + any_of(_W["pct_grant"]) + ")")
 # a rent discount in percent: 租金最高减免60%, 租金按市场租金的50%确定
@@ -408,7 +410,7 @@ def _discount_label(c: Clue, _hit) -> str:
 
 
 # a free stay offered for a time: 免费提供不超过14天住宿, 可免费住宿7天, 3年内免交租金
-_STAY_NOUN = re.compile(r"^(?:的)?(?:免费)?(?:短期)?" + any_of(_W["stay_noun"]))
+_STAY_NOUN = re.compile(r"^(?:的)?(?:免费|无偿)?(?:短期)?" + any_of(_W["stay_noun"]))
 _FREE = re.compile(any_of(_W["free"]))
 _FREE_STAY_AFTER = re.compile(r"^内?(" + any_of(_W["free_stay"]) + ")")
 
@@ -464,6 +466,7 @@ def _paid_out(c: Clue) -> bool:
     return bool(_ISSUED.search(c.before) and _ISSUED_RESULT.search(so_far) and not _PLANNED.search(so_far))
 
 
+_GIVE = re.compile(r"给予|予以")
 # a loan named before its cap, after the verb that grants it (给予创业担保贷款最高300万元)
 _LOAN_BEFORE = re.compile(any_of(_W["loan_verb"]) + r"([\u4e00-\u9fff]{0,8}贷款)$")
 
@@ -510,10 +513,10 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
     Rule("free_stay", _free_stay, _free_stay_offer, "免费提供不超过14天住宿"),
     Rule("offer_noun", offer_noun, _found, "提供人才公寓500套"),
     Rule("budgeted_for_talent", _budgeted, _offer("fund", lambda c, m: m.group()), "每年拿出2000万元用于人才引进和培养"),
-    Rule("loan", lambda c: _cny(c) and (c.q.qualifier == "le" or "给予" in c.before) and _loan(c),
+    Rule("loan", lambda c: _cny(c) and (c.q.qualifier == "le" or _GIVE.search(c.before)) and _loan(c),
          _offer("other", lambda c, noun: noun), "可申请最高30万元创业担保贷款"),
     Rule("shared_kind", _shared, _found, "给予每人每月1500元生活补贴；硕士研究生每人每月800元"),
-    Rule("per_rate_amount", lambda c: _cny(c) and _bare_amount(c)
+    Rule("per_rate_amount", lambda c: _cny(c) and _bare_amount(c) and not _PRICE_BEFORE.search(c.before)
          and (_RATE_AFTER.match(c.norm, c.q.end) or _PER_RATE.search(c.before)),
          _offer("subsidy", lambda c, _: "补贴"), "本科生每月可领1000元"),
     Rule("rent_clause_before", _rent_clause_before, _offer("rent_free_period", lambda c, m: m.group()),
@@ -531,7 +534,7 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
     Rule("selected_to_support", _selected, _offer("other", lambda c, noun: noun), "每年遴选支持青年人才100名左右"),
     Rule("services", _services, _offer("other", lambda c, noun: noun), "持卡人才可享受医疗、教育等12项服务"),
     # a free service N times a period that the holder of a card or policy may use: an offer
-    Rule("free_quota", lambda c: _count(c) and c.q.measure in ("次", "场") and "免费" in c.before[-6:] + c.after[:4]
+    Rule("free_quota", lambda c: _count(c) and c.q.measure in ("次", "场") and _FREE.search(c.before[-6:] + c.after[:4])
          and _QUOTA.search(c.before), _offer("other", lambda c, _: c.after or c.before), "每年免费观看电影12场"),
     Rule("metric", always, _metric, "全区人才总量达到12.5万人"),
 )
@@ -689,7 +692,7 @@ _PAYMENT_TERM = re.compile(r"发放|补助|补贴|\d元")
 
 # money put into something named after the figure: 斥资2亿多元建设1860套人才公寓
 _INVEST_VERB = re.compile(any_of(_W["invest_verb"]) + "$")
-_FIGURE_IN = re.compile(r"[\d.]+[万亿千百]?[\u4e00-\u9fff]?|[了着]")
+_FIGURE_IN = re.compile(r"[\d.]+[万亿千百]?(?:平方米|平米|[\u4e00-\u9fff])?|[了着]")  # 21.2万平方米 goes whole
 
 
 def metric_label(q: RawQuantity, before: str, after: str, ahead: str = "") -> str:

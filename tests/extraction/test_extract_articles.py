@@ -277,6 +277,15 @@ def test_rent_waived_and_a_loan_named_before_its_cap_are_offers():
     assert _find(x.metrics, 1.2e8, "CNY")  # loans handed out: a result
 
 
+def test_other_words_for_giving_free_and_square_metres():
+    x = extract("安吉县对入选的创业团队予以300-500万元的创业资金支持。求职的高校毕业生可在驿站无偿入住7天。")
+    assert {(f.kind, f.quantity.value) for f in x.incentives} == {
+        ("subsidy", 3e6), ("subsidy", 5e6), ("rent_free_period", 7)}
+    # a price per square metre is no grant; a grant per square metre is one, in 平米 as in 平方米
+    x = extract("安吉县人才公寓租金12元/平方米。对首次购房的博士，按800元/平米给予购房补贴。")
+    assert [(f.kind, f.quantity.value) for f in x.incentives] == [("subsidy", 800)]
+
+
 def test_the_articles_own_voice_names_its_district():
     # 我区 after another district was named is the publisher's district, not the other one
     text = ("武侯区人才驿站升级扩容\n武侯区近日启动驿站升级计划，在全区新增驿站4个。\n"
