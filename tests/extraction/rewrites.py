@@ -123,6 +123,8 @@ REWRITES = {
     "jintie": lambda t: t.replace("生活补贴", "生活津贴"),
     "zulin": lambda t: t.replace("租房补贴", "租赁补贴"),
     "gongwei": lambda t: t.replace("工位", "办公工位"),
+    "wanming": lambda t: re.sub(r"万人(?![次才])", "万名", t),
+    "bizhong": lambda t: t.replace("占比", "比重"),
     "sentlines": lambda t: re.sub(r"。(?=[^\n])", "。\n", t),
     "self": _self_named,
     "short": _short_named,
