@@ -40,6 +40,10 @@ _RANGE = r"(?:——|至|到|-|—|–|~|－)"
 # what may stand between a bound and its number (lexicon/quantity_lead_words.txt)
 _LEADS = {where: any_of(longest_first(ws)) for where, ws in entries("quantity_lead_words").items()}
 
+# 最高百分之六十, 百分之三点五, 百分之二十以上: a percent in words, bounded as QTY_RE's figures are
+PCT_CN_RE = quick(re.compile(
+    rf"(?:(?P<pre>{_PREFIX})(?:可{_LEADS['after_bound_and_可']}?|{_LEADS['after_bound']})*)?"
+    rf"百分之(?P<n>[{CN_NUMERAL_CHARS}]+(?:点[{CN_NUMERAL_CHARS}]+)?|\d+(?:\.\d+)?)(?P<post>{_POST})?"))
 QTY_RE = quick(re.compile(
     # 最高给予100万元, 最长可享受3年: a bounding word may stand before the verb
     rf"(?:(?P<pre>{_PREFIX})(?:可{_LEADS['after_bound_and_可']}?|{_LEADS['after_bound']})*)?{_LEADS['before_number']}?"
@@ -51,7 +55,6 @@ QTY_RE = quick(re.compile(
 ))
 # 每10枚火箭中8枚 -> 80 percent
 RATIO_RE = re.compile(r"每(?P<d>\d+)(?P<mw>[个枚家名人位所项])(?P<noun>[^,，。;；、]{0,12}?)中(?:有)?(?P<n>\d+)(?P=mw)")
-PCT_CN_RE = re.compile(rf"百分之(?P<n>[{CN_NUMERAL_CHARS}点]+|\d+(?:\.\d+)?)")
 
 MONEY_NOUN = re.compile(r"^[^,，。;；、]{0,10}?(" + any_of(_W["money_noun"]) + ")")
 # 每人奖励6万, 给予补贴3万: 万/亿 without 元 right after a word of giving money, closing its clause
@@ -166,13 +169,21 @@ def _shares(norm: str) -> list[RawQuantity]:
 
 
 def _percents_in_words(norm: str) -> list[RawQuantity]:
-    """百分之三十 -> 30 percent."""
+    """百分之三十 -> 30 percent; 最高百分之六十 at most 60; 百分之三点五 3.5."""
     out = []
     for m in PCT_CN_RE.finditer(norm):
-        v = parse_number(m.group("n")) if "点" not in m.group("n") else None
+        whole, _, tenths = m.group("n").partition("点")
+        v = parse_number(whole)
+        if v is not None and tenths:
+            digits = [_DIGIT_OF.get(ch) for ch in tenths]
+            v = None if None in digits else v + float("0." + "".join(map(str, digits)))
         if v is not None:
-            out.append(RawQuantity(m.start(), m.end(), m.start(), v, None, "percent", "", "eq", True))
+            out.append(RawQuantity(m.start(), m.end(), m.start("n") - 3, v, None, "percent", "",
+                                   qualifier(m.group("pre"), m.group("post"), v), True))
     return out
+
+
+_DIGIT_OF = {ch: i % 10 for i, ch in enumerate("零一二三四五六七八九〇")}
 
 
 def readings(norm: str, taken: list[tuple[int, int]]):

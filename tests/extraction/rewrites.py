@@ -75,6 +75,16 @@ def _short_named(t: str) -> str:
     return _after_first(t, own[0], own[1]) if own and own[1] != own[0] else t
 
 
+def _percent_in_words(m: re.Match) -> str:
+    whole, tenths = m.group(1), m.group(2)
+    return "百分之" + _chinese(int(whole)) + ("点" + "".join(_DIGITS[int(d)] for d in tenths) if tenths else "")
+
+
+def _percents_in_words(t: str) -> str:
+    """Percentages below 100 in words, as formal documents write them (50% -> 百分之五十)."""
+    return re.sub(r"(?<![\d.])([1-9]\d?)(?:\.(\d))?%", _percent_in_words, t)
+
+
 REWRITES = {
     "none": lambda t: t,
     "wrap": _wrap,
@@ -125,6 +135,7 @@ REWRITES = {
     "gongwei": lambda t: t.replace("工位", "办公工位"),
     "wanming": lambda t: re.sub(r"万人(?![次才])", "万名", t),
     "bizhong": lambda t: t.replace("占比", "比重"),
+    "pctwords": _percents_in_words,
     "sentlines": lambda t: re.sub(r"。(?=[^\n])", "。\n", t),
     "self": _self_named,
     "short": _short_named,

@@ -286,6 +286,12 @@ def test_other_words_for_giving_free_and_square_metres():
     assert [(f.kind, f.quantity.value) for f in x.incentives] == [("subsidy", 800)]
 
 
+def test_a_percent_in_words_is_bounded_as_one_in_digits():
+    x = extract("安吉县人才公寓租金最高减免百分之六十。全县研发投入强度达到百分之三点五，高新技术企业数量同比增长百分之二十以上。")
+    assert [(f.kind, f.quantity.value, f.quantity.qualifier) for f in x.incentives] == [("other", 60, "le")]
+    assert [(f.quantity.value, f.quantity.qualifier) for f in x.metrics] == [(3.5, "eq"), (20, "ge")]
+
+
 def test_the_articles_own_voice_names_its_district():
     # 我区 after another district was named is the publisher's district, not the other one
     text = ("武侯区人才驿站升级扩容\n武侯区近日启动驿站升级计划，在全区新增驿站4个。\n"
