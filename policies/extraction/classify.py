@@ -692,7 +692,8 @@ _PAYMENT_TERM = re.compile(r"发放|补助|补贴|\d元")
 
 # money put into something named after the figure: 斥资2亿多元建设1860套人才公寓
 _INVEST_VERB = re.compile(any_of(_W["invest_verb"]) + "$")
-_FIGURE_IN = re.compile(r"[\d.]+[万亿千百]?(?:平方米|平米|[\u4e00-\u9fff])?|[了着]")  # 21.2万平方米 goes whole
+_FIGURE_IN = re.compile(r"[\d.]+[万亿千百]?(?:平方米|平米|[\u4e00-\u9fff])?|[了着]"  # 21.2万平方米 goes whole
+                        r"|[零〇一二两三四五六七八九十百千万]{2,}[个名家套项所位间栋座处条]")  # 一百八十套 as well
 
 
 def metric_label(q: RawQuantity, before: str, after: str, ahead: str = "") -> str:

@@ -107,6 +107,8 @@ OWNED_AFTER = re.compile(r"^(?:等)?" + any_of(_W["owned_after"]))
 NON_TALENT = compiled("not_talent")
 # institutions and companies are not programs, quoted or not
 INSTITUTION_END = compiled("institutions", "$")
+# a phrase that opens with a count in words (打造一千二百套人才公寓…) describes, as one in digits does
+COUNT_START = re.compile(r"^[零〇一二两三四五六七八九十百千万]+[个名家套项所位间栋座处条]")
 # a name made only of counts (“百千万”工程) is a campaign slogan
 NUMERAL_ONLY = re.compile(r"^[一二两三四五六七八九十百千万亿双]+$")
 OWNER_START = re.compile("^" + any_of(_W["owner_start"], {"国际": r"国际(?=.{0,3}(?:示范|标准))"}))
@@ -391,7 +393,7 @@ def _unquoted_hits(norm: str, district_names: set[str]) -> list[ProgramHit]:
             if OWNER_START.match(name) or name in GENERIC_NAMES or norm[m.end(grp): m.end(grp) + 2] == "建设" \
                     or name in NATIONAL or TYPE_END_RE.sub("", name) in NATIONAL or PROVINCE_START.match(name):
                 continue
-            if "的" in name or NON_TALENT.search(name):
+            if "的" in name or NON_TALENT.search(name) or COUNT_START.match(name):
                 continue
             if rx is not UNQUOTED_RE and not (_specific(name, district_names) and TALENT_WORD.search(name)):
                 continue

@@ -75,6 +75,22 @@ def _short_named(t: str) -> str:
     return _after_first(t, own[0], own[1]) if own and own[1] != own[0] else t
 
 
+def _hundreds(n: int) -> str:
+    """100-9999 in Chinese numerals (1200 -> 一千二百, 305 -> 三百零五)."""
+    out, zero = "", False
+    for value, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            out += ("零" if zero else "") + _DIGITS[d] + name
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+_HUNDREDS = re.compile(r"(?<![\d.年月日第\-/:、—~至到])([1-9]\d{2,3})(?![\d.年])(?=[个名家人套项所位次条批场间处栋座万])")
+
+
 def _percent_in_words(m: re.Match) -> str:
     whole, tenths = m.group(1), m.group(2)
     return "百分之" + _chinese(int(whole)) + ("点" + "".join(_DIGITS[int(d)] for d in tenths) if tenths else "")
@@ -136,6 +152,8 @@ REWRITES = {
     "wanming": lambda t: re.sub(r"万人(?![次才])", "万名", t),
     "bizhong": lambda t: t.replace("占比", "比重"),
     "pctwords": _percents_in_words,
+    "cnhundreds": lambda t: _HUNDREDS.sub(lambda m: _hundreds(int(m.group(1))), t),
+    "cnwan": lambda t: re.sub(r"(?<![\d.、—\-~至到])([1-9]\d?)万元", lambda m: _chinese(int(m.group(1))) + "万元", t),
     "sentlines": lambda t: re.sub(r"。(?=[^\n])", "。\n", t),
     "self": _self_named,
     "short": _short_named,
