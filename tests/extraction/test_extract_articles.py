@@ -292,6 +292,12 @@ def test_a_percent_in_words_is_bounded_as_one_in_digits():
     assert [(f.quantity.value, f.quantity.qualifier) for f in x.metrics] == [(3.5, "eq"), (20, "ge")]
 
 
+def test_a_count_in_words_is_no_name_and_no_label():
+    x = extract("沈北新区斥资3.6亿元打造一千二百套人才公寓——沈阳沈北英才社区。")
+    assert not [p.name for p in x.programs if p.name.startswith("一千二百套")]
+    assert "一千二百套" not in _find(x.metrics, 3.6e8, "CNY").label
+
+
 def test_the_articles_own_voice_names_its_district():
     # 我区 after another district was named is the publisher's district, not the other one
     text = ("武侯区人才驿站升级扩容\n武侯区近日启动驿站升级计划，在全区新增驿站4个。\n"
