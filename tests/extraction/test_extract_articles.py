@@ -292,6 +292,13 @@ def test_a_percent_in_words_is_bounded_as_one_in_digits():
     assert [(f.quantity.value, f.quantity.qualifier) for f in x.metrics] == [(3.5, "eq"), (20, "ge")]
 
 
+def test_vouchers_and_gift_money_are_grants():
+    x = extract("安吉县出台人才新政。对新引进的博士给予20万元房票，最高5万元购房券。新引进硕士可领取1万元人才消费券。"
+                "今年以来，全县累计发放人才房票1.2亿元。")
+    assert [(f.kind, f.quantity.value) for f in x.incentives] == [("subsidy", 2e5), ("subsidy", 5e4), ("subsidy", 1e4)]
+    assert _find(x.metrics, 1.2e8, "CNY")  # vouchers handed out: a result
+
+
 def test_a_count_in_words_is_no_name_and_no_label():
     x = extract("沈北新区斥资3.6亿元打造一千二百套人才公寓——沈阳沈北英才社区。")
     assert not [p.name for p in x.programs if p.name.startswith("一千二百套")]
