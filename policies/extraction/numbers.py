@@ -50,7 +50,12 @@ def parse_number(digits: str, multiplier: str = "") -> float | None:
         v = parse_cn(digits)
     if v is None:
         return None
-    return v * MULTIPLIERS.get(multiplier, 1)
+    return scaled(v, MULTIPLIERS.get(multiplier, 1))
+
+
+def scaled(value: float, factor: float) -> float:
+    """value × factor as the decimals say it (2.3亿 is 230000000, not 229999999.99999997)."""
+    return round(value * factor, 6)
 
 
 def _qualifiers(*files: str) -> dict[str, str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .lexicon import any_of, entries, longest_first, words
-from .numbers import CN_NUMERAL_CHARS, PREFIX_QUALIFIERS, parse_number, qualifier
+from .numbers import CN_NUMERAL_CHARS, PREFIX_QUALIFIERS, parse_number, qualifier, scaled
 from .rules import Rule, always, decide
 from .speed import evolve, quick
 
@@ -298,17 +298,17 @@ class Match:
     def span(self) -> tuple[float, float | None] | None:
         """(value, upper end of a range), or None when the range is no range."""
         m, mult = self.m, self.unit[1]
-        value = self.value * mult
+        value = scaled(self.value, mult)
         if not m.group("n2"):
             return value, None
         n2v = parse_number(m.group("n2"), m.group("m2") or "")
         if n2v is None:
             return None
-        vmax = n2v * mult
+        vmax = scaled(n2v, mult)
         if not self.m1 and m.group("m2") and not m.group("u1"):
-            value *= {"万": 1e4, "亿": 1e8}.get(m.group("m2"), 1)  # 5-20万元
+            value = scaled(value, {"万": 1e4, "亿": 1e8}.get(m.group("m2"), 1))  # 5-20万元
         if m.group("u1"):
-            value = self.value * unit_of(m.group("u1"))[1]
+            value = scaled(self.value, unit_of(m.group("u1"))[1])
         return (value, vmax) if vmax >= value else None  # 1—4 is fine, 2023-06 is not a range
 
 

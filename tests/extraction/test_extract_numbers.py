@@ -18,6 +18,10 @@ def test_multipliers():
     assert parse_number("2.13", "万") == 21300
     assert parse_number("247.8", "亿") == 24780000000
     assert parse_number("1,200") == 1200
+    # the decimals as written, not their binary product (2.3 * 1e8 is 229999999.99999997)
+    assert parse_number("2.3", "亿") == 230000000
+    assert [q.value for q in find_quantities("发放人才贷2.3亿元，投入0.7万元，补贴0.3-2.3亿元")] == [
+        230000000, 7000, 30000000, 230000000]
 
 
 def test_qualifier_words():
