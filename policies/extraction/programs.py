@@ -128,6 +128,9 @@ FACILITY_RE = re.compile(
 # a facility or a body is a talent program only when its name says what for
 # (农产品供应基地 is not one; 产学研协同创新平台, 学子联盟, 实训基地 are)
 TALENT_WORD = re.compile(any_of(_W["talent_word"]))
+# a program is about talent: its name or its sentence says so (人才, 引才, 博士, 技能 …);
+# 开展“三服务”活动，走访企业500家 is a campaign of another kind (the notes)
+TALENT_CONTEXT = re.compile(any_of(_W["talent_word"] + _W["talent_context"]))
 FOUNDED_RE = re.compile(
     r"(?:^|(?<=[,，。;；\n:：]))(?P<name>[\u4e00-\u9fffA-Za-z·—]{3,18}" + any_of(_W["founded_type"]) + ")" + any_of(_W["founded_adverb"]) + "?" + any_of(_W["founded_verb"]))
 HEADING_RE = re.compile(
@@ -195,6 +198,7 @@ class Quote:
     run: tuple[str, ...] = ()  # the names of that list (“A”“B”、“C”), itself included
     foreign: bool = False  # a name of the list opens with a city or province not the article's (重庆英才计划)
     district_names: tuple[str, ...] = ()  # the article's districts, full and short, longest first
+    sentence: str = ""  # the sentence the quote stands in
 
 
 def _inner(m: re.Match) -> str:
@@ -222,7 +226,14 @@ def _quotes(norm: str, district_names: set[str]):
         g = m.lastindex
         yield Quote(inner, m.start(g), m.end(g), before, after, clause,
                     re.split(r"[,，。;；\n]", after, 1)[0], name, frozenset(aliases), t, repeated,
-                    lead=run[0], run=run[1], foreign=run[2], district_names=names)
+                    lead=run[0], run=run[1], foreign=run[2], district_names=names,
+                    sentence=_sentence_around(norm, s, e))
+
+
+def _sentence_around(norm: str, start: int, end: int) -> str:
+    lo = max(norm.rfind(ch, 0, start) for ch in "。！？!?\n") + 1
+    hi = min((i for i in (norm.find(ch, end) for ch in "。！？!?\n") if i >= 0), default=len(norm))
+    return norm[lo:hi]
 
 
 def _runs(norm: str, found: list[re.Match], district_names: frozenset) -> dict[int, tuple[str, tuple[str, ...], bool]]:
@@ -340,6 +351,9 @@ QUOTE_RULES: tuple[Rule[Quote, ProgramHit | None], ...] = (
         "举行“金种子”计划发布会"),
     _no("activity_that_is_an_event", lambda q: q.type_after and q.type_after.group("type") == "活动"
         and EVENT_RE.search(_type_word_rest(q)[:6]), "开展“青春同行”活动暨培训"),
+    # a campaign of another kind: no word of talent in the name or its sentence (the notes)
+    _no("nothing_about_talent", lambda q: (q.type_after or LAUNCH_BEFORE_RE.search(q.before) or q.repeated)
+        and not TALENT_CONTEXT.search(q.sentence), "开展“三服务”活动，走访企业500家"),
     Rule("type_word_after", lambda q: q.type_after, _hit_with_type, "启动“学子回家”活动"),
     _no("modifier_or_event_after", lambda q: q.after.startswith(("的", "式", "型", "化"))
         or EVENT_RE.search(q.phrase), "发挥“人才雁阵”的作用"),

@@ -325,6 +325,15 @@ def test_a_title_on_the_line_above_names_the_offer_of_its_amounts():
             ("subsidy", 2000), ("subsidy", 1000), ("subsidy", 500)], sep
 
 
+def test_campaigns_of_other_kinds_are_no_programs():
+    # the notes: general campaigns not about talent are no programs, whatever type word follows
+    text = ("安吉县开展“三服务”活动，走访企业500家。打造“企业服务日”品牌，帮助企业解决问题86个。"
+            "全县开展“清廉村居”建设，覆盖村社187个。开展“万企兴万村”行动，结对村企120对。"
+            "实施“竹乡英才”计划，引进领军人才12名。开展“周末工程师”行动，柔性引进工程师200名。")
+    names = {p.name for p in extract(text).programs}
+    assert names == {"竹乡英才", "周末工程师"}, names
+
+
 def test_goals_designations_tools_and_national_campaigns_are_no_programs():
     # a goal the county sets itself (…高地), a higher level's list it is put on
     # (列入/纳入), a tool or system (the notes' 产业人才大数据系统), a campaign
