@@ -411,6 +411,8 @@ def _unquoted_hits(norm: str, district_names: set[str]) -> list[ProgramHit]:
                 continue
             if rx is not UNQUOTED_RE and not (_specific(name, district_names) and TALENT_WORD.search(name)):
                 continue
+            if rx is UNQUOTED_RE and not TALENT_CONTEXT.search(_sentence_around(norm, m.start(grp), m.end(grp))):
+                continue  # 实施绿色低碳发展计划: a plan of another kind
             hits.append(ProgramHit(name, m.start(grp), m.end(grp)))
     return hits
 

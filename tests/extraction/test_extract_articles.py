@@ -332,6 +332,9 @@ def test_campaigns_of_other_kinds_are_no_programs():
             "实施“竹乡英才”计划，引进领军人才12名。开展“周末工程师”行动，柔性引进工程师200名。")
     names = {p.name for p in extract(text).programs}
     assert names == {"竹乡英才", "周末工程师"}, names
+    # unquoted, the same: 实施…计划 of another kind is no program
+    text = "安吉县实施乡村振兴示范工程，建成示范村15个。实施绿色低碳发展计划。实施青年人才储备计划，储备青年人才300名。"
+    assert {p.name for p in extract(text).programs} == {"青年人才储备计划"}
 
 
 def test_goals_designations_tools_and_national_campaigns_are_no_programs():
