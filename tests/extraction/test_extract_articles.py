@@ -337,6 +337,12 @@ def test_campaigns_of_other_kinds_are_no_programs():
     assert {p.name for p in extract(text).programs} == {"青年人才储备计划"}
 
 
+def test_a_program_learned_from_is_someone_elses():
+    text = ("安吉县考察团赴杭州市余杭区学习“余杭英才”计划的经验做法。借鉴深圳“孔雀计划”经验，"
+            "安吉县启动“竹乡英才”计划。")
+    assert {p.name for p in extract(text).programs} == {"竹乡英才"}
+
+
 def test_goals_designations_tools_and_national_campaigns_are_no_programs():
     # a goal the county sets itself (…高地), a higher level's list it is put on
     # (列入/纳入), a tool or system (the notes' 产业人才大数据系统), a campaign
