@@ -43,13 +43,20 @@ def _chinese_numerals(t: str) -> str:
     return _COUNTED.sub(lambda m: _chinese(int(m.group(1))), t)
 
 
-def _own_name(t: str):
-    """The full and short name of the article's district, or None (none, or several)."""
+def _own_place(t: str):
+    """The Place of the article's district, or None (none, or several)."""
     from policies.extraction import extract
-    from policies.extraction.places import _short_name, place
+    from policies.extraction.places import place
 
     x = extract(t)
-    p = place(x.districts[0]) if len(x.districts) == 1 else None  # an article of one district speaks for it
+    return place(x.districts[0]) if len(x.districts) == 1 else None  # an article of one district speaks for it
+
+
+def _own_name(t: str):
+    """The full and short name of the article's district, or None (none, or several)."""
+    from policies.extraction.places import _short_name
+
+    p = _own_place(t)
     return (p.name, _short_name(p.name)) if p else None
 
 
@@ -99,6 +106,15 @@ def _percent_in_words(m: re.Match) -> str:
 def _percents_in_words(t: str) -> str:
     """Percentages below 100 in words, as formal documents write them (50% -> 百分之五十)."""
     return re.sub(r"(?<![\d.])([1-9]\d?)(?:\.(\d))?%", _percent_in_words, t)
+
+
+def _city_named(t: str) -> str:
+    """The county named with its city the first time (湖州市安吉县), as many reports do."""
+    p = _own_place(t)
+    i = t.find(p.name) if p else -1
+    if i < 0 or not p.city or p.city == p.name or t[max(0, i - len(p.city)):i] == p.city:
+        return t
+    return t[:i] + p.city + t[i:]
 
 
 REWRITES = {
@@ -152,6 +168,7 @@ REWRITES = {
     "wanming": lambda t: re.sub(r"万人(?![次才])", "万名", t),
     "bizhong": lambda t: t.replace("占比", "比重"),
     "pctwords": _percents_in_words,
+    "city": _city_named,
     "cnhundreds": lambda t: _HUNDREDS.sub(lambda m: _hundreds(int(m.group(1))), t),
     "cnwan": lambda t: re.sub(r"(?<![\d.、—\-~至到])([1-9]\d?)万元", lambda m: _chinese(int(m.group(1))) + "万元", t),
     "sentlines": lambda t: re.sub(r"。(?=[^\n])", "。\n", t),
