@@ -75,7 +75,8 @@ _ISSUED = re.compile("发放")
 _PLANNED = re.compile(any_of(_W["planned"]))
 _FUND_OR_RATE = re.compile(any_of(_W["fund_or_rate"]))
 _ISSUED_RESULT = re.compile(any_of(_W["issued_result"]) + r"|(?<!每)" + any_of(_W["result_count_verb"])
-                            + r"[^,，。;；]{0,12}\d")  # 引进各类重点人才2100余名，发放…
+                            + r"[^,，。;；]{0,12}\d"  # 引进各类重点人才2100余名，发放…
+                            + r"|(?<![到至])(?:19|20)\d\d年(?![起初底内]|度?[起以开]|以?后)")  # 2024年，…发放…: a year's result
 
 
 # a rate written after the amount: 3000元/月, 500元/人

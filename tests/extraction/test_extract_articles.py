@@ -292,6 +292,14 @@ def test_a_percent_in_words_is_bounded_as_one_in_digits():
     assert [(f.quantity.value, f.quantity.qualifier) for f in x.metrics] == [(3.5, "eq"), (20, "ge")]
 
 
+def test_money_handed_out_in_a_past_year_is_a_result():
+    x = extract("德清县人才工作成效显著\n2024年，德清县发放人才补贴1.2亿元。")
+    assert not x.incentives and _find(x.metrics, 1.2e8, "CNY")
+    # a year from which an offer runs is no result
+    x = extract("德清县出台新政\n2025年起，对新引进博士发放生活补贴每人每月3000元。")
+    assert _find(x.incentives, 3000, "CNY").kind == "subsidy"
+
+
 def test_vouchers_and_gift_money_are_grants():
     x = extract("安吉县出台人才新政。对新引进的博士给予20万元房票，最高5万元购房券。新引进硕士可领取1万元人才消费券。"
                 "今年以来，全县累计发放人才房票1.2亿元。")
