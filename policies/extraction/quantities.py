@@ -74,6 +74,9 @@ MONEY_SCALE_BEFORE = re.compile(any_of(_W["money_scale"]) + r"[^,，。;；、\d
 # 房租赁补贴：拔尖人才9万，其他类高层次人才5.4万: amounts closing their clauses
 # after a header that names money, in the same sentence
 MONEY_HEADER_BEFORE = re.compile(any_of(_W["money_noun"]) + r"[:：][^。;；\n:：]*$")
+# 人才总量突破20万: people named in the clause before a bare 万 (lexicon quantities_words)
+PEOPLE_BEFORE = re.compile(any_of(_W["people_noun"]))
+_CLAUSE_MARK = re.compile(r"[,，。;；:：\n]")
 # 近5年来, 3年内, 两年间: a span of time
 SPAN_AFTER = re.compile(any_of(_W["span_after"]))
 CLAUSE_END = ("", "，", ",", "。", "；", ";", "、", "\n")
@@ -272,12 +275,26 @@ class Match:
                      or MONEY_HEADER_BEFORE.search(self.norm, max(0, self.ns - 60), self.ns))
 
     @cached_property
+    def people_without_unit(self) -> bool:
+        """人才总量突破20万, 引进大学生超1.2万: 万 without a measure word counts
+        people where its clause names them and ends with the figure (and no
+        money frames it: money_without_yuan is asked first)."""
+        if self.unit_s or self.m1 != "万" or self.m.group("n2") or self.money_without_yuan:
+            return False
+        if self.norm[self.ne: self.ne + 1] not in CLAUSE_END:
+            return False
+        clause = _CLAUSE_MARK.split(self.norm[max(0, self.ns - 20): self.ns])[-1]
+        return bool(PEOPLE_BEFORE.search(clause))
+
+    @cached_property
     def value(self) -> float | None:
         return parse_number(self.n1, self.m1)
 
     @cached_property
     def unit(self) -> tuple[str, float, str]:
-        return ("CNY", 1, "") if self.money_without_yuan else unit_of(self.unit_s)
+        if self.money_without_yuan:
+            return "CNY", 1, ""
+        return ("count", 1, "人") if self.people_without_unit else unit_of(self.unit_s)
 
     @property
     def duration(self) -> bool:
@@ -354,7 +371,8 @@ RULES: tuple[Rule[Match, RawQuantity | None], ...] = (
     _rule("part_of_a_code", lambda c: c.ns > 0 and (c.norm[c.ns - 1].isdigit() or c.norm[c.ns - 1] in ".-/:"
                                                     or "A" <= c.norm[c.ns - 1] <= "z"), "沿G318国道建设驿站"),
     _rule("short_quoted_name", lambda c: _in_short_quote(c.norm, c.ns), "对接“985”高校3所"),
-    _rule("no_unit", lambda c: not c.unit_s and not c.money_without_yuan, "咨询电话12345"),
+    _rule("no_unit", lambda c: not c.unit_s and not c.money_without_yuan and not c.people_without_unit,
+          "咨询电话12345"),
     _rule("date_like", lambda c: c.unit_s and c.m.group("post") is None and DATE_LIKE_AFTER.match(c.after),
           "收费标准为5%/10%"),
     _rule("time_of_day", lambda c: c.unit_s == "个" and c.norm[c.ne: c.ne + 1] in ("半", "小", "钟", "星")

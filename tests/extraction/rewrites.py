@@ -169,6 +169,7 @@ REWRITES = {
     "bizhong": lambda t: t.replace("占比", "比重"),
     "pctwords": _percents_in_words,
     "city": _city_named,
+    "barewan": lambda t: re.sub(r"(\d)万(?:人|名)(?=[，。；,;])", r"\1万", t),
     "cnhundreds": lambda t: _HUNDREDS.sub(lambda m: _hundreds(int(m.group(1))), t),
     "cnwan": lambda t: re.sub(r"(?<![\d.、—\-~至到])([1-9]\d?)万元", lambda m: _chinese(int(m.group(1))) + "万元", t),
     "sentlines": lambda t: re.sub(r"。(?=[^\n])", "。\n", t),

@@ -292,6 +292,15 @@ def test_a_percent_in_words_is_bounded_as_one_in_digits():
     assert [(f.quantity.value, f.quantity.qualifier) for f in x.metrics] == [(3.5, "eq"), (20, "ge")]
 
 
+def test_a_bare_wan_after_people_counts_people():
+    x = extract("安吉县人才工作综述\n全县人才总量突破20万，去年引进大学生超1.2万，城镇新增就业2.46万。"
+                "对顶尖人才奖励100万。")
+    assert [(m.quantity.value, m.quantity.unit, m.quantity.qualifier) for m in x.metrics] == [
+        (200000, "count", "gt"), (12000, "count", "gt"), (24600, "count", "eq")]
+    assert [(f.kind, f.quantity.value) for f in x.incentives] == [("subsidy", 1e6)]  # money frames it: money
+    assert not extract("安吉县消息。项目编号20万，详见附件。").metrics  # no people named: no count
+
+
 def test_money_handed_out_in_a_past_year_is_a_result():
     x = extract("德清县人才工作成效显著\n2024年，德清县发放人才补贴1.2亿元。")
     assert not x.incentives and _find(x.metrics, 1.2e8, "CNY")
