@@ -73,6 +73,7 @@ _PER_HEAD = re.compile(any_of(_W["per_head"]))
 # (今年计划筹建人才住房5000套，对新引进的博士、硕士分别发放30万元、10万元生活补贴)
 _ISSUED = re.compile("发放")
 _PLANNED = re.compile(any_of(_W["planned"]))
+_LIST_AROUND = re.compile(r"分别|、")
 _FUND_OR_RATE = re.compile(any_of(_W["fund_or_rate"]))
 _ISSUED_RESULT = re.compile(any_of(_W["issued_result"]) + r"|(?<!每)" + any_of(_W["result_count_verb"])
                             + r"[^,，。;；]{0,12}\d"  # 引进各类重点人才2100余名，发放…
@@ -491,6 +492,12 @@ def _count(c: Clue) -> bool:
 RULES: tuple[Rule[Clue, Classification], ...] = (
     Rule("paid_out", lambda c: _cny(c) and not _PER_HEAD.search(c.before) and _paid_out(c),
          _metric, "全年兑现人才奖补资金1.2亿元"),
+    # a total planned to be handed out (计划发放人才补贴5亿元) is a goal: a sum, not an
+    # offer of it to anyone (no one each, no cap, no list of tiers)
+    Rule("planned_total", lambda c: _cny(c) and c.q.qualifier in ("eq", "gt", "ge") and _ISSUED.search(c.before)
+         and not _PER_HEAD.search(c.before) and _PLANNED.search(c.norm, c.sent_start, c.q.start)
+         and not _LIST_AROUND.search(c.norm, max(c.sent_start, c.q.start - 4), c.q.end + 2),
+         _metric, "到2027年，计划发放人才补贴5亿元"),
     # an amount of money said as "over N" (170余万元, 超2000万元) with no rate or cap is
     # a total handed out, reported as a result: offers are said at their amount or cap
     Rule("total_over", lambda c: _cny(c) and c.q.qualifier == "gt" and not _PER_HEAD.search(c.before)

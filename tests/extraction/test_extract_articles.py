@@ -307,6 +307,11 @@ def test_money_handed_out_in_a_past_year_is_a_result():
     # a year from which an offer runs is no result
     x = extract("德清县出台新政\n2025年起，对新引进博士发放生活补贴每人每月3000元。")
     assert _find(x.incentives, 3000, "CNY").kind == "subsidy"
+    # a total planned to be handed out is a goal; planned amounts per tier stay offers
+    x = extract("德清县出台新政\n到2027年，计划发放人才补贴5亿元。")
+    assert not x.incentives and _find(x.metrics, 5e8, "CNY").target
+    x = extract("德清县\n今年计划筹建人才住房5000套，对博士、硕士分别发放30万元、10万元生活补贴。")
+    assert {f.quantity.value for f in x.incentives if f.kind == "subsidy"} == {3e5, 1e5}
 
 
 def test_vouchers_and_gift_money_are_grants():
