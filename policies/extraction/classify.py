@@ -40,7 +40,8 @@ _LEAD = re.compile(r"^(?:不等|的|“|”|标准(?:发放|给予|予以)?|" + 
 # verbs and hedges that close the clause before a metric's figure (lexicon/raw_label_trail.txt)
 _TRAIL_VERB = re.compile(any_of(longest_first(words("raw_label_trail"))) + "+$")
 _LEAD_BEFORE = re.compile(
-    r"^(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度)?|" + any_of(_W["lead_before"]) + ")+")
+    r"^(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度)?|"
+    + any_of(_W["lead_before"], {"共有": r"共有(?!产权)", "共": r"共(?!有产权)"}) + ")+")  # 共有产权住房 is a noun
 # supporting N projects/teams a year is an offer of kind other
 _OTHER_OFFER = re.compile("(?:" + any_of(_W["other_offer"]) + r"|每年(?:遴选|选拔|评选))" + any_of(_W["other_hedge"]) + "?$")
 _OTHER_NOUN = re.compile(any_of(_W["other_noun"]))

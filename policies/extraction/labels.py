@@ -61,9 +61,9 @@ _LEAD_PATTERNS = (
     r"面向[^,，]{0,4}?(?=引进|招聘|招引)",
     r"，|,",
 )
-_LEAD_IN_CONTEXT = {  # 从业, 在校, 对接 and 并购 are nouns; 公开 and 柔性 only before recruiting
+_LEAD_IN_CONTEXT = {  # 从业, 在校, 对接, 并购 and 共有产权 are nouns; 公开 and 柔性 only before recruiting
     "并": r"并(?!购)", "从": r"从(?!业|事)", "在": r"在(?!校|孵|职|岗|读|研|建)", "对": r"对(?!接|口|外)",
-    "公开": r"公开(?=引进|招聘)", "柔性": r"柔性(?=引进)",
+    "公开": r"公开(?=引进|招聘)", "柔性": r"柔性(?=引进)", "共": r"共(?!有产权)",  # 共有产权房 is a noun
 }
 _LEAD = re.compile("^(?:" + "|".join(_LEAD_PATTERNS) + "|"
                    + any_of(longest_first(w for ws in entries("label_lead").values() for w in ws), _LEAD_IN_CONTEXT) + ")+")

@@ -181,3 +181,10 @@ def test_money_put_into_something_is_labelled_with_what_it_builds():
     text = "齐河县共斥资2亿多元建设1860套人才公寓。"
     m = next(m for m in extract(text).metrics if m.quantity.unit == "CNY")
     assert m.label == "斥资建设人才公寓" and m.indicator == "talent_apartment_investment"
+
+
+def test_gong_you_opens_no_label_but_a_shared_ownership_home_keeps_it():
+    from policies.extraction import extract
+
+    x = extract("安吉县人才工作综述\n全县共有博士后工作站3个、院士工作站2个。共有产权房签约人才1200人。")
+    assert [m.label for m in x.metrics] == ["博士后工作站数量", "院士专家工作站数量", "共有产权房签约人才数量"]
