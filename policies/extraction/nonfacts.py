@@ -198,8 +198,7 @@ def _condition(c: Clue) -> bool:
         return False
     if _CONDITION_END.match(c.norm, c.end):
         return True
-    clause = _CLAUSE.split(c.norm[max(c.sent_start, c.num_start - 40): c.num_start])[-1]
-    return bool(_CONDITION_OPEN.match(clause) and _CONDITION_OBJECT.match(c.norm, c.end))
+    return bool(_CONDITION_OPEN.match(_clause_before(c)) and _CONDITION_OBJECT.match(c.norm, c.end))
 
 
 # he or she, in the figure's own clause: one person's figure (她每月只需支付800元房租);
@@ -208,8 +207,12 @@ _PERSON = re.compile(r"(?<!其)[他她](?![们乡人国])")
 
 
 def _persons(c: Clue) -> bool:
-    clause = _CLAUSE.split(c.norm[max(c.sent_start, c.num_start - 40): c.num_start])[-1]
-    return _metric(c) and bool(_PERSON.search(clause))
+    return _metric(c) and bool(_PERSON.search(_clause_before(c)))
+
+
+def _clause_before(c: Clue) -> str:
+    """The figure's clause up to it (at most 40 characters back)."""
+    return _CLAUSE.split(c.norm[max(c.sent_start, c.num_start - 40): c.num_start])[-1]
 
 
 def _speech(c: Clue) -> bool:
