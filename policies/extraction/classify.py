@@ -42,6 +42,8 @@ _TRAIL_VERB = re.compile(any_of(longest_first(words("raw_label_trail"))) + "+$")
 _LEAD_BEFORE = re.compile(
     r"^(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度)?|"
     + any_of(_W["lead_before"], {"共有": r"共有(?!产权)", "共": r"共(?!有产权)"}) + ")+")  # 共有产权住房 is a noun
+# what was done with a counted noun named before the figure (人才公寓1000套已交付使用): an event, not a noun
+_DELIVERED_AFTER = re.compile("已?经?" + any_of(_W["delivered"]))
 # supporting N projects/teams a year is an offer of kind other
 _OTHER_OFFER = re.compile("(?:" + any_of(_W["other_offer"]) + r"|每年(?:遴选|选拔|评选))" + any_of(_W["other_hedge"]) + "?$")
 _OTHER_NOUN = re.compile(any_of(_W["other_noun"]))
@@ -716,7 +718,7 @@ def metric_label(q: RawQuantity, before: str, after: str, ahead: str = "") -> st
         return b + _FIGURE_IN.sub("", ahead)
     if q.unit == "count":
         core = after if after else b
-        if after and b and len(b) <= 6:
+        if after and b and (len(b) <= 6 or _DELIVERED_AFTER.match(after)):
             core = b + after
         core = core or q.measure
         return core if core.endswith(("数量", "人数", "人次")) else core + "数量"

@@ -21,7 +21,7 @@ reduced to the indicator:
 * a growth or share figure without its subject (同比增长32.3%) takes the
   subject of the figure before it in the same sentence (新设经营主体同比增长);
 * synonyms of common indicators map to one label (lexicon/indicators.txt);
-* a count ends in 数量 (人次 for visits, 栋数 for buildings), unless the
+* a count ends in 数量 (人次 and 家次 for visits, 栋数 for buildings), unless the
   indicator names its own measure (人才总量, 常住人口, 人才落户人数).
 
 Pure Python; no Django.
@@ -77,8 +77,10 @@ _AMOUNT_NOUN = re.compile(any_of(_W["amount_noun"]) + "$")
 # a quoted name opening the label is the program or brand the figure is
 # reported under ("海河英才"行动计划累计吸引人才落户): the indicator follows it
 _QUOTED_LEAD = re.compile(r"^“[^”]{2,12}”" + any_of(_W["quoted_brand_kind"]) + "?")
-# a subject before an adverb of accumulation (联盟已汇集…, 行动计划累计吸引…)
-_SUBJECT_ADVERB = re.compile(r"^[^，,]{1,10}?" + any_of(_W["subject_adverb"]) + "(?=..)")
+# a subject before an adverb of accumulation (联盟已汇集…, 行动计划累计吸引…), but not what was
+# handed over (人才公寓已交付使用: the flats are the label)
+_SUBJECT_ADVERB = re.compile(r"^[^，,]{1,10}?" + any_of(_W["subject_adverb"]) + "(?=..)(?!" + any_of(_W["done_to_subject"]) + ")")
+_DONE_ADVERB = re.compile("(?:已经|已)(?=" + any_of(_W["done_to_subject"]) + ")")
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +113,7 @@ def clean(raw: str, places: Iterable[str] = ()) -> str:
     """The label core: raw label without places, openers, lists and particles."""
     s = _QUOTED_LEAD.sub("", (raw or "").strip())
     s = _SUBJECT_ADVERB.sub("", s)
+    s = _DONE_ADVERB.sub("", s)
     s = _QUOTES.sub("", s)
     s = re.sub(r"\s+", "", s)
     s = _places_regex(frozenset(places)).sub("", s)
@@ -209,8 +212,8 @@ def finish(core: str, unit: str, measure: str = "") -> str:
     if unit == "count":
         if _OWN_MEASURE.search(subj):
             return subj
-        if measure == "人次":
-            return subj + "人次"
+        if measure in ("人次", "家次"):
+            return subj + measure
         if measure == "栋":
             return subj + "栋数"
         return subj + "数量"

@@ -188,3 +188,12 @@ def test_gong_you_opens_no_label_but_a_shared_ownership_home_keeps_it():
 
     x = extract("安吉县人才工作综述\n全县共有博士后工作站3个、院士工作站2个。共有产权房签约人才1200人。")
     assert [m.label for m in x.metrics] == ["博士后工作站数量", "院士专家工作站数量", "共有产权房签约人才数量"]
+
+
+def test_flats_handed_over_keep_their_noun_and_visits_to_firms_count_in_jia_ci():
+    # 已 after the flats says what was done to them: they are the label, not a subject that goes.
+    assert _label_of("丰台区人才公寓1000套已交付使用。", 1000) == "人才公寓交付使用数量"
+    assert _label_of("丰台区今年人才公寓300套已分配。", 300) == "人才公寓分配数量"
+    # 家次 is one measure (visits to firms), not 家 followed by a stray 次.
+    x = extract("丰台区今年以来走访服务企业2000余家次。")
+    assert [(m.label, m.quantity.measure) for m in x.metrics] == [("走访服务企业家次", "家次")]
