@@ -27,6 +27,7 @@ from django.db.models.functions import NullIf, Substr
 from django.http import QueryDict
 from django.utils.translation import gettext
 
+from districts.lookup import condition as lookup_condition
 from districts.models import District
 from policies.formatting import is_chinese, number
 
@@ -76,11 +77,12 @@ class FacetResult:
         return self.total > SCREENFUL or bool(self.find)
 
 
-def screenful(values: list[FacetValue], find: str) -> list[FacetValue]:
+def screenful(values: list[FacetValue], find: str, found: frozenset[str] = frozenset()) -> list[FacetValue]:
     """The values a page sends, in their order: the SCREENFUL most frequent (of those matching
-    `find`, in label or value, case aside) and every chosen one."""
+    `find`, in label or value, case aside, or `found` by the facet another way) and every chosen one."""
     needle = find.casefold()
-    candidates = [v for v in values if not needle or needle in v.label.casefold() or needle in v.value.casefold()]
+    candidates = [v for v in values if not needle or needle in v.label.casefold() or needle in v.value.casefold()
+                  or v.value in found]
     frequent = {id(v) for v in sorted(candidates, key=lambda v: -v.count)[:SCREENFUL]}
     return [v for v in values if v.selected or id(v) in frequent]
 
@@ -149,6 +151,10 @@ class Facet:
 
     def label_of(self, value: str, row: dict) -> str:
         return str(row.get(self.labels[0]) or value) if self.labels else str(value)
+
+    def found(self, find: str) -> frozenset[str]:
+        """Values that the facet's search box finds other than by their label (see DistrictFieldFacet)."""
+        return frozenset()
 
     def counts(self, queryset) -> list[tuple[str, str, int]]:
         # With a missing label, NULL is one more group of the same GROUP BY: still one query.
@@ -303,6 +309,14 @@ class DistrictFieldFacet(Facet):
             self.resolved[key] = list(ids)
         return self.resolved[key]
 
+    def found(self, find: str) -> frozenset[str]:
+        """In English the labels are pinyin: 南山 finds Nanshan District by its Chinese name, and
+        nanshan or ns finds it in Chinese (districts.lookup), one query when something is looked for."""
+        condition = lookup_condition(find) if find else None
+        if condition is None:
+            return frozenset()
+        return frozenset(District.objects.filter(condition).values_list(self.field, flat=True).distinct())
+
     def condition(self, values):
         ids = self.district_ids(values)
         # No district has these values: no row either (Q(pk__in=[]) is answered without a query).
@@ -310,27 +324,40 @@ class DistrictFieldFacet(Facet):
 
 
 class DistrictFacet(DistrictFieldFacet):
-    """Districts by adcode, labelled with their name (and city where names repeat: 朝阳区)."""
+    """Districts by adcode, labelled with their name (and city where names repeat: 朝阳区), in the
+    reader's language as the rows name them (Fengtai District · Beijing)."""
 
     def __init__(self, path: str, **kwargs):
         super().__init__(
-            path, "adcode", labels=(f"{path}__name", f"{path}__city"), pattern=r"\d{6}",
-            sort_by_name="value", **kwargs,
+            path, "adcode", labels=tuple(f"{path}__{f}" for f in ("name", "city", "name_en", "city_en")),
+            pattern=r"\d{6}", sort_by_name="value", **kwargs,
         )
 
     def label_of(self, value, row):
-        name, city = row[self.labels[0]], row[self.labels[1]]
+        district = District(**{f: row[label] for f, label in zip(("name", "city", "name_en", "city_en"), self.labels)})
+        name, city = district.display_name, district.display_city
         return name if not city or name == city else f"{name} · {city}"
 
 
 class ProvinceFacet(DistrictFieldFacet):
-    """Provinces by adcode (110000), labelled with their name; a province is the districts in it."""
+    """Provinces by adcode (110000), labelled with their name in the reader's language; a province is
+    the districts in it."""
 
     def __init__(self, path: str, **kwargs):
         super().__init__(
-            path, "province_adcode", labels=(f"{path}__province",), pattern=r"\d{6}", sort_by_name="value",
-            **kwargs,
+            path, "province_adcode", labels=(f"{path}__province", f"{path}__province_en"), pattern=r"\d{6}",
+            sort_by_name="value", **kwargs,
         )
+
+    def label_of(self, value, row):
+        return District(province=row[self.labels[0]], province_en=row[self.labels[1]]).display_province or value
+
+    def found(self, find: str) -> frozenset[str]:
+        """A province by its name in the other language too (广东 finds Guangdong)."""
+        if not find or "\x00" in find:
+            return frozenset()
+        provinces = District.objects.filter(Q(province__startswith=find) | Q(province_en__istartswith=find))
+        return frozenset(provinces.values_list(self.field, flat=True).distinct())
 
 
 class GroupFacet(Facet):
@@ -468,7 +495,7 @@ class FacetedFilterSet(django_filters.FilterSet):
             if sort == "count":
                 values.sort(key=lambda v: -v.count)
             find = query.get(f"{name}_find", "").strip()[:FIND_LENGTH]
-            sent = screenful(values, find)
+            sent = screenful(values, find, facet.found(find))
             # Links only for the values sent: a district facet has some 2,800 values.
             for v in sent:
                 v.query, v.anchor = toggled(query, name, v.value), value_anchor(name, v.value)

@@ -91,3 +91,26 @@ def test_the_switch_refuses_another_sites_post_and_keeps_the_language(client, kb
     assert '<html lang="en">' in client.get("/incentives/").content.decode()
     assert client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"}).status_code == 302
     assert '<html lang="zh-Hans">' in client.get("/incentives/").content.decode()
+
+
+def test_place_filters_name_places_in_the_readers_language_and_find_them_in_either(client, kb):
+    """The district and province filters and their chips name places as the rows do: in English,
+    Fengtai District · Beijing, not 丰台区 · 北京市. A facet's search box finds a place by its name in
+    either language (南山 in English, nanshan in Chinese)."""
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    body = client.get("/incentives/?district=110106").content.decode()
+    assert '<span class="facet-label">Fengtai District · Beijing</span>' in body
+    assert '<span class="facet-label">Beijing</span>' in body
+    assert "district: Fengtai District · Beijing" in body  # the chip
+    assert "丰台区 · 北京市" not in body and '<span class="facet-label">北京市</span>' not in body
+
+    body = client.get("/incentives/?district_find=河西").content.decode()
+    assert 'data-value="120103"' in body and 'data-value="110106"' not in body
+    body = client.get("/incentives/?province_find=天津").content.decode()
+    assert 'data-value="120000"' in body and 'data-value="110000"' not in body
+
+    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+    body = client.get("/incentives/?district_find=hexi").content.decode()
+    assert '<span class="facet-label">河西区 · 天津市</span>' in body and 'data-value="110106"' not in body
+    body = client.get("/incentives/?district_find=丰台").content.decode()
+    assert 'data-value="110106"' in body and 'data-value="120103"' not in body
