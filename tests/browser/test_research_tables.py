@@ -132,6 +132,14 @@ def test_on_a_phone_the_facets_wait_behind_a_filters_button(open_page, odd, lang
     assert not page.locator('[data-facet="kind"]').is_visible()
     # The first result is on the first screen, not 740 px down.
     assert page.locator("table.list-table tbody tr").first.bounding_box()["y"] < 800
+    # Its figure too, before any swipe: the province goes under the district, its column is hidden.
+    value = page.locator("table.list-table tbody tr").first.locator("td.num").bounding_box()
+    assert value["x"] + value["width"] <= 375 + 2, value
+    assert not page.locator('th[data-column="province"]').is_visible()
+    assert page.locator("table.list-table tbody tr").first.locator(".on-phone").is_visible()
+    # The language switch stands beside the site's name, not on a row of its own.
+    brand, switch = page.locator(".brand").bounding_box(), page.locator(".lang button").bounding_box()
+    assert switch["y"] < brand["y"] + brand["height"]
     # The table scrolls sideways, says so, and its caption is whole on the screen.
     box = page.locator("[data-table-scroll]")
     assert box.evaluate("e => e.scrollWidth > e.clientWidth")
@@ -160,6 +168,12 @@ def test_on_a_wide_screen_the_facets_show_without_a_button(open_page, odd, langu
     assert not page.locator("summary.filters-toggle").is_visible()
     assert page.locator('[data-facet="kind"]').is_visible()
     assert not page.locator("[data-scroll-hint]").is_visible()
+    assert page.locator('th[data-column="province"]').is_visible()
+    assert not page.locator("table.list-table tbody tr").first.locator(".on-phone").is_visible()
+    # The header is one row in either language (English's long name goes on two lines), as wide as the list.
+    boxes = [page.locator(s).bounding_box() for s in (".brand", ".site-nav", ".site-search", ".lang")]
+    assert max(b["y"] for b in boxes) < min(b["y"] + b["height"] for b in boxes), boxes
+    assert page.locator(".header-row").bounding_box()["x"] == page.locator("main").bounding_box()["x"]
     # At 1280 px every list's table fits: nothing to scroll sideways to.
     for path in ["/incentives/", "/metrics/", "/programs/", "/articles/", "/search/?q=人才&type=incentives"]:
         page.goto(page.url_for(path))
