@@ -239,7 +239,7 @@ def chart_of(row: ComparisonRow, districts: list[District]) -> dict | None:
         for bar, cell in zip(bars, row.cells)
     ]
     labels = [
-        fact_quantity(b) + (f" ({gettext('goal')})" if b.target else "") + (f" {b.year}" if b.year else "")
+        fact_quantity(b) + (f" ({gettext('goal')})" if b.target else "") + (f" {b.period or b.year}" if b.period or b.year else "")
         if b else m
         for b, m in zip(bars, missing)
     ]

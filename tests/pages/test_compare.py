@@ -84,6 +84,12 @@ def test_every_chart_marks_a_district_without_the_figure(client, indicated):
     assert "incentive:fund" not in charts
 
 
+def test_a_bar_names_the_period_its_table_cell_names(client, indicated):
+    Metric.objects.filter(pk=indicated.chaoyang_talent.pk).update(period="2022Q3")
+    charts = charts_of(client.get("/compare/", {"d": [HEXI, CHAOYANG]}))
+    assert charts["indicator:high_level_talent"]["labels"] == ["3,000 人 (目标) 2025", "12,000 人 2022Q3"]
+
+
 def test_metrics_without_an_indicator_fold_under_their_label(client, kb):
     response = client.get("/compare/", {"d": [HEXI, CHAOYANG]})
     other = response.context["comparison"].other
