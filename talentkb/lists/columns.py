@@ -27,7 +27,7 @@ def fact_columns(what: dict[str, Column]) -> dict[str, Column]:
         "value": Column(_("value"), ("value", "value_max"), kind="number"),
         # Fact.published is its article's date, kept beside the period so that one index sorts them.
         "period": Column(_("period"), ("year", "period", "published"), kind="date"),
-        "target": Column(_("target"), ("target",)),
+        "target": Column(_("goal or report"), ("target",)),
         "status": Column(_("status"), (choice_order("status", Status),)),
         "program": Column(_("program"), ("program__pinyin", "program__name")),
         "quote": Column(_("quote"), ("quote",)),
