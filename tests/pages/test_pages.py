@@ -20,6 +20,11 @@ def test_home_shows_totals_and_entry_points(client, kb, django_assert_max_num_qu
     assert re.search(r'data-total="metrics">2<', body)
     for url in ["/programs/", "/incentives/", "/metrics/", "/articles/", "/districts/", "/compare/"]:
         assert f'href="{url}' in body
+    # In English each total has its noun in the number it needs: 1 program, 3 articles.
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    body = html(client.get("/"))
+    assert re.search(r'data-total="programs">1</strong> program</a>', body)
+    assert re.search(r'data-total="articles">3</strong> articles</a>', body)
 
 
 def test_article_marks_every_fact_and_lists_them(client, kb):
