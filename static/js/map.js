@@ -95,9 +95,23 @@
                textBorderColor: "#fff", textBorderWidth: 3 },
       labelLayout: { moveOverlap: "shiftY" },  // neighbours (丰台, 朝阳) keep both names
       data: data.points.map(function (p) {
-        return { name: p.name, value: [p.lon, p.lat, p.total] };
+        var offers = Object.keys(p.offers).reduce(function (sum, k) { return sum + p.offers[k]; }, 0);
+        return { name: p.name, value: [p.lon, p.lat, p.total],
+                 label: { position: side(p), distance: size(offers) / 2 + 4 } };  // clear of its own pie
       })
     };
+  }
+
+  // A name goes on the side away from its nearest neighbour, so that it runs over no other point
+  // (丰台's name lay across 朝阳, just east of it).
+  function side(p) {
+    var nearest = null, best = Infinity;
+    data.points.forEach(function (q) {
+      if (q === p || q.lon === null || q.lat === null) { return; }
+      var d = Math.pow(q.lon - p.lon, 2) + Math.pow(q.lat - p.lat, 2);
+      if (d < best) { best = d; nearest = q; }
+    });
+    return nearest && nearest.lon > p.lon ? "left" : "right";
   }
 
   function draw(outline) {

@@ -197,6 +197,9 @@ def test_compare_map(tab, kb):
         else ["丰台区", "河西区", "朝阳区"]
     texts = svg.locator("text").all_text_contents()
     assert all(n in texts for n in names), texts  # the compared districts are named on the map
+    # 丰台 lies just west of 朝阳: its name goes to the west, clear of 朝阳's point and name.
+    fengtai, chaoyang = (svg.locator("text", has_text=n).first.bounding_box() for n in (names[0], names[2]))
+    assert fengtai["x"] + fengtai["width"] <= chaoyang["x"] - 8, (fengtai, chaoyang)
     fits(tab)
     tab.shot("compare-map")
 
