@@ -33,13 +33,21 @@
     });
   };
 
+  // The width of the longest of these labels as ECharts writes them (12px sans-serif), and a margin.
+  var measure = document.createElement("canvas").getContext("2d");
+  var labelRoom = function (labels) {
+    measure.font = "12px sans-serif";
+    return 16 + Math.max.apply(null, labels.map(function (t) { return measure.measureText(t).width; }));
+  };
+
   var bars = function (el, c) {
     var chart = window.echarts.init(el, null, { renderer: "svg" });
+    // Room on the right for the longest label, up to 55% of the chart; a longer one breaks onto a second line.
+    var room = Math.min(labelRoom(c.labels), el.clientWidth * 0.55);
     chart.setOption({
       animation: false,
       aria: { enabled: false },
-      // Room on the right for the longest label ("> 500 units 2024", "40,000 people (goal) 2025").
-      grid: { left: 8, right: 150, top: 4, bottom: 4, containLabel: true },
+      grid: { left: 8, right: room, top: 4, bottom: 4, containLabel: true },
       xAxis: { type: "value", axisLabel: { show: false }, splitLine: { show: false } },
       yAxis: { type: "category", data: c.categories, inverse: true, axisLabel: { color: ink } },
       tooltip: { trigger: "item", formatter: function (p) { return p.name + ": " + c.labels[p.dataIndex]; } },
@@ -55,7 +63,7 @@
         itemStyle: { color: accent, borderRadius: [0, 3, 3, 0] },
         barMaxWidth: 22,
         label: {
-          show: true, position: "right", color: ink,
+          show: true, position: "right", color: ink, width: room - 12, overflow: "break",
           formatter: function (p) { return c.labels[p.dataIndex]; }
         }
       }]

@@ -97,6 +97,17 @@ def test_compare_charts_say_not_reported_and_folded_rows_open(page, kb, screensh
     folded.locator("summary").click()
     assert "50,000,000 元" in folded.locator('tr[data-row="incentive:fund"]').inner_text()
     screenshot("compare-three")
+    # In English the labels are longer ("≥ 30,000 people (goal) 2025"): each is drawn whole inside its chart.
+    Metric.objects.filter(pk=kb.hexi_goal.pk).update(value=30000, qualifier="ge")
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": page.url_for("/")}])
+    page.reload()
+    chart = row.locator(".chart")
+    chart.locator("svg text").first.wait_for()
+    box = chart.bounding_box()
+    for text in chart.locator("svg text").all():
+        drawn = text.bounding_box()
+        assert box["x"] <= drawn["x"] and drawn["x"] + drawn["width"] <= box["x"] + box["width"], text.text_content()
+    assert "30,000 people (goal) 2025" in " ".join(" ".join(chart.locator("svg text").all_text_contents()).split())
 
 
 def test_download_a_csv(page, kb, screenshot):
