@@ -9,7 +9,8 @@ both draw their marks from those pieces.
 On the article page each piece is wrapped in one <mark> per span covering it,
 outermost first, so the HTML always nests properly. The first piece of each
 span carries the span's id (`incentive-12`, `metric-3`, `mention-7`): the
-anchor every link to the fact's sentence points at.
+anchor every link to the fact's sentence points at. Lines of page furniture
+(`noise_spans`) are wrapped in a quieter <span>, their text kept whole.
 """
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .extraction.boilerplate import page_lines
 from .formatting import fact_quantity
+
+NOISE = "noise"  # the css of a span of page furniture: no fact, no anchor
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,14 @@ def spans_of(facts, mentions=()) -> list[Span]:
     for mention in mentions:
         spans.append(Span(mention.span_start, mention.span_end, f"mention-{mention.pk}", "mention", mention.program.name))
     return spans
+
+
+def noise_spans(text: str) -> list[Span]:
+    """The lines of a web page's furniture that the extractor does not read (breadcrumbs, captions,
+    share bars, repeated paragraphs) and its bylines (来源, 编辑: extraction.boilerplate), to be shown
+    quieter, never dropped."""
+    dropped, bylines = page_lines(text)
+    return [Span(start, end, "", NOISE) for start, end in sorted(dropped + bylines)]
 
 
 @dataclass
@@ -73,11 +85,15 @@ def marked_text(text: str, spans: list[Span]) -> SafeString:
     out = []
     for piece in pieces(text, spans):
         html = escape(piece.text)
-        if piece.spans:
+        marks = [s for s in piece.spans if s.css != NOISE]
+        if marks:
             # The innermost span's piece links to that fact's entry beside the text.
-            html = format_html('<a href="#card-{}">{}</a>', piece.spans[-1].anchor, html)
+            html = format_html('<a href="#card-{}">{}</a>', marks[-1].anchor, html)
         # Innermost first when wrapping, so the outermost span ends up outside.
         for s in reversed(piece.spans):
+            if s.css == NOISE:
+                html = format_html('<span class="page-noise">{}</span>', html)
+                continue
             anchor = format_html(' id="{}"', s.anchor) if s.start == piece.start else ""
             status = format_html(' data-status="{}"', s.status) if s.status else ""
             html = format_html(

@@ -3,7 +3,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from policies.highlight import marked_text, spans_of
+from policies.highlight import marked_text, noise_spans, spans_of
 from talentkb import selectors
 from talentkb.lists import downloads
 from talentkb.lists.filters import ArticleFilter
@@ -36,5 +36,5 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "policies/article.html", {
         "article": article,
         "facts": facts,
-        "marked": marked_text(article.text, spans_of(facts, article.shown_mentions)),
+        "marked": marked_text(article.text, spans_of(facts, article.shown_mentions) + noise_spans(article.text)),
     })

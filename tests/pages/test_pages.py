@@ -27,6 +27,20 @@ def test_home_shows_totals_and_entry_points(client, kb, django_assert_max_num_qu
     assert re.search(r'data-total="articles">3</strong> articles</a>', body)
 
 
+def test_an_articles_page_furniture_is_shown_quieter_and_whole(client, kb):
+    text = "您当前的位置:资讯 > >正文\n河西区人才公寓120套。\n(资料图片)\n来源:天津日报\n编辑:张三\n"
+    article = kb.b.article(text, [HEXI], title="家具")
+    fact = kb.b.incentive(article, "人才公寓120套", kind="apartment", value=120, measure="套")
+    body = html(client.get(f"/articles/{article.pk}/"))
+    quiet = re.findall(r'<span class="page-noise">([^<]*)</span>', body)
+    assert [q.strip() for q in quiet] == ["您当前的位置:资讯 &gt; &gt;正文", "(资料图片)", "来源:天津日报", "编辑:张三"]
+    # The article's own line is not quieter, and its fact is marked as ever.
+    assert f'id="incentive-{fact.pk}"' in body and "page-noise\">河西区" not in body
+    # Nothing of the text is lost: the page holds it all, in order.
+    shown = re.sub(r"<[^>]+>", "", body.split('class="article-text"', 1)[1].split("</article>", 1)[0])
+    assert text.replace(">", "&gt;") in shown
+
+
 def test_article_marks_every_fact_and_lists_them(client, kb):
     body = html(client.get(f"/articles/{kb.fengtai.pk}/"))
     for fact in [kb.jobs, kb.apartments, kb.stations, kb.office]:
