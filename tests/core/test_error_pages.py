@@ -38,6 +38,9 @@ def test_error_pages_in_the_sites_look_and_language(production, status, language
     assert f"<title>{chinese if language == 'zh-hans' else english} · " in page
     assert ('lang="zh-Hans"' if language == "zh-hans" else 'lang="en"') in page
     assert 'class="site-header"' in page and "/static/css/site.css" in page
+    # The site's menu, every entry of it, leads on from the error.
+    for path in ("/programs/", "/incentives/", "/metrics/", "/articles/", "/districts/", "/compare/", "/finder/"):
+        assert f'href="{path}"' in page, path
     assert "a test of the" not in page  # the exception's text stays in the log
 
 
