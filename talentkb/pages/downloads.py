@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from policies.choices import JobKind, JobState
+from policies.formatting import number
 from policies.models import Job
 
 
@@ -53,7 +54,7 @@ def progress_text(job: Job) -> str:
     if job.total is None:
         return gettext("counting the rows")
     return gettext("%(done)s of %(total)s rows (%(percent)s%%)") % {
-        "done": job.done, "total": job.total, "percent": job.percent}
+        "done": number(job.done), "total": number(job.total), "percent": job.percent}
 
 
 def download_file(request: HttpRequest, public_id) -> FileResponse:

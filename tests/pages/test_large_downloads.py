@@ -166,7 +166,16 @@ def test_the_page_of_a_running_download_shows_its_progress(client, db):
                              params={"name": "incentives", "format": "csv", "back": "/incentives/?kind=fund"})
     page = client.get(f"/downloads/{job.public_id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<progress class="job-progress" max="200000" value="50000"' in page
-    assert "50000 of 200000 rows (25%)" in page and 'href="/incentives/?kind=fund"' in page
+    assert "50,000 of 200,000 rows (25%)" in page and 'href="/incentives/?kind=fund"' in page
     assert f'data-job-status="/downloads/{job.public_id}/?format=json"' in page
     status = client.get(f"/downloads/{job.public_id}/", {"format": "json"}, HTTP_ACCEPT_LANGUAGE="en").json()
-    assert status["text"] == "50000 of 200000 rows (25%)"
+    assert status["text"] == "50,000 of 200,000 rows (25%)"
+
+
+def test_a_finished_downloads_rows_are_counted_with_their_thousands_grouped(client, db):
+    job = Job.objects.create(kind="download", state="done", total=920_867, done=920_867, file_rows=920_867,
+                             file_sha256="9f2c" * 16, params={"name": "incentives", "format": "csv"})
+    page = client.get(f"/downloads/{job.public_id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "This file (920,867 rows) was deleted" in page  # no file on disk: built, then pruned
+    page = client.get(f"/downloads/{job.public_id}/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "此文件（920,867 行）" in page
