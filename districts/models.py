@@ -76,6 +76,11 @@ class District(models.Model):
         return self.province_en if _english() and self.province_en else self.province
 
     @property
+    def display_region(self) -> str:
+        """Where it lies, in the reader's language: 漳州市 · 福建省; a municipality once (天津市, not 天津市 · 天津市)."""
+        return " · ".join(dict.fromkeys(p for p in (self.display_city, self.display_province) if p))
+
+    @property
     def label(self) -> str:
         """北京市丰台区 in Chinese; "Fengtai District, Beijing" or "Chaoyang District, Changchun, Jilin" in English."""
         if not (_english() and self.name_en):

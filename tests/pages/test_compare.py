@@ -136,6 +136,13 @@ def test_picker_finds_districts_by_name_and_pinyin(client, reference_data, q):
     assert f"d={HEXI}&amp;d={FENGTAI}" in body
 
 
+def test_picker_names_a_municipality_once_and_a_prefecture_with_its_province(client, reference_data):
+    body = html(client.get("/compare/", {"d": FENGTAI, "add": "河西"}))
+    assert '河西区 <span class="meta">天津市</span>' in body and "天津市 · 天津市" not in body
+    body = html(client.get("/compare/", {"d": FENGTAI, "add": "长泰"}))
+    assert '长泰区 <span class="meta">漳州市 · 福建省</span>' in body
+
+
 def test_picker_ranks_exact_names_first(client, reference_data):
     results = client.get("/districts/lookup/", {"q": "chaoyang"}).json()["results"]
     assert {r["name"] for r in results[:3]} == {"朝阳区", "朝阳县"}
