@@ -139,3 +139,13 @@ def test_every_fact_links_to_its_sentence(client, kb):
         for block in re.findall(r'data-fact="(incentive|metric)-(\d+)"', body):
             kind, pk = block
             assert re.search(rf'/articles/\d+/#{kind}-{pk}"', body), (url, kind, pk)
+
+
+@pytest.mark.parametrize("path", ["/districts/?q=fengtai", "/search/?q=人才公寓", "/incentives/?q=公寓"])
+def test_the_headers_site_search_is_empty_beside_a_pages_own_search(client, kb, path):
+    """A page's own box holds its query; the header's, which searches the whole site, stays empty."""
+    body = html(client.get(path))
+    header = body.split("</header>", 1)[0]
+    assert '<input id="site-q" type="search" name="q" placeholder=' in header
+    assert path.split("q=", 1)[1] in body.split("</header>", 1)[1]
+
