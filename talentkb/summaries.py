@@ -13,6 +13,7 @@ indicators, labels, units, periods), never on the number of facts.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -178,6 +179,21 @@ class Series:
         return [p for p in self.points if p.target]
 
 
+_PERIOD = re.compile(r"(\d{4})(?:Q([1-4])|-(\d{2}))?(?:\.\.(\d{4})-(\d{2}))?$")
+
+
+def period_order(point: str) -> tuple:
+    """A period's place in time, by when it ends: 2024Q1 (March) before 2024 (the whole year, at its
+    end), 2024-01..2024-06 in June. As text, "2024" came before "2024Q1", and a line went back in time."""
+    m = _PERIOD.match(point or "")
+    if not m:
+        return (9999, 99, point or "")
+    year, quarter, month, end_year, end_month = m.groups()
+    if end_year:
+        return (int(end_year), int(end_month), point)
+    return (int(year), 3 * int(quarter) if quarter else int(month) if month else 12, point)
+
+
 def _period_key():
     return Coalesce(NullIf("period", Value("")), Cast("year", CharField()))
 
@@ -233,7 +249,7 @@ def _series_rows(chosen: list[dict], found: dict) -> dict[tuple[int, str], Serie
             continue  # deleted between the choice and the read: the next data version has it summarised again
         fact.point = c["point"]
         facts.append(fact)
-    facts.sort(key=lambda f: (f.district_id, f.indicator_id, f.point, f.target, f.pk))
+    facts.sort(key=lambda f: (f.district_id, f.indicator_id, period_order(f.point), f.target, f.pk))
     grouped: dict[tuple[int, int], list] = defaultdict(list)
     for fact in facts:
         grouped[(fact.district_id, fact.indicator_id)].append(fact)
@@ -244,7 +260,7 @@ def _series_rows(chosen: list[dict], found: dict) -> dict[tuple[int, str], Serie
             units[p.unit] += 1
         unit = max(units, key=lambda u: (units[u], u))
         kept = [p for p in points if p.unit == unit]
-        periods = sorted({p.point for p in kept})
+        periods = sorted({p.point for p in kept}, key=period_order)
         if len(periods) < 2:
             continue
         recent = set(periods[-SERIES_POINTS:])
@@ -257,7 +273,7 @@ def _series_rows(chosen: list[dict], found: dict) -> dict[tuple[int, str], Serie
 
 
 # Part of every stored summary's key: raise it when what is stored changes, so that old entries are not read.
-STORED_FORMAT = 1
+STORED_FORMAT = 2
 
 
 @dataclass
@@ -347,7 +363,7 @@ def series_chart(series: Series, title: str, language: str | None = None) -> dic
     """A series as its chart's data (static/js/charts.js): the periods on the x axis, the reported
     figures as a line, the goals as marked points apart from it, each point with its label and its sentence."""
     first = series.points[0]
-    periods = sorted({p.point for p in series.points})
+    periods = sorted({p.point for p in series.points}, key=period_order)
     at = {p: i for i, p in enumerate(periods)}
 
     def line(points):

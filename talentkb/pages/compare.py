@@ -264,7 +264,7 @@ def series_of(row: ComparisonRow, districts: list[District], series: dict) -> di
     units = Counter(s.unit for _, s in found)
     unit = units.most_common(1)[0][0]
     found = [(d, s) for d, s in found if s.unit == unit]
-    periods = sorted({p.point for _, s in found for p in s.points})
+    periods = sorted({p.point for _, s in found for p in s.points}, key=summaries.period_order)
     lines = []
     for d, s in found:
         chart = summaries.series_chart(s, d.display_name)

@@ -169,16 +169,28 @@ def test_an_indicator_is_a_series_with_goals_marked_each_point_citing_its_senten
     assert 'value="40000">40,000</data>' in figure and "tag-goal" in figure
 
 
+def test_a_series_runs_in_time_whatever_its_periods_kinds(client, kb):
+    """A year is placed at its end, a quarter, a month or a span of months at theirs."""
+    b, talent = kb.b, Indicator.objects.get(code="talent_total")
+    a = b.article("河西区人才总量。", [HEXI], title="河西人才总量")
+    for period, value in [("2024", 4), ("2024-01..2024-06", 3), ("2023Q4", 1), ("2024-02", 2), ("2023", 0)]:
+        b.metric(a, "人才总量", label="人才总量", value=value, measure="人", period=period, indicator=talent)
+    [chart] = series_data(html(client.get(f"/districts/{HEXI}/")))
+    assert chart["periods"] == ["2023", "2023Q4", "2024-02", "2024-01..2024-06", "2024"]
+    assert [p["value"] for p in chart["reported"]] == [0, 1, 2, 3, 4]
+
+
 def test_compare_draws_an_indicator_over_time_a_line_per_district(client, talent_over_time):
     response = client.get("/compare/", {"d": [FENGTAI, HEXI]})
     body = html(response)
     [chart] = series_data(body)
-    assert chart["periods"] == ["2022", "2023", "2024", "2024Q1", "2025"]
+    # In time, by when each period ends: the first quarter of 2024 before the whole of 2024.
+    assert chart["periods"] == ["2022", "2023", "2024Q1", "2024", "2025"]
     fengtai, hexi = chart["lines"]
-    assert [p and p["value"] for p in fengtai["reported"]] == [None, 30000, None, 32000, None]
+    assert [p and p["value"] for p in fengtai["reported"]] == [None, 30000, 32000, None, None]
     assert [p and p["value"] for p in fengtai["goals"]] == [None, None, None, None, 40000]
-    assert [p and p["value"] for p in hexi["reported"]] == [15000, None, 18000, None, None]
-    assert hexi["reported"][2]["url"] == f"/articles/{talent_over_time.h2024.article_id}/#metric-{talent_over_time.h2024.pk}"
+    assert [p and p["value"] for p in hexi["reported"]] == [15000, None, None, 18000, None]
+    assert hexi["reported"][3]["url"] == f"/articles/{talent_over_time.h2024.article_id}/#metric-{talent_over_time.h2024.pk}"
     row = re.search(r'<tr data-row="indicator:talent_total".*?</tr>', body, re.S).group(0)
     assert 'data-series="0"' in row
     # Each cell: the latest report (丰台's 2024Q1, not its goal for 2025), the largest (the goal), all of them.
