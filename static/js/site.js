@@ -46,6 +46,7 @@
   };
   fits();
   window.addEventListener("resize", fits);
+  document.addEventListener("toggle", fits, true);  // a table folded in <details> is measured when it opens
 
   var picker = document.querySelector("[data-picker]");
   if (picker) {

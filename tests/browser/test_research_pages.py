@@ -149,10 +149,17 @@ def test_pages_fit_a_375_pixel_screen(browser, live_server, kb, path, language, 
     page.goto(live_server.url + path)
     page.wait_for_load_state("networkidle")
     width = page.evaluate("document.documentElement.scrollWidth")
+    # A table wider than the screen scrolls in its own box, and the line before it says so.
+    unsaid = page.evaluate("""Array.from(document.querySelectorAll('.table-scroll'))
+        .filter(box => box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1)
+        .filter(box => { const hint = box.previousElementSibling;
+                         return !(hint && hint.matches('[data-scroll-hint]') && hint.offsetParent !== null); })
+        .map(box => box.querySelector('table').className)""")
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUTPUT / f"{request.node.name}.png".replace("/", "_")), full_page=True)
     context.close()
     assert width <= 375, f"{path} is {width}px wide"
+    assert not unsaid, f"{path}: tables wider than the screen without a hint: {unsaid}"
 
 
 def test_facets_work_from_the_keyboard(page, kb):
