@@ -59,6 +59,12 @@ def number(value, language: str | None = None) -> str:
     return f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}"
 
 
+def period_text(period: str | None) -> str:
+    """A period as a reader reads it: a span of months with a dash (2024-01..2024-06 → 2024-01–2024-06);
+    a year, a quarter or a month as stored (2024, 2024Q1, 2024-04). Downloads keep the stored form."""
+    return (period or "").replace("..", "–")
+
+
 def reading(value, language: str | None = None) -> str:
     """How a Chinese reader says a large figure, shown beside it: 16000 → '1.6万', 22945 → '约2.29万'.
 

@@ -24,7 +24,7 @@ from django.utils.translation import gettext
 from districts.lookup import by_adcodes, lookup
 from districts.models import District
 from policies.choices import IncentiveKind, Unit
-from policies.formatting import fact_quantity, unit_symbol
+from policies.formatting import fact_quantity, period_text, unit_symbol
 from talentkb import selectors, summaries
 from talentkb.selectors import list_url
 from talentkb.lists import downloads
@@ -239,7 +239,7 @@ def chart_of(row: ComparisonRow, districts: list[District]) -> dict | None:
         for bar, cell in zip(bars, row.cells)
     ]
     labels = [
-        fact_quantity(b) + (f" ({gettext('goal')})" if b.target else "") + (f" {b.period or b.year}" if b.period or b.year else "")
+        fact_quantity(b) + (f" ({gettext('goal')})" if b.target else "") + (f" {period_text(b.period) or b.year}" if b.period or b.year else "")
         if b else m
         for b, m in zip(bars, missing)
     ]
@@ -276,10 +276,10 @@ def series_of(row: ComparisonRow, districts: list[District], series: dict) -> di
         "title": row.label,
         "goal": gettext("goal"),
         "unit": "%" if first.unit == Unit.PERCENT else unit_symbol(first.unit, first.measure),
-        "periods": periods,
+        "periods": [period_text(p) for p in periods],
         "lines": lines,
         "summary": "; ".join(
-            f"{d.display_name}: " + ", ".join(f"{p.point} {fact_quantity(p)}" + (f" ({gettext('goal')})" if p.target else "")
+            f"{d.display_name}: " + ", ".join(f"{period_text(p.point)} {fact_quantity(p)}" + (f" ({gettext('goal')})" if p.target else "")
                                             for p in s.points)
             for d, s in found
         ),

@@ -53,6 +53,12 @@ def num(value) -> str:
 
 
 @register.filter
+def period(value) -> str:
+    """2024-01..2024-06 → 2024-01–2024-06 (policies.formatting.period_text)."""
+    return formatting.period_text(value)
+
+
+@register.filter
 def sentence_url(fact) -> str:
     """Where a fact was read: /articles/<id>/#incentive-<pk>."""
     return public.sentence_path(fact)

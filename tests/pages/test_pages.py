@@ -149,3 +149,11 @@ def test_the_headers_site_search_is_empty_beside_a_pages_own_search(client, kb, 
     assert '<input id="site-q" type="search" name="q" placeholder=' in header
     assert path.split("q=", 1)[1] in body.split("</header>", 1)[1]
 
+
+
+def test_a_span_of_months_reads_with_a_dash_and_downloads_as_stored(client, kb):
+    kb.b.incentive(kb.hexi, "人才公寓120套", kind="apartment", value=121, measure="套", period="2023-01..2023-06")
+    body = html(client.get("/incentives/", {"district": HEXI}))
+    assert ">2023-01–2023-06<" in body and "2023-01..2023-06" not in body
+    rows = client.get("/incentives/", {"district": HEXI, "format": "csv"}).getvalue().decode("utf-8-sig")
+    assert "2023-01..2023-06" in rows
