@@ -18,7 +18,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -344,5 +344,11 @@ def build_download(job_id: int) -> dict:
 
 
 def in_force_context(request) -> dict:
-    """What the "in force on" date field of the programs' and incentives' lists shows."""
-    return {"in_force_filter": True, "in_force_on": request.GET.get("in_force_on", "")[:10]}
+    """What the "in force on" date field of the programs' and incentives' lists shows, and its chip
+    among the active filters when it holds a date (the filter ignores what is none)."""
+    value = request.GET.get("in_force_on", "")[:10]
+    try:
+        chip = date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        chip = ""
+    return {"in_force_filter": True, "in_force_on": value, "in_force_chip": chip}

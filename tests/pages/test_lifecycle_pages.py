@@ -1,5 +1,6 @@
 """Programs' lives on the pages: the life-stage facet and "in force on" filter of the lists, the
 district's timeline, and a program's articles in order with what each added or changed."""
+import re
 
 import pytest
 from django.utils import timezone
@@ -49,8 +50,12 @@ def test_in_force_on_a_day(client, lives):
     assert ids(client.get("/programs/", {"in_force_on": "2024-06-01"})) == {lives.xuezi.pk}
     # Not a date: ignored, like a facet value the list does not know.
     assert len(ids(client.get("/programs/", {"in_force_on": "yesterday"}))) == 3
-    body = client.get("/programs/", {"in_force_on": "2024-06-01"}).content.decode()
+    body = client.get("/programs/", {"in_force_on": "2024-06-01", "stage": "in_force"}).content.decode()
     assert 'name="in_force_on" value="2024-06-01"' in body
+    # Among the active filters, a chip that removes the date and keeps the rest.
+    assert re.search(r'<a class="chip" href="/programs/\?stage=in_force">在某日有效: 2024-06-01 ', body)
+    body = client.get("/programs/", {"in_force_on": "yesterday"}).content.decode()
+    assert "在某日有效:" not in body
 
 
 def test_incentives_filter_by_their_programs_life(client, lives):
