@@ -10,6 +10,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Django's hasher takes half a second a password, on purpose; tests sign editors in by the
+    hundred. Subprocesses (manage.py, gunicorn) keep the real one, and so does the site."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def reference_data(db):
     """The gazetteer, the target groups and the indicators. Migrations create them, but a
