@@ -175,18 +175,11 @@ def _percents_in_words(norm: str) -> list[RawQuantity]:
     """百分之三十 -> 30 percent; 最高百分之六十 at most 60; 百分之三点五 3.5."""
     out = []
     for m in PCT_CN_RE.finditer(norm):
-        whole, _, tenths = m.group("n").partition("点")
-        v = parse_number(whole)
-        if v is not None and tenths:
-            digits = [_DIGIT_OF.get(ch) for ch in tenths]
-            v = None if None in digits else v + float("0." + "".join(map(str, digits)))
+        v = parse_number(m.group("n"))  # cn2an reads the decimals (三点五)
         if v is not None:
             out.append(RawQuantity(m.start(), m.end(), m.start("n") - 3, v, None, "percent", "",
                                    qualifier(m.group("pre"), m.group("post"), v), True))
     return out
-
-
-_DIGIT_OF = {ch: i % 10 for i, ch in enumerate("零一二三四五六七八九〇")}
 
 
 def readings(norm: str, taken: list[tuple[int, int]]):
