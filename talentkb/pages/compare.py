@@ -239,8 +239,7 @@ def chart_of(row: ComparisonRow, districts: list[District]) -> dict | None:
         for bar, cell in zip(bars, row.cells)
     ]
     labels = [
-        fact_quantity(b) + (f" ({gettext('goal')})" if b.target else "") + (f" {period_text(b.period) or b.year}" if b.period or b.year else "")
-        if b else m
+        fact_quantity(b) + (f" ({gettext('goal')})" if b.target else "") + _when(b) if b else m
         for b, m in zip(bars, missing)
     ]
     return {
@@ -252,6 +251,12 @@ def chart_of(row: ComparisonRow, districts: list[District]) -> dict | None:
         "missing": [bool(m) for m in missing],
         "summary": "; ".join(f"{d.display_name} {label}" for d, label in zip(districts, labels)),
     }
+
+
+def _when(fact) -> str:
+    """ 2024Q1: the fact's period as its table cell names it, else its article's year, else nothing."""
+    when = period_text(fact.period) or fact.year
+    return f" {when}" if when else ""
 
 
 def series_of(row: ComparisonRow, districts: list[District], series: dict) -> dict | None:
