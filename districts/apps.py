@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 
 class DistrictsConfig(AppConfig):
     name = "districts"
-    verbose_name = _("districts")
+    verbose_name = _("Districts")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 class PoliciesConfig(AppConfig):
     name = "policies"
-    verbose_name = _("policies")
+    verbose_name = _("Policies")
 
     def ready(self):
         from django.db.backends.signals import connection_created

@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 
 class ProgramsConfig(AppConfig):
     name = "programs"
-    verbose_name = _("programs")
+    verbose_name = _("Programs")

@@ -1,5 +1,7 @@
 """Permissions on every admin view and action: a visitor and a staff user
 without the editor group change nothing; editors review; only admins manage users."""
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -198,3 +200,16 @@ def test_editor_autocompletes_districts_and_programs(editor_client, article):
     assert districts.status_code == 200 and any(r["text"].endswith("河西区") for r in districts.json()["results"])
     programs = editor_client.get(url, {"app_label": "policies", "model_name": "metric", "field_name": "program", "term": "青年"})
     assert [r["text"] for r in programs.json()["results"]] == ["青年人才集聚"]
+
+
+@pytest.mark.parametrize("language, names", [("en", ["Districts", "Policies", "Programs"]),
+                                             ("zh-hans", ["区县", "政策", "人才项目"])])
+def test_the_admin_names_its_sections_as_headings(editor_client, article, language, names):
+    """The admin's index and breadcrumbs show each app's name as a heading, as Django's own
+    "Authentication and Authorization" is, in the staff member's language."""
+    editor_client.cookies["django_language"] = language
+    index = editor_client.get(reverse("admin:index")).content.decode()
+    shown = re.findall(r'class="section"[^>]*>([^<]+)</a>', index)
+    assert sorted(n for n in shown if n in names) == sorted(names)
+    changelist = editor_client.get(reverse("admin:policies_incentive_changelist")).content.decode()
+    assert f">{names[1]}</a>" in changelist.split('class="breadcrumbs"')[1].split("</div>")[0]
