@@ -42,6 +42,9 @@ def test_error_pages_in_the_sites_look_and_language(production, status, language
     for path in ("/programs/", "/incentives/", "/metrics/", "/articles/", "/districts/", "/compare/", "/finder/"):
         assert f'href="{path}"' in page, path
     assert "a test of the" not in page  # the exception's text stays in the log
+    # The language switch, to the other language, on every error page (400 and 500 have no request).
+    switch = 'name="language" value="en"' if language == "zh-hans" else 'name="language" value="zh-hans"'
+    assert 'action="/i18n/setlang/"' in page and switch in page
 
 
 @pytest.mark.urls("tests.error_urls")
