@@ -254,6 +254,10 @@ def test_review_screen_admin_header_and_icon(tab, kb, editor):
     # A row's measure word and target groups are fields.
     row = tab.locator(f'article.fact-row[data-fact="incentive-{kb.apartments.pk}"]')
     assert row.locator("input[name$='-measure']").input_value() == "套"
+    # Nothing covers a row scrolled into view (on a phone the sticky text once stayed over the rows).
+    row.scroll_into_view_if_needed()
+    assert row.evaluate("r => { const b = r.getBoundingClientRect();"
+                        " return r.contains(document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2)); }")
     checked = row.locator("input[name$='-groups']:checked")
     assert checked.count() == 2
     # The hand form shows no offsets: it takes the selected words.
