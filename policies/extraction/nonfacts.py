@@ -71,8 +71,9 @@ def _regions() -> Names:
 class Areas:
     """Where in an article a place is named, and whether it is a district or above one."""
 
-    def __init__(self, norm: str, located) -> None:
+    def __init__(self, norm: str, located, districts: tuple[str, ...]) -> None:
         self.norm = norm
+        self.districts = districts
         marks = [(s, "own") for s, _, _ in located]
         taken = {i for s, e, _ in located for i in range(s, e)}  # where a county is named
         for s, e in _regions().finditer(norm):
@@ -104,9 +105,12 @@ class Areas:
         if k < 0 or self.pos[k] < start:
             return None
         level = self.marks[k][1]
-        if level == "city":  # 全市 is the district itself in a county-level city's article
+        if level == "city":
+            # 全市 is the district itself in a county-level city's article; in a
+            # city's report on several of its counties it is the city
             p = place(district) if district else None
-            return "own" if p and p.name.endswith("市") else "higher"
+            alone = len(self.districts) <= 1
+            return "own" if p and p.name.endswith("市") and alone else "higher"
         return level
 
 
@@ -152,6 +156,12 @@ def _names_own_later(c: Clue) -> bool:
     """The figure's sentence names the district after it (…200名在读博士前往沈北新区…)."""
     end = _SENTENCE_END.search(c.norm, c.end)
     return c.areas.last(c.end, end.start() if end else len(c.norm), c.district) == "own"
+
+
+def _other_district(c: Clue) -> bool:
+    """A figure of a district the article is not about, named in passing
+    (另据了解，芦淞区目前也已建成3个; 毗邻的荣昌区新引进人才0.9万人)."""
+    return _metric(c) and c.district is not None and c.district not in c.areas.districts
 
 
 def _divisions(c: Clue) -> bool:
@@ -227,6 +237,8 @@ RULES: tuple[Rule[Clue, bool], ...] = (
     Rule("condition_of_offer", _condition, lambda c, _: True,
          "东城区公租房实物配租保障人口为1人的，配租一居室"),
     Rule("higher_area", _higher_area, lambda c, _: True, "邗江区财政局供稿。全市共有1693人享受人才住房保障资助"),
+    Rule("another_district", _other_district, lambda c, _: True,
+         "天元区人才驿站扩容升级。天元区已建成驿站8个，天元区驿站今年接待2600人次，另据了解，芦淞区目前也已建成3个"),
     Rule("count_of_districts", _divisions, lambda c, _: True, "郑州市金水区。先在中原区、二七区、金水区等8个区启用"),
     Rule("tiers_of_a_scheme", lambda c: _metric(c) and c.unit == "count" and c.measure in _TIERS,
          lambda c, _: True, "广安区设置劳动生产、乡村建设等9类评价标准"),

@@ -321,7 +321,7 @@ def without_repeats(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
 def facts_only(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """Without the figures that are no fact of their district (nonfacts.py):
     a city's or a province's total, someone's stay, a span, a person's figures."""
-    areas = nonfacts.Areas(a.doc.norm, a.located)
+    areas = nonfacts.Areas(a.doc.norm, a.located, a.codes)
     return tuple(f for f in figures if nonfacts.is_fact(nonfact_clue(a, areas, f))[1])
 
 

@@ -281,6 +281,7 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
     if not weight:
         own = _own_county(g, norm, mentions)
         return ([own[2]], [own]) if own else ([], tally.located)
+    _own_voice(g, norm, tally)
     top = max(weight.values())
     most = max(count.values())
     # keep districts that are talked about, not mentioned in passing: a
@@ -288,12 +289,27 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
     # more, is a comparison or an aside (与庐阳区相比), however short the text
     keep = [c for c, w in weight.items()
             if (w == top or w >= max(2, top / 4))
-            and not (count[c] == 1 and (most >= 3 or (most >= 2 and c in tally.as_object)))]
+            and not (count[c] == 1 and (most >= 3 or (most >= 2 and c in tally.as_object)))
+            # a partner named as one (将与双流区共建…) and once more after it
+            and not (count[c] == 2 and most >= 3 and c in tally.first_as_object)]
     keep.sort(key=lambda c: (-weight[c], tally.first[c]))
     return keep, tally.located
 
 
 _OWN_SUFFIX = re.compile(r"(?:我|本|全)(县|区|市|旗)")
+_OWN_VOICE = re.compile(r"(?:我|本)(县|区|旗)")
+
+
+def _own_voice(g: Gazetteer, norm: str, tally: _Tally) -> None:
+    """我区, 本县 … are mentions of the district the article speaks for: the most
+    named one with that suffix. A release that names its district once and then
+    says 我区 is about it however often it names a partner (将与双流区共建…)."""
+    for suffix, n in Counter(_OWN_VOICE.findall(norm)).items():
+        own = [c for c in tally.weight if g.places[c].name.endswith(suffix)]
+        if own:
+            c = min(own, key=lambda c: (-tally.weight[c], tally.first[c]))
+            tally.weight[c] += 2 * n  # as plain as its full name
+            tally.count[c] += n
 # where a county names itself: its media and organs (泰顺发布, 泰顺新闻网讯, 泰顺县委)
 _SOURCE_AFTER = re.compile(any_of(entries("place_suffixes")["own_source_after"]))
 
@@ -324,6 +340,7 @@ class _Tally:
         self.weight: Counter = Counter()
         self.count: Counter = Counter()
         self.as_object: set[str] = set()  # named after 与/比/向…: the other side of a comparison or visit
+        self.first_as_object: set[str] = set()  # …the first time it is named
         self.first: dict[str, int] = {}
         for m in mentions:
             code = pick.code(m)
@@ -332,9 +349,11 @@ class _Tally:
             self.located.append((m.start, m.end, code))
             self.weight[code] += 2 if m.full else 1
             self.count[code] += 1
-            if _OBJECT_BEFORE.search(norm, max(0, m.start - 2), m.start) \
-                    and not _JOINT_AFTER.match(norm, m.end, m.end + 8):
-                self.as_object.add(code)
+            if _OBJECT_BEFORE.search(norm, max(0, m.start - 2), m.start):
+                if not _JOINT_AFTER.match(norm, m.end, m.end + 8):
+                    self.as_object.add(code)
+                if code not in self.first:  # a partner, joining or not (将与双流区共建…)
+                    self.first_as_object.add(code)
             self.first.setdefault(code, m.start)
 
 

@@ -82,7 +82,7 @@ def _nonfact_rules(text: str) -> list[str]:
     figures = pipeline.classified(a, pipeline.quantities(a))
     figures = pipeline.without_repeats(pipeline.offer_parts(a, pipeline.ranges_as_bounds(figures)))
     figures = pipeline.districts_of(Districts(a.doc, list(a.codes), list(a.located)), figures)
-    areas = nonfacts.Areas(a.doc.norm, a.located)
+    areas = nonfacts.Areas(a.doc.norm, a.located, a.codes)
     return [nonfacts.is_fact(pipeline.nonfact_clue(a, areas, f))[0] for f in figures]
 
 
@@ -97,6 +97,12 @@ def test_the_last_place_named_decides_whose_figure_it_is():
     assert _nonfact_rules(text) == ["higher_area", "fact"]
     # in a county-level city's article 全市 is the district itself
     assert _nonfact_rules("晋江市人才办消息。全市共引进博士120名。") == ["fact"]
+    # …but in a city's report on several of its counties, one of them a county-level city, 全市 is the city
+    report = ("绵阳日报讯 前三季度，全市新引进各类人才3.1万人。江油市前三季度引进硕士以上人才312名，"
+              "江油市人才公寓共有240套。三台县设立5000万元人才发展基金，三台县今年已回引人才587人。")
+    assert _nonfact_rules(report)[0] == "higher_area" and "higher_area" not in _nonfact_rules(report)[1:]
+    # the city's total after a verb of contributing to it (助力, 推动, 带动) is the city's
+    assert _nonfact_rules("叙州区人才工作成效明显，助力全市人才资源总量突破60万人。") == ["higher_area"]
     # a region's organ acting in the district, a region inside a name: no subject
     assert _nonfact_rules("武都区消息。陇南市委、市政府专门拿出3000多万元，在武都区购置了住宅。") == ["fact"]
     assert _nonfact_rules("河西区承接了天津市电子信息与大数据人才创新创业联盟，联盟已汇集专业技术人才7218名。") == ["fact"]
