@@ -543,7 +543,8 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
          and _OTHER_OFFER.search(c.norm[max(0, c.q.start - 6): c.q.start]),
          _offer("other", _clue_after), "每年支持30个创新创业项目"),
     Rule("selected_to_support", _selected, _offer("other", lambda c, noun: noun), "每年遴选支持青年人才100名左右"),
-    Rule("services", _services, _offer("other", lambda c, noun: noun), "持卡人才可享受医疗、教育等12项服务"),
+    # the count of items in a package (a card's 12 services, 含21项补贴) describes it: a metric (RULES.md 3)
+    Rule("services", _services, _metric, "持卡人才可享受医疗、教育等12项服务"),
     # a free service N times a period that the holder of a card or policy may use: an offer
     Rule("free_quota", lambda c: _count(c) and c.q.measure in ("次", "场") and _FREE.search(c.before[-6:] + c.after[:4])
          and _QUOTA.search(c.before), _offer("other", lambda c, _: c.after or c.before), "每年免费观看电影12场"),

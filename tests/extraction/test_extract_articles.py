@@ -403,7 +403,8 @@ def test_offer_shapes():
     assert _find(x.incentives, 50).kind == "other"
     assert _find(x.incentives, 2e7, "CNY").kind == "subsidy"
     assert _find(x.incentives, 3, "year").kind == "rent_free_period"
-    assert _find(x.incentives, 23).kind == "other"
+    # the count of items a service offers is a metric that describes it (RULES.md 3)
+    assert _find(x.metrics, 23).label == "业务数量" and not [f for f in x.incentives if f.quantity.value == 23]
     assert _find(x.metrics, 200) and _find(x.metrics, 120).quantity.qualifier == "gt"
 
 
