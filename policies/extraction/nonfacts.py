@@ -82,7 +82,8 @@ class Areas:
                 marks.append((s, "higher"))
         marks += [(m.start(), "own") for m in _OWN_WORDS.finditer(norm)]
         marks += [(m.start(), "higher") for m in _HIGHER_WORDS.finditer(norm) if self._subject(m.start(), m.end())]
-        marks += [(m.start(), "city") for m in _CITY_WORDS.finditer(norm) if self._subject(m.start(), m.end())]
+        marks += [(m.start(), "this city" if m.group().startswith("该") else "city")
+                  for m in _CITY_WORDS.finditer(norm) if self._subject(m.start(), m.end())]
         marks += [(m.start(), "city" if m.group(1) == "市" else "higher") for m in _SCOPE.finditer(norm)]
         marks.sort()
         self.marks = marks
@@ -105,11 +106,12 @@ class Areas:
         if k < 0 or self.pos[k] < start:
             return None
         level = self.marks[k][1]
-        if level == "city":
+        if level in ("city", "this city"):
             # 全市 is the district itself in a county-level city's article; in a
-            # city's report on several of its counties it is the city
+            # city's report on several of its counties it is the city. 该市 is
+            # the city just named: a county-level city's own figure still.
             p = place(district) if district else None
-            alone = len(self.districts) <= 1
+            alone = len(self.districts) <= 1 or level == "this city"
             return "own" if p and p.name.endswith("市") and alone else "higher"
         return level
 

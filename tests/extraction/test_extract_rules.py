@@ -98,8 +98,9 @@ def test_the_last_place_named_decides_whose_figure_it_is():
     # in a county-level city's article 全市 is the district itself
     assert _nonfact_rules("晋江市人才办消息。全市共引进博士120名。") == ["fact"]
     # …but in a city's report on several of its counties, one of them a county-level city, 全市 is the city
+    # (该市, the city just named, is still the county-level city)
     report = ("绵阳日报讯 前三季度，全市新引进各类人才3.1万人。江油市前三季度引进硕士以上人才312名，"
-              "江油市人才公寓共有240套。三台县设立5000万元人才发展基金，三台县今年已回引人才587人。")
+              "该市人才公寓已交付160套。三台县设立5000万元人才发展基金，三台县今年已回引人才587人。")
     assert _nonfact_rules(report)[0] == "higher_area" and "higher_area" not in _nonfact_rules(report)[1:]
     # the city's total after a verb of contributing to it (助力, 推动, 带动) is the city's
     assert _nonfact_rules("叙州区人才工作成效明显，助力全市人才资源总量突破60万人。") == ["higher_area"]
