@@ -601,8 +601,13 @@ def quote_start(norm: str, q: RawQuantity, limit: int = 16) -> int:
     return q.start - len(before) + (m.end() if m else 0)
 
 
+# support given, said before the amount that caps it (予以综合支持，最高1亿元): money
+_SUPPORT_GIVEN = re.compile(r"(?<=给予|予以)[^,，。;；]{0,8}?支持")
+
+
 def _offer_kinds(c: Clue) -> list[tuple[str, re.Pattern]]:
-    return [(k.name, k.words) for k in KINDS if c.q.unit in k.units]
+    kinds = [(k.name, k.words) for k in KINDS if c.q.unit in k.units]
+    return kinds + [("subsidy", _SUPPORT_GIVEN)] if c.q.unit == "CNY" else kinds
 
 
 def _first_kind(c: Clue, text: str) -> tuple[str, str] | None:

@@ -403,6 +403,9 @@ def test_offer_shapes():
     assert _find(x.incentives, 50).kind == "other"
     assert _find(x.incentives, 2e7, "CNY").kind == "subsidy"
     assert _find(x.incentives, 3, "year").kind == "rent_free_period"
+    # support given, capped in the next clause (予以综合支持，最高1亿元), is money offered
+    x2 = extract("鸠江区人才政策。对全职引进的顶尖人才，按照“一事一议”方式予以综合支持，最高1亿元。")
+    assert [(f.kind, f.label, f.quantity.qualifier) for f in x2.incentives] == [("subsidy", "综合支持", "le")]
     # the count of items a service offers is a metric that describes it (RULES.md 3)
     assert _find(x.metrics, 23).label == "业务数量" and not [f for f in x.incentives if f.quantity.value == 23]
     assert _find(x.metrics, 200) and _find(x.metrics, 120).quantity.qualifier == "gt"
