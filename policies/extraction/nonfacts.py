@@ -218,8 +218,19 @@ def _condition(c: Clue) -> bool:
 _PERSON = re.compile(r"(?<!其)[他她](?![们乡人国])")
 
 
+# …or earlier in its sentence, as the subject of what follows (他每月能多拿1500元，一年就是
+# 1.8万元), not as a speaker (他介绍，全区…) and with no area named after it
+_SPEAKS = re.compile(any_of(_W["speech_verb"]))
+
+
 def _persons(c: Clue) -> bool:
-    return _metric(c) and bool(_PERSON.search(_clause_before(c)))
+    if not _metric(c):
+        return False
+    if _PERSON.search(_clause_before(c)):
+        return True
+    before = c.norm[c.sent_start: c.num_start]
+    person = [m.end() for m in _PERSON.finditer(before) if not _SPEAKS.match(before, m.end())]
+    return bool(person) and c.areas.last(c.sent_start + person[-1], c.num_start, c.district) is None
 
 
 def _clause_before(c: Clue) -> str:

@@ -163,3 +163,12 @@ def test_the_province_or_city_said_as_this_one_is_a_higher_area():
     assert _nonfact_rules("长兴县消息。去年，该市共引进高层次人才1.2万名。") == ["higher_area"]
     # a county-level city calls itself 该市
     assert _nonfact_rules("曲阜市消息。去年，该市共引进高层次人才1200名。") == ["fact"]
+
+
+def test_one_persons_figures_go_on_after_the_clause_that_names_him():
+    # 他 or 她 opens what the sentence says next: every figure after it is that person's
+    text = "安宁市人才新政实施。在安宁工作的硕士杨锐说，按照新政策，他每月能多拿1500元，一年就是1.8万元。"
+    assert _nonfact_rules(text) == ["one_persons_figure", "one_persons_figure"]
+    # …unless he speaks for the district (他介绍) or an area is named after him
+    assert _nonfact_rules("天元区人才工作会召开。他介绍，今年引进人才1200名。") == ["fact"]
+    assert _nonfact_rules("天元区人才工作会召开。他在驿站住了3天，全区驿站今年接待2600人次。") == ["one_persons_figure", "fact"]
