@@ -416,6 +416,10 @@ def test_a_housing_offer_is_one_row_at_its_total_and_its_parts_are_metrics():
     x = extract(text)
     assert [(f.kind, f.quantity.value) for f in x.incentives] == [("apartment", 600)]
     assert [f.quantity.value for f in x.metrics] == [80]
+    # flats allocated (配租房源, 分配) below the stock offered are a part of it (RULES.md 2)
+    x = extract("叙州区新建人才公寓2栋，配租房源240套。今年新筹集人才公寓300套。")
+    assert [(f.kind, f.quantity.value) for f in x.incentives] == [("apartment", 300)]
+    assert [f.quantity.value for f in x.metrics] == [2, 240]
 
 
 def test_money_granted_is_a_subsidy_whatever_its_noun_and_a_percent_grant_may_name_what_it_covers():
