@@ -44,6 +44,9 @@ def test_a_free_stay_is_a_rent_free_period_whether_the_stay_or_the_freeness_foll
     assert offers == [("rent_free_period", 14, "le")]
     offers, _ = _rows("长兴县人才绿卡持卡人可申请租住县人才公寓，3年内免交租金。")
     assert offers == [("rent_free_period", 3, "le")]
+    # a stay counted in nights (晚) is counted in days
+    offers, _ = _rows("攸县首批人才驿站挂牌运行，高校毕业生每人每年可享受最长5晚免费住宿。")
+    assert offers == [("rent_free_period", 5, "le")]
     # a stay that is not free is no offer
     offers, _ = _rows("京口区青年人才驿站已接待求职青年320人次，平均住宿3天。")
     assert offers == []
