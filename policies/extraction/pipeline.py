@@ -318,6 +318,28 @@ def without_repeats(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     return tuple(f for f in out if f is not None)
 
 
+# a count of stations (建成青年人才驿站8个, 驿站共3处, 设立人才驿站5个), and a free stay
+_STATIONS = re.compile(r"驿站[^,，。;；]{0,8}$")
+_FREE_STAY = re.compile(r"(?:免费|无偿)(?:入住|住宿)")
+
+
+def stations_offered(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """Where the article offers a free stay at its stations (免费入住7天, 最长5晚
+    免费住宿), the stations are offered to talent: the largest count of them is
+    an offer of kind other, the others (new ones, a batch) its parts (RULES.md
+    5, 2). Read once the figures of a city or another district are gone."""
+    norm = a.doc.norm
+    stays = any(f.kind == "rent_free_period" and f.q.unit == "day" for f in figures)
+    counts = [i for i, f in enumerate(figures) if f.kind is None and f.q.unit == "count"
+              and f.q.measure in ("个", "家", "处", "座") and not f.after
+              and _STATIONS.search(clause_before(norm, f.q.start))
+              and (stays or _FREE_STAY.search(norm, f.sent_start, f.sent_end))]
+    if not counts:
+        return figures
+    best = max(counts, key=lambda i: figures[i].q.value)
+    return figures[:best] + (evolve(figures[best], kind="other", label="驿站"),) + figures[best + 1:]
+
+
 def facts_only(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """Without the figures that are no fact of their district (nonfacts.py):
     a city's or a province's total, someone's stay, a span, a person's figures."""
@@ -439,6 +461,7 @@ def extract(text: str) -> ArticleExtraction:
     figures = without_repeats(figures)
     figures = districts_of(where, figures)
     figures = facts_only(a, figures)
+    figures = stations_offered(a, figures)
     figures = programs_of(programs, figures)
     figures = periods_and_goals(a, figures)
     figures = labelled(a, figures)
