@@ -323,6 +323,10 @@ def _rent_discount(c: Clue, lead: str) -> Classification:
     return Classification("other", "租金减免", c.after, "le" if bounded else c.q.qualifier)
 
 
+# …or that a verb of giving leads straight into (院士工作站给予30万元), its noun said before
+_GIVE_END = re.compile(r"(?:给予|予以)$")
+
+
 def _bare_amount(c: Clue) -> bool:
     """Money or floor space with no noun, whose clause names who gets it or at
     what rate, or that follows or precedes another amount, or a bare cap, or
@@ -333,7 +337,7 @@ def _bare_amount(c: Clue) -> bool:
         _CONTINUATION.search(c.before) or norm[q.end: q.end + 1] == "、" or _RATE_AFTER.match(norm, q.end)
         or _LIST_PREV.search(norm, max(0, q.start - 10), q.start) or _BARE_CAP.match(c.before)
         or _AFTER_HEADER.search(norm, norm.rfind("\n", 0, q.start) + 1, q.start) or _lead_in(norm, q.start)
-        or _TIER_BEFORE.search(c.before)
+        or _TIER_BEFORE.search(c.before) or _GIVE_END.search(c.before)
         or _heading_above(norm, q))
 
 

@@ -282,24 +282,25 @@ def _same_head(a: str, b: str) -> bool:
     return len(a) >= 2 and a == b
 
 
-def without_repeats(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+def without_repeats(norm: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """The same figure stated twice is one fact: twice in a sentence (26名医师
-    分别与26位专家: a 1:1 pairing), or again with the same noun (headline and
+    分别与26位专家: a 1:1 pairing), but not as two items of a list (国家级工作站
+    1家、省级工作站3家、院士工作站1家), or again with the same noun (headline and
     body). A bare kind word (补贴, 奖励) does not make two amounts one offer:
     给予2000元补贴 and a table row 硕士 2000元/月 are two. The end of a range
     is known with its other end: 硕士1-3万元、博士1-5万元 are four figures."""
     ranges: dict[tuple[int, int], list[float]] = {}  # a range's quote -> the values of its ends
     for f in figures:
         ranges.setdefault((f.q.start, f.q.end), []).append(round(f.q.value, 6))
-    out, in_sentence, seen = [], set(), []
+    out, in_sentence, seen = [], {}, []
     for f in figures:
         q = f.q
         ends = ranges[(q.start, q.end)]
         pair = tuple(ends) if len(ends) > 1 else ()
         key = (f.sentence, q.unit, round(q.value, 6), q.qualifier, pair)  # 5%左右 and 控制在5%以内 are two goals
-        if key in in_sentence:
+        if key in in_sentence and "、" not in norm[in_sentence[key]: q.start]:
             continue
-        in_sentence.add(key)
+        in_sentence[key] = q.end
         same = (f.kind, q.unit, round(q.value, 6), _SAME_MEASURE.get(q.measure, q.measure), pair)
         noun = f.after or f.label
         hit = next((k for k, d in enumerate(seen) if d[0] == same and (
@@ -458,7 +459,7 @@ def extract(text: str) -> ArticleExtraction:
     figures = ranges_as_bounds(figures)
     figures = offer_parts(a, figures)
     figures = reviewed(a, figures)
-    figures = without_repeats(figures)
+    figures = without_repeats(a.doc.norm, figures)
     figures = districts_of(where, figures)
     figures = facts_only(a, figures)
     figures = stations_offered(a, figures)

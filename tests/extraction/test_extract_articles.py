@@ -427,3 +427,14 @@ def test_money_granted_is_a_subsidy_whatever_its_noun_and_a_percent_grant_may_na
     x = extract(text)
     assert sorted((f.kind, f.quantity.value, f.quantity.unit, f.quantity.qualifier) for f in x.incentives) == [
         ("subsidy", 100, "percent", "eq"), ("subsidy", 500000, "CNY", "ge"), ("subsidy", 800000, "CNY", "le")]
+
+
+def test_grants_per_kind_of_station_and_counts_listed_alike():
+    # 院士工作站给予30万元: a verb of giving leads into the amount, its noun said before it
+    x = extract("谯城区出台办法，对新获批的国家级博士后科研工作站给予一次性建站补贴50万元，"
+                "省级博士后科研工作站给予20万元，院士工作站给予30万元。")
+    assert [(f.kind, f.quantity.value) for f in x.incentives] == [
+        ("subsidy", 500000), ("subsidy", 200000), ("subsidy", 300000)]
+    # two items of a list with the same count are two facts, not a 1:1 pairing said twice
+    x = extract("今年谯城区新增人才平台7家，其中国家级博士后科研工作站1家、省级博士后科研工作站3家、省级院士工作站1家。")
+    assert [f.quantity.value for f in x.metrics] == [7, 1, 3, 1]
