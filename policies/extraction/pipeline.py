@@ -319,7 +319,7 @@ def without_repeats(norm: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...
     return tuple(f for f in out if f is not None)
 
 
-# a count of stations (建成青年人才驿站8个, 驿站共3处, 设立人才驿站5个), and a free stay
+# a count of stations (建成青年人才驿站8个, 驿站共3处, 设立2处青年人才驿站), and a free stay
 _STATIONS = re.compile(r"驿站[^,，。;；]{0,8}$")
 _FREE_STAY = re.compile(r"(?:免费|无偿)(?:入住|住宿)")
 
@@ -332,8 +332,8 @@ def stations_offered(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, .
     norm = a.doc.norm
     stays = any(f.kind == "rent_free_period" and f.q.unit == "day" for f in figures)
     counts = [i for i, f in enumerate(figures) if f.kind is None and f.q.unit == "count"
-              and f.q.measure in ("个", "家", "处", "座") and not f.after
-              and _STATIONS.search(clause_before(norm, f.q.start))
+              and f.q.measure in ("个", "家", "处", "座")
+              and (f.after.endswith("驿站") or not f.after and _STATIONS.search(clause_before(norm, f.q.start)))
               and (stays or _FREE_STAY.search(norm, f.sent_start, f.sent_end))]
     if not counts:
         return figures

@@ -438,3 +438,13 @@ def test_grants_per_kind_of_station_and_counts_listed_alike():
     # two items of a list with the same count are two facts, not a 1:1 pairing said twice
     x = extract("今年谯城区新增人才平台7家，其中国家级博士后科研工作站1家、省级博士后科研工作站3家、省级院士工作站1家。")
     assert [f.quantity.value for f in x.metrics] == [7, 1, 3, 1]
+
+
+def test_a_stock_added_is_a_part_and_stations_named_after_their_count_are_offered():
+    # 新增 below the largest stock is a part of it (RULES.md 2)
+    x = extract("临洮县人才公寓累计达到208套，其中二期新增房源64套。")
+    assert [(f.kind, f.quantity.value) for f in x.incentives] == [("apartment", 208)]
+    assert [f.quantity.value for f in x.metrics] == [64]
+    # stations counted before their noun, where a free stay is offered at them (RULES.md 5)
+    x = extract("青铜峡市在火车站、汽车站设了2处青年人才驿站，来青求职的大学生可免费入住7天。")
+    assert sorted((f.kind, f.quantity.value) for f in x.incentives) == [("other", 2), ("rent_free_period", 7)]
