@@ -162,8 +162,9 @@ def _names_own_later(c: Clue) -> bool:
 
 def _other_district(c: Clue) -> bool:
     """A figure of a district the article is not about, named in passing
-    (另据了解，芦淞区目前也已建成3个; 毗邻的荣昌区新引进人才0.9万人)."""
-    return _metric(c) and c.district is not None and c.district not in c.areas.districts
+    (另据了解，芦淞区目前也已建成3个; 毗邻的荣昌区新引进人才0.9万人), an offer
+    of its own too (与南沙毗邻的番禺区今年也将推出实习岗位500个)."""
+    return c.district is not None and c.district not in c.areas.districts
 
 
 def _divisions(c: Clue) -> bool:
