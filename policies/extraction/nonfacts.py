@@ -138,9 +138,11 @@ def _metric(c: Clue) -> bool:
 
 
 def _higher_area(c: Clue) -> bool:
-    if not _metric(c):
-        return False
     level = c.areas.last(c.sent_start, c.num_start, c.district)
+    if not _metric(c):
+        # an offer of the province or the city named in its own sentence (全省今年
+        # 计划募集见习岗位2万个以上, 年内全市人才公寓供应不低于5000套) is not the county's
+        return level == "higher"
     if level is None and 0 <= c.para_start < c.sent_start:
         # no place in its sentence: the place its paragraph last named (南京市大力
         # 实施人才安居工程。截至目前，已筹集人才住房24万套)

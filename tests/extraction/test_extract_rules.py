@@ -172,3 +172,9 @@ def test_one_persons_figures_go_on_after_the_clause_that_names_him():
     # …unless he speaks for the district (他介绍) or an area is named after him
     assert _nonfact_rules("天元区人才工作会召开。他介绍，今年引进人才1200名。") == ["fact"]
     assert _nonfact_rules("天元区人才工作会召开。他在驿站住了3天，全区驿站今年接待2600人次。") == ["one_persons_figure", "fact"]
+
+
+def test_an_offer_of_a_higher_area_named_in_its_sentence_is_not_the_countys():
+    text = ("澄迈县发布首批就业见习岗位。今年澄迈县计划募集见习岗位不少于1500个。"
+            "全省今年计划募集就业见习岗位2万个以上。")
+    assert _nonfact_rules(text) == ["fact", "higher_area"]
