@@ -51,9 +51,9 @@ if __name__ == "__main__":
 
 
 # the stages of extract(), in pipeline.py's namespace, in the order it runs them
-STAGES = ("sentences", "quantities", "classified", "ranges_as_bounds", "offer_parts", "reviewed", "without_repeats",
-          "districts_of", "facts_only", "programs_of", "periods_and_goals", "labelled", "without_restated_headlines",
-          "facts")
+STAGES = ("sentences", "quantities", "classified", "ranges_as_bounds", "reviewed", "without_repeats",
+          "districts_of", "facts_only", "offer_parts", "stations_offered", "programs_of", "periods_and_goals",
+          "labelled", "without_restated_headlines", "facts")
 
 
 def test_no_stage_of_extract_changes_what_it_was_given(monkeypatch):

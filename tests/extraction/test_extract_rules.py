@@ -80,7 +80,7 @@ def _nonfact_rules(text: str) -> list[str]:
     """The row of nonfacts.RULES that decides each figure of a text, its district read as extract() reads it."""
     a = pipeline.sentences(text)
     figures = pipeline.classified(a, pipeline.quantities(a))
-    figures = pipeline.without_repeats(a.doc.norm, pipeline.offer_parts(a, pipeline.ranges_as_bounds(figures)))
+    figures = pipeline.without_repeats(a.doc.norm, pipeline.ranges_as_bounds(figures))
     figures = pipeline.districts_of(Districts(a.doc, list(a.codes), list(a.located)), figures)
     areas = nonfacts.Areas(a.doc.norm, a.located, a.codes)
     return [nonfacts.is_fact(pipeline.nonfact_clue(a, areas, f))[0] for f in figures]
