@@ -181,16 +181,30 @@ def offer_parts(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     that add up to an amount before them in the sentence (分期给予30万元生活津贴
     (第1、3、5年分别给6、9、15万元): the 30万 is the offer, the 6, 9 and 15万 parts)."""
     flats = [f.q.value for f in figures if f.kind == "apartment" and f.q.unit == "count"]
-    total, norm, out = max(flats, default=0), a.doc.norm, []
+    norm, out = a.doc.norm, []
     if not flats:
         figures = _supplied_stock(norm, figures)
+    totals = {kind: max((f.q.value for f in figures if f.kind == kind and f.q.unit == "count"), default=0)
+              for kind in ("apartment", "jobs")}
     parts = _schedule_parts(norm, figures)
+    part = None  # the last part of a stock: a list of items after it in its sentence are parts too
     for i, f in enumerate(figures):
-        if i in parts or (f.kind == "apartment" and f.q.unit == "count" and is_offer_part(norm, f.q, total)):
+        if f.kind in totals and f.q.unit == "count" and (
+                is_offer_part(norm, f.q, totals[f.kind]) or _next_item(norm, part, f)):
+            parts.add(i)
+        if i in parts:
             before = clause_before(norm, f.q.start)
+            part = f
             f = evolve(f, kind=None, label=metric_label(f.q, before, f.after))
         out.append(f)
     return tuple(out)
+
+
+def _next_item(norm: str, part: Figure | None, f: Figure) -> bool:
+    """The figure follows a part of the same kind in its sentence, a 、 between
+    (其中管理类岗位312个、技术类岗位298个)."""
+    return part is not None and part.kind == f.kind and part.sentence == f.sentence \
+        and norm[part.q.end: f.q.start].count("、") == 1 and not re.search(r"[,，。;；]", norm[part.q.end: f.q.start])
 
 
 # flats supplied or delivered to talent (已交付人才公寓300套, 累计供应人才住房1200套),

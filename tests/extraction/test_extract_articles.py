@@ -448,3 +448,11 @@ def test_a_stock_added_is_a_part_and_stations_named_after_their_count_are_offere
     # stations counted before their noun, where a free stay is offered at them (RULES.md 5)
     x = extract("青铜峡市在火车站、汽车站设了2处青年人才驿站，来青求职的大学生可免费入住7天。")
     assert sorted((f.kind, f.quantity.value) for f in x.incentives) == [("other", 2), ("rent_free_period", 7)]
+
+
+def test_the_parts_of_a_jobs_offer_are_metrics():
+    # one offer at its total (RULES.md 2): this batch and its items are parts of the year's posts
+    x = extract("澄迈县发布首批就业见习岗位。本批次共有56家见习单位提供见习岗位860个，其中管理类岗位312个、"
+                "技术类岗位298个。今年我县计划全年募集见习岗位不少于1500个。")
+    assert [(f.kind, f.quantity.value) for f in x.incentives] == [("jobs", 1500)]
+    assert [f.quantity.value for f in x.metrics] == [56, 860, 312, 298]
