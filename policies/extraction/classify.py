@@ -286,7 +286,27 @@ def offer_noun(c: Clue) -> tuple[str, str] | None:
 
 def _metric(c: Clue, _hit=None) -> Classification:
     ahead = _BOUND.split(c.norm[c.q.end: c.q.end + 24], 1)[0]
-    return Classification(None, metric_label(c.q, c.before, c.after, ahead), c.after, c.q.qualifier)
+    label = metric_label(c.q, c.before, c.after, ahead)
+    if label == _TERM_LABEL:
+        label = _term_of(c)
+    return Classification(None, label, c.after, c.q.qualifier)
+
+
+# the grant a payment term belongs to, the last one named before it in its
+# sentence (分别按每月3000元…发放生活补贴，连续发放3年 -> 生活补贴发放期限), so that
+# the terms of two grants are two facts
+_GRANT_WORD = re.compile(any_of(_W["term_grant"]))
+_BEFORE_GRANT = re.compile(r"[给予发放享受领取按的和及与、，,:：为元年月]")
+
+
+def _term_of(c: Clue) -> str:
+    grants = list(_GRANT_WORD.finditer(c.norm, c.sent_start, c.q.start))
+    if not grants:
+        return _TERM_LABEL
+    g = grants[-1]
+    lead = c.norm[max(c.sent_start, g.start() - 4): g.start()]
+    cut = max((m.end() for m in _BEFORE_GRANT.finditer(lead)), default=0)
+    return lead[cut:] + g.group() + "发放期限"
 
 
 def _offer(kind: str, noun: Callable[[Clue, object], str]):
@@ -708,7 +728,8 @@ def _last_offer(rules, text: str) -> tuple[int, str | None, str]:
 
 # the term for which a subsidy is paid: 连续发放3年, 最长发放36个月, a table row
 # 硕士研究生 2000元/月 36个月
-_PAYMENT_TERM = re.compile(r"发放|补助|补贴|\d元")
+_PAYMENT_TERM = re.compile(any_of(_W["payment_term"]) + r"|\d元")
+_TERM_LABEL = "补贴发放期限"
 
 
 # money put into something named after the figure: 斥资2亿多元建设1860套人才公寓
@@ -721,8 +742,9 @@ def metric_label(q: RawQuantity, before: str, after: str, ahead: str = "") -> st
     """The raw label of a metric, from the clause before the figure and the
     noun after it; `ahead` is the rest of its clause, for money put into what
     it names (斥资2亿多元建设1860套人才公寓 -> 斥资建设人才公寓)."""
-    if q.unit in ("day", "month", "year") and not after and _PAYMENT_TERM.search(before):
-        return "补贴发放期限"
+    if q.unit in ("day", "month", "year") and (
+            not after and _PAYMENT_TERM.search(before) or _PAYMENT_TERM.match(after or ahead)):  # 分3年拨付
+        return _TERM_LABEL
     b = _TRAIL_VERB.sub("", _LEAD_BEFORE.sub("", before.strip()))
     if q.unit == "CNY" and _INVEST_VERB.search(b) and len(b) <= 8 and ahead:
         return b + _FIGURE_IN.sub("", ahead)

@@ -99,3 +99,8 @@ def test_a_short_name_does_not_hide_a_full_name():
     assert x.districts == ["310115"]
     f = _offer(x, 300000000, "CNY")
     assert (f.kind, f.quantity.qualifier) == ("fund", "ge")
+
+
+def test_a_payment_term_names_its_grant_so_that_two_terms_are_two_facts():
+    x = extract("鸠江区政策。对博士每月发放生活补贴3000元，连续发放3年；对领军人才给予最高100万元项目资助，分3年拨付。")
+    assert [(m.label, m.quantity.value) for m in x.metrics] == [("生活补贴发放期限", 3), ("项目资助发放期限", 3)]
