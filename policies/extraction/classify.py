@@ -487,9 +487,16 @@ def _budgeted(c: Clue) -> re.Match | None:
 _QUOTA = re.compile(r"每[年月周季]|享受|可享")
 
 
+_CLAUSE_STOP = re.compile(r"[,，;；:：。]")
+
+
 def _paid_out(c: Clue) -> bool:
     """兑现/拨付 before the amount, or 发放 in a sentence that reports results and no plans."""
     if _PAID.search(c.before):
+        return True
+    # …or before a list of the grants paid (兑现人才津贴、安家补助等各类资金286.5万元)
+    clause = _CLAUSE_STOP.split(c.norm[max(c.sent_start, c.q.start - 30): c.q.start])[-1]
+    if "、" in clause and _PAID.search(clause.split("、")[0]):
         return True
     so_far = c.norm[c.sent_start: c.q.start]
     return bool(_ISSUED.search(c.before) and _ISSUED_RESULT.search(so_far) and not _PLANNED.search(so_far))

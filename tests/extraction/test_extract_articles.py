@@ -456,3 +456,8 @@ def test_the_parts_of_a_jobs_offer_are_metrics():
                 "技术类岗位298个。今年我县计划全年募集见习岗位不少于1500个。")
     assert [(f.kind, f.quantity.value) for f in x.incentives] == [("jobs", 1500)]
     assert [f.quantity.value for f in x.metrics] == [56, 860, 312, 298]
+
+
+def test_money_paid_out_before_a_list_of_its_grants_is_a_result():
+    x = extract("临洮县上半年人才工作总结。\n1.兑现人才津贴、安家补助等各类资金286.5万元，惠及人才312人次；")
+    assert not x.incentives and _find(x.metrics, 2865000, "CNY")
