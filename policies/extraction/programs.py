@@ -265,7 +265,17 @@ def _foreign(name: str, district_names: frozenset) -> bool:
 
     g = gazetteer()
     end = g.names.match(name, 0)
-    return end > 0 and name[:end] in g.region_words and name[:end] not in district_names
+    return end > 0 and name[:end] in g.region_words and name[:end] not in district_names \
+        and not _far_county(g, name[:end], district_names)
+
+
+def _far_county(g, word: str, district_names: frozenset) -> bool:
+    """A county a province runs directly (文昌市, 仙桃市: its own city) in another
+    province than the article's districts: a word of the name (“文昌学子”计划 in
+    梓潼县, where 文昌 is its patron deity), not that county's programme."""
+    places = [p for p in g.places.values() if p.city in (word, word + "市") and p.name == p.city]
+    ours = {p.province for p in g.places.values() if p.name in district_names}
+    return bool(places) and bool(ours) and not any(p.province in ours for p in places)
 
 
 def _foreign_inside(name: str, district_names) -> bool:

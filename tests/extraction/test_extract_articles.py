@@ -461,3 +461,12 @@ def test_the_parts_of_a_jobs_offer_are_metrics():
 def test_money_paid_out_before_a_list_of_its_grants_is_a_result():
     x = extract("临洮县上半年人才工作总结。\n1.兑现人才津贴、安家补助等各类资金286.5万元，惠及人才312人次；")
     assert not x.incentives and _find(x.metrics, 2865000, "CNY")
+
+
+def test_a_province_run_countys_name_far_away_and_a_bare_noun_in_quotes_make_no_foreign_or_new_program():
+    # 文昌 is 海南's 文昌市 and 梓潼's patron deity: in 四川 the programme is the county's own
+    x = extract("梓潼县依托“文昌学子”计划，对新引进的全日制博士给予最高20万元安家补助。梓潼县今年引进人才426名。")
+    assert [p.name for p in x.programs] == ["文昌学子"]
+    # a figure of speech in quotes that is only a program word (更是“服务站”) is no program
+    x = extract("天元区人才驿站扩容。驿站不只是“落脚点”，更是“服务站”。天元区今年接待2600人次。")
+    assert list(x.programs) == []
