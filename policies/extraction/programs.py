@@ -62,6 +62,9 @@ BAD_INNER = re.compile(r"[,，、;；。:：!?！？+《》()（）…]|^[\dA-Za
 # Mechanisms and modes known across China by the same words; a type word after
 # them (“揭榜挂帅”工程) does not make them a program.
 MECHANISMS = set(words("program_mechanisms"))
+# a mode said in the shape of the known ones (一事一议, 双招双引, 一人一策): one or
+# two of each, in pairs (双培双带, 一村一品); 百企千岗 counts, it is no such pair
+PAIRED_MECHANISM = re.compile(r"^([一双两])[\u4e00-\u9fff]\1[\u4e00-\u9fff]$")
 OWNER_BEFORE = compiled("program_owners", r"[、,，和及]?(?:市委|市政府|省政府)?$")
 # A district that takes part in someone else's programme (参与“春风行动”,
 # 融入…, 38人入选苏州市“姑苏英才计划”, 依托“X”等市级活动平台) does not run it.
@@ -321,7 +324,7 @@ def _no(name: str, when, example: str) -> Rule[Quote, None]:
 # A quoted name is a program when the first row that fires says so.
 QUOTE_RULES: tuple[Rule[Quote, ProgramHit | None], ...] = (
     _no("not_a_name", lambda q: BAD_INNER.search(q.inner) or _bare(q.inner, q.district_names) in GENERIC_NAMES
-        or q.inner in MECHANISMS
+        or q.inner in MECHANISMS or PAIRED_MECHANISM.match(q.inner)
         or NUMERAL_ONLY.match(TYPE_END_RE.sub("", q.inner)), "推行“揭榜挂帅”工程"),
     _no("figurative", lambda q: FIGURATIVE_BEFORE.search(q.clause)
         or (MEANS_BEFORE.search(q.clause) and FIGURATIVE_AFTER.match(q.after)), "以人才安居“小切口”做好引才“大文章”"),
@@ -345,7 +348,7 @@ QUOTE_RULES: tuple[Rule[Quote, ProgramHit | None], ...] = (
     _no("owned_above_or_a_batch", lambda q: BATCH_BEFORE.search(q.before) or OWNER_BEFORE.search(q.before)
         or OWNER_START.match(q.inner), "落实市委、市政府“青年英才计划”"),
     _no("listed_mechanism", lambda q: q.after.startswith(("、", "“")) and MECHANISM_AFTER.match(q.after.lstrip("、")),
-        "推行“一人一档”、“一企一档”等工作机制"),
+        "推行“首问负责”、“限时办结”等工作机制"),
     _no("mechanism", lambda q: MECHANISM_AFTER.match(q.after)
         or MECHANISM_TAIL.search(re.split(r"[,，。;；、\n]", q.after, 1)[0][:10]), "建立“人才专班”服务机制"),
     _no("mode", lambda q: q.inner.endswith(("式", "型", "化", "制")), "推行“保姆式”服务"),
