@@ -140,6 +140,9 @@ HEADING_RE = re.compile(
     rf"(?m)^\s*{ITEM_MARK}\s*(?:实施|开展|推进)?"
     r"(?P<name>[\u4e00-\u9fff]{3,18}" + any_of(_W["heading_type"]) + r")\s*$")
 BATCH_BEFORE = re.compile(any_of(_W["batch"]) + "$")
+RECOGNISED_BEFORE = re.compile(any_of(_W["recognised"]) + r"[\u4e00-\u9fff]{0,2}$")
+COUNTED_AFTER = re.compile(r"\d+(?:\.\d+)?[个家处所间座项名支]")
+ENTERED_AFTER = re.compile(r"(?:项目|团队|作品)?" + any_of(_W["prize"]))
 SLOGAN_RE = re.compile(r"^[^·]{2,}·[^·]{2,}$")
 GENERIC_NAMES = set(words("generic_program_names"))
 # 开展菁蓉汇·郫都人才对接活动: an unquoted brand·place activity series
@@ -352,6 +355,11 @@ QUOTE_RULES: tuple[Rule[Quote, ProgramHit | None], ...] = (
     _no("mechanism", lambda q: MECHANISM_AFTER.match(q.after)
         or MECHANISM_TAIL.search(re.split(r"[,，。;；、\n]", q.after, 1)[0][:10]), "建立“人才专班”服务机制"),
     _no("mode", lambda q: q.inner.endswith(("式", "型", "化", "制")), "推行“保姆式”服务"),
+    # a title given to a number of things (新认定“博罗名匠工作室”8个; a brand the county
+    # sets up N of, 设立“吴中人才服务站”12个, stays one) or an entry that won a prize
+    # (“熊猫智能巡检机器人”项目获一等奖): no name of a programme
+    _no("recognised_or_entered", lambda q: (RECOGNISED_BEFORE.search(q.lead) and COUNTED_AFTER.match(q.after))
+        or ENTERED_AFTER.match(q.after), "新认定“博罗名匠工作室”8个"),
     Rule("own_type_word", lambda q: TYPE_END_RE.search(q.inner), _hit, "实施“四春计划”"),
     _no("event", lambda q: EVENT_RE.search(q.inner), "举办“英才峰会”"),
     Rule("listed_with_type_word", lambda q: LIST_TAIL_RE.match(q.after) and not EVENT_RE.search(q.phrase), _hit,
