@@ -284,6 +284,20 @@ def _far_county(g, word: str, district_names: frozenset) -> bool:
     return bool(places) and bool(ours) and not any(p.province in ours for p in places)
 
 
+_ITEM_START = re.compile(r"[、,，。;；:：\s]")
+
+
+def _other_county_before(before: str, district_names) -> bool:
+    """Another county's name right before the quote: its brand (大丰“丰聚英才”、建湖“湖荡英才”
+    等县域人才品牌 in 东台's article), not the article's."""
+    from .places import gazetteer
+
+    g = gazetteer()
+    name = _ITEM_START.split(before)[-1]  # the whole of what stands before it in its item
+    return name not in district_names and name not in g.common_words and name not in g.region_words \
+        and (name in g.by_short or name in g.by_full)
+
+
 def _foreign_inside(name: str, district_names) -> bool:
     """Does the name hold a city or a province and none of the article's districts?"""
     from .places import gazetteer
@@ -332,7 +346,8 @@ QUOTE_RULES: tuple[Rule[Quote, ProgramHit | None], ...] = (
     _no("figurative", lambda q: FIGURATIVE_BEFORE.search(q.clause)
         or (MEANS_BEFORE.search(q.clause) and FIGURATIVE_AFTER.match(q.after)), "以人才安居“小切口”做好引才“大文章”"),
     _no("someone_elses", lambda q: JOIN_BEFORE.search(q.lead) or JOIN_OWNED_BEFORE.search(q.lead)
-        or OWNED_AFTER.match(q.after) or (APPLY_BEFORE.search(q.lead) and q.foreign),
+        or OWNED_AFTER.match(q.after) or (APPLY_BEFORE.search(q.lead) and q.foreign)
+        or _other_county_before(q.before, q.district_names),
         "38人入选苏州市“姑苏英才计划”"),
     _no("national", lambda q: q.inner in NATIONAL or TYPE_END_RE.sub("", q.inner) in NATIONAL
         or PROVINCE_START.match(q.inner), "要让“千人计划”人才留得住"),

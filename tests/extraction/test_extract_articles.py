@@ -470,3 +470,14 @@ def test_a_province_run_countys_name_far_away_and_a_bare_noun_in_quotes_make_no_
     # a figure of speech in quotes that is only a program word (更是“服务站”) is no program
     x = extract("天元区人才驿站扩容。驿站不只是“落脚点”，更是“服务站”。天元区今年接待2600人次。")
     assert list(x.programs) == []
+
+
+def test_names_that_are_no_programme_of_this_county():
+    # another county's brand, its name right before the quote
+    text = ("东台市人才工作。我市各县（市、区）比学赶超抓引才，大丰“丰聚英才”、建湖“湖荡英才”等县域人才品牌竞相亮相。"
+            "东台市实施“西溪英才”计划，东台市今年引进人才500名。")
+    assert [p.name for p in extract(text).programs] == ["西溪英才"]
+    # a campaign worked within, a mode in pairs, a title given to a number of studios, a prize-winning entry
+    text = ("博罗县人才工作。我县结合“三服务”活动选派人才专员，深化“双培双带”，新认定“博罗名匠工作室”8个，"
+            "“熊猫智能巡检机器人”项目获一等奖，实施“罗浮英才计划”。")
+    assert [p.name for p in extract(text).programs] == ["罗浮英才计划"]
