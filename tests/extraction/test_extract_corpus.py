@@ -99,12 +99,13 @@ def _pair(golds, preds, match, periods=None):
     return hits, missed, left
 
 
-def score(verbose: bool = False, first: str = "", last: str = "~", periods: list | None = None
-          ) -> dict[str, tuple[int, int, int]]:
+def score(verbose: bool = False, first: str = "", last: str = "~", periods: list | None = None,
+          folder: Path = CORPUS, pick=lambda name: True) -> dict[str, tuple[int, int, int]]:
     """{category: (gold, pred, hit)} over the corpus (the files from `first`
-    up to, not including, `last`). With a list `periods`, one bool per matched
-    metric: are its period and target flag those of the gold?"""
-    files = [f for f in sorted(CORPUS.glob("*.txt")) if first <= f.name < last]
+    up to, not including, `last`, that `pick` takes by name) in `folder`. With
+    a list `periods`, one bool per matched metric: are its period and target
+    flag those of the gold?"""
+    files = [f for f in sorted(folder.glob("*.txt")) if first <= f.name < last and pick(f.name)]
     export = export_files(files)
     tally = {k: [0, 0, 0] for k in RULES}
     for f in files:
