@@ -177,9 +177,11 @@ def ranges_as_bounds(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
 
 def offer_parts(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """One offer is one row at its total; its parts are metrics (RULES.md 2):
-    flats said of a part (已建成, 首批) beside the largest count, and amounts
+    flats or posts said of a part (已建成, 首批, 配租, 其中) beside the largest
+    count of their kind, with the items listed after such a part, and amounts
     that add up to an amount before them in the sentence (分期给予30万元生活津贴
-    (第1、3、5年分别给6、9、15万元): the 30万 is the offer, the 6, 9 and 15万 parts)."""
+    (第1、3、5年分别给6、9、15万元): the 30万 is the offer, the 6, 9 and 15万 parts).
+    Read once the figures of a city or another district are gone."""
     flats = [f.q.value for f in figures if f.kind == "apartment" and f.q.unit == "count"]
     norm, out = a.doc.norm, []
     if not flats:

@@ -263,7 +263,8 @@ def resolve(norm: str) -> tuple[list[str], list[tuple[int, int, str]]]:
 
     The located mentions include districts named only in passing: they are
     not what the article is about, but a figure in a sentence whose subject
-    they are (双流区此前已投入1.5亿元) still belongs to them.
+    they are (双流区此前已投入1.5亿元) still belongs to them, and is then no
+    fact of this article (nonfacts `another_district`).
 
     Each mention is resolved to one adcode: the candidate whose city or
     province is named in the article wins; ties go to the candidate whose
@@ -310,6 +311,8 @@ def _own_voice(g: Gazetteer, norm: str, tally: _Tally) -> None:
             c = min(own, key=lambda c: (-tally.weight[c], tally.first[c]))
             tally.weight[c] += 2 * n  # as plain as its full name
             tally.count[c] += n
+
+
 # where a county names itself: its media and organs (泰顺发布, 泰顺新闻网讯, 泰顺县委)
 _SOURCE_AFTER = re.compile(any_of(entries("place_suffixes")["own_source_after"]))
 
