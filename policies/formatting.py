@@ -86,13 +86,15 @@ def reading(value, language: str | None = None) -> str:
 # The measure words of counts (policies/extraction/lexicon/measures.txt) as
 # English nouns: 500 套 → 500 units. Each has its own context, so that the
 # Chinese catalogue can give back the measure word itself; a Chinese page
-# shows the stored word and never asks these.
+# shows the stored word and never asks these. 个 counts anything (posts,
+# teams, projects, policy documents) and English has no such word: there the
+# figure stands alone beside the label or kind that names what it counts.
+UNNAMED = frozenset({"个"})
 MEASURES = {
     "人": lambda n: npgettext("measure word 人", "person", "people", n),
     "名": lambda n: npgettext("measure word 名", "person", "people", n),
     "位": lambda n: npgettext("measure word 位", "person", "people", n),
     "人次": lambda n: npgettext("measure word 人次", "person-time", "person-times", n),
-    "个": lambda n: npgettext("measure word 个", "place", "places", n),
     "套": lambda n: npgettext("measure word 套", "unit", "units", n),
     "家": lambda n: npgettext("measure word 家", "organisation", "organisations", n),
     "家次": lambda n: npgettext("measure word 家次", "firm-time", "firm-times", n),
@@ -129,9 +131,14 @@ MEASURES = {
 
 
 def measure_word(measure: str, value=None, language: str | None = None) -> str:
-    """套 in Chinese; "units" in English ("unit" for exactly one). A measure
-    word with no English form (a new one in the lexicon) shows as written."""
-    if not measure or is_chinese(language) or measure not in MEASURES:
+    """套 in Chinese; "units" in English ("unit" for exactly one), nothing for
+    个. A measure word with no English form (a new one in the lexicon) shows
+    as written."""
+    if not measure or is_chinese(language):
+        return measure
+    if measure in UNNAMED:
+        return ""
+    if measure not in MEASURES:
         return measure
     one = value is not None and Decimal(value) == 1
     with translation.override(language or get_language()):
@@ -140,7 +147,7 @@ def measure_word(measure: str, value=None, language: str | None = None) -> str:
 
 def unit_symbol(unit: str, measure: str = "", value=None, language: str | None = None) -> str:
     """The word written after a number: the measure word of a count (套, 个;
-    units, places in English), else the unit's."""
+    units in English), else the unit's."""
     one = unit == Unit.COUNT and value is not None and Decimal(value) == 1
     return _unit_words(unit, measure if unit == Unit.COUNT else "", one,
                        language or get_language() or settings.LANGUAGE_CODE)
