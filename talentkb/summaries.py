@@ -194,6 +194,31 @@ def period_order(point: str) -> tuple:
     return (int(year), 3 * int(quarter) if quarter else int(month) if month else 12, point)
 
 
+def _years(point: str) -> range:
+    """The years a period falls in: 2024Q1 in 2024, 2023-07..2024-06 in 2023 and 2024."""
+    m = _PERIOD.match(point or "")
+    if not m:
+        return range(0)
+    return range(int(m.group(1)), int(m.group(4) or m.group(1)) + 1)
+
+
+AXIS_SLOTS = 16  # at most this many periods on a chart's axis once missing years are put in
+
+
+def timeline(points) -> list[str]:
+    """The periods of a chart's axis in time, with each year between the first and the last that no
+    period falls in put in empty, so that a gap in time shows as one: 2019, 2022 → 2019, 2020, 2021,
+    2022, not two neighbours. A gap too long to fit AXIS_SLOTS stays closed."""
+    periods = sorted(set(points), key=period_order)
+    seen = {y for p in periods for y in _years(p)}
+    if not seen:
+        return periods
+    missing = [str(y) for y in range(min(seen), max(seen)) if y not in seen]
+    if not missing or len(periods) + len(missing) > AXIS_SLOTS:
+        return periods
+    return sorted(periods + missing, key=period_order)
+
+
 def _period_key():
     return Coalesce(NullIf("period", Value("")), Cast("year", CharField()))
 
@@ -359,11 +384,12 @@ def _read_stored(district_ids: list[int]) -> tuple[int | None, dict[int, dict]]:
     return rows[0][0], {keys[key]: json.loads(entry) for _v, key, entry in rows if key is not None}
 
 
-def series_chart(series: Series, title: str, language: str | None = None) -> dict:
-    """A series as its chart's data (static/js/charts.js): the periods on the x axis, the reported
-    figures as a line, the goals as marked points apart from it, each point with its label and its sentence."""
+def series_chart(series: Series, title: str, language: str | None = None, periods: list[str] | None = None) -> dict:
+    """A series as its chart's data (static/js/charts.js): the periods on the x axis (its own, or the
+    given ones of a comparison), the reported figures as a line, the goals as marked points apart from
+    it, each point with its label and its sentence."""
     first = series.points[0]
-    periods = sorted({p.point for p in series.points}, key=period_order)
+    periods = periods or timeline(p.point for p in series.points)
     at = {p: i for i, p in enumerate(periods)}
 
     def line(points):

@@ -269,13 +269,11 @@ def series_of(row: ComparisonRow, districts: list[District], series: dict) -> di
     units = Counter(s.unit for _, s in found)
     unit = units.most_common(1)[0][0]
     found = [(d, s) for d, s in found if s.unit == unit]
-    periods = sorted({p.point for _, s in found for p in s.points}, key=summaries.period_order)
+    periods = summaries.timeline(p.point for _, s in found for p in s.points)
     lines = []
     for d, s in found:
-        chart = summaries.series_chart(s, d.display_name)
-        at = {p: i for i, p in enumerate(chart["periods"])}
-        spread = lambda values: [values[at[p]] if p in at else None for p in periods]  # noqa: E731
-        lines.append({"name": d.display_name, "reported": spread(chart["reported"]), "goals": spread(chart["goals"])})
+        chart = summaries.series_chart(s, d.display_name, periods=periods)
+        lines.append({"name": d.display_name, "reported": chart["reported"], "goals": chart["goals"]})
     first = found[0][1].points[0]
     return {
         "title": row.label,

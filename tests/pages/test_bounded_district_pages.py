@@ -180,6 +180,43 @@ def test_a_series_runs_in_time_whatever_its_periods_kinds(client, kb):
     assert [p["value"] for p in chart["reported"]] == [0, 1, 2, 3, 4]
 
 
+def test_a_gap_of_years_shows_on_the_time_axis(client, kb):
+    """Years no figure falls in are empty places on the axis, so that 2019 → 2022 is not drawn as the
+    neighbours 2022 → 2022Q3 are; a span of months covers the years it runs through."""
+    b, talent = kb.b, Indicator.objects.get(code="talent_total")
+    a = b.article("河西区人才总量。", [HEXI], title="河西人才总量")
+    for period, value in [("2019", 1), ("2022", 2), ("2022Q3", 3), ("2024-07..2025-06", 4)]:
+        b.metric(a, "人才总量", label="人才总量", value=value, measure="人", period=period, indicator=talent)
+    [chart] = series_data(html(client.get(f"/districts/{HEXI}/")))
+    assert chart["periods"] == ["2019", "2020", "2021", "2022Q3", "2022", "2023", "2024-07–2025-06"]
+    assert [p and p["value"] for p in chart["reported"]] == [1, None, None, 3, 2, None, 4]
+
+
+def test_a_long_gap_stays_closed(client, kb):
+    """Filling 1990 → 2024 would crowd the axis with empty years: the periods stay as they are."""
+    b, talent = kb.b, Indicator.objects.get(code="talent_total")
+    a = b.article("河西区人才总量。", [HEXI], title="河西人才总量")
+    for period, value in [("1990", 1), ("2024", 2)]:
+        b.metric(a, "人才总量", label="人才总量", value=value, measure="人", period=period, indicator=talent)
+    [chart] = series_data(html(client.get(f"/districts/{HEXI}/")))
+    assert chart["periods"] == ["1990", "2024"]
+
+
+def test_compare_lines_up_each_districts_periods_spans_included(client, kb):
+    b, talent = kb.b, Indicator.objects.get(code="talent_total")
+    f = b.article("丰台区人才总量。", [FENGTAI], title="丰台人才总量")
+    for period, value in [("2022", 1), ("2023-07..2024-06", 2)]:
+        b.metric(f, "人才总量", label="人才总量", value=value, measure="人", period=period, indicator=talent)
+    h = b.article("河西区人才总量。", [HEXI], title="河西人才总量")
+    for period, value in [("2021", 5), ("2024", 6)]:
+        b.metric(h, "人才总量", label="人才总量", value=value, measure="人", period=period, indicator=talent)
+    [chart] = series_data(html(client.get("/compare/", {"d": [FENGTAI, HEXI]})))
+    assert chart["periods"] == ["2021", "2022", "2023-07–2024-06", "2024"]  # the span falls in 2023
+    fengtai, hexi = chart["lines"]
+    assert [p and p["value"] for p in fengtai["reported"]] == [None, 1, 2, None]
+    assert [p and p["value"] for p in hexi["reported"]] == [5, None, None, 6]
+
+
 def test_compare_draws_an_indicator_over_time_a_line_per_district(client, talent_over_time):
     response = client.get("/compare/", {"d": [FENGTAI, HEXI]})
     body = html(response)
