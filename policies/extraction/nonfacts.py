@@ -42,6 +42,9 @@ _SENTENCE_END = re.compile(r"[。!?！？\n]")
 # after a region's name: an institution or a thing named after it, not the region
 _NOT_REGION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?" + any_of(_W["institution"])
                                + r"|(?:市|省)?" + any_of(_W["media"]))
+# after 在 and a region's name: the places where the district sets something up
+# (在上海、杭州等地设立引才联络站12个), not whose figure it is
+_LOCATED_AFTER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*(?:等地|等城市|地区)?" + any_of(_W["located_verb"]))
 # a region's organ acting in the district (陇南市委、市政府专门拿出3000多万元，在武都区…):
 # the actor, not the area the figure is about
 _ORGAN_AFTER = re.compile(r"(?:市|省|地区)?" + any_of(_W["organ"]))
@@ -90,10 +93,13 @@ class Areas:
         self.pos = [p for p, _ in marks]
 
     def _subject(self, s: int, e: int) -> bool:
-        """A region named at the head of its clause, not inside a name."""
+        """A region named at the head of its clause, not inside a name nor
+        where the district sets something up (在上海、杭州等地设立…)."""
         if _NOT_REGION_AFTER.match(self.norm, e):
             return False
         lead = self.norm[max(0, s - 16): s]
+        if lead.endswith("在") and _LOCATED_AFTER.match(self.norm, e):
+            return False
         cuts = [m.end() for m in _CLAUSE.finditer(lead)]
         if not cuts and s > 16:
             return False  # deep inside a long clause

@@ -142,3 +142,11 @@ def test_a_rate_said_after_the_amount_is_the_rate_written_with_a_slash():
     words = slash.replace("元/年", "元每年").replace("元/月", "元每月")
     assert [(f.kind, f.quantity.value) for f in extract(words).incentives] == \
         [(f.kind, f.quantity.value) for f in extract(slash).incentives] == [("subsidy", 200000), ("subsidy", 2000)]
+
+
+def test_a_place_where_the_county_sets_something_up_is_not_whose_figure_it_is():
+    """在上海、杭州等地设立… names where the county acts; a city as the subject still owns its figure."""
+    x = extract("桐庐县人才工作。县里将梳理在外人才信息，在上海、杭州等地设立引才联络站12个，力争到2027年回引在外人才500名。")
+    assert sorted(m.quantity.value for m in x.metrics) == [12, 500]
+    x = extract("桐庐县人才工作。在杭州，全年引进人才5万名。桐庐县引进人才800名。")
+    assert [m.quantity.value for m in x.metrics] == [800]
