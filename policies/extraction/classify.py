@@ -345,6 +345,8 @@ def _rent_discount(c: Clue, lead: str) -> Classification:
 
 # …or that a verb of giving leads straight into (院士工作站给予30万元), its noun said before
 _GIVE_END = re.compile(r"(?:给予|予以)$")
+# what a grant may be said to meet: 培养经费, 工作经费, 交通费, 培训费用
+_COST_NOUN = re.compile(r"(?:经费|费用|费)$")
 
 
 def _bare_amount(c: Clue) -> bool:
@@ -567,6 +569,9 @@ RULES: tuple[Rule[Clue, Classification], ...] = (
          _offer("subsidy", lambda c, _: "支持"), "对全球顶尖人才，最高可支持1亿元"),
     Rule("support_grant", lambda c: _cny(c) and _SUPPORT_GRANT.match(c.after),
          _offer("subsidy", _clue_after), "给予最高2000万元综合支持"),
+    # money a verb of giving leads into, for a cost it meets (给予5000元培养经费, 交通费): a grant
+    Rule("cost_given", lambda c: _cny(c) and _GIVE_END.search(c.before) and _COST_NOUN.search(c.after),
+         _offer("subsidy", _clue_after), "每人每年给予5000元培养经费"),
     Rule("rent_listed_ahead", _rent_ahead, _offer("rent_free_period", lambda c, m: m.group()),
          "提供最长3年、面积最高500平方米的免租办公用房"),
     Rule("supported_projects", lambda c: _count(c) and _OTHER_NOUN.search(c.after)
