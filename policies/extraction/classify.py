@@ -97,6 +97,8 @@ _BARE_CAP = re.compile(r"^(?:单[个项家人户][\u4e00-\u9fff]{0,2}|每[年月
 _PCT_GRANT = re.compile(r"^(?:的)?(?:给予|予以)?(?:一次性)?[\u4e00-\u9fff]{0,2}?(" + any_of(_W["pct_grant"]) + ")")
 # a rent discount in percent: 租金最高减免60%, 租金按市场租金的50%确定
 _PCT_RENT = re.compile(r"租金(?:[^,，。;；]{0,12}(?:减免|按|的)[^,，。;；增降提]{0,8})?$")
+# …or the rent charged after it: 第三年起按市场价的50%收取租金
+_PCT_RENT_AFTER = re.compile(r"(?:的标准)?" + any_of(_W["rent_charged"]) + r"(?:房屋)?(?:租金|房租)")
 # a bound before the rent it bounds: 按不高于市场租金50%
 _RENT_BOUND = re.compile(any_of(_W["rent_bound"]) + r"[^,，。;；]{0,8}租金")
 # a grant rate named before the percent: 贷款贴息比例最高50%, 补贴标准为30%
@@ -335,12 +337,18 @@ def _clue_after(c: Clue, _hit) -> str:
 
 def _percent_rent(c: Clue) -> str | None:
     lead = c.norm[max(c.sent_start, c.q.num_start - 30): c.q.num_start]
-    return lead if c.q.unit == "percent" and _PCT_RENT.search(lead) else None
+    if c.q.unit != "percent":
+        return None
+    return lead if _PCT_RENT.search(lead) or _PCT_RENT_AFTER.match(c.norm, c.q.end) else None
 
 
 def _rent_discount(c: Clue, lead: str) -> Classification:
+    """The rent taken off (租金减免60%), or the share of it still charged
+    (租金按市场租金的50%确定, 按市场价的50%收取租金), as the text says it."""
     bounded = c.q.qualifier == "eq" and _RENT_BOUND.search(lead)  # 按不高于市场租金50%
-    return Classification("other", "租金减免", c.after, "le" if bounded else c.q.qualifier)
+    charged = "减免" not in lead[lead.rfind("租金"):] or _PCT_RENT_AFTER.match(c.norm, c.q.end)
+    return Classification("other", "租金收取比例" if charged else "租金减免", c.after,
+                          "le" if bounded else c.q.qualifier)
 
 
 # …or that a verb of giving leads straight into (院士工作站给予30万元), its noun said before

@@ -150,3 +150,12 @@ def test_a_place_where_the_county_sets_something_up_is_not_whose_figure_it_is():
     assert sorted(m.quantity.value for m in x.metrics) == [12, 500]
     x = extract("桐庐县人才工作。在杭州，全年引进人才5万名。桐庐县引进人才800名。")
     assert [m.quantity.value for m in x.metrics] == [800]
+
+
+def test_a_rent_share_is_an_offer_labelled_as_the_text_means_it():
+    """租金减免60% is the part taken off; 按市场价的50%收取租金 the part still charged."""
+    def offers(text):
+        return [(i.kind, i.label, i.quantity.value) for i in extract("江山市人才工作。" + text).incentives]
+    assert offers("第三年起按市场价的50%收取租金。") == [("other", "租金收取比例", 50)]
+    assert offers("租金按市场租金的70%确定。") == [("other", "租金收取比例", 70)]
+    assert offers("人才公寓租金最高减免60%。") == [("other", "租金减免", 60)]
