@@ -82,6 +82,8 @@ SPAN_AFTER = re.compile(any_of(_W["span_after"]))
 CLAUSE_END = ("", "，", ",", "。", "；", ";", "、", "\n")
 RENT_CONTEXT = re.compile("(" + any_of(_W["rent_context"]) + ")$")
 RENT_AFTER = re.compile(r"^(?:内)?(?:的)?" + any_of(_W["rent_after"]))
+# a grant paid out over years, said with a Chinese numeral (资助资金分三年拨付)
+PAID_IN_YEARS = re.compile(r"^(?:内|期)?(?:分期|逐年|按年)?" + any_of(_W["paid_in_years"]))
 # a verb that counts people or things: the Chinese digit after it is a figure
 COUNT_VERB = re.compile(any_of(_W["count_verb"]) + "$")
 # the parts of a plan, counted with a small Chinese numeral: an enumeration
@@ -300,6 +302,12 @@ class Match:
         return bool(RENT_CONTEXT.search(norm[max(0, ns - 4): ns]) or RENT_AFTER.match(norm[ne: ne + 4]))
 
     @cached_property
+    def paid_in_years(self) -> bool:
+        """The years a grant is paid over (分三年拨付): a term, however written."""
+        norm, ns, ne = self.norm, self.ns, self.ne
+        return norm[ns - 1: ns] == "分" and bool(PAID_IN_YEARS.match(norm[ne: ne + 6]))
+
+    @cached_property
     def small_chinese(self) -> bool:
         """A single Chinese digit (三个篇章, 一批): mostly an epithet."""
         return self.chinese and self.value < 10 and not self.m1
@@ -379,8 +387,9 @@ RULES: tuple[Rule[Match, RawQuantity | None], ...] = (
           and not RENT_AFTER.match(c.norm[c.ne + 1: c.ne + 5]), "近5年来引进人才"),
     _rule("a_year", lambda c: c.unit[0] == "year" and not c.m.group("pre") and not c.m1
           and (1900 <= c.value <= 2100 or re.fullmatch(r"(?:19|20)\d\d(?:19|20)\d\d", c.n1)), "2023年引进人才"),
-    # Chinese durations below ten only in a rent context (免租三年)
-    _rule("small_chinese_duration", lambda c: c.small_chinese and c.duration and not c.rent, "实施三年行动"),
+    # Chinese durations below ten only in a rent context (免租三年) or as a grant's term (分三年拨付)
+    _rule("small_chinese_duration", lambda c: c.small_chinese and c.duration and not (c.rent or c.paid_in_years),
+          "实施三年行动"),
     _rule("small_chinese_epithet", lambda c: c.small_chinese and not c.duration and not _discount(c) and (
         c.unit[0] != "count" or c.n1 == "一"
         or not COUNT_VERB.search(c.norm[max(0, c.ns - 4): c.ns])
@@ -388,7 +397,8 @@ RULES: tuple[Rule[Match, RawQuantity | None], ...] = (
     # 十项重点任务, 三个方面: the parts of a plan
     _rule("enumeration", lambda c: c.chinese and c.value <= 10 and c.unit[0] == "count"
           and ENUMERATION_AFTER.match(c.norm[c.ne: c.ne + 6]), "落实十项重点任务"),
-    _rule("set_phrase", lambda c: c.chinese and c.unit[0] in ("year", "day") and not c.rent, "百年老店焕新颜"),
+    _rule("set_phrase", lambda c: c.chinese and c.unit[0] in ("year", "day") and not (c.rent or c.paid_in_years),
+          "百年老店焕新颜"),
     _rule("not_a_range", lambda c: c.span is None, "第二批8-2个"),
     _rule("threshold_of_a_noun", _threshold, "5000万元以上企业577家"),
     Rule("figure", always, _figure, "全区人才总量达12.5万人"),

@@ -159,3 +159,12 @@ def test_a_rent_share_is_an_offer_labelled_as_the_text_means_it():
     assert offers("第三年起按市场价的50%收取租金。") == [("other", "租金收取比例", 50)]
     assert offers("租金按市场租金的70%确定。") == [("other", "租金收取比例", 70)]
     assert offers("人才公寓租金最高减免60%。") == [("other", "租金减免", 60)]
+
+
+def test_a_grants_term_in_chinese_numerals_is_read_as_in_digits():
+    """资助资金分三年拨付 is the term 分3年拨付 is; 实施三年行动 stays a name."""
+    def terms(text):
+        return [(m.label, m.quantity.value) for m in extract("博罗县人才工作。" + text).metrics if m.quantity.unit == "year"]
+    assert terms("入选人才给予最高100万元资助，资助资金分三年拨付。") == [("资助发放期限", 3)]
+    assert terms("入选人才给予最高100万元资助，资助资金分3年拨付。") == [("资助发放期限", 3)]
+    assert terms("实施人才三年行动，给予最高100万元资助。") == []
