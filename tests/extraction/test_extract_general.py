@@ -168,3 +168,9 @@ def test_a_grants_term_in_chinese_numerals_is_read_as_in_digits():
     assert terms("入选人才给予最高100万元资助，资助资金分三年拨付。") == [("资助发放期限", 3)]
     assert terms("入选人才给予最高100万元资助，资助资金分3年拨付。") == [("资助发放期限", 3)]
     assert terms("实施人才三年行动，给予最高100万元资助。") == []
+
+
+def test_money_received_in_total_is_a_result_and_money_one_may_receive_an_offer():
+    x = extract("博罗县人才工作。入选人才每人可获资助最高50万元，本批入选人员共获资助650万元。")
+    assert [(i.kind, i.quantity.value) for i in x.incentives] == [("subsidy", 500000)]
+    assert [m.quantity.value for m in x.metrics] == [6500000]
