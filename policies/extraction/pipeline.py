@@ -127,7 +127,8 @@ def quantities(a: Article) -> tuple[Figure, ...]:
         si = doc.sentence_of(q.num_start)
         ss, se = doc.sentence_span(si)
         ps, pe = doc.paragraph_span(doc.paragraph_of(q.num_start))
-        para = a.text[doc.to_orig(ps):doc.to_orig_end(pe)]
+        # its own lines: not the byline or caption after it that the normaliser blanked
+        para = a.text[doc.to_orig(ps):doc.to_orig_end(ps + len(doc.norm[ps:pe].rstrip()))]
         out.append(Figure(q, si, ss, se, ps, headline=_is_headline(para), row="\t" in para.strip()))
     return tuple(out)
 
@@ -462,9 +463,15 @@ def facts(a: Article, figures: tuple[Figure, ...], mentions) -> ArticleExtractio
 
 def without_restated_headlines(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """A headline figure that the body states as an offer (标题: 最高1亿元; body:
-    最高给予1亿元综合资助) is that offer, stated twice: one row."""
-    offers = {(f.q.unit, round(f.q.value, 6)) for f in figures if f.kind}
-    return tuple(f for f in figures if f.kind or not f.headline or (f.q.unit, round(f.q.value, 6)) not in offers)
+    最高给予1亿元综合资助) is that offer, stated twice: one row, the body's. So is
+    a headline offer the body makes again in other words (标题: 可免费入住7天;
+    body: 即可在驿站免费入住7天)."""
+    def key(f):
+        return f.q.unit, round(f.q.value, 6)
+    offers = {key(f) for f in figures if f.kind}
+    body_offers = {(f.kind, *key(f)) for f in figures if f.kind and not f.headline}
+    return tuple(f for f in figures if not f.headline
+                 or (f.kind and (f.kind, *key(f)) not in body_offers) or (not f.kind and key(f) not in offers))
 
 
 def extract(text: str) -> ArticleExtraction:

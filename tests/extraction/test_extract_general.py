@@ -174,3 +174,17 @@ def test_money_received_in_total_is_a_result_and_money_one_may_receive_an_offer(
     x = extract("博罗县人才工作。入选人才每人可获资助最高50万元，本批入选人员共获资助650万元。")
     assert [(i.kind, i.quantity.value) for i in x.incentives] == [("subsidy", 500000)]
     assert [m.quantity.value for m in x.metrics] == [6500000]
+
+
+def test_a_headline_offer_the_body_makes_again_is_one_row_whatever_lies_between():
+    """The title's offer is the body's, though the words differ and a byline and a caption follow the title."""
+    text = ("株洲新闻网 > 区县 > 天元\n天元区人才驿站扩容升级 来株求职大学生可免费入住7天\n"
+            "2024-07-09 08:56:31  来源：株洲日报  作者：记者 黄思远  浏览量：1524\n\n"
+            "图为天元区青年人才驿站内景。 摄影：黄思远\n\n"
+            "天元区青年人才驿站揭牌启用。来株求职的高校毕业生，即可在驿站免费入住7天，驿站每天发放30元就餐补贴。\n")
+    x = extract(text)
+    assert sorted((i.kind, i.quantity.value) for i in x.incentives) == [("rent_free_period", 7), ("subsidy", 30)]
+    # the headline's cap is the top of the body's range, in other words
+    x = extract("平遥：“古陶英才”计划发布 博士来平最高可获60万元安家费\n\n"
+                "平遥县发布“古陶英才”计划。对全职引进的博士研究生，按年龄和专业给予30万元至60万元安家补助。\n")
+    assert sorted((i.quantity.qualifier, i.quantity.value) for i in x.incentives) == [("ge", 300000), ("le", 600000)]
