@@ -62,6 +62,7 @@ _PAID_AFTER = re.compile(r"^[^,，。;；]{0,6}发放")
 # speech of one person: “…我…” where 我 is not 我们, 我区, 我县, 我市…
 _SPEECH = re.compile(r"“[^”]{8,}”")
 _SINGULAR_I = re.compile(r"我(?![们区县市省国乡镇街旗州])")
+_COLLECTIVE = re.compile(r"我们|我[区县市省国乡镇街旗州]|全[区县市省国旗]|本[区县市]")
 _DURATION = frozenset({"day", "month", "year"})
 
 
@@ -248,9 +249,19 @@ def _clause_before(c: Clue) -> str:
 
 
 def _speech(c: Clue) -> bool:
+    """Said by one person: a quote in the first person singular, or a metric in a
+    quote with no subject right after the story of one person (…承包了86亩大棚。
+    “去年纯收入20多万元，比在外面打工强。”), unless it speaks for the district."""
     lo = c.norm.rfind("“", max(0, c.num_start - 200), c.num_start)
     m = _SPEECH.match(c.norm, lo) if lo >= 0 else None
-    return bool(m and m.end() > c.num_start and _SINGULAR_I.search(m.group()))
+    if not (m and m.end() > c.num_start):
+        return False
+    if _SINGULAR_I.search(m.group()):
+        return True
+    if not _metric(c) or _COLLECTIVE.search(m.group()):
+        return False
+    story = c.norm[max(0, c.para_start, lo - 120): lo]
+    return any(not _SPEAKS.match(story, p.end()) for p in _PERSON.finditer(story))
 
 
 RULES: tuple[Rule[Clue, bool], ...] = (

@@ -188,3 +188,11 @@ def test_a_headline_offer_the_body_makes_again_is_one_row_whatever_lies_between(
     x = extract("平遥：“古陶英才”计划发布 博士来平最高可获60万元安家费\n\n"
                 "平遥县发布“古陶英才”计划。对全职引进的博士研究生，按年龄和专业给予30万元至60万元安家补助。\n")
     assert sorted((i.quantity.qualifier, i.quantity.value) for i in x.incentives) == [("ge", 300000), ("le", 600000)]
+
+
+def test_a_persons_words_without_a_subject_are_theirs_and_an_officials_the_districts():
+    story = ("于都县返乡创业人才。28岁的钟晓峰2021年毕业后，他在深圳工作了两年，2023年回到家乡承包了大棚。"
+             "“去年纯收入20多万元，比在外面打工强。”钟晓峰说。今年全县新增返乡创业人才320人。")
+    assert [m.quantity.value for m in extract(story).metrics] == [320]
+    official = ("于都县返乡创业人才。县人社局局长介绍了情况。“今年全县新增返乡创业人才320人，发放创业贷款2000万元。”")
+    assert sorted(m.quantity.value for m in extract(official).metrics) == [320, 20000000]
