@@ -32,6 +32,8 @@ _W = entries("nonfacts_words")
 _OWN_WORDS = re.compile(r"(?:全|我|本|该)(?:区|县|旗)")
 _HIGHER_WORDS = re.compile(any_of(_W["higher"]))
 _CITY_WORDS = re.compile(any_of(_W["city_self"]))  # the district itself when it is a city
+# a city speaking of its counties (我市各县（市、区）比学赶超): its 全市 is the city
+_CITY_REPORT = re.compile(any_of(_W["city_report"]))
 # a scope said anywhere in the clause (在全省范围内举办443场招聘会)
 _SCOPE = re.compile(r"全(省|国|市)范围")
 # what may stand between the start of a clause and its subject
@@ -91,6 +93,7 @@ class Areas:
         marks += [(m.start(), "city" if m.group(1) == "市" else "higher") for m in _SCOPE.finditer(norm)]
         marks.sort()
         self.marks = marks
+        self.city_report = bool(_CITY_REPORT.search(norm))
         self.pos = [p for p, _ in marks]
 
     def _subject(self, s: int, e: int) -> bool:
@@ -115,10 +118,11 @@ class Areas:
         level = self.marks[k][1]
         if level in ("city", "this city"):
             # 全市 is the district itself in a county-level city's article; in a
-            # city's report on several of its counties it is the city. 该市 is
-            # the city just named: a county-level city's own figure still.
+            # city's report on several of its counties, or one that speaks of
+            # its counties (我市各县（市、区）), it is the city. 该市 is the city
+            # just named: a county-level city's own figure still.
             p = place(district) if district else None
-            alone = len(self.districts) <= 1 or level == "this city"
+            alone = (len(self.districts) <= 1 and not self.city_report) or level == "this city"
             return "own" if p and p.name.endswith("市") and alone else "higher"
         return level
 

@@ -196,3 +196,12 @@ def test_a_persons_words_without_a_subject_are_theirs_and_an_officials_the_distr
     assert [m.quantity.value for m in extract(story).metrics] == [320]
     official = ("于都县返乡创业人才。县人社局局长介绍了情况。“今年全县新增返乡创业人才320人，发放创业贷款2000万元。”")
     assert sorted(m.quantity.value for m in extract(official).metrics) == [320, 20000000]
+
+
+def test_a_citys_report_on_its_counties_keeps_its_whole_city_apart_from_the_county():
+    text = ("本报讯 今年以来，我市各县（市、区）比学赶超抓引才，全市1至8月新引进大学生4.6万人。"
+            "其中，东台市新引进大学生5280人，同比增长13.6%。")
+    assert sorted(m.quantity.value for m in extract(text).metrics) == [13.6, 5280]
+    # a county-level city's own 全市 is itself
+    text = "东台市人才工作。今年以来，全市新引进大学生5280人。"
+    assert [m.quantity.value for m in extract(text).metrics] == [5280]
