@@ -94,6 +94,8 @@ FIGURATIVE_AFTER = re.compile(r"^\s?" + any_of(_W["figurative_after"]))
 # titles and designations conferred on a place or a body (被赋予“农产品供应基地”等功能定位,
 # 荣获“人才工作示范县”称号): an honour, not a program
 DESIGNATION_BEFORE = re.compile(any_of(_W["designation_before"]) + "$")
+# …but flats put into a programme to be run by it are in the county's own (纳入“鸠才安居”工程统一管理)
+MANAGED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?" + any_of(_W["managed_after"]))
 DESIGNATION_AFTER = re.compile(r"^(?:等)?" + any_of(_W["designation_after"]))
 # 打造“长三角人才高地”: a goal the district sets itself, not a program
 GOAL_END = re.compile(any_of(_W["goal_end"]) + "$")
@@ -351,7 +353,8 @@ QUOTE_RULES: tuple[Rule[Quote, ProgramHit | None], ...] = (
         "38人入选苏州市“姑苏英才计划”"),
     _no("national", lambda q: q.inner in NATIONAL or TYPE_END_RE.sub("", q.inner) in NATIONAL
         or PROVINCE_START.match(q.inner), "要让“千人计划”人才留得住"),
-    _no("designation", lambda q: DESIGNATION_BEFORE.search(q.lead) or DESIGNATION_AFTER.match(q.after)
+    _no("designation", lambda q: (DESIGNATION_BEFORE.search(q.lead) and not MANAGED_AFTER.match(q.after))
+        or DESIGNATION_AFTER.match(q.after)
         or (GOAL_END.search(q.inner) and not q.type_after),
         "被赋予“农产品供应基地”等功能定位"),
     _no("role_or_class", lambda q: ROLE_END.search(q.inner) or DEGREE_CLASS_AFTER.match(q.after)

@@ -205,3 +205,8 @@ def test_a_citys_report_on_its_counties_keeps_its_whole_city_apart_from_the_coun
     # a county-level city's own 全市 is itself
     text = "东台市人才工作。今年以来，全市新引进大学生5280人。"
     assert [m.quantity.value for m in extract(text).metrics] == [5280]
+
+
+def test_flats_put_into_a_programme_run_by_it_name_the_countys_programme_and_a_list_does_not():
+    assert _programs("鸠江区人才安居。全区筹集人才公寓1200套，纳入“鸠才安居”工程统一管理。") == ["鸠才安居"]
+    assert _programs("鸠江区人才安居。鸠江区人才公寓项目被列入“省重点建设项目”。") == []
