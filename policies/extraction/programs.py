@@ -93,7 +93,7 @@ MEANS_BEFORE = re.compile(r"以[\u4e00-\u9fff]{1,6}$")
 FIGURATIVE_AFTER = re.compile(r"^\s?" + any_of(_W["figurative_after"]))
 # titles and designations conferred on a place or a body (被赋予“农产品供应基地”等功能定位,
 # 荣获“人才工作示范县”称号): an honour, not a program
-DESIGNATION_BEFORE = re.compile(any_of(_W["designation_before"]) + "$")
+DESIGNATION_BEFORE = re.compile(any_of(_W["designation_before"]) + r"(?:(?:19|20)\d\d年度?)?$")  # 获评2025年度“博罗工匠”
 # …but flats put into a programme to be run by it are in the county's own (纳入“鸠才安居”工程统一管理)
 MANAGED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?" + any_of(_W["managed_after"]))
 DESIGNATION_AFTER = re.compile(r"^(?:等)?" + any_of(_W["designation_after"]))
@@ -409,9 +409,10 @@ _EVENT_ROWS = {"event", "type_word_of_an_event", "activity_that_is_an_event", "m
 def _quoted_hits(norm: str, district_names: set[str]) -> list[ProgramHit]:
     """The quoted names that are programs. A name taken only because it is
     quoted twice is dropped when another of its quotes shows it to be an
-    event (邀约专家“智汇乾州” … “智汇乾州”论坛)."""
+    event (邀约专家“智汇乾州” … “智汇乾州”论坛) or a title conferred (表彰…
+    “博罗工匠” … 获评2025年度“博罗工匠”)."""
     decided = [(q, *decide(QUOTE_RULES, q)) for q in _quotes(norm, district_names)]
-    vetoed = {q.inner for q, rule, _ in decided if rule.name in _EVENT_ROWS
+    vetoed = {q.inner for q, rule, _ in decided if rule.name == "designation" or rule.name in _EVENT_ROWS
               and (rule.name != "modifier_or_event_after" or EVENT_RE.search(q.phrase))}
     return [h for q, rule, h in decided
             if h is not None and not (rule.name == "launched_or_repeated" and q.inner in vetoed

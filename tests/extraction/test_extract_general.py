@@ -210,3 +210,9 @@ def test_a_citys_report_on_its_counties_keeps_its_whole_city_apart_from_the_coun
 def test_flats_put_into_a_programme_run_by_it_name_the_countys_programme_and_a_list_does_not():
     assert _programs("鸠江区人才安居。全区筹集人才公寓1200套，纳入“鸠才安居”工程统一管理。") == ["鸠才安居"]
     assert _programs("鸠江区人才安居。鸠江区人才公寓项目被列入“省重点建设项目”。") == []
+
+
+def test_a_title_conferred_each_year_is_no_programme_however_often_it_is_quoted():
+    text = ("博罗县人才工作。我县表彰2025年度“博罗工匠”。会上，20名技术能手获评2025年度“博罗工匠”。"
+            "全县深入实施“罗浮英才计划”。")
+    assert _programs(text) == ["罗浮英才计划"]
