@@ -111,6 +111,7 @@ MEASURES = {
     "户": lambda n: npgettext("measure word 户", "household", "households", n),
     "支": lambda n: npgettext("measure word 支", "team", "teams", n),
     "场": lambda n: npgettext("measure word 场", "event", "events", n),
+    "场次": lambda n: npgettext("measure word 场次", "session", "sessions", n),
     "次": lambda n: npgettext("measure word 次", "time", "times", n),
     "台": lambda n: npgettext("measure word 台", "machine", "machines", n),
     "枚": lambda n: npgettext("measure word 枚", "piece", "pieces", n),

@@ -212,7 +212,7 @@ def finish(core: str, unit: str, measure: str = "") -> str:
     if unit == "count":
         if _OWN_MEASURE.search(subj):
             return subj
-        if measure in ("人次", "家次"):
+        if measure in ("人次", "家次", "场次"):
             return subj + measure
         if measure == "栋":
             return subj + "栋数"

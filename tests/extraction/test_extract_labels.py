@@ -109,6 +109,7 @@ def test_clean(raw, places, expected):
     ("新增高技能人才数量", "count", "人", "新增高技能人才数量"),  # a flow keeps 新增
     ("引进教师数量", "count", "名", "引进教师数量"),  # 引进 defines the indicator
     ("培训高素质农民数量", "count", "人次", "培训高素质农民人次"),
+    ("举办招聘会数量", "count", "场次", "举办招聘会场次"),  # 17场次, not 17场 and a noun 次
     ("准格尔旗建成人才公寓数量", "count", "栋", "人才公寓栋数"),
     ("滑县人才总量数量", "count", "人", "人才总量"),
     ("促成合作订单", "CNY", "", "合作订单金额"),
@@ -197,3 +198,9 @@ def test_flats_handed_over_keep_their_noun_and_visits_to_firms_count_in_jia_ci()
     # 家次 is one measure (visits to firms), not 家 followed by a stray 次.
     x = extract("丰台区今年以来走访服务企业2000余家次。")
     assert [(m.label, m.quantity.measure) for m in x.metrics] == [("走访服务企业家次", "家次")]
+
+
+def test_sessions_are_one_measure_word_and_a_job_fairs_count():
+    from policies.extraction import extract
+    [m] = extract("某区人才工作。共举办招聘会17场次。").metrics
+    assert (m.label, m.quantity.value, m.indicator) == ("举办招聘会场次", 17, "job_fairs")

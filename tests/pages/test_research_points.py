@@ -97,7 +97,8 @@ def test_the_district_picker_answers_in_both_languages(client, reference_data):
 
 
 @pytest.mark.parametrize("measure, one, many", [("套", "unit", "units"), ("家", "organisation", "organisations"),
-                                                ("人", "person", "people"), ("个", "", "")])
+                                                ("人", "person", "people"), ("场次", "session", "sessions"),
+                                                ("个", "", "")])
 def test_measure_words_in_english(measure, one, many):
     """个 counts anything (10个政策文件, 岗位500个): in English the figure stands alone."""
     from decimal import Decimal
