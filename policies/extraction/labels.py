@@ -222,6 +222,19 @@ def finish(core: str, unit: str, measure: str = "") -> str:
     return subj
 
 
+_SHARE_END = re.compile(r"的?占$")
+
+
+def _share(core: str, raw: str) -> str:
+    """A share said as X的占N% is X's 占比; X may be an age group, which
+    `clean` drops elsewhere as a condition (35岁以下的占78% -> 35岁以下占比)."""
+    head = _SHARE_END.sub("", core).rstrip("的")
+    age = _AGE.search(raw or "")
+    if age and age.group() not in head:
+        head += age.group()
+    return head + "占比"
+
+
 def label(raw: str, unit: str, measure: str = "", places: Iterable[str] = (), subject: str = "",
           following: str = "") -> str:
     """The finished label of a metric: cleaned, subject supplied if bare, canonical.
@@ -234,6 +247,8 @@ def label(raw: str, unit: str, measure: str = "", places: Iterable[str] = (), su
         core = subject + (core if len(core) > 1 else "")
     if not core:
         core = (raw or "").strip() or measure
+    if unit == "percent" and _SHARE_END.search(core):
+        core = _share(core, raw)
     verb = event_after(following) if unit == "count" else ""
     if verb and verb not in core:
         # 签约重点项目, but 吸引青年报名: a label that opens with its own verb keeps it first

@@ -117,6 +117,8 @@ def test_clean(raw, places, expected):
     ("实现社会消费品零售额", "CNY", "", "社会消费品零售总额"),
     ("人才净流入增长", "percent", "", "人才净流入同比增长"),
     ("占全市的", "percent", "", "占全市比重"),
+    ("35岁以下的占", "percent", "", "35岁以下占比"),  # the age group is the share's subject here
+    ("其中硕士以上学历的占", "percent", "", "硕士以上学历占比"),
 ])
 def test_label(raw, unit, measure, expected):
     assert L.label(raw, unit, measure, places={"准格尔旗", "滑县"}) == expected
