@@ -222,6 +222,8 @@ def finish(core: str, unit: str, measure: str = "") -> str:
     return subj
 
 
+# what the counted things serve as (118家企业作为实践基地): part of what is counted
+_ROLE_AFTER = re.compile(r"(?:作为|成为)[\u4e00-\u9fff]{2,8}?(?=[,，。;；、]|$)")
 _SHARE_END = re.compile(r"的?占$")
 
 
@@ -249,7 +251,10 @@ def label(raw: str, unit: str, measure: str = "", places: Iterable[str] = (), su
         core = (raw or "").strip() or measure
     if unit == "percent" and _SHARE_END.search(core):
         core = _share(core, raw)
-    verb = event_after(following) if unit == "count" else ""
+    role = _ROLE_AFTER.match(following or "") if unit == "count" else None
+    if role:
+        core = f"{role.group()}的{core}"  # 118家企业作为实践基地: 作为实践基地的企业
+    verb = event_after(following) if unit == "count" and not role else ""
     if verb and verb not in core:
         # 签约重点项目, but 吸引青年报名: a label that opens with its own verb keeps it first
         core = core + verb if _OWN_VERB.match(core) else verb + core

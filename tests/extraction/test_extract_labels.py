@@ -206,3 +206,12 @@ def test_sessions_are_one_measure_word_and_a_job_fairs_count():
     from policies.extraction import extract
     [m] = extract("某区人才工作。共举办招聘会17场次。").metrics
     assert (m.label, m.quantity.value, m.indicator) == ("举办招聘会场次", 17, "job_fairs")
+
+
+def test_what_counted_things_serve_as_is_part_of_their_label():
+    """118家企业作为实践基地 counts practice-base firms, not the district's firms (企业数量), nor 企业作."""
+    from policies.extraction import extract
+    [m] = extract("某区人才工作。118家企业作为实践基地。").metrics
+    assert m.label == "作为实践基地的企业数量"
+    [m] = extract("某区人才工作。118家企业成为实践基地。").metrics
+    assert m.label == "成为实践基地的企业数量"
