@@ -602,10 +602,16 @@ def classify(norm: str, q: RawQuantity, sent_start: int) -> Classification:
     return out._replace(rule=rule.name)
 
 
+# a modifier before the noun (81期以就业为主的人才集市, 以乡村振兴为主题的活动): the noun is after it
+_MODIFIER_FIRST = re.compile(r"以[\u4e00-\u9fff]{1,8}?为" + any_of(_W["modifier_head"]) + "?的")
+
+
 def noun_after(norm: str, q: RawQuantity) -> tuple[str, int]:
     """The noun phrase after the unit, and the end of it in the text."""
     rate = _RATE_AFTER.match(norm, q.end)
     start = rate.end() if rate else q.end
+    modifier = _MODIFIER_FIRST.match(norm, start)
+    start = modifier.end() if modifier else start
     seg = norm[start: start + 16]
     b = _BOUND.search(seg)
     if b:

@@ -71,6 +71,8 @@ _LEAD = re.compile("^(?:" + "|".join(_LEAD_PATTERNS) + "|"
 # percent, a word; 增 but not 新增 (a flow: 新增技能人才)
 _TRAIL = re.compile(r"(?:由\d.*|[\d.]+[%％]|" + any_of(longest_first(words("label_trail")), {"增": r"(?<!新)增"}) + ")+$")
 _AGE = re.compile(r"\d+周?岁(?:以下|以内|及以下)")
+# the aspect particle after a verb (举办了人才集市 -> 举办人才集市); not 为了, 除了, 了解
+_PERFECTIVE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除罢])了(?![解结])(?=[\u4e00-\u9fff])")
 _VARIOUS = re.compile(any_of(_W["various"]))
 _LIST = re.compile(r"^.*等(?!级|次|奖|同|于|待|$)")  # 中国通号等重点项目 -> 重点项目
 _AMOUNT_NOUN = re.compile(any_of(_W["amount_noun"]) + "$")
@@ -126,6 +128,7 @@ def clean(raw: str, places: Iterable[str] = ()) -> str:
         s = _LEAD.sub("", s)
         s = _TRAIL.sub("", s)
     s = _AGE.sub("", s)
+    s = _PERFECTIVE.sub("", s)
     s = _VARIOUS.sub("", s)
     s = _LIST.sub("", s)
     s = _TRAIL.sub("", s)

@@ -215,3 +215,12 @@ def test_what_counted_things_serve_as_is_part_of_their_label():
     assert m.label == "作为实践基地的企业数量"
     [m] = extract("某区人才工作。118家企业成为实践基地。").metrics
     assert m.label == "成为实践基地的企业数量"
+
+
+def test_a_modifier_and_particles_do_not_make_the_label():
+    """就举办了81期以就业为主的人才集市 counts 人才集市 (it read 就举办了以就业数量)."""
+    from policies.extraction import extract
+    [m] = extract("某区人才工作。今年1到8月份，就举办了81期以就业为主的人才集市。").metrics
+    assert (m.label, m.indicator) == ("举办人才集市数量", "job_fairs")
+    [m] = extract("某区人才工作。吸引了50多家企业入驻。").metrics
+    assert m.label == "吸引企业入驻数量"
