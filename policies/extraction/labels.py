@@ -113,7 +113,14 @@ def _places_regex(places: frozenset) -> re.Pattern:
 
 def clean(raw: str, places: Iterable[str] = ()) -> str:
     """The label core: raw label without places, openers, lists and particles."""
-    s = _QUOTED_LEAD.sub("", (raw or "").strip())
+    return _clean(raw or "", frozenset(places))
+
+
+@lru_cache(maxsize=4096)
+def _clean(raw: str, places: frozenset) -> str:
+    """clean's answer, worked out once for a label and the article's places
+    (needs_subject and label both ask it of each metric)."""
+    s = _QUOTED_LEAD.sub("", raw.strip())
     s = _SUBJECT_ADVERB.sub("", s)
     s = _DONE_ADVERB.sub("", s)
     s = _QUOTES.sub("", s)

@@ -23,6 +23,7 @@ an aim (作为“一号工程”), programmes owned by a higher level (市委、
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -174,9 +175,14 @@ class ProgramHit:
     heading: bool = False
 
 
+_YEAR_LEAD = re.compile(r"^(?:19|20)\d\d年?")
+_CLAUSE_MARK = re.compile(r"[,，。;；:：\n]")  # what ends the clause before a quote
+_PHRASE_END = re.compile(r"[,，。;；\n]")  # what ends the phrase after it
+
+
 def _strip_prefix(name: str, district_names: set[str]) -> tuple[str, set[str]]:
     aliases = set()
-    n = re.sub(r"^(?:19|20)\d\d年?", "", name)
+    n = _YEAR_LEAD.sub("", name)
     if "·" in n:
         left, right = n.split("·", 1)
         if left in district_names:
@@ -219,6 +225,7 @@ def _quotes(norm: str, district_names: set[str]):
     metaphor = {_inner(m) for m in found if COPULA_BEFORE.search(norm[max(0, m.start() - 1): m.start()])}
     names = tuple(sorted(district_names, key=len, reverse=True))
     runs = _runs(norm, found, frozenset(district_names))
+    ends = [m.start() for m in _SENTENCE_END.finditer(norm)]
     for m in found:
         inner = _inner(m).strip()
         s, e = m.start(), m.end()
@@ -230,18 +237,25 @@ def _quotes(norm: str, district_names: set[str]):
         name, aliases = _strip_prefix(inner, district_names)
         repeated = quoted[inner] >= 2 and 3 <= len(inner) <= 6 and inner not in metaphor \
             and not SLOGAN_RE.match(inner)
-        clause = re.split(r"[,，。;；:：\n]", before)[-1]
+        clause = _CLAUSE_MARK.split(before)[-1]
         g = m.lastindex
         yield Quote(inner, m.start(g), m.end(g), before, after, clause,
-                    re.split(r"[,，。;；\n]", after, 1)[0], name, frozenset(aliases), t, repeated,
+                    _PHRASE_END.split(after, 1)[0], name, frozenset(aliases), t, repeated,
                     lead=run[0], run=run[1], foreign=run[2], district_names=names,
-                    sentence=_sentence_around(norm, s, e))
+                    sentence=_sentence_around(norm, s, e, ends))
 
 
-def _sentence_around(norm: str, start: int, end: int) -> str:
-    lo = max(norm.rfind(ch, 0, start) for ch in "。！？!?\n") + 1
-    hi = min((i for i in (norm.find(ch, end) for ch in "。！？!?\n") if i >= 0), default=len(norm))
-    return norm[lo:hi]
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _sentence_around(norm: str, start: int, end: int, ends: list[int] | None = None) -> str:
+    """The sentence a span stands in; `ends`, the text's sentence ends in order, spares the search."""
+    if ends is None:
+        ends = [m.start() for m in _SENTENCE_END.finditer(norm)]
+    k = bisect_left(ends, start)
+    lo = ends[k - 1] + 1 if k else 0
+    k = bisect_left(ends, end, k)
+    return norm[lo: ends[k] if k < len(ends) else len(norm)]
 
 
 def _runs(norm: str, found: list[re.Match], district_names: frozenset) -> dict[int, tuple[str, tuple[str, ...], bool]]:
@@ -257,7 +271,7 @@ def _runs(norm: str, found: list[re.Match], district_names: frozenset) -> dict[i
     out = {}
     for items in lists:
         s = items[0].start()
-        clause = re.split(r"[,，。;；:：\n]", norm[max(0, s - 12): s])[-1]
+        clause = _CLAUSE_MARK.split(norm[max(0, s - 12): s])[-1]
         names = tuple(_inner(m).strip() for m in items)
         foreign = any(_foreign(n, district_names) for n in names)
         for m in items:

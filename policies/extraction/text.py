@@ -57,7 +57,7 @@ _BROKEN_LINE_MIN = 40  # shorter lines are headlines, not broken paragraphs
 # a character with no punctuation, and the next line opens with no item mark
 # and is no longer than it (a wrapped paragraph's lines share one width, its
 # last line is shorter; a headline with a comma is followed by a longer one).
-_WRAP = re.compile(rf"(?:(?<=[{CJK}\d])|(?<=\d\.))\n(?=[{CJK}\d])")  # 1.\n2万: a number cut too
+_WRAP = quick(re.compile(rf"(?:(?<=[{CJK}\d])|(?<=\d\.))\n(?=[{CJK}\d])"))  # 1.\n2万: a number cut too
 _WRAP_LINE_MIN = 26  # table rows (博士，每月3000元) are shorter
 _WRAP_SLACK = 4  # digits and Latin letters are half as wide
 _PROSE = re.compile(r"[，,。；;]")
