@@ -187,6 +187,28 @@ def respectively(sentence: str) -> int:
     return len(re.findall(r"[\d.]+", m.group(1))) if m else 0
 
 
+# the subjects of a 分别 run, listed before it in its clause (博士、硕士分别为30人和50人),
+# or the kind the clause before names (包括…两种户型，分别为43平方米和56平方米)
+_LIST_SEP = re.compile(r"[、和及与]")
+_KIND_COUNTED = re.compile(r"[两二三四五六七八九十\d]+(?:种|类)([\u4e00-\u9fff]{1,6})$")
+_CLAUSE_MARKS = re.compile(r"[,，。;；:：]")
+
+
+def listed_subjects(before: str, places: Iterable[str] = ()) -> list[str]:
+    """The subjects a 分别 run gives its figures in order, read from the text
+    of its sentence before 分别: two or more listed in its clause, or one kind
+    the clause before it counts (两种户型); [] where it names none."""
+    clauses = _CLAUSE_MARKS.split(before)
+    items = [clean(i, places) for i in _LIST_SEP.split(clauses[-1])]
+    if len(items) >= 2 and all(len(i) >= 2 for i in items):
+        return items
+    if not clauses[-1].strip() and len(clauses) >= 2:
+        kind = _KIND_COUNTED.search(clauses[-2])
+        if kind:
+            return [kind.group(1)]
+    return []
+
+
 _SUBJECT_MEASURE = re.compile(any_of(_W["subject_measure"]) + "$")
 _SUBJECT_VERB = re.compile(any_of(_W["subject_verb"]) + "$")  # 人才贡献率提升(至46.5%)
 

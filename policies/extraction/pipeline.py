@@ -400,6 +400,31 @@ def periods_and_goals(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, 
 _CLAUSE_END = re.compile(r"[\s,，;；:：。!?！？(（]")  # where a figure's clause ends (indicators.py)
 
 
+_RUN_BREAK = re.compile(r"[,，。;；:：!?！？\n]")
+
+
+def _listed_subject(a: Article, figures: tuple[Figure, ...], f: Figure, runs: dict[int, list[int]]) -> str:
+    """The subject a 分别 run gives this metric, where the sentence lists them
+    (博士、硕士分别为30人和50人: 博士, then 硕士; 两种户型，分别为43平方米和56平方米:
+    户型, twice), or ''. Only where the listed subjects match the run's metrics in number."""
+    norm = a.doc.norm
+    at = norm.rfind("分别", f.sent_start, f.q.start)
+    if at < 0 or _RUN_BREAK.search(norm, at, f.q.start):
+        return ""
+    subjects = labels.listed_subjects(norm[f.sent_start:at], a.label_places)
+    if not subjects:
+        return ""
+    if at not in runs:
+        size = sum(1 for g in figures if not g.kind and g.sentence == f.sentence and g.q.start > at
+                   and not _RUN_BREAK.search(norm, at, g.q.start))
+        runs[at] = [size, 0]
+    size, seen = runs[at]
+    runs[at][1] += 1
+    if len(subjects) == 1:
+        return subjects[0]
+    return subjects[seen] if len(subjects) == size and seen < size else ""
+
+
 def labelled(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """Each metric's label (labels.py) and indicator (indicators.py). A growth
     figure with no subject takes that of the metric before it in its sentence
@@ -410,6 +435,7 @@ def labelled(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     subjects: dict[int, list[str]] = {}  # sentence -> subjects of its metrics that named one
     runs: dict[int, list[int]] = {}  # sentence -> [figures in its 分别 run, seen]
     last: dict[tuple, str] = {}  # (sentence, unit) -> label of its last metric
+    listed_runs: dict[int, list[int]] = {}  # where a 分别 stands -> [figures in its run, seen]
     out = []
     for f in figures:
         if f.kind:
@@ -417,6 +443,9 @@ def labelled(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
             continue
         si, q = f.sentence, f.q
         subj = subjects.setdefault(si, [])
+        listed = _listed_subject(a, figures, f, listed_runs)
+        if listed:
+            f = evolve(f, label=listed + ("面积" if q.unit == "m2" and not listed.endswith("面积") else ""))
         bare = labels.needs_subject(f.label, a.label_places)
         subject = subj[-1] if subj else ""
         if bare and "分别" in f.label and subj:

@@ -224,3 +224,18 @@ def test_a_modifier_and_particles_do_not_make_the_label():
     assert (m.label, m.indicator) == ("举办人才集市数量", "job_fairs")
     [m] = extract("某区人才工作。吸引了50多家企业入驻。").metrics
     assert m.label == "吸引企业入驻数量"
+
+
+def test_a_respectively_run_gives_each_figure_its_listed_subject():
+    from policies.extraction import extract
+
+    def labels_of(text):
+        return [(m.label, m.quantity.value) for m in extract("某区人才工作。" + text).metrics]
+    assert labels_of("博士、硕士分别为30人和50人。") == [("博士数量", 30), ("硕士数量", 50)]
+    assert labels_of("全区地区生产总值和一般公共预算收入分别为312亿元、20.5亿元。") == [
+        ("地区生产总值", 312e8), ("一般公共预算收入", 20.5e8)]
+    assert labels_of("人才公寓包括一室一厅和两室一厅两种户型，分别为43平方米和56平方米。") == [
+        ("户型面积", 43), ("户型面积", 56)]
+    # growth figures still take the subjects of the figures before them
+    assert labels_of("新增人才5000人、高层次人才300人，同比分别增长8.1%和12.4%。")[2:] == [
+        ("新增人才同比增长", 8.1), ("高层次人才同比增长", 12.4)]
