@@ -6,7 +6,7 @@ how, in numbers that describe neither the district nor an offer:
 * eligibility conditions: 年龄不超过35周岁, 社保缴纳满6个月, 签订2年以上劳动合同,
   注册资本不低于100万元, 持股比例不低于30%, 年薪50万元以上, 注册时间不超过2年,
   毕业5年以内;
-* procedure and validity: 公示5个工作日, 有效期5年, 每年可申请1次, 一年内最多申请2次;
+* procedure and validity: 公示5个工作日, 有效期5年, 每年可申请1次;
 * rate bases: 每引进1名…给予2万元 (the 1 only says "per hire");
 * in a WeChat post, whatever follows the 往期回顾/推荐阅读 block: titles of
   other posts, not this article's content.
@@ -42,8 +42,6 @@ _CONDITION_AFTER = re.compile(r"^(?:以上|以下|以内)?(?:的)?(?:[\u4e00-\u9
 _DURATION = {"year", "month", "day"}
 # 每引进1名, 每吸纳1人, 每年可申请1次: "per one"
 _RATE_BASE = re.compile(r"每[\u4e00-\u9fff]{0,4}$")
-# how often one may apply (一年内最多申请2次): procedure
-_APPLY_TIMES = re.compile(any_of(_W["apply_times"]) + "$")
 # a WeChat post's list of other posts
 _ELSEWHERE = re.compile(r"(?m)^[ \t]*" + any_of(_W["elsewhere"]) + r"[ \t:：]*$")
 
@@ -61,8 +59,6 @@ def is_condition(norm: str, q: RawQuantity) -> bool:
     before = clause_before(norm, q.start, 30, _CLAUSE)
     after = norm[q.end: q.end + 12]
     if q.unit == "count" and q.value == 1 and _RATE_BASE.search(before):
-        return True
-    if q.unit == "count" and q.measure == "次" and _APPLY_TIMES.search(before):
         return True
     if q.unit in _DURATION and before.endswith("满"):
         return True  # 缴纳社保满6个月, 工作满3年
