@@ -426,11 +426,13 @@ def _listed_subject(a: Article, figures: tuple[Figure, ...], f: Figure, runs: di
 
 
 def labelled(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
-    """Each metric's label (labels.py) and indicator (indicators.py). A growth
-    figure with no subject takes that of the metric before it in its sentence
-    (新增人才…，同比增长9.6%), a 分别 run the subjects in order; a listed
-    figure with no noun of its own (分别为31.2亿元、1120.5亿元) the label of
-    the list. The indicator reads the label and the quote."""
+    """Each metric's label (labels.py) and indicator (indicators.py). A figure
+    of a 分别 run whose sentence lists its subjects takes its own (博士、硕士分别为
+    30人和50人; 两种户型，分别为43平方米和56平方米: 户型面积). A growth figure with
+    no subject takes that of the metric before it in its sentence (新增人才…，
+    同比增长9.6%), a 分别 run of them the subjects in order; a listed figure
+    with no noun of its own the label of the figure before it. The indicator
+    reads the label and the quote."""
     norm = a.doc.norm
     subjects: dict[int, list[str]] = {}  # sentence -> subjects of its metrics that named one
     runs: dict[int, list[int]] = {}  # sentence -> [figures in its 分别 run, seen]
