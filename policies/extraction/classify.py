@@ -764,10 +764,15 @@ _FIGURE_IN = re.compile(r"[\d.]+[万亿千百]?(?:平方米|平米|[\u4e00-\u9ff
                         r"|[零〇一二两三四五六七八九十百千万]{2,}[个名家套项所位间栋座处条]")  # 一百八十套 as well
 
 
+# the area word a clause may end with before its figure (总建筑面积, 占地)
+_AREA_WORD = re.compile(any_of(entries("labels_words")["area_kind"]) + "*(?:面积|占地)$")
+
+
 def metric_label(q: RawQuantity, before: str, after: str, ahead: str = "") -> str:
     """The raw label of a metric, from the clause before the figure and the
     noun after it; `ahead` is the rest of its clause, for money put into what
-    it names (斥资2亿多元建设1860套人才公寓 -> 斥资建设人才公寓)."""
+    it names (斥资2亿多元建设1860套人才公寓 -> 斥资建设人才公寓). An area is
+    the area of the noun after it (配有1000㎡公共共享空间 -> 公共共享空间面积)."""
     if q.unit in ("day", "month", "year") and (
             not after and _PAYMENT_TERM.search(before) or _PAYMENT_TERM.match(after or ahead)):  # 分3年拨付
         return _TERM_LABEL
@@ -780,4 +785,8 @@ def metric_label(q: RawQuantity, before: str, after: str, ahead: str = "") -> st
             core = b + after
         core = core or q.measure
         return core if core.endswith(("数量", "人数", "人次")) else core + "数量"
+    if q.unit == "m2" and len(after) >= 2:
+        area = _AREA_WORD.search(b)
+        word = area.group() if area else "面积"
+        return after + word + ("面积" if word.endswith("占地") else "")
     return b or after

@@ -239,3 +239,22 @@ def test_a_respectively_run_gives_each_figure_its_listed_subject():
     # growth figures still take the subjects of the figures before them
     assert labels_of("新增人才5000人、高层次人才300人，同比分别增长8.1%和12.4%。")[2:] == [
         ("新增人才同比增长", 8.1), ("高层次人才同比增长", 12.4)]
+
+
+def test_an_area_is_the_area_of_the_noun_after_it():
+    """配有1000㎡公共共享空间 measures the shared space (it read 配); the clause's
+    own area word stays (总建筑面积, 占地), and an area with a noun before it
+    keeps that noun."""
+    def area(text, value):
+        return _label_of("某区人才工作。" + text, value, "m2")
+    assert area("人才公寓还配有1000㎡公共共享空间。", 1000) == "公共共享空间面积"
+    assert area("建成总建筑面积5万平方米的创业园。", 50000) == "创业园总建筑面积"
+    assert area("园区配建占地20亩的物流中心。", 13333.33334) == "物流中心占地面积"
+    assert area("户型以60平方米左右的两室一厅为主。", 60) == "两室一厅面积"
+    assert area("人才公寓建筑面积1.2万平方米。", 12000) == "人才公寓建筑面积"
+
+
+def test_a_subject_and_still_do_not_open_a_label():
+    """政府还投资2600余万元: the label does not start with who paid and 还."""
+    [m] = extract("某区人才工作。政府还投资2600余万元。").metrics
+    assert m.label == "投资"
