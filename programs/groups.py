@@ -7,6 +7,9 @@ from django.utils.translation import gettext_noop
 
 GROUPS = [
     ("graduates", gettext_noop("Graduates and youth")),
+    ("bachelors", gettext_noop("Bachelor's graduates")),
+    ("masters", gettext_noop("Master's graduates")),
+    ("doctorates", gettext_noop("PhDs")),
     ("high_level", gettext_noop("High-level talent")),
     ("overseas", gettext_noop("Overseas returnees")),
     ("skilled", gettext_noop("Skilled workers")),

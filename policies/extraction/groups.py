@@ -1,16 +1,65 @@
-"""Target groups from the words of a sentence (codes of programs.TargetGroup)."""
+"""Target groups from the words of a sentence (codes of programs.TargetGroup).
+
+An offer is for the people its own tier of the sentence names: 博士给予5万元，
+硕士3万元 gives the 5万 to doctorates and the 3万 to masters, and a run of
+figures after a list of people (博士、硕士、本科分别给予2万元、1.2万元、0.6万元)
+gives each figure the item in its place. A degree is more precise than
+毕业生 (本科毕业生 is for bachelors, not every graduate), 及以上 after a degree
+takes in the degrees above it, and 非 before a group's word excludes it
+(非医疗卫生单位的博士 is no offer for health workers).
+"""
 from __future__ import annotations
 
 import re
 
-from .lexicon import entries
+from .lexicon import any_of, entries
 from .speed import quick
 
 # (code, words) in the order they are tried (lexicon/target_groups.txt)
 GROUP_WORDS = [(code, "|".join(map(re.escape, ws))) for code, ws in entries("target_groups").items()]
 _RE = quick(re.compile("|".join(f"(?P<{code}>{words})" for code, words in GROUP_WORDS)))
+DEGREES = ("bachelors", "masters", "doctorates")  # lowest first
+_AND_ABOVE = re.compile(any_of(entries("group_words")["degree_noun"]) + r"?(?:及|或)?以上")
+_NEGATED = "非"
+
+# where a tier of a sentence ends: a clause mark or a line
+_TIER_BOUND = re.compile(r"[,，;；:：。！？!?\n]")
+_LIST_SEP = re.compile(r"[、和及与或]")
 
 
 def groups_of(sentence: str) -> tuple[str, ...]:
-    found = {m.lastgroup for m in _RE.finditer(sentence)}
+    found = set()
+    for m in _RE.finditer(sentence):
+        if m.start() and sentence[m.start() - 1] == _NEGATED:
+            continue
+        found.add(m.lastgroup)
+        if m.lastgroup in DEGREES and _AND_ABOVE.match(sentence, m.end()):
+            found.update(DEGREES[DEGREES.index(m.lastgroup):])
+    if found & set(DEGREES):
+        found.discard("graduates")
     return tuple(code for code, _ in GROUP_WORDS if code in found)
+
+
+def _listed_groups(text: str, n: int) -> list[tuple[str, ...]] | None:
+    """The groups of the n people listed in the last tier of `text` that lists
+    n of them (博士、硕士和本科), in order; None where no tier does."""
+    for tier in reversed(_TIER_BOUND.split(text)):
+        items = [groups_of(item) for item in _LIST_SEP.split(tier)]
+        items = [g for g in items if g]
+        if len(items) == n:
+            return items
+    return None
+
+
+def figure_groups(sentence: str, at: int, run: tuple[int, int] = (0, 1)) -> tuple[str, ...]:
+    """The groups an offer at position `at` of its sentence is for: the item in
+    its place where it is figure run[0] of a run of run[1] figures listed after
+    as many people, else those its own tier names, else the sentence's."""
+    index, n = run
+    before = sentence[:at]
+    if n > 1:
+        listed = _listed_groups(before, n)
+        if listed:
+            return listed[index]
+    own = groups_of(_TIER_BOUND.split(before)[-1])
+    return own or groups_of(sentence)

@@ -24,7 +24,7 @@ from .indicators import indicator_for
 from .attribution import Districts, Programs, districts_of, programs_of
 from .classify import classify, is_offer_part, kind_fits, metric_label, noun_after, quote_start
 from .facts import ArticleExtraction, IncentiveFact, MetricFact, Quantity
-from .groups import groups_of
+from .groups import figure_groups
 from .lexicon import any_of, entries
 from .periods import period_at, target_at, time_marks
 from .places import place, resolve
@@ -475,21 +475,40 @@ def facts(a: Article, figures: tuple[Figure, ...], mentions) -> ArticleExtractio
     """The facts in the shape of facts.py, spans mapped back to the original text."""
     doc, out = a.doc, ArticleExtraction(title=a.title, publisher=a.publisher, published=a.published,
                                         districts=list(a.codes), programs=list(mentions))
-    groups: dict[int, tuple[str, ...]] = {}  # sentence -> its target groups, read once
-    for f in figures:
+    runs = _runs(doc.norm, figures)
+    for f, run in zip(figures, runs):
         q = f.q
-        if f.sentence not in groups:
-            groups[f.sentence] = groups_of(doc.norm[f.sent_start:f.sent_end])
         common = dict(quantity=Quantity(value=q.value, unit=q.unit, qualifier=f.qualifier,
                                         value_max=q.value_max, measure=q.measure),
                       start=doc.to_orig(f.start), end=doc.to_orig_end(f.end), district=f.district,
                       program=f.program, period=f.period, target=f.target,
-                      groups=groups[f.sentence])
+                      groups=figure_groups(doc.norm[f.sent_start:f.sent_end], q.start - f.sent_start, run))
         if f.kind:
             out.incentives.append(IncentiveFact(**common, kind=f.kind, label=f.label))
         else:
             out.metrics.append(MetricFact(**common, label=f.label, indicator=f.indicator))
     return out
+
+
+# what stands between two figures of one run: 2万元、1.2万元和0.6万元
+_RUN_GAP = re.compile(r"[、和及与,，\s]*")
+
+
+def _runs(norm: str, figures: tuple[Figure, ...]) -> list[tuple[int, int]]:
+    """(place, length) of each figure's run: the figures of a sentence listed
+    one after another with only a list mark between them (2万元、1.2万元)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, f in enumerate(figures):
+        prev = figures[i - 1] if i else None
+        if not (prev and prev.sentence == f.sentence and prev.q.end <= f.q.start
+                and _RUN_GAP.fullmatch(norm, prev.q.end, f.q.start)):
+            start = i
+        out.append((i - start, 0))
+    lengths: dict[int, int] = {}
+    for i, (place, _) in enumerate(out):
+        lengths[i - place] = place + 1
+    return [(place, lengths[i - place]) for i, (place, _) in enumerate(out)]
 
 
 def without_restated_headlines(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:

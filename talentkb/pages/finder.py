@@ -36,8 +36,9 @@ from talentkb.pages.compare import MAX_COMPARED
 
 # Who people say they are, as the target groups an offer may name.
 PERSONAS = [
-    ("graduate", gettext_noop("a graduate"), ("graduates",)),
-    ("phd", gettext_noop("a PhD"), ("graduates", "researchers", "high_level")),
+    ("graduate", gettext_noop("a graduate"), ("graduates", "bachelors")),
+    ("master", gettext_noop("a master's graduate"), ("graduates", "masters")),
+    ("phd", gettext_noop("a PhD"), ("graduates", "doctorates", "researchers", "high_level")),
     ("postdoc", gettext_noop("a postdoc"), ("researchers", "high_level")),
     ("returnee", gettext_noop("an overseas returnee"), ("overseas",)),
     ("founder", gettext_noop("a founder"), ("entrepreneurs",)),

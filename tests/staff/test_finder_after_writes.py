@@ -26,8 +26,8 @@ ASKED = [
     {"group": PHD, "need": ["apartment"], "since": "2024"},
 ]
 # The ranking and its page's best offers read from the table: the stored ranking, the districts'
-# names, the stored offer ids, the offers, their groups, the form's provinces.
-HIT_QUERIES = 6
+# names, the stored offer ids, the offers, their groups, their programs' groups, the form's provinces.
+HIT_QUERIES = 7
 
 
 def offers_now() -> list[dict]:
@@ -69,8 +69,11 @@ def assert_ranked_as_in_python(client, this_year):
             assert shown == best_keys(offers, result.district.adcode, params, this_year), result.district.adcode
 
 
-def hexi_rank(client, params) -> int | None:
-    found = [r["rank"] for r in download(client, params)["results"] if r["adcode"] == HEXI]
+def hexi_rank(client, params) -> tuple | None:
+    """Where Hexi stands: its rank, score, matching and verified offers (a decision that leaves
+    the score as it was, one offer verified and one rejected, still moves the counts)."""
+    found = [(r["rank"], r["score"], r["offers"], r["verified"])
+             for r in download(client, params)["results"] if r["adcode"] == HEXI]
     return found[0] if found else None
 
 

@@ -1,0 +1,37 @@
+"""Whom each offer is for: the people its own tier of the sentence names (the
+finder shows a graduate only what a graduate gets). Texts written for these tests."""
+from policies.extraction import extract
+
+
+def _groups(text):
+    return [(i.quantity.value, i.groups) for i in extract(text).incentives]
+
+
+def test_a_run_of_figures_after_a_list_of_degrees_gives_each_its_own():
+    assert _groups("东海县按照博士、硕士、本科每人每年发放2万元、1.2万元、0.6万元租房补贴。") == [
+        (20000, ("doctorates",)), (12000, ("masters",)), (6000, ("bachelors",))]
+    assert _groups("某县对全日制博士、硕士，可分别享受生活补贴11万元、5万元。") == [
+        (110000, ("doctorates",)), (50000, ("masters",))]
+
+
+def test_each_tier_of_a_sentence_is_for_the_people_it_names():
+    assert _groups("某县对引进的高校毕业生，博士给予5万元安家补贴，硕士3万元，本科1万元。") == [
+        (50000, ("doctorates",)), (30000, ("masters",)), (10000, ("bachelors",))]
+    assert _groups("某县对高层次人才给予100万元购房补贴，对青年人才每月发放1000元生活补贴。") == [
+        (1000000, ("high_level",)), (1000, ("graduates",))]
+
+
+def test_a_tier_naming_nobody_takes_the_sentences_people():
+    assert _groups("某县为来县创业的高校毕业生，提供人才公寓300套。") == [(300, ("graduates", "entrepreneurs"))]
+
+
+def test_and_above_takes_in_the_higher_degrees_and_a_degree_is_more_precise_than_graduates():
+    assert _groups("某县对本科学历及以上的高校毕业生给予每月1000元租房补贴。") == [
+        (1000, ("bachelors", "masters", "doctorates"))]
+    assert _groups("某县对硕士以上毕业生给予每月1500元租房补贴。") == [(1500, ("masters", "doctorates"))]
+
+
+def test_fei_excludes_a_group_and_a_postdoc_is_a_researcher_not_a_phd():
+    assert _groups("某县对非医疗卫生单位引进的全日制博士，给予购房补贴最高100万元。") == [
+        (1000000, ("doctorates",))]
+    assert _groups("某县对进站博士后给予10万元生活补贴。") == [(100000, ("researchers",))]
