@@ -3,7 +3,8 @@
 A person says who they are (target groups), what they need (incentive kinds),
 where (provinces, cities, districts) and how recent (announced since a year).
 An offer matches when it is not rejected, is of a needed kind, is for one of
-the person's groups or names no group at all (then it is open to all), lies
+the person's groups (or, naming none, its program's are) or names no group at all
+and its program none either (then it is open to all), lies
 in one of the places and was announced since the year. Each matching offer
 weighs
 
@@ -18,11 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Sum, Value, When, Window
+from django.db.models import BooleanField, Case, ExpressionWrapper, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Sum, Value, When, Window
 from django.db.models.functions import RowNumber
 
 from districts.lookup import condition as place_condition
 from programs.choices import Status
+from programs.models import Program
 
 from .choices import IncentiveKind
 from .models import Incentive
@@ -67,13 +69,24 @@ class Wanted:
         return bool(self.provinces or self.cities or self.districts)
 
 
-def open_to_all() -> Exists:
-    """An offer naming no target group: it counts as open to every person."""
-    return ~Exists(Incentive.groups.through.objects.filter(incentive=OuterRef("pk")))
+def _own_groups(**where) -> Exists:
+    return Exists(Incentive.groups.through.objects.filter(incentive=OuterRef("pk"), **where))
 
 
-def for_groups(codes) -> Exists:
-    return Exists(Incentive.groups.through.objects.filter(incentive=OuterRef("pk"), targetgroup__code__in=codes))
+def _program_groups(**where) -> Exists:
+    return Exists(Program.groups.through.objects.filter(program=OuterRef("program"), **where))
+
+
+def open_to_all() -> Q:
+    """An offer naming no target group, of no program that names one: it counts as open to every person."""
+    return ~_own_groups() & ~_program_groups()
+
+
+def for_groups(codes) -> Q:
+    """An offer for one of these groups: by its own groups, or, naming none, by its program's
+    (学子回家's flats are for graduates although their sentence names nobody)."""
+    return _own_groups(targetgroup__code__in=codes) | (
+        ~_own_groups() & _program_groups(targetgroup__code__in=codes))
 
 
 def place_of(wanted: Wanted) -> Q | None:
@@ -168,9 +181,9 @@ def offers_of(ids, this_year: int) -> QuerySet:
     two queries (the offers, their groups)."""
     return (
         Incentive.objects.filter(pk__in=ids)
-        .annotate(weight=weight(this_year), open_to_all=open_to_all())
+        .annotate(weight=weight(this_year), open_to_all=ExpressionWrapper(open_to_all(), output_field=BooleanField()))
         .select_related("article", "program")
         .defer("article__text", "article__search_text")
-        .prefetch_related("groups")
+        .prefetch_related("groups", "program__groups")
         .order_by(*best_first())
     )

@@ -17,8 +17,9 @@ FUJIAN, CHANGTAI = "350000", "350605"
 # to the formula shows up as a failing test rather than as a silently different ranking.
 WEIGHTS = {"apartment": 3, "fund": 3, "subsidy": 3, "rent_free_period": 2, "workstation": 2,
            "office_space": 2, "jobs": 1, "service_org": 1, "other": 1}
-# The count, one page of districts, their names, their offers, the offers' groups, the form's provinces.
-FINDER_QUERIES = 6
+# The count, one page of districts, their names, their offers, the offers' groups, their programs' groups
+# (shown where an offer names none), the form's provinces.
+FINDER_QUERIES = 7
 
 
 def body(response) -> str:
@@ -199,3 +200,24 @@ def test_a_district_with_many_offers_shows_its_best_few_and_links_to_the_rest(cl
     # Fewer offers than the bound: all of them, and no link.
     response = client.get("/finder/", {"need": ["subsidy"]})
     assert len(response.context["results"][0].offers) == 1 and "data-more-offers" not in body(response)
+
+
+def test_an_offer_is_shown_to_the_degrees_it_is_for_and_takes_its_programs_groups(client, build, reference_data):
+    """A PhD's rate is no graduate's offer; an offer naming nobody of a program for graduates is for
+    graduates, not open to all, and the page shows the program's group on it."""
+    text = "博士每年2万元，本科每年0.6万元。学子计划提供人才公寓300套。"
+    article = build.article(text, [FENGTAI], title="tiers", published="2024-05-01")
+    build.incentive(article, "博士每年2万元", kind="subsidy", value=20000, unit="CNY", groups=["doctorates"])
+    build.incentive(article, "本科每年0.6万元", kind="subsidy", value=6000, unit="CNY", groups=["bachelors"])
+    program = build.program("学子计划", article, "学子计划", adcode=FENGTAI, groups=["graduates"])
+    build.incentive(article, "人才公寓300套", kind="apartment", value=300, measure="套", program=program)
+
+    def offers(persona, need):
+        response = client.get("/finder/", {"group": persona, "need": need})
+        return [(s.fact.value, bool(s.fact.open_to_all)) for r in response.context["results"] for s in r.offers]
+    assert offers(["graduates", "bachelors"], "subsidy") == [(6000, False)]
+    assert offers(["graduates", "doctorates"], "subsidy") == [(20000, False)]
+    assert offers(["graduates"], "apartment") == [(300, False)]
+    assert offers(["overseas"], "apartment") == []
+    page = body(client.get("/finder/", {"group": ["graduates"], "need": "apartment"}))
+    assert "学子计划" in page and "高校毕业生和青年" in page.split("人才公寓300套")[1] and "面向所有人" not in page.split("<ol")[1]
