@@ -5,19 +5,23 @@ months (years times twelve; days stay days, since a month is no fixed number
 of days), money in yuan. The qualifier is said in words ("up to", "at least"),
 the figure is exact with its thousands grouped (500000 → "500,000"), and the
 万/亿 form a Chinese reader counts in goes beside it, only where it is exact
-("50万"): never instead of the figure.
+("50万"): never instead of the figure. Money says how often it is paid where
+its sentence does (每月, 每年, 一次性: extraction/payments.py), so that 每月2000元
+is not read as less than a one-off 1万元.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from .choices import Qualifier, Unit
+from .extraction.payments import payment_rate
 from .formatting import number as exact, plain, unit_symbol
 
 TEN_THOUSAND, HUNDRED_MILLION = Decimal(10) ** 4, Decimal(10) ** 8
+RATES = {"month": gettext_lazy("a month"), "year": gettext_lazy("a year"), "once": gettext_lazy("one-off")}
 
 
 def wan(value) -> str:
@@ -38,14 +42,16 @@ class Offer:
     figure: str  # "500,000" or "5,000–20,000"
     unit: str  # "yuan", "套", "m²", "months"
     reading: str  # "50万元" beside the figure, or ""
+    per: str = ""  # "a month", "a year", "one-off", or "" where the sentence does not say
 
     def __str__(self):
-        text = f"{self.figure} {self.unit}".strip()
+        text = " ".join(part for part in (self.figure, self.unit, self.per) if part)
         return f"{self.qualifier} {text}" if self.qualifier else text
 
 
-def normalised(fact) -> Offer:
-    """The fact's quantity in comparable units (see the module's docstring)."""
+def normalised(fact, before: str = "", after: str = "") -> Offer:
+    """The fact's quantity in comparable units (see the module's docstring); `before` and
+    `after` are the words of its sentence around its quote, which may say how often money is paid."""
     value, value_max, unit = Decimal(fact.value), fact.value_max, fact.unit
     if value_max is not None:
         value_max = Decimal(value_max)
@@ -66,4 +72,5 @@ def normalised(fact) -> Offer:
             reading = f"{low}–{high}元"
     qualifier = Qualifier.parse(fact.qualifier) or Qualifier.EQ
     said = "" if qualifier == Qualifier.EQ or value_max is not None else gettext(qualifier.label)
-    return Offer(said, figure, words, reading)
+    per = str(RATES.get(payment_rate(before, fact.quote, after), "")) if unit == Unit.CNY else ""
+    return Offer(said, figure, words, reading, per)

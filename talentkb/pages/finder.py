@@ -133,7 +133,7 @@ def offers_by_district(wanted, district_ids, this_year) -> dict[int, list[Shown]
     grouped: dict[int, list[Shown]] = {}
     for fact in offers:
         before, after = sentence_parts(fact)
-        grouped.setdefault(fact.district_id, []).append(Shown(fact, normalised(fact), before, after))
+        grouped.setdefault(fact.district_id, []).append(Shown(fact, normalised(fact, before, after), before, after))
     return grouped
 
 

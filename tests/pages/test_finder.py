@@ -221,3 +221,18 @@ def test_an_offer_is_shown_to_the_degrees_it_is_for_and_takes_its_programs_group
     assert offers(["overseas"], "apartment") == []
     page = body(client.get("/finder/", {"group": ["graduates"], "need": "apartment"}))
     assert "学子计划" in page and "高校毕业生和青年" in page.split("人才公寓300套")[1] and "面向所有人" not in page.split("<ol")[1]
+
+
+def test_money_says_how_often_it_is_paid(client, build, reference_data):
+    """每月2000元 is not a smaller offer than a one-off 1万元: the rate stands beside the figure,
+    read from the sentence (before the figure or right after its unit), on the page and in the download."""
+    text = "对博士每人每月发放生活补贴2000元，连续发放3年；一次性给予安家费1万元；租房补贴1.2万元/年；奖励5000元。"
+    article = build.article(text, [FENGTAI], title="rates", published="2024-05-01")
+    for quote, value in (("生活补贴2000元", 2000), ("安家费1万元", 10000), ("租房补贴1.2万元", 12000), ("奖励5000元", 5000)):
+        build.incentive(article, quote, kind="subsidy", value=value, unit="CNY")
+    [row] = download(client, {"need": "subsidy"})["results"]
+    assert dict(zip(row["values"], row["display"])) == {
+        2000: "2,000 元 每月", 10000: "10,000 元 一次性", 12000: "12,000 元 每年", 5000: "5,000 元"}
+    client.cookies["django_language"] = "en"
+    page = body(client.get("/finder/", {"need": "subsidy"}))
+    assert 'class="offer-per">a month<' in page and 'class="offer-per">one-off<' in page
