@@ -5,8 +5,9 @@ where (provinces, cities, districts) and how recent (announced since a year).
 An offer matches when it is not rejected, is of a needed kind, is for one of
 the person's groups (or, naming none, its program's are) or names no group at all
 and its program none either (then it is open to all), lies
-in one of the places and was announced since the year. Each matching offer
-weighs
+in one of the places and was announced since the year. A range, which the
+extractor files as two facts on one quote (at least 300万, up to 500万), is one
+offer. Each matching offer weighs
 
     KIND_WEIGHTS[kind] × recency(year) × (VERIFIED_FACTOR if verified else 1)
 
@@ -19,14 +20,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Case, ExpressionWrapper, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Sum, Value, When, Window
+from django.db.models import (BooleanField, Case, Count, Exists, ExpressionWrapper, F, IntegerField, OuterRef, Q, QuerySet,
+                              Subquery, Sum, Value, When, Window)
 from django.db.models.functions import RowNumber
 
 from districts.lookup import condition as place_condition
 from programs.choices import Status
 from programs.models import Program
 
-from .choices import IncentiveKind
+from .choices import IncentiveKind, Qualifier
 from .models import Incentive
 
 # What an offer of each kind is worth to a person who needs it: a home and
@@ -89,6 +91,14 @@ def for_groups(codes) -> Q:
         ~_own_groups() & _program_groups(targetgroup__code__in=codes))
 
 
+def _range_end(qualifier: str) -> QuerySet:
+    """The shown fact on the same words, of the same kind, with this qualifier: the other end of a
+    range, which the extractor files as two facts on one quote (at least 300万, up to 500万)."""
+    return Incentive.objects.visible().filter(
+        article=OuterRef("article"), kind=OuterRef("kind"), span_start=OuterRef("span_start"),
+        span_end=OuterRef("span_end"), qualifier=qualifier)
+
+
 def place_of(wanted: Wanted) -> Q | None:
     """One condition for all the places asked: a province, a city or a district (any of them)."""
     parts = []
@@ -110,7 +120,9 @@ def place_of(wanted: Wanted) -> Q | None:
 
 def matching(wanted: Wanted) -> QuerySet:
     """The offers that match: visible, in a district, of the needed kinds, for the groups, places and years."""
-    offers = Incentive.objects.visible().filter(district__isnull=False)
+    # a range is one offer: its high end counts with its low end
+    offers = Incentive.objects.visible().filter(district__isnull=False).exclude(
+        Q(qualifier=Qualifier.LE) & Exists(_range_end(Qualifier.GE)))
     if wanted.needs:
         offers = offers.filter(kind__in=wanted.needs)
     if wanted.groups:
@@ -177,11 +189,13 @@ def best_offer_ids(wanted: Wanted, district_ids, this_year: int, per_district: i
 
 
 def offers_of(ids, this_year: int) -> QuerySet:
-    """These offers (best_offer_ids), best first, each with its `weight` and `open_to_all`;
-    two queries (the offers, their groups)."""
+    """These offers (best_offer_ids), best first, each with its `weight`, `open_to_all` and, for the low end
+    of a range, `range_high`, its high end's value; three queries (the offers, their groups, their
+    programs' groups)."""
     return (
         Incentive.objects.filter(pk__in=ids)
-        .annotate(weight=weight(this_year), open_to_all=ExpressionWrapper(open_to_all(), output_field=BooleanField()))
+        .annotate(weight=weight(this_year), open_to_all=ExpressionWrapper(open_to_all(), output_field=BooleanField()),
+                  range_high=Case(When(qualifier=Qualifier.GE, then=Subquery(_range_end(Qualifier.LE).values("value")[:1]))))
         .select_related("article", "program")
         .defer("article__text", "article__search_text")
         .prefetch_related("groups", "program__groups")

@@ -50,9 +50,11 @@ class Offer:
 
 
 def normalised(fact, before: str = "", after: str = "") -> Offer:
-    """The fact's quantity in comparable units (see the module's docstring); `before` and
+    """The fact's quantity in comparable units (see the module's docstring), a range's low end
+    with its high end where the finder read it beside (`range_high`); `before` and
     `after` are the words of its sentence around its quote, which may say how often money is paid."""
-    value, value_max, unit = Decimal(fact.value), fact.value_max, fact.unit
+    value, unit = Decimal(fact.value), fact.unit
+    value_max = fact.value_max if fact.value_max is not None else getattr(fact, "range_high", None)
     if value_max is not None:
         value_max = Decimal(value_max)
     if unit == Unit.YEAR and fact.kind == "rent_free_period":

@@ -236,3 +236,21 @@ def test_money_says_how_often_it_is_paid(client, build, reference_data):
     client.cookies["django_language"] = "en"
     page = body(client.get("/finder/", {"need": "subsidy"}))
     assert 'class="offer-per">a month<' in page and 'class="offer-per">one-off<' in page
+
+
+def test_a_range_is_one_offer_shown_with_both_ends(client, build, reference_data):
+    """The extractor files 300万元至500万元 as two facts on one quote (at least, up to): the finder
+    counts it once and shows 3,000,000–5,000,000; where the low end was rejected, the high end stands."""
+    text = "给予创业团队300万元至500万元资助。提供人才公寓10套。"
+    article = build.article(text, [FENGTAI], title="range", published="2024-05-01")
+    low = build.incentive(article, "300万元至500万元资助", kind="subsidy", value=3_000_000, unit="CNY", qualifier="ge")
+    build.incentive(article, "300万元至500万元资助", kind="subsidy", value=5_000_000, unit="CNY", qualifier="le")
+    build.incentive(article, "人才公寓10套", kind="apartment", value=10, measure="套")
+    [row] = download(client, {"need": ["subsidy", "apartment"]})["results"]
+    recent = max(1, 6 - (download(client, {})["year"] - 2024))
+    assert (row["offers"], row["score"]) == (2, (WEIGHTS["subsidy"] + WEIGHTS["apartment"]) * recent)
+    assert [d for d, k in zip(row["display"], row["kinds"]) if k == "subsidy"] == ["3,000,000–5,000,000 元"]
+    low.status = "rejected"
+    low.save()
+    [row] = download(client, {"need": "subsidy"})["results"]
+    assert row["display"] == ["最多 5,000,000 元"]
