@@ -4,7 +4,7 @@ An offer is for the people its own tier of the sentence names: 博士给予5万�
 硕士3万元 gives the 5万 to doctorates and the 3万 to masters, and a run of
 figures after a list of people (博士、硕士、本科分别给予2万元、1.2万元、0.6万元)
 gives each figure the item in its place. A degree is more precise than
-毕业生 (本科毕业生 is for bachelors, not every graduate), 及以上 after a degree
+the 毕业生 right after it (本科毕业生 is for bachelors, not every graduate), 及以上 after a degree
 takes in the degrees above it, and 非 before a group's word excludes it
 (非医疗卫生单位的博士 is no offer for health workers).
 """
@@ -21,6 +21,7 @@ _RE = quick(re.compile("|".join(f"(?P<{code}>{words})" for code, words in GROUP_
 DEGREES = ("bachelors", "masters", "doctorates")  # lowest first
 _AND_ABOVE = re.compile(any_of(entries("group_words")["degree_noun"]) + r"?(?:及|或)?以上")
 _NEGATED = "非"
+_DEGREE_TO_NOUN = 4  # 本科学历的高校毕业生: how far a degree's 毕业生 may stand after it
 
 # where a tier of a sentence ends: a clause mark or a line
 _TIER_BOUND = re.compile(r"[,，;；:：。！？!?\n]")
@@ -29,14 +30,16 @@ _LIST_SEP = re.compile(r"[、和及与或]")
 
 def groups_of(sentence: str) -> tuple[str, ...]:
     found = set()
+    degree_end = -1  # where the last degree's words end: 本科毕业生 is a bachelor, not any graduate
     for m in _RE.finditer(sentence):
         if m.start() and sentence[m.start() - 1] == _NEGATED:
             continue
-        found.add(m.lastgroup)
-        if m.lastgroup in DEGREES and _AND_ABOVE.match(sentence, m.end()):
-            found.update(DEGREES[DEGREES.index(m.lastgroup):])
-    if found & set(DEGREES):
-        found.discard("graduates")
+        if m.lastgroup in DEGREES:
+            above = _AND_ABOVE.match(sentence, m.end())
+            found.update(DEGREES[DEGREES.index(m.lastgroup):] if above else (m.lastgroup,))
+            degree_end = above.end() if above else m.end()
+        elif not (m.lastgroup == "graduates" and 0 <= m.start() - degree_end <= _DEGREE_TO_NOUN):
+            found.add(m.lastgroup)
     return tuple(code for code, _ in GROUP_WORDS if code in found)
 
 
@@ -51,15 +54,28 @@ def _listed_groups(text: str, n: int) -> list[tuple[str, ...]] | None:
     return None
 
 
-def figure_groups(sentence: str, at: int, run: tuple[int, int] = (0, 1)) -> tuple[str, ...]:
-    """The groups an offer at position `at` of its sentence is for: the item in
-    its place where it is figure run[0] of a run of run[1] figures listed after
-    as many people, else those its own tier names, else the sentence's."""
+def _own_groups(sentence: str, at: int, run: tuple[int, int]) -> tuple[str, ...]:
+    """The groups the figure at `at` names itself: the item in its place where it
+    is figure run[0] of a run of run[1] listed after as many people, else those
+    of its own tier; () where neither names anybody."""
     index, n = run
     before = sentence[:at]
     if n > 1:
         listed = _listed_groups(before, n)
         if listed:
             return listed[index]
-    own = groups_of(_TIER_BOUND.split(before)[-1])
-    return own or groups_of(sentence)
+    return groups_of(_TIER_BOUND.split(before)[-1])
+
+
+def figure_groups(sentence: str, figures: list[tuple[int, tuple[int, int]]]) -> list[tuple[str, ...]]:
+    """The groups each offer of a sentence is for, given each figure's position
+    in the sentence and its run (place, length): those it names itself, else the
+    sentence's, less those the other figures name as their own (拔尖人才9万元，
+    硕士3.6万元，本科2.52万元: the 9万 is no masters' or bachelors' offer)."""
+    own = [_own_groups(sentence, at, run) for at, run in figures]
+    everyone = groups_of(sentence)
+    out = []
+    for i, mine in enumerate(own):
+        others = {g for j, theirs in enumerate(own) if j != i for g in theirs}
+        out.append(mine or tuple(g for g in everyone if g not in others))
+    return out

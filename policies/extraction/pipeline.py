@@ -476,13 +476,22 @@ def facts(a: Article, figures: tuple[Figure, ...], mentions) -> ArticleExtractio
     doc, out = a.doc, ArticleExtraction(title=a.title, publisher=a.publisher, published=a.published,
                                         districts=list(a.codes), programs=list(mentions))
     runs = _runs(doc.norm, figures)
-    for f, run in zip(figures, runs):
+    by_sentence: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_sentence.setdefault(f.sentence, []).append(i)
+    groups: dict[int, tuple[str, ...]] = {}  # figure -> its target groups
+    for members in by_sentence.values():
+        f = figures[members[0]]
+        sentence = doc.norm[f.sent_start:f.sent_end]
+        found = figure_groups(sentence, [(figures[i].q.start - f.sent_start, runs[i]) for i in members])
+        groups.update(zip(members, found))
+    for i, f in enumerate(figures):
         q = f.q
         common = dict(quantity=Quantity(value=q.value, unit=q.unit, qualifier=f.qualifier,
                                         value_max=q.value_max, measure=q.measure),
                       start=doc.to_orig(f.start), end=doc.to_orig_end(f.end), district=f.district,
                       program=f.program, period=f.period, target=f.target,
-                      groups=figure_groups(doc.norm[f.sent_start:f.sent_end], q.start - f.sent_start, run))
+                      groups=groups[i])
         if f.kind:
             out.incentives.append(IncentiveFact(**common, kind=f.kind, label=f.label))
         else:

@@ -35,3 +35,11 @@ def test_fei_excludes_a_group_and_a_postdoc_is_a_researcher_not_a_phd():
     assert _groups("某县对非医疗卫生单位引进的全日制博士，给予购房补贴最高100万元。") == [
         (1000000, ("doctorates",))]
     assert _groups("某县对进站博士后给予10万元生活补贴。") == [(100000, ("researchers",))]
+
+
+def test_a_tier_naming_nobody_does_not_take_the_people_other_tiers_name():
+    """奖励9万元 stands in a sentence whose other tiers are for masters and bachelors: it is theirs
+    no more than it is anyone's, so it takes the sentence's other people only."""
+    assert _groups("某县对来县创业的青年，奖励9万元,硕士3.6万元,本科毕业生2.52万元。") == [
+        (90000, ("graduates", "entrepreneurs")), (36000, ("masters",)), (25200, ("bachelors",))]
+    assert _groups("某县住房补贴:拔尖人才9万元,硕士3.6万元,本科毕业生2.52万元。")[0] == (90000, ("high_level",))
