@@ -115,15 +115,42 @@ class ReviewScreen:
         if action == "add_program":
             return self.add_program()
         incentives, metrics = self.formsets(self.request.POST)
+        # Only the rows of this article's facts: a tampered TOTAL_FORMS adds
+        # nothing, and the id of another article's fact is not found here
+        # (its id field is valid: it names a fact, just not one of these).
+        forms = [*incentives.initial_forms, *metrics.initial_forms]
+        if any(form.instance.pk is None and "id" not in form.errors for form in forms):
+            return HttpResponseBadRequest(_("The form does not match the facts of this article: reload the page."))
+        if any(form.instance.pk is None for form in forms):
+            return self.save_after_reextraction(forms, BULK.get(action))
         if not (incentives.is_valid() and metrics.is_valid()):
             messages.error(self.request, _("Some rows have errors: nothing was saved. Correct them below."))
             return self.render(incentives=incentives, metrics=metrics, status=400)
-        # Only the rows of this article's facts: a tampered TOTAL_FORMS adds
-        # nothing, and the id of another article's fact is not found here.
-        forms = [*incentives.initial_forms, *metrics.initial_forms]
-        if any(form.instance.pk is None for form in forms):
-            return HttpResponseBadRequest(_("The form does not match the facts of this article: reload the page."))
-        counts = self.apply(forms, BULK.get(action))
+        self.report(self.apply(forms, BULK.get(action)))
+        return HttpResponseRedirect(self.url)
+
+    def save_after_reextraction(self, forms, bulk):
+        """Rows whose fact no longer exists: the article was re-extracted since
+        the page was drawn, which replaces the facts still proposed by new ones.
+        The decisions on the facts that remain are saved; the page is drawn
+        again from the facts as they are now (the rows of the old page cannot
+        be, having no fact behind them)."""
+        remaining = [form for form in forms if form.instance.pk is not None]
+        counts = self.apply([form for form in remaining if form.is_valid()], bulk)
+        messages.warning(
+            self.request,
+            _("The facts of this article changed since you opened the page (it was re-extracted): what you "
+              "decided on facts that still exist was saved, the rest was not. Check the reloaded screen."),
+        )
+        with_errors = [f"“{form.instance.quote}”" for form in remaining if not form.is_valid()]
+        if with_errors:
+            messages.error(
+                self.request, _("Not saved, as their rows have errors: %(facts)s.") % {"facts": "、".join(with_errors)}
+            )
+        self.report(counts)
+        return HttpResponseRedirect(self.url)
+
+    def report(self, counts):
         if any(counts.values()):
             messages.success(
                 self.request,
@@ -131,7 +158,6 @@ class ReviewScreen:
             )
         else:
             messages.info(self.request, _("Nothing to save: no row was changed, decided or selected."))
-        return HttpResponseRedirect(self.url)
 
     @transaction.atomic
     def apply(self, forms, bulk):

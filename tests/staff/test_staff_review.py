@@ -305,3 +305,27 @@ def test_without_a_selection_the_hand_form_says_so_and_keeps_a_selection_it_had(
                                                         "hand-span_start": start, "hand-span_end": end})
     assert response.status_code == 400
     assert "“每人5万元生活补贴”" in response.content.decode()
+
+
+def test_saving_a_page_drawn_before_a_reextraction(editor_client, editor, article):
+    """Re-extraction replaces the facts still proposed by new rows: a page drawn
+    before it still saves the decisions on the facts that remain, and says why
+    the others were not saved, instead of failing on rows with no fact."""
+    from django.core.management import call_command
+
+    from policies.review import accept
+
+    accept(fact(article, "人才公寓"), editor)
+    page = editor_client.get(review_url(article))
+    call_command("reextract", str(article.pk), verbosity=0)
+    data = formset_data(page, **{
+        prefix_of(page, "人才公寓"): {"value": "310"},
+        prefix_of(page, "工位"): {"decision": "accept"},
+    })
+    response = editor_client.post(review_url(article), data, follow=True)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "打开本页之后，这篇文章的数据已有变化" in body
+    assert "已接受 0 条，修正 1 条，驳回 0 条。" in body
+    assert fact(article, "人才公寓").value == Decimal(310)
+    assert not Incentive.objects.filter(article=article, quote__contains="工位", status=Status.VERIFIED).exists()
