@@ -18,6 +18,7 @@ from ..formatting import plain
 from ..importing import find_duplicate
 from ..reading import SUFFIXES, UnreadableText, read_pasted, read_upload
 from ..models import Article, Incentive, Metric
+from ..review import CORRECTABLE
 
 ISO_DATE = RegexValidator(
     r"^\d{4}(-\d{2}(-\d{2})?)?$", _("Write the date as 2024, 2024-11 or 2024-11-22.")
@@ -148,6 +149,27 @@ class FactForm(forms.ModelForm):
             # The ten target groups, read once for all the rows (the formset
             # passes the same list to each), not once per row.
             self.fields["groups"].choices = group_choices if group_choices is not None else target_group_choices()
+        for name in CORRECTABLE:
+            if name in self.fields:
+                # The page carries the values it was drawn with, so that what the
+                # editor changed is told from what others changed meanwhile.
+                self.fields[name].show_hidden_initial = True
+
+    def edited(self) -> list[str]:
+        """The correctable fields the editor changed on the page."""
+        return [name for name in self.changed_data if name in CORRECTABLE]
+
+    def changed_meanwhile(self) -> list[str]:
+        """The fields the editor changed that someone else also changed since
+        the page was drawn: the fact's value now (the form's initial, read at
+        this request) differs from the one the page showed."""
+        changed = []
+        for name in self.edited():
+            bound = self[name]
+            drawn = bound.field.hidden_widget().value_from_datadict(self.data, self.files, bound.html_initial_name)
+            if bound.field.has_changed(bound.initial, drawn):
+                changed.append(name)
+        return changed
 
 
 def target_group_choices() -> list[tuple[int, str]]:

@@ -90,6 +90,7 @@ class ReviewScreen:
         self.request = request
         self.article = article
         self.url = reverse("admin:policies_article_review", args=[article.pk])
+        self.conflicts = []  # facts someone else changed since the page was drawn (apply)
 
     def formsets(self, data=None):
         facts = dict(
@@ -151,6 +152,13 @@ class ReviewScreen:
         return HttpResponseRedirect(self.url)
 
     def report(self, counts):
+        if self.conflicts:
+            messages.warning(
+                self.request,
+                _("Not saved: since you opened the page, someone else changed what you changed in %(facts)s. "
+                  "Their values were kept; check them below and save again.")
+                % {"facts": "、".join(f"“{fact.quote}”" for fact in self.conflicts)},
+            )
         if any(counts.values()):
             messages.success(
                 self.request,
@@ -165,13 +173,24 @@ class ReviewScreen:
         counts = Counter(accepted=0, corrected=0, rejected=0)
         for form in forms:
             decision = bulk if bulk and form.cleaned_data.get("selected") else form.cleaned_data.get("decision")
-            changed = [name for name in form.changed_data if name in review.CORRECTABLE]
+            changed = form.edited()
+            if form.changed_meanwhile():
+                # Someone saved this fact since the page was drawn: theirs stays.
+                self.conflicts.append(form.instance)
+                continue
+            if not (decision or changed):
+                continue
             fact = form.instance
+            # The row posts every field as the page showed it: only those the
+            # editor changed are written, the others stay as they are now.
+            fact.refresh_from_db()
             if decision == "reject":
-                fact.refresh_from_db()  # rejecting throws away edits made on the row
-                review.reject(fact, user)
+                review.reject(fact, user)  # rejecting throws away edits made on the row
                 counts["rejected"] += 1
             elif changed:
+                for name in changed:
+                    if name != "groups":
+                        setattr(fact, name, form.cleaned_data[name])
                 review.correct(fact, user, changed, groups=form.cleaned_data.get("groups"))
                 counts["corrected"] += 1
             elif decision == "accept":

@@ -25,6 +25,8 @@ def formset_data(response, _action="save", **rows):
         for form in formset.forms:
             for name, field in form.fields.items():
                 value = form[name].value()
+                if field.show_hidden_initial:  # the value the page was drawn with, posted beside the field's
+                    data[form[name].html_initial_name] = "" if value is None else value
                 if name in ("selected", "target"):
                     if value:
                         data[form.add_prefix(name)] = "on"
@@ -329,3 +331,46 @@ def test_saving_a_page_drawn_before_a_reextraction(editor_client, editor, articl
     assert "已接受 0 条，修正 1 条，驳回 0 条。" in body
     assert fact(article, "人才公寓").value == Decimal(310)
     assert not Incentive.objects.filter(article=article, quote__contains="工位", status=Status.VERIFIED).exists()
+
+
+def test_an_out_of_date_page_writes_only_what_its_editor_changed(client, editor, django_user_model, article):
+    """Two editors open the same screen; B corrects a value and saves. A, whose
+    page still shows the old value, accepts another fact and saves: B's value
+    stays, and only A's decision is recorded."""
+    from tests.staff.staffdata import make_user
+
+    other = make_user(django_user_model, "other", groups=editor.groups.all())
+    client.force_login(editor)
+    page_a = client.get(review_url(article))
+    client.force_login(other)
+    page_b = client.get(review_url(article))
+    client.post(review_url(article), formset_data(page_b, **{prefix_of(page_b, "工位"): {"value": "150"}}))
+    client.force_login(editor)
+    response = client.post(
+        review_url(article), formset_data(page_a, **{prefix_of(page_a, "人才公寓"): {"decision": "accept"}}), follow=True
+    )
+    assert "已接受 1 条，修正 0 条，驳回 0 条。" in response.content.decode()
+    desks = fact(article, "工位")
+    assert (desks.value, desks.reviewed_by) == (Decimal(150), other)
+    assert fact(article, "人才公寓").status == Status.VERIFIED
+
+
+def test_a_field_both_editors_changed_keeps_the_first_and_says_so(client, editor, django_user_model, article):
+    from tests.staff.staffdata import make_user
+
+    other = make_user(django_user_model, "other", groups=editor.groups.all())
+    client.force_login(editor)
+    page_a = client.get(review_url(article))
+    client.force_login(other)
+    page_b = client.get(review_url(article))
+    client.post(review_url(article), formset_data(page_b, **{prefix_of(page_b, "工位"): {"value": "150"}}))
+    client.force_login(editor)
+    response = client.post(review_url(article), formset_data(page_a, **{
+        prefix_of(page_a, "工位"): {"value": "130"}, prefix_of(page_a, "补贴"): {"label": "博士生活补贴"},
+    }), follow=True)
+    body = response.content.decode()
+    assert "未保存：您打开本页之后，有人修改了“免租工位120个”" in body
+    assert "已接受 0 条，修正 1 条，驳回 0 条。" in body
+    desks = fact(article, "工位")
+    assert (desks.value, desks.reviewed_by) == (Decimal(150), other)
+    assert fact(article, "补贴").label == "博士生活补贴"
