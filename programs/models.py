@@ -50,6 +50,8 @@ class TargetGroup(models.Model):
         return gettext(self.name)
 
 
+DATE_MESSAGE = _("Write the date as 2024, 2024-11 or 2024-11-22.")  # what the forms say of a date as well
+
 PINYIN_LENGTH = 400  # a 100-character name's syllables with tones and spaces
 
 
@@ -135,9 +137,13 @@ class Program(models.Model):
             models.CheckConstraint(condition=choices_check("status", Status), name="program_status_valid"),
             models.CheckConstraint(condition=choices_check("origin", Origin), name="program_origin_valid"),
             models.CheckConstraint(
-                condition=Q(launched="") | Q(launched__regex=lifecycle.PARTIAL_DATE), name="program_launched_iso"
+                condition=Q(launched="") | Q(launched__regex=lifecycle.PARTIAL_DATE), name="program_launched_iso",
+                violation_error_message=DATE_MESSAGE,
             ),
-            models.CheckConstraint(condition=Q(ends="") | Q(ends__regex=lifecycle.PARTIAL_DATE), name="program_ends_iso"),
+            models.CheckConstraint(
+                condition=Q(ends="") | Q(ends__regex=lifecycle.PARTIAL_DATE), name="program_ends_iso",
+                violation_error_message=DATE_MESSAGE,
+            ),
             models.CheckConstraint(condition=Q(stage="") | choices_check("stage", Stage), name="program_stage_valid"),
         ]
         indexes = [
