@@ -72,6 +72,13 @@ class ProgramQuerySet(models.QuerySet):
     def in_stage(self, stage, today):
         return self.filter(lifecycle.stage_condition(stage, today))
 
+    def named(self, name: str):
+        """The program called `name`, by its name or else by one of its aliases; None if
+        none is. Read in Python (a district has a handful): a JSON list of aliases is not
+        searched alike on every database."""
+        found = [program for program in self if name in program.all_names()]
+        return min(found, key=lambda program: program.name != name, default=None)
+
 
 class Program(models.Model):
     """A named initiative a district runs: 学子回家, 海河英才, 头雁计划 …"""

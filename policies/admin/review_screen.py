@@ -18,6 +18,8 @@ from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from programs.choices import Origin, Status
@@ -214,15 +216,23 @@ class ReviewScreen:
         form = ProgramForm(self.request.POST, prefix="program")
         if not form.is_valid():
             return self.render(program_form=form, status=400)
-        program, created = Program.objects.get_or_create(
-            district=form.cleaned_data["district"],
-            name=form.cleaned_data["name"],
-            defaults={"origin": Origin.MANUAL, "status": Status.VERIFIED},
-        )
-        if created:
+        district, name = form.cleaned_data["district"], form.cleaned_data["name"]
+        # A name the district's program already goes by, its own or an alias, is that program.
+        program = Program.objects.in_district(district).named(name)
+        if program is None:
+            program = Program.objects.create(district=district, name=name, origin=Origin.MANUAL, status=Status.VERIFIED)
             messages.success(self.request, _("Program “%(name)s” created.") % {"name": program.name})
+            return HttpResponseRedirect(self.url)
+        link = format_html(
+            '<a href="{}">{}</a>', reverse("admin:programs_program_change", args=[program.pk]), program.name
+        )
+        if program.name == name:
+            message = _("Program “%(name)s” already exists.") % {"name": link}
         else:
-            messages.info(self.request, _("Program “%(name)s” already exists.") % {"name": program.name})
+            message = _("“%(alias)s” is another name of the program “%(name)s”, which already exists.") % {
+                "alias": escape(name), "name": link,
+            }
+        messages.info(self.request, mark_safe(message))  # the names are escaped, the rest is our catalogue's
         return HttpResponseRedirect(self.url)
 
     def render(self, *, incentives=None, metrics=None, hand_form=None, program_form=None, may_review=True, status=200):

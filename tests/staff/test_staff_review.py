@@ -374,3 +374,15 @@ def test_a_field_both_editors_changed_keeps_the_first_and_says_so(client, editor
     desks = fact(article, "工位")
     assert (desks.value, desks.reviewed_by) == (Decimal(150), other)
     assert fact(article, "补贴").label == "博士生活补贴"
+
+
+@pytest.mark.parametrize("typed", ["竹乡英才", "竹乡英才计划"])
+def test_new_program_by_a_name_or_alias_the_district_has_points_to_it(editor_client, article, hexi, typed):
+    existing = Program.objects.create(name="竹乡英才", aliases=["竹乡英才计划"], district=hexi)
+    response = editor_client.post(
+        review_url(article), {"_action": "add_program", "program-name": typed, "program-district": hexi.pk}, follow=True
+    )
+    assert Program.objects.filter(district=hexi, name__startswith="竹乡").count() == 1
+    body = response.content.decode()
+    assert "已存在" in body
+    assert f'<a href="{reverse("admin:programs_program_change", args=[existing.pk])}">竹乡英才</a>' in body
