@@ -68,6 +68,10 @@ class ProgramAdmin(SimpleHistoryAdmin):
             obj.origin = Origin.MANUAL
         elif obj.origin == Origin.EXTRACTED and form.changed_data:
             obj.origin = Origin.CORRECTED
+        if change and "name" in form.changed_data:
+            # The old name stays one of its names, as a merge keeps the merged
+            # programs' names: articles used it, and people may search for it.
+            obj.aliases = [name for name in dict.fromkeys([*obj.aliases, form.initial["name"]]) if name != obj.name]
         super().save_model(request, obj, form, change)
         if handed_back:  # unticked: the articles' dates again, now
             lifecycle.refresh([obj.pk])

@@ -50,3 +50,18 @@ def test_create_program_in_admin(editor_client, hexi):
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Program.objects.get(name="海河英才").origin == Origin.MANUAL
+
+
+def test_rename_keeps_the_old_name_as_an_alias(editor_client, article):
+    program = Program.objects.get(name="青年人才集聚")
+    program.aliases = ["青年人才集聚计划", "河西青年集聚"]
+    program.save()
+    response = editor_client.post(
+        reverse("admin:programs_program_change", args=[program.pk]),
+        {"name": "青年人才集聚计划", "aliases": '["青年人才集聚计划", "河西青年集聚"]', "district": program.district_id,
+         "status": "verified", "mentions-TOTAL_FORMS": 0, "mentions-INITIAL_FORMS": 0},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    program.refresh_from_db()
+    # The new name was an alias: it is the name now, and no longer an alias.
+    assert (program.name, program.aliases) == ("青年人才集聚计划", ["河西青年集聚", "青年人才集聚"])
