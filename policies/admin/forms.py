@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from programs.models import TargetGroup
+from programs.models import Program, TargetGroup
 
 from ..choices import IncentiveKind
 from ..formatting import plain
@@ -29,6 +29,20 @@ def normalise_newlines(text: str) -> str:
     """Browsers send a textarea with CRLF line ends; store LF so that spans
     count the same characters the review screen shows."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class LinesField(forms.CharField):
+    """A list of strings edited as a textarea, one per line (an indicator's
+    wordings, a program's aliases)."""
+
+    widget = forms.Textarea(attrs={"rows": 6, "cols": 40})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        lines = [line.strip() for line in (value or "").splitlines()]
+        return list(dict.fromkeys(line for line in lines if line))
 
 
 class ArticleAddForm(forms.ModelForm):
@@ -281,3 +295,15 @@ class ProgramForm(forms.Form):
 
     name = forms.CharField(label=_("name"), max_length=100)
     district = Incentive._meta.get_field("district").formfield(widget=autocomplete(Incentive, "district"))
+
+
+class ProgramAdminForm(forms.ModelForm):
+    """A program in its admin: the aliases one per line, not as JSON."""
+
+    aliases = LinesField(
+        label=_("aliases"), required=False, help_text=_("Other names the articles use, one per line: 丰台·学子回家 …")
+    )
+
+    class Meta:
+        model = Program
+        fields = "__all__"

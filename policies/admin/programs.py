@@ -16,6 +16,7 @@ from programs.models import Program
 
 from .. import lifecycle, review
 from ..models import Mention
+from .forms import ProgramAdminForm
 
 
 class MentionInline(admin.TabularInline):
@@ -28,6 +29,7 @@ class MentionInline(admin.TabularInline):
 
 @admin.register(Program)
 class ProgramAdmin(SimpleHistoryAdmin):
+    form = ProgramAdminForm
     list_display = ["name", "aliases_display", "district", "articles_count", "status", "origin"]
     list_filter = ["status", "origin", ("district", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "aliases", "district__name"]

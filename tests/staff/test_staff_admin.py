@@ -130,7 +130,7 @@ def test_a_program_date_in_words_is_explained(editor_client, article, field):
     program = Program.objects.get(name="青年人才集聚")
     change = reverse("admin:programs_program_change", args=[program.pk])
     body = editor_client.post(change, {
-        "name": program.name, "aliases": "[]", "district": program.district_id, "status": "verified",
+        "name": program.name, "aliases": "", "district": program.district_id, "status": "verified",
         field: "2025年8月", "mentions-TOTAL_FORMS": 0, "mentions-INITIAL_FORMS": 0,
     }).content.decode()
     assert "日期请写作 2024、2024-11 或 2024-11-22。" in body and f"{field}_iso" not in body
