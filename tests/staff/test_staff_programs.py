@@ -79,3 +79,21 @@ def test_aliases_are_edited_one_per_line(editor_client, hexi):
     assert response.status_code == 302, response.content.decode()[:3000]
     program.refresh_from_db()
     assert program.aliases == ["竹乡英才计划", "竹乡人才计划"]
+
+
+def test_a_program_with_facts_a_person_decided_is_merged_not_deleted(editor_client, article, hexi):
+    from policies.review import accept
+
+    program = Program.objects.get(name="青年人才集聚")
+    accept(fact(article, "工位"), None)
+    delete = reverse("admin:programs_program_delete", args=[program.pk])
+    body = editor_client.get(delete).content.decode()
+    assert "不能删除" in body and "合并" in body
+    editor_client.post(delete, {"post": "yes"})
+    assert Program.objects.filter(pk=program.pk).exists()
+    assert fact(article, "工位").program == program
+    # One whose facts are all still the machine's proposals may go.
+    other = Program.objects.create(name="海河英才", district=hexi)
+    Incentive.objects.filter(pk=fact(article, "公寓").pk).update(program=other)
+    assert editor_client.post(reverse("admin:programs_program_delete", args=[other.pk]), {"post": "yes"}).status_code == 302
+    assert not Program.objects.filter(pk=other.pk).exists()
