@@ -90,6 +90,7 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=Q(published="") | Q(published__regex=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
                 name="article_published_iso",
+                violation_error_message=_("Write the date as 2024, 2024-11 or 2024-11-22."),
             ),
         ]
 
@@ -381,7 +382,8 @@ class Fact(models.Model):
             models.CheckConstraint(condition=choices_check("status", Status), name=f"{prefix}_status_valid"),
             models.CheckConstraint(condition=choices_check("origin", Origin), name=f"{prefix}_origin_valid"),
             models.CheckConstraint(
-                condition=Q(value_max__isnull=True) | Q(value_max__gte=F("value")), name=f"{prefix}_range_ordered"
+                condition=Q(value_max__isnull=True) | Q(value_max__gte=F("value")), name=f"{prefix}_range_ordered",
+                violation_error_message=_("The upper value is below the value."),
             ),
         ]
 

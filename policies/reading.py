@@ -33,7 +33,16 @@ BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 )
 # Encodings whose bytes GB18030 also decodes, into nonsense: when the detector
 # says one of these, the text is refused with its name rather than garbled.
-MISTAKEN_FOR_GBK = {"big5", "big5hkscs", "cp950", "utf_16_le", "utf_16_be"}
+# Japanese and Korean ones included: the detector names Shift-JIS cp932 and EUC-KR cp949.
+MISTAKEN_FOR_GBK = {
+    "big5", "big5hkscs", "cp950", "utf_16_le", "utf_16_be",
+    "shift_jis", "cp932", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004", "euc_jisx0213",
+    "iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_3", "iso2022_jp_ext",
+    "euc_kr", "cp949", "johab", "iso2022_kr",
+}
+# ISO-2022 texts are 7-bit, so UTF-8 reads them, escapes and all: an escape to
+# a double-byte set (ESC $) is never in an article, and sends them to the detector.
+ISO2022_ESCAPE = b"\x1b$"
 SIGNATURES = {  # binary files people rename to .txt
     b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF", b"%PDF": "PDF",
     b"PK\x03\x04": "ZIP/Office", b"\xd0\xcf\x11\xe0": "Office (.doc/.xls)",
@@ -90,14 +99,15 @@ def _decode_plain(data: bytes) -> str:
     kind = next((name for magic, name in SIGNATURES.items() if data.startswith(magic)), None)
     if kind:
         raise UnreadableText(_("this is a binary file (%(kind)s), not a text article") % {"kind": kind})
-    if b"\x00" not in data:
+    if b"\x00" not in data and ISO2022_ESCAPE not in data:
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as error:
             if error.reason == "unexpected end of data":
                 raise UnreadableText(_("the UTF-8 text stops in the middle of a character: the file looks cut off")) from None
-    guess = charset_normalizer.from_bytes(data[:65536]).best()
-    if b"\x00" not in data and not (guess and guess.encoding in MISTAKEN_FOR_GBK):
+    found = charset_normalizer.from_bytes(data[:65536])
+    guess = found.best()
+    if b"\x00" not in data and not _mistaken_for_gbk(found):
         try:
             return data.decode("gb18030")  # a superset of GBK and GB2312
         except UnicodeDecodeError:
@@ -114,6 +124,16 @@ def _decode_plain(data: bytes) -> str:
         _("the text is in %(encoding)s, which is not read here: save it as UTF-8 (or UTF-16 with a BOM)")
         % {"encoding": encoding}
     )
+
+
+def _mistaken_for_gbk(found) -> bool:
+    """Whether the detector reads the bytes in an encoding GB18030 would garble,
+    and better than as GB18030: on a few words of Chinese it may say cp949 or
+    big5 first, with GB18030 as clean a reading (as little chaos)."""
+    guess = found.best()
+    if guess is None or guess.encoding not in MISTAKEN_FOR_GBK:
+        return False
+    return not any(match.encoding == "gb18030" and match.chaos <= guess.chaos for match in found)
 
 
 def text_of(data: bytes, name: str = "") -> str:

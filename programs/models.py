@@ -50,6 +50,8 @@ class TargetGroup(models.Model):
         return gettext(self.name)
 
 
+DATE_MESSAGE = _("Write the date as 2024, 2024-11 or 2024-11-22.")  # what the forms say of a date as well
+
 PINYIN_LENGTH = 400  # a 100-character name's syllables with tones and spaces
 
 
@@ -69,6 +71,13 @@ class ProgramQuerySet(models.QuerySet):
 
     def in_stage(self, stage, today):
         return self.filter(lifecycle.stage_condition(stage, today))
+
+    def named(self, name: str):
+        """The program called `name`, by its name or else by one of its aliases; None if
+        none is. Read in Python (a district has a handful): a JSON list of aliases is not
+        searched alike on every database."""
+        found = [program for program in self if name in program.all_names()]
+        return min(found, key=lambda program: program.name != name, default=None)
 
 
 class Program(models.Model):
@@ -135,9 +144,13 @@ class Program(models.Model):
             models.CheckConstraint(condition=choices_check("status", Status), name="program_status_valid"),
             models.CheckConstraint(condition=choices_check("origin", Origin), name="program_origin_valid"),
             models.CheckConstraint(
-                condition=Q(launched="") | Q(launched__regex=lifecycle.PARTIAL_DATE), name="program_launched_iso"
+                condition=Q(launched="") | Q(launched__regex=lifecycle.PARTIAL_DATE), name="program_launched_iso",
+                violation_error_message=DATE_MESSAGE,
             ),
-            models.CheckConstraint(condition=Q(ends="") | Q(ends__regex=lifecycle.PARTIAL_DATE), name="program_ends_iso"),
+            models.CheckConstraint(
+                condition=Q(ends="") | Q(ends__regex=lifecycle.PARTIAL_DATE), name="program_ends_iso",
+                violation_error_message=DATE_MESSAGE,
+            ),
             models.CheckConstraint(condition=Q(stage="") | choices_check("stage", Stage), name="program_stage_valid"),
         ]
         indexes = [

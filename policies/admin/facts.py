@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import indicators, review
@@ -156,20 +156,25 @@ class MetricAdmin(FactAdmin):
         if form.is_bound and form.is_valid():
             indicator = form.chosen()
             changed = indicators.set_indicator(metrics, indicator, request.user)
-            message = _("%(n)d metrics now have the indicator “%(indicator)s”; they count as corrected.") % {
-                "n": changed, "indicator": indicator.name if indicator else _("no indicator"),
-            }
+            message = ngettext(
+                "%(n)d metric now has the indicator “%(indicator)s”; it counts as corrected.",
+                "%(n)d metrics now have the indicator “%(indicator)s”; they count as corrected.",
+                changed,
+            ) % {"n": changed, "indicator": indicator.name if indicator else _("no indicator")}
             if form.cleaned_data["remember"]:
                 mapped, followed = indicators.remember(metrics, indicator, request.user)
-                message += " " + _("%(mapped)d labels mapped; %(followed)d other proposed metrics follow.") % {
-                    "mapped": mapped, "followed": followed,
-                }
+                message += " " + ngettext(
+                    "%(n)d label mapped;", "%(n)d labels mapped;", mapped
+                ) % {"n": mapped} + " " + ngettext(
+                    "%(n)d other proposed metric follows.", "%(n)d other proposed metrics follow.", followed
+                ) % {"n": followed}
             self.message_user(request, message, messages.SUCCESS)
             return None
         labels = sorted({(m.label, m.get_unit_display()) for m in metrics})
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Set the indicator of %(n)d metrics") % {"n": len(metrics)},
+            "title": ngettext("Set the indicator of %(n)d metric", "Set the indicator of %(n)d metrics", len(metrics))
+            % {"n": len(metrics)},
             "opts": self.model._meta,
             "metrics": metrics,
             "labels": labels,

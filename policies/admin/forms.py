@@ -11,13 +11,14 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from programs.models import TargetGroup
+from programs.models import Program, TargetGroup
 
 from ..choices import IncentiveKind
 from ..formatting import plain
 from ..importing import find_duplicate
 from ..reading import SUFFIXES, UnreadableText, read_pasted, read_upload
 from ..models import Article, Incentive, Metric
+from ..review import CORRECTABLE
 
 ISO_DATE = RegexValidator(
     r"^\d{4}(-\d{2}(-\d{2})?)?$", _("Write the date as 2024, 2024-11 or 2024-11-22.")
@@ -28,6 +29,20 @@ def normalise_newlines(text: str) -> str:
     """Browsers send a textarea with CRLF line ends; store LF so that spans
     count the same characters the review screen shows."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class LinesField(forms.CharField):
+    """A list of strings edited as a textarea, one per line (an indicator's
+    wordings, a program's aliases)."""
+
+    widget = forms.Textarea(attrs={"rows": 6, "cols": 40})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        lines = [line.strip() for line in (value or "").splitlines()]
+        return list(dict.fromkeys(line for line in lines if line))
 
 
 class ArticleAddForm(forms.ModelForm):
@@ -148,6 +163,27 @@ class FactForm(forms.ModelForm):
             # The ten target groups, read once for all the rows (the formset
             # passes the same list to each), not once per row.
             self.fields["groups"].choices = group_choices if group_choices is not None else target_group_choices()
+        for name in CORRECTABLE:
+            if name in self.fields:
+                # The page carries the values it was drawn with, so that what the
+                # editor changed is told from what others changed meanwhile.
+                self.fields[name].show_hidden_initial = True
+
+    def edited(self) -> list[str]:
+        """The correctable fields the editor changed on the page."""
+        return [name for name in self.changed_data if name in CORRECTABLE]
+
+    def changed_meanwhile(self) -> list[str]:
+        """The fields the editor changed that someone else also changed since
+        the page was drawn: the fact's value now (the form's initial, read at
+        this request) differs from the one the page showed."""
+        changed = []
+        for name in self.edited():
+            bound = self[name]
+            drawn = bound.field.hidden_widget().value_from_datadict(self.data, self.files, bound.html_initial_name)
+            if bound.field.has_changed(bound.initial, drawn):
+                changed.append(name)
+        return changed
 
 
 def target_group_choices() -> list[tuple[int, str]]:
@@ -259,3 +295,15 @@ class ProgramForm(forms.Form):
 
     name = forms.CharField(label=_("name"), max_length=100)
     district = Incentive._meta.get_field("district").formfield(widget=autocomplete(Incentive, "district"))
+
+
+class ProgramAdminForm(forms.ModelForm):
+    """A program in its admin: the aliases one per line, not as JSON."""
+
+    aliases = LinesField(
+        label=_("aliases"), required=False, help_text=_("Other names the articles use, one per line: 丰台·学子回家 …")
+    )
+
+    class Meta:
+        model = Program
+        fields = "__all__"

@@ -12,19 +12,7 @@ from programs.choices import Status
 
 from .. import indicators
 from ..models import Indicator, IndicatorCategory, IndicatorMapping
-
-
-class LinesField(forms.CharField):
-    """A list of strings edited as a textarea, one per line."""
-
-    widget = forms.Textarea(attrs={"rows": 6, "cols": 40})
-
-    def prepare_value(self, value):
-        return "\n".join(value) if isinstance(value, list) else value
-
-    def to_python(self, value):
-        lines = [line.strip() for line in (value or "").splitlines()]
-        return list(dict.fromkeys(line for line in lines if line))
+from .forms import LinesField
 
 
 class IndicatorForm(forms.ModelForm):

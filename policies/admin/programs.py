@@ -5,17 +5,18 @@ is reviewed with what points at it: the inline lists its mentions in articles,
 and merging moves the merged programs' facts and mentions (policies.review).
 """
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from programs.choices import Origin
+from programs.choices import Origin, Status
 from programs.models import Program
 
 from .. import lifecycle, review
 from ..models import Mention
+from .forms import ProgramAdminForm
 
 
 class MentionInline(admin.TabularInline):
@@ -28,6 +29,7 @@ class MentionInline(admin.TabularInline):
 
 @admin.register(Program)
 class ProgramAdmin(SimpleHistoryAdmin):
+    form = ProgramAdminForm
     list_display = ["name", "aliases_display", "district", "articles_count", "status", "origin"]
     list_filter = ["status", "origin", ("district", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "aliases", "district__name"]
@@ -68,9 +70,30 @@ class ProgramAdmin(SimpleHistoryAdmin):
             obj.origin = Origin.MANUAL
         elif obj.origin == Origin.EXTRACTED and form.changed_data:
             obj.origin = Origin.CORRECTED
+        if change and "name" in form.changed_data:
+            # The old name stays one of its names, as a merge keeps the merged
+            # programs' names: articles used it, and people may search for it.
+            obj.aliases = [name for name in dict.fromkeys([*obj.aliases, form.initial["name"]]) if name != obj.name]
         super().save_model(request, obj, form, change)
         if handed_back:  # unticked: the articles' dates again, now
             lifecycle.refresh([obj.pk])
+
+    def get_deleted_objects(self, objs, request):
+        """Deleting a program would take it silently off the facts that point at
+        it (SET_NULL, no history): those a person verified, corrected or entered
+        protect it, and the editor is told to merge it instead, which moves them."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        decided = Q(status=Status.VERIFIED) | Q(origin__in=[Origin.CORRECTED, Origin.MANUAL])
+        facts = [fact for model in review.FACT_MODELS for fact in model.objects.filter(decided, program__in=objs)]
+        if facts:
+            protected = [*protected, *(f"{fact._meta.verbose_name}: {fact}" for fact in facts)]
+            self.message_user(
+                request,
+                _("A person verified, corrected or entered facts of this program: it cannot be deleted. "
+                  "Merge it into the program that replaces it instead, which moves its facts and keeps its names."),
+                messages.ERROR,
+            )
+        return deleted, counts, perms_needed, protected
 
     @admin.action(description=_("Merge the selected programs into one"), permissions=["change", "delete"])
     def merge(self, request, queryset):

@@ -18,6 +18,8 @@ from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from programs.choices import Origin, Status
@@ -90,6 +92,7 @@ class ReviewScreen:
         self.request = request
         self.article = article
         self.url = reverse("admin:policies_article_review", args=[article.pk])
+        self.conflicts = []  # facts someone else changed since the page was drawn (apply)
 
     def formsets(self, data=None):
         facts = dict(
@@ -115,15 +118,49 @@ class ReviewScreen:
         if action == "add_program":
             return self.add_program()
         incentives, metrics = self.formsets(self.request.POST)
+        # Only the rows of this article's facts: a tampered TOTAL_FORMS adds
+        # nothing, and the id of another article's fact is not found here
+        # (its id field is valid: it names a fact, just not one of these).
+        forms = [*incentives.initial_forms, *metrics.initial_forms]
+        if any(form.instance.pk is None and "id" not in form.errors for form in forms):
+            return HttpResponseBadRequest(_("The form does not match the facts of this article: reload the page."))
+        if any(form.instance.pk is None for form in forms):
+            return self.save_after_reextraction(forms, BULK.get(action))
         if not (incentives.is_valid() and metrics.is_valid()):
             messages.error(self.request, _("Some rows have errors: nothing was saved. Correct them below."))
             return self.render(incentives=incentives, metrics=metrics, status=400)
-        # Only the rows of this article's facts: a tampered TOTAL_FORMS adds
-        # nothing, and the id of another article's fact is not found here.
-        forms = [*incentives.initial_forms, *metrics.initial_forms]
-        if any(form.instance.pk is None for form in forms):
-            return HttpResponseBadRequest(_("The form does not match the facts of this article: reload the page."))
-        counts = self.apply(forms, BULK.get(action))
+        self.report(self.apply(forms, BULK.get(action)))
+        return HttpResponseRedirect(self.url)
+
+    def save_after_reextraction(self, forms, bulk):
+        """Rows whose fact no longer exists: the article was re-extracted since
+        the page was drawn, which replaces the facts still proposed by new ones.
+        The decisions on the facts that remain are saved; the page is drawn
+        again from the facts as they are now (the rows of the old page cannot
+        be, having no fact behind them)."""
+        remaining = [form for form in forms if form.instance.pk is not None]
+        counts = self.apply([form for form in remaining if form.is_valid()], bulk)
+        messages.warning(
+            self.request,
+            _("The facts of this article changed since you opened the page (it was re-extracted): what you "
+              "decided on facts that still exist was saved, the rest was not. Check the reloaded screen."),
+        )
+        with_errors = [f"“{form.instance.quote}”" for form in remaining if not form.is_valid()]
+        if with_errors:
+            messages.error(
+                self.request, _("Not saved, as their rows have errors: %(facts)s.") % {"facts": "、".join(with_errors)}
+            )
+        self.report(counts)
+        return HttpResponseRedirect(self.url)
+
+    def report(self, counts):
+        if self.conflicts:
+            messages.warning(
+                self.request,
+                _("Not saved: since you opened the page, someone else changed what you changed in %(facts)s. "
+                  "Their values were kept; check them below and save again.")
+                % {"facts": "、".join(f"“{fact.quote}”" for fact in self.conflicts)},
+            )
         if any(counts.values()):
             messages.success(
                 self.request,
@@ -131,7 +168,6 @@ class ReviewScreen:
             )
         else:
             messages.info(self.request, _("Nothing to save: no row was changed, decided or selected."))
-        return HttpResponseRedirect(self.url)
 
     @transaction.atomic
     def apply(self, forms, bulk):
@@ -139,13 +175,24 @@ class ReviewScreen:
         counts = Counter(accepted=0, corrected=0, rejected=0)
         for form in forms:
             decision = bulk if bulk and form.cleaned_data.get("selected") else form.cleaned_data.get("decision")
-            changed = [name for name in form.changed_data if name in review.CORRECTABLE]
+            changed = form.edited()
+            if form.changed_meanwhile():
+                # Someone saved this fact since the page was drawn: theirs stays.
+                self.conflicts.append(form.instance)
+                continue
+            if not (decision or changed):
+                continue
             fact = form.instance
+            # The row posts every field as the page showed it: only those the
+            # editor changed are written, the others stay as they are now.
+            fact.refresh_from_db()
             if decision == "reject":
-                fact.refresh_from_db()  # rejecting throws away edits made on the row
-                review.reject(fact, user)
+                review.reject(fact, user)  # rejecting throws away edits made on the row
                 counts["rejected"] += 1
             elif changed:
+                for name in changed:
+                    if name != "groups":
+                        setattr(fact, name, form.cleaned_data[name])
                 review.correct(fact, user, changed, groups=form.cleaned_data.get("groups"))
                 counts["corrected"] += 1
             elif decision == "accept":
@@ -169,15 +216,23 @@ class ReviewScreen:
         form = ProgramForm(self.request.POST, prefix="program")
         if not form.is_valid():
             return self.render(program_form=form, status=400)
-        program, created = Program.objects.get_or_create(
-            district=form.cleaned_data["district"],
-            name=form.cleaned_data["name"],
-            defaults={"origin": Origin.MANUAL, "status": Status.VERIFIED},
-        )
-        if created:
+        district, name = form.cleaned_data["district"], form.cleaned_data["name"]
+        # A name the district's program already goes by, its own or an alias, is that program.
+        program = Program.objects.in_district(district).named(name)
+        if program is None:
+            program = Program.objects.create(district=district, name=name, origin=Origin.MANUAL, status=Status.VERIFIED)
             messages.success(self.request, _("Program “%(name)s” created.") % {"name": program.name})
+            return HttpResponseRedirect(self.url)
+        link = format_html(
+            '<a href="{}">{}</a>', reverse("admin:programs_program_change", args=[program.pk]), program.name
+        )
+        if program.name == name:
+            message = _("Program “%(name)s” already exists.") % {"name": link}
         else:
-            messages.info(self.request, _("Program “%(name)s” already exists.") % {"name": program.name})
+            message = _("“%(alias)s” is another name of the program “%(name)s”, which already exists.") % {
+                "alias": escape(name), "name": link,
+            }
+        messages.info(self.request, mark_safe(message))  # the names are escaped, the rest is our catalogue's
         return HttpResponseRedirect(self.url)
 
     def render(self, *, incentives=None, metrics=None, hand_form=None, program_form=None, may_review=True, status=200):

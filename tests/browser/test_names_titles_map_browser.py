@@ -253,7 +253,7 @@ def test_review_screen_admin_header_and_icon(tab, kb, editor):
     assert header == SITE[tab.language] and "Django" not in header
     # A row's measure word and target groups are fields.
     row = tab.locator(f'article.fact-row[data-fact="incentive-{kb.apartments.pk}"]')
-    assert row.locator("input[name$='-measure']").input_value() == "套"
+    assert row.locator("input[name$='-measure']:not([type=hidden])").input_value() == "套"
     # Nothing covers a row scrolled into view (on a phone the sticky text once stayed over the rows).
     row.scroll_into_view_if_needed()
     assert row.evaluate("r => { const b = r.getBoundingClientRect();"
@@ -280,8 +280,8 @@ def test_review_screen_admin_header_and_icon(tab, kb, editor):
     assert list(added.groups.all()) == [entrepreneurs]
     # Correct the measure word and the groups of a row.
     row = tab.locator(f'article.fact-row[data-fact="incentive-{kb.jobs.pk}"]')
-    row.locator("input[name$='-measure']").fill("项")
-    row.locator(f"input[name$='-groups'][value='{entrepreneurs.pk}']").check()
+    row.locator("input[name$='-measure']:not([type=hidden])").fill("项")
+    row.locator(f"input[name$='-groups'][type=checkbox][value='{entrepreneurs.pk}']").check()
     tab.locator("#review-form .submit-row button[value=save]").click()
     tab.wait_for_selector(".messagelist .success")
     kb.jobs.refresh_from_db()

@@ -84,7 +84,7 @@ def test_editor_enters_reviews_and_publishes(page, screenshot, editor_login):
 
     # Accept one, correct another, reject a third.
     row_of(page, "人才公寓200套").locator("input[name$='-decision'][value=accept]").check()
-    workstation.locator("input[name$='-value']").fill("100")
+    workstation.locator("input[name$='-value']:not([type=hidden])").fill("100")
     row_of(page, "安家补贴").locator("input[name$='-decision'][value=reject]").check()
     page.locator(".bulk-bar button[value=save]").click()
     page.wait_for_selector(".messagelist .success")

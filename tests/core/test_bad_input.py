@@ -15,6 +15,8 @@ from django.utils import translation
 from policies.models import Article
 
 TEXT = "滑县发布人才新政，将提供人才公寓200套，并设立3000万元人才发展专项资金。\n"
+JAPANESE = "渋谷区は若手人材の誘致のため、人材政策を発表しました。住宅手当を毎月三万円支給します。\n"
+KOREAN = "강남구는 청년 인재를 유치하기 위해 새로운 인재 정책을 발표했습니다. 매월 주거 수당을 지급합니다.\n"
 
 
 def run(*paths, language="en"):
@@ -50,11 +52,18 @@ REFUSED = {
     "utf16-no-bom.txt": (TEXT.encode("utf-16-le") * 3, "UTF-16-LE without a byte-order mark"),
     "truncated.txt": ((TEXT * 3).encode()[:-2], "stops in the middle of a character"),
     "big5.txt": ("臺北市發佈人才新政，將提供人才公寓兩百套，並設立專項資金。".encode("big5") * 3, "BIG5"),
+    # GB18030 decodes these too, into nonsense.
+    "shift-jis.txt": (JAPANESE.encode("shift_jis"), "which is not read here"),
+    "euc-jp.txt": (JAPANESE.encode("euc_jp"), "which is not read here"),
+    "iso-2022-jp.txt": (JAPANESE.encode("iso2022_jp"), "which is not read here"),
+    "euc-kr.txt": (KOREAN.encode("euc_kr"), "which is not read here"),
+    "short-euc-kr.txt": (KOREAN[:12].encode("euc_kr"), "which is not read here"),
 }
 # name → (bytes, a phrase of the stored text)
 READ = {
     "utf16-bom.txt": (TEXT.encode("utf-16"), "人才公寓200套"),
     "gbk.txt": (TEXT.encode("gbk"), "人才公寓200套"),
+    "short-gbk.txt": ("海河英才计划\n".encode("gbk"), "海河英才计划"),  # the detector's first guess: Korean
     "gb18030.txt": (("𠀀" + TEXT).encode("gb18030"), "𠀀滑县"),
     "utf8-bom.txt": ("\ufeff".encode() + ("东海县" + TEXT).encode(), "东海县滑县"),
 }

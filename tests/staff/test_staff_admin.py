@@ -100,3 +100,39 @@ def test_articles_with_nothing_left_to_review(admin_client, article, editor):
             reject(f, editor)
     assert admin_client.get(url, {"to_review": "no"}).context["cl"].result_count == 1
     assert admin_client.get(url, {"to_review": "yes"}).context["cl"].result_count == 0
+
+
+# A check constraint a form breaks says what is wrong in the editor's words, not its name.
+def test_a_range_upside_down_on_the_review_screen_is_explained(editor_client, article):
+    from tests.staff.test_staff_review import formset_data, prefix_of, review_url
+
+    page = editor_client.get(review_url(article))
+    response = editor_client.post(review_url(article), formset_data(page, **{prefix_of(page, "人才公寓"): {"value_max": "100"}}))
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "上限值小于数值。" in body and "range_ordered" not in body
+
+
+def test_a_publication_date_in_words_is_explained(editor_client, article):
+    change = reverse("admin:policies_article_change", args=[article.pk])
+    form = editor_client.get(change).context["adminform"].form
+    data = {name: form[name].value() or "" for name in ("title", "publisher", "source_url")}
+    data |= {"published": "2025年5月", "districts": [d.pk for d in article.districts.all()],
+             "mention_set-TOTAL_FORMS": "0", "mention_set-INITIAL_FORMS": "0"}
+    body = editor_client.post(change, data).content.decode()
+    assert "日期请写作 2024、2024-11 或 2024-11-22。" in body and "published_iso" not in body
+    article.refresh_from_db()
+    assert article.published == "2024-03-01"
+
+
+@pytest.mark.parametrize("field", ["launched", "ends"])
+def test_a_program_date_in_words_is_explained(editor_client, article, field):
+    program = Program.objects.get(name="青年人才集聚")
+    change = reverse("admin:programs_program_change", args=[program.pk])
+    body = editor_client.post(change, {
+        "name": program.name, "aliases": "", "district": program.district_id, "status": "verified",
+        field: "2025年8月", "mentions-TOTAL_FORMS": 0, "mentions-INITIAL_FORMS": 0,
+    }).content.decode()
+    assert "日期请写作 2024、2024-11 或 2024-11-22。" in body and f"{field}_iso" not in body
+    program.refresh_from_db()
+    assert getattr(program, field) == ""

@@ -12,7 +12,9 @@ def post(client, **data):
                                                           "source_url": "", "source_file": "", **data})
 
 
-@pytest.mark.parametrize("name", ["utf16-no-bom.txt", "truncated.txt", "nul.txt", "picture.txt"])
+@pytest.mark.parametrize(
+    "name", ["utf16-no-bom.txt", "truncated.txt", "nul.txt", "picture.txt", "shift-jis.txt", "euc-kr.txt"]
+)
 def test_the_add_form_refuses_what_the_command_refuses(editor_client, name):
     data, reason = REFUSED[name]
     editor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the editor reads English

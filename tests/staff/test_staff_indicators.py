@@ -96,3 +96,22 @@ def test_a_mapping_saved_in_the_admin_moves_the_proposals(editor_client, article
     assert response.status_code == 302
     metric.refresh_from_db()
     assert metric.indicator == target and metric.status == Status.PROPOSED  # still the machine's to replace
+
+
+def test_set_indicator_speaks_of_one_metric_in_the_singular(editor_client, article):
+    """English: 1 metric, 1 label; Chinese has one form for every number."""
+    metric = fact(article, "高层次人才")
+    url = reverse("admin:policies_metric_changelist")
+    editor_client.cookies["django_language"] = "en"
+    page = editor_client.post(url, {"action": "set_indicator", "_selected_action": [metric.pk]}).content.decode()
+    assert "Set the indicator of 1 metric<" in page and "1 metrics" not in page
+    done = editor_client.post(url, {
+        "action": "set_indicator", "_selected_action": [metric.pk], "confirm": "1",
+        "indicator": code("high_level_talent_attracted").pk, "remember": "on",
+    }, follow=True).content.decode()
+    assert "1 metric now has the indicator" in done and "1 label mapped; 0 other proposed metrics follow." in done
+    editor_client.cookies["django_language"] = "zh-hans"
+    done = editor_client.post(url, {
+        "action": "set_indicator", "_selected_action": [metric.pk], "confirm": "1", "indicator": "none",
+    }, follow=True).content.decode()
+    assert "1 项指标的可比指标已设为" in done

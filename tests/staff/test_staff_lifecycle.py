@@ -84,7 +84,7 @@ def test_staff_dates_and_stage_survive_reextraction(editor_client, reference_dat
     program = Program.objects.get(name="青年人才集聚")
     response = editor_client.post(
         reverse("admin:programs_program_change", args=[program.pk]),
-        {"name": program.name, "aliases": "[]", "district": program.district_id, "status": "verified",
+        {"name": program.name, "aliases": "", "district": program.district_id, "status": "verified",
          "launched": "2024-03", "ends": "2025", "stage": "ended",
          "mentions-TOTAL_FORMS": 0, "mentions-INITIAL_FORMS": 0},
     )

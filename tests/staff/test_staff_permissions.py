@@ -79,7 +79,7 @@ def attempts(client, article):
         client.post(reverse("admin:programs_program_changelist"), {
             "action": "merge", "_selected_action": [program.pk, other.pk], "keep": program.pk, "confirm": "1",
         }),
-        client.post(reverse("admin:programs_program_change", args=[program.pk]), {"name": "改名", "aliases": "[]"}),
+        client.post(reverse("admin:programs_program_change", args=[program.pk]), {"name": "改名", "aliases": ""}),
         client.post(reverse("admin:programs_program_delete", args=[program.pk]), {"post": "yes"}),
         client.post(reverse("admin:policies_incentive_delete", args=[incentive.pk]), {"post": "yes"}),
     ]

@@ -25,6 +25,8 @@ def formset_data(response, _action="save", **rows):
         for form in formset.forms:
             for name, field in form.fields.items():
                 value = form[name].value()
+                if field.show_hidden_initial:  # the value the page was drawn with, posted beside the field's
+                    data[form[name].html_initial_name] = "" if value is None else value
                 if name in ("selected", "target"):
                     if value:
                         data[form.add_prefix(name)] = "on"
@@ -305,3 +307,82 @@ def test_without_a_selection_the_hand_form_says_so_and_keeps_a_selection_it_had(
                                                         "hand-span_start": start, "hand-span_end": end})
     assert response.status_code == 400
     assert "“每人5万元生活补贴”" in response.content.decode()
+
+
+def test_saving_a_page_drawn_before_a_reextraction(editor_client, editor, article):
+    """Re-extraction replaces the facts still proposed by new rows: a page drawn
+    before it still saves the decisions on the facts that remain, and says why
+    the others were not saved, instead of failing on rows with no fact."""
+    from django.core.management import call_command
+
+    from policies.review import accept
+
+    accept(fact(article, "人才公寓"), editor)
+    page = editor_client.get(review_url(article))
+    call_command("reextract", str(article.pk), verbosity=0)
+    data = formset_data(page, **{
+        prefix_of(page, "人才公寓"): {"value": "310"},
+        prefix_of(page, "工位"): {"decision": "accept"},
+    })
+    response = editor_client.post(review_url(article), data, follow=True)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "打开本页之后，这篇文章的数据已有变化" in body
+    assert "已接受 0 条，修正 1 条，驳回 0 条。" in body
+    assert fact(article, "人才公寓").value == Decimal(310)
+    assert not Incentive.objects.filter(article=article, quote__contains="工位", status=Status.VERIFIED).exists()
+
+
+def test_an_out_of_date_page_writes_only_what_its_editor_changed(client, editor, django_user_model, article):
+    """Two editors open the same screen; B corrects a value and saves. A, whose
+    page still shows the old value, accepts another fact and saves: B's value
+    stays, and only A's decision is recorded."""
+    from tests.staff.staffdata import make_user
+
+    other = make_user(django_user_model, "other", groups=editor.groups.all())
+    client.force_login(editor)
+    page_a = client.get(review_url(article))
+    client.force_login(other)
+    page_b = client.get(review_url(article))
+    client.post(review_url(article), formset_data(page_b, **{prefix_of(page_b, "工位"): {"value": "150"}}))
+    client.force_login(editor)
+    response = client.post(
+        review_url(article), formset_data(page_a, **{prefix_of(page_a, "人才公寓"): {"decision": "accept"}}), follow=True
+    )
+    assert "已接受 1 条，修正 0 条，驳回 0 条。" in response.content.decode()
+    desks = fact(article, "工位")
+    assert (desks.value, desks.reviewed_by) == (Decimal(150), other)
+    assert fact(article, "人才公寓").status == Status.VERIFIED
+
+
+def test_a_field_both_editors_changed_keeps_the_first_and_says_so(client, editor, django_user_model, article):
+    from tests.staff.staffdata import make_user
+
+    other = make_user(django_user_model, "other", groups=editor.groups.all())
+    client.force_login(editor)
+    page_a = client.get(review_url(article))
+    client.force_login(other)
+    page_b = client.get(review_url(article))
+    client.post(review_url(article), formset_data(page_b, **{prefix_of(page_b, "工位"): {"value": "150"}}))
+    client.force_login(editor)
+    response = client.post(review_url(article), formset_data(page_a, **{
+        prefix_of(page_a, "工位"): {"value": "130"}, prefix_of(page_a, "补贴"): {"label": "博士生活补贴"},
+    }), follow=True)
+    body = response.content.decode()
+    assert "未保存：您打开本页之后，有人修改了“免租工位120个”" in body
+    assert "已接受 0 条，修正 1 条，驳回 0 条。" in body
+    desks = fact(article, "工位")
+    assert (desks.value, desks.reviewed_by) == (Decimal(150), other)
+    assert fact(article, "补贴").label == "博士生活补贴"
+
+
+@pytest.mark.parametrize("typed", ["竹乡英才", "竹乡英才计划"])
+def test_new_program_by_a_name_or_alias_the_district_has_points_to_it(editor_client, article, hexi, typed):
+    existing = Program.objects.create(name="竹乡英才", aliases=["竹乡英才计划"], district=hexi)
+    response = editor_client.post(
+        review_url(article), {"_action": "add_program", "program-name": typed, "program-district": hexi.pk}, follow=True
+    )
+    assert Program.objects.filter(district=hexi, name__startswith="竹乡").count() == 1
+    body = response.content.decode()
+    assert "已存在" in body
+    assert f'<a href="{reverse("admin:programs_program_change", args=[existing.pk])}">竹乡英才</a>' in body

@@ -134,18 +134,19 @@ def test_a_kind_changed_in_the_admin_finds_the_fact_by_the_new_kind_s_names(edit
     assert desks in found(client, "众创空间")
 
 
-def test_a_program_renamed_in_the_admin_finds_its_facts_by_the_new_name_only(editor_client, client, article):
+def test_a_program_renamed_in_the_admin_finds_its_facts_by_its_names_now(editor_client, client, article):
     program = Program.objects.get(name="青年人才集聚")
     facts = set(Incentive.objects.filter(program=program))
     assert found(client, "集聚") == facts  # no quote says 集聚: found through their program
-    response = editor_client.post(
-        reverse("admin:programs_program_change", args=[program.pk]),
-        {"name": "海河英才", "aliases": "[]", "district": program.district_id, "status": "verified",
-         "mentions-TOTAL_FORMS": 0, "mentions-INITIAL_FORMS": 0},
-    )
-    assert response.status_code == 302
+    change = reverse("admin:programs_program_change", args=[program.pk])
+    fields = {"name": "海河英才", "district": program.district_id, "status": "verified",
+              "mentions-TOTAL_FORMS": 0, "mentions-INITIAL_FORMS": 0}
+    assert editor_client.post(change, {**fields, "aliases": ""}).status_code == 302
     assert found(client, "英才") == facts
     assert found(client, "海河英才", "programs") == {program}
+    assert found(client, "集聚") == facts  # the old name is kept as an alias
+    # Taking the alias away takes its words out of the index.
+    assert editor_client.post(change, {**fields, "aliases": ""}).status_code == 302
     assert not found(client, "集聚") and not found(client, "集聚", "programs")
     assert_index_current(Program)
 
