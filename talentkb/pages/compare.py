@@ -26,7 +26,7 @@ from districts.models import District
 from policies.choices import IncentiveKind, Unit
 from policies.formatting import fact_quantity, period_text, unit_symbol
 from talentkb import selectors, summaries
-from talentkb.selectors import list_url
+from talentkb.selectors import list_url, metrics_url
 from talentkb.lists import downloads
 from talentkb.lists.facets import toggled, without
 
@@ -167,12 +167,12 @@ def _rows(districts: list[District], found) -> tuple[dict[str, ComparisonRow], d
         fact, adcode = summary.latest, districts[index[district_id]].adcode
         ind = fact.indicator
         if ind is None:
-            place(summary, key, list_url("districts:metrics", district=adcode, kind=fact.label),
+            place(summary, key, metrics_url(adcode, fact),
                   label=fact.label, section="metric", group="metric", order=(fact.label,))
             continue
         category = ind.category
         groups.setdefault(f"category:{category.code}", ((1, category.position, category.code), category.name))
-        place(summary, key, list_url("districts:metrics", district=adcode, indicator=ind.code),
+        place(summary, key, metrics_url(adcode, fact),
               label=ind.name, section="indicator", group=f"category:{category.code}",
               order=(ind.position, ind.code), unit=indicator_unit(ind.unit, fact.measure), indicator=ind.code)
     return rows, groups
