@@ -31,3 +31,14 @@ def test_every_all_n_link_opens_the_n_rows_it_counts(client, label_under_two, ur
     for href, n in links:
         listed = client.get(unescape(href)).context["page"].paginator.count
         assert listed == int(n), href
+
+
+@pytest.mark.parametrize("q", ["%", "'", '"', "_", "*", "。", "---", " % ' "])
+def test_a_query_of_punctuation_alone_searches_nothing_and_says_so(client, kb, q):
+    response = client.get("/search/", {"q": q, "type": "incentives"})
+    body = html(response)
+    assert 'data-tab="incentives"' not in body and "<table" not in body  # no tabs, no rows
+    assert "没有可搜索的字" in body  # the page says why
+    assert "搜索文章正文" in body  # and what it says to an empty query
+    # A query with a word beside its punctuation still searches.
+    assert 'data-tab="incentives"' in html(client.get("/search/", {"q": f"{q} 人才公寓", "type": "incentives"}))
