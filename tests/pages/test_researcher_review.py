@@ -42,3 +42,20 @@ def test_a_query_of_punctuation_alone_searches_nothing_and_says_so(client, kb, q
     assert "搜索文章正文" in body  # and what it says to an empty query
     # A query with a word beside its punctuation still searches.
     assert 'data-tab="incentives"' in html(client.get("/search/", {"q": f"{q} 人才公寓", "type": "incentives"}))
+
+
+@pytest.mark.parametrize("typed, adcode", [
+    ("Changtai District", "350605"), ("changtai district", "350605"), ("CHANGTAIDISTRICT", "350605"),
+    ("Fengtai District", FENGTAI), ("Xi'an District", "220403"), ("Gongcheng Yao Autonomous County", "450332"),
+    ("Liuyang City", "430181"), ("Binhai New Area", "120116"),
+    ("Jishishan Bonan, Dongxiang and Salar Autonomous County", "622927"),
+])
+def test_the_english_names_the_site_shows_are_accepted_when_typed(client, reference_data, typed, adcode):
+    from districts.models import District
+
+    shown = District.objects.get(adcode=adcode).name_en
+    assert re.sub(r"\W", "", typed).lower() == re.sub(r"\W", "", shown).lower()  # the name shown, as typed
+    found = client.get("/districts/lookup/", {"q": typed}).json()["results"]
+    assert found and found[0]["adcode"] == adcode
+    assert f'data-adcode="{adcode}"' in html(client.get("/compare/", {"add": typed}))
+    assert f'href="/districts/{adcode}/"' in html(client.get("/districts/", {"q": typed}))
