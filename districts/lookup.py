@@ -71,11 +71,33 @@ def lookup(query: str, limit: int = 12) -> list[District]:
     )
 
 
-def by_adcodes(adcodes: list[str], limit: int) -> list[District]:
-    """The districts of these codes in the order given, unknown and repeated codes dropped, at most `limit`."""
-    wanted = list(dict.fromkeys(a for a in adcodes if ADCODE.match(a)))[: limit * 2]
-    found = District.objects.in_bulk(wanted, field_name="adcode")
-    return [found[a] for a in wanted if a in found][:limit]
+def the_one(query: str) -> District | None:
+    """The district a name or pinyin names when it names one: its only exact match (河西区), or its only
+    match (changtai); None for none or several (fengtai: 丰台区 and 凤台县)."""
+    condition, exact = _matching(query)
+    if condition is None:
+        return None
+    for matching in (exact, condition):
+        found = list(District.objects.filter(matching)[:2])
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def chosen(values: list[str], limit: int) -> tuple[list[District], list[str], list[District]]:
+    """The districts these values name, in order, repeats dropped: adcodes (one query for all), or names
+    and pinyin that name one (a query or two each). (The first `limit`, the values naming none or
+    several, the districts past `limit`.)"""
+    values = list(dict.fromkeys(v.strip() for v in values[: limit * 4] if v.strip()))
+    by_code = District.objects.in_bulk([v for v in values if ADCODE.match(v)], field_name="adcode")
+    found, unknown = [], []
+    for value in values:
+        district = by_code.get(value) if ADCODE.match(value) else the_one(value)
+        if district is None:
+            unknown.append(value)
+        elif district not in found:
+            found.append(district)
+    return found[:limit], unknown, found[limit:]
 
 
 def by_adcode(adcode: str) -> District | None:

@@ -59,3 +59,40 @@ def test_the_english_names_the_site_shows_are_accepted_when_typed(client, refere
     assert found and found[0]["adcode"] == adcode
     assert f'data-adcode="{adcode}"' in html(client.get("/compare/", {"add": typed}))
     assert f'href="/districts/{adcode}/"' in html(client.get("/districts/", {"q": typed}))
+
+
+def english(client):
+    client.cookies["django_language"] = "en"
+    return client
+
+
+def test_compare_accepts_a_name_or_pinyin_of_one_district_and_names_what_it_drops(client, kb):
+    # 河西区 and changtai name one district each; fengtai two (丰台区, 凤台县); abc and 999999 none.
+    response = english(client).get("/compare/", {"d": [FENGTAI, "abc", "999999", "河西区", "fengtai", "changtai"]})
+    body = html(response)
+    assert [d.adcode for d in response.context["districts"]] == [FENGTAI, HEXI, "350605"]
+    notice = re.search(r'<p class="notice"[^>]*data-notice="unknown">(.*?)</p>', body, re.S).group(1)
+    assert re.sub(r"<[^>]+>", "", notice).split(":", 1)[1].strip() == "abc, 999999, fengtai"
+    # The picker lists the districts an unrecognised value may mean.
+    assert 'href="/compare/?d=110106&amp;d=120103&amp;d=350605&amp;add=fengtai"' in notice
+    # The chips remove what the URL named by name: links carry adcodes.
+    assert 'href="/compare/?d=110106&amp;d=350605"' in body
+    assert "Choose at least two" not in body
+
+
+def test_compare_names_the_districts_past_six(client, reference_data):
+    many = ["110101", "110102", "110105", "110106", "110107", "110108", "110109", "110111", "110112", "110113"]
+    response = english(client).get("/compare/", {"d": many})
+    assert [d.adcode for d in response.context["districts"]] == many[:6]
+    notice = re.search(r'<p class="notice"[^>]*data-notice="over">(.*?)</p>', html(response), re.S).group(1)
+    assert notice.count("District") == 4 and "Mentougou District" in notice and "Fangshan District" in notice
+
+
+def test_compare_never_shows_a_comparison_beside_choose_two(client, kb):
+    for d in ([FENGTAI], [FENGTAI, "abc"], []):
+        response = english(client).get("/compare/", {"d": d})
+        body = html(response)
+        assert "Choose at least two districts" in body
+        assert "data-compare=" not in body and "Download what is shown" not in body and not response.context["rows"]
+    client.cookies["django_language"] = "zh-hans"
+    assert "未能识别为某一个区县：abc" in re.sub(r"<[^>]+>", "", html(client.get("/compare/", {"d": [FENGTAI, "abc"]})))  # in Chinese too
