@@ -96,3 +96,23 @@ def test_compare_never_shows_a_comparison_beside_choose_two(client, kb):
         assert "data-compare=" not in body and "Download what is shown" not in body and not response.context["rows"]
     client.cookies["django_language"] = "zh-hans"
     assert "未能识别为某一个区县：abc" in re.sub(r"<[^>]+>", "", html(client.get("/compare/", {"d": [FENGTAI, "abc"]})))  # in Chinese too
+
+
+def test_the_comparison_download_says_each_values_period_as_its_cell_does(client, kb):
+    import csv
+    import io
+    import json
+
+    response = client.get("/compare/", {"d": [FENGTAI, HEXI, CHAOYANG], "format": "json"})
+    rows = {(r["key"], r["adcode"]): r for r in json.loads(b"".join(response.streaming_content))["results"]}
+    goal = rows[("metric:高层次人才数量", HEXI)]
+    assert (goal["display"], goal["period"], goal["year"]) == (["3,000 人"], ["2025"], [2025])
+    apartments = rows[("incentive:apartment", FENGTAI)]  # no period in the text: the article's year
+    assert (apartments["period"], apartments["year"]) == ([None], [2024])
+    assert rows[("incentive:apartment", CHAOYANG)]["year"] == [2022]
+    body = html(client.get("/compare/", {"d": [FENGTAI, HEXI, CHAOYANG]}))
+    assert re.search(r'data-row="metric:高层次人才数量".*?3,000 人.*?2025', body, re.S)
+    response = client.get("/compare/", {"d": [FENGTAI, HEXI], "format": "csv"})
+    table = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    fund = next(r for r in table if r["key"] == "incentive:fund" and r["adcode"] == HEXI)
+    assert (fund["period"], fund["year"]) == ("", "2023")
