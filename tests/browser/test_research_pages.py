@@ -224,3 +224,20 @@ def test_search_finds_offers_through_their_kind_and_their_program_s_alias(page, 
     page.wait_for_url(lambda url: "%E4%BA%BA%E6%89%8D%E5%85%AC%E5%AF%93" in url or "人才公寓" in url)
     assert any("720" in text and "套" in text for text in page.locator(".results [data-fact]").all_inner_texts())
     screenshot("search-kind-alias")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_sentence_jumped_to_shows_a_line_or_two_above_it(page, build, width):
+    """/articles/72/#incentive-161 scrolled the mark flush to the window's top: the start of its
+    sentence, wrapped onto the line before, was out of view."""
+    text = "".join(f"第{i}段：区里继续推进人才工作，优化服务环境。\n" for i in range(120)) + \
+        "全区新建并投放人才公寓800套，面向青年人才定向配租。\n" + "其他说明。\n" * 60
+    article = build.article(text, ["110105"], title="长文")
+    fact = build.incentive(article, "人才公寓800套", kind="apartment", value=800, measure="套")
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(page.url_for(f"/articles/{article.pk}/#{fact.anchor}"))
+    mark = page.locator(f"#{fact.anchor}")
+    assert page.evaluate("window.scrollY") > 0
+    top = mark.bounding_box()["y"]
+    line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.article-text')).lineHeight)")
+    assert 1.5 * line <= top < 400  # a line or two of the text above the mark, and the mark well in view
