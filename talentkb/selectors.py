@@ -191,6 +191,15 @@ def list_url(name: str, **params) -> str:
     return reverse(name) + "?" + urlencode(params)
 
 
+def metrics_url(adcode: str, fact) -> str:
+    """A district's metrics of a summary row (talentkb.summaries): its indicator's, or, for a metric
+    without one, its label's among those without one, as the row counts them (the label alone
+    would add the metrics of that label filed under an indicator)."""
+    if fact.indicator_id:
+        return list_url("districts:metrics", district=adcode, indicator=fact.indicator.code)
+    return list_url("districts:metrics", district=adcode, indicator="none", kind=fact.label)
+
+
 def district_page(adcode: str) -> DistrictPage | None:
     """A district's summaries: a fixed number of queries whatever the number of its facts."""
     district = by_adcode(adcode)
@@ -222,11 +231,10 @@ def district_page(adcode: str) -> DistrictPage | None:
         fact = summary.latest
         if fact.indicator_id:
             code = fact.indicator.code
-            indicators.append(Row(key, fact.indicator.name, summary,
-                                  list_url("districts:metrics", district=adcode, indicator=code),
+            indicators.append(Row(key, fact.indicator.name, summary, metrics_url(adcode, fact),
                                   indicator=fact.indicator, series=series.get((district.pk, code))))
         else:
-            others.append(Row(key, fact.label, summary, list_url("districts:metrics", district=adcode, kind=fact.label)))
+            others.append(Row(key, fact.label, summary, metrics_url(adcode, fact)))
     indicators.sort(key=lambda r: (r.indicator.category.position, r.indicator.category.code,
                                    r.indicator.position, r.indicator.code))
     others.sort(key=lambda r: (-r.summary.count, r.label))

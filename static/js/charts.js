@@ -40,16 +40,25 @@
     return 16 + Math.max.apply(null, labels.map(function (t) { return measure.measureText(t).width; }));
   };
 
+  var barWidth = 12;
   var bars = function (el, c) {
     var chart = window.echarts.init(el, null, { renderer: "svg" });
     // Room on the right for the longest label, up to 55% of the chart; a longer one breaks onto a second line.
+    // Each district's name is written above its bar, not beside it: beside, English names ("Changtai
+    // District") and figures ("≤ 30,000,000 yuan") took the whole width and left the bars none.
     var room = Math.min(labelRoom(c.labels), el.clientWidth * 0.55);
     chart.setOption({
       animation: false,
       aria: { enabled: false },
-      grid: { left: 8, right: room, top: 4, bottom: 4, containLabel: true },
+      grid: { left: 1, right: room, top: 14, bottom: 0 },
       xAxis: { type: "value", axisLabel: { show: false }, splitLine: { show: false } },
-      yAxis: { type: "category", data: c.categories, inverse: true, axisLabel: { color: ink } },
+      yAxis: {
+        type: "category", data: c.categories, inverse: true, axisTick: { show: false },
+        axisLabel: {
+          color: ink, inside: true, align: "left", verticalAlign: "bottom", margin: 0,
+          padding: [0, 0, barWidth / 2 + 3, 5]
+        }
+      },
       tooltip: { trigger: "item", formatter: function (p) { return p.name + ": " + c.labels[p.dataIndex]; } },
       series: [{
         type: "bar",
@@ -61,7 +70,7 @@
             : v;
         }),
         itemStyle: { color: accent, borderRadius: [0, 3, 3, 0] },
-        barMaxWidth: 22,
+        barWidth: barWidth,
         label: {
           show: true, position: "right", color: ink, width: room - 12, overflow: "break",
           formatter: function (p) { return c.labels[p.dataIndex]; }

@@ -262,6 +262,9 @@ def comparison_rows(request, districts, rows) -> Iterable[dict]:
                 "value_max": [number(f.value_max) for f in cell],
                 "unit": [f.unit for f in cell],
                 "qualifier": [f.qualifier for f in cell],
+                # The period each cell shows: as the text states it; its first year, else the article's.
+                "period": [f.period or None for f in cell],
+                "year": [f.year for f in cell],
                 "sources": [sentence_url(request, f) for f in cell],
             }
 

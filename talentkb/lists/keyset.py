@@ -12,6 +12,11 @@ over the primary keys alone before the page's rows are joined
 
 The order is the list's (talentkb.lists.listing.ListSpec.ordering): each term
 ascending or descending with empty values last, then the primary key ascending.
+
+The cursor's row is compared by the values the database holds for it, read in the same query,
+not by the cursor's copies: SQLite keeps a decimal with every place it was given (13333.33334)
+and Django reads it rounded to the field's (13333.3333), so a copy missed the row's ties and the
+next page began with the row again. The copies serve when the row is gone.
 """
 from __future__ import annotations
 
@@ -24,7 +29,8 @@ from functools import reduce
 from operator import or_
 
 from django.core.exceptions import ValidationError
-from django.db.models import F, Q
+from django.db.models import F, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 PARAMS = ("after", "before")
 
@@ -69,12 +75,16 @@ class Keyset:
             return None
         return values[1:]
 
-    def beyond(self, values: list, backwards: bool) -> Q:
-        """The rows after (backwards: before) the row with these values, in the list's order."""
+    def beyond(self, queryset, values: list, backwards: bool) -> Q:
+        """The rows of the annotated queryset after (backwards: before) the row with these values, in its order."""
         *keys, pk = values
         later, earlier = ("lt", "gt") if self.descending else ("gt", "lt")
         branches, same = [], Q()
         for name, v in zip(self.names, keys):
+            if v is not None:
+                field = queryset.query.annotations[name].output_field
+                held = Subquery(queryset.filter(pk=pk).order_by().values(name)[:1])
+                v = Coalesce(held, Value(field.to_python(v), output_field=field), output_field=field)
             if v is None:  # empty values come last: after one, only other empty ones; before it, every value
                 step = Q(**{f"{name}__isnull": False}) if backwards else None
             elif backwards:
@@ -96,9 +106,9 @@ class Keyset:
         after, before = self.parse(params.get("after")), self.parse(params.get("before"))
         try:
             if after:
-                return list(queryset.filter(self.beyond(after, backwards=False))[:per_page])
+                return list(queryset.filter(self.beyond(queryset, after, backwards=False))[:per_page])
             if before:
-                rows = queryset.filter(self.beyond(before, backwards=True)).order_by(*self.reversed_ordering())
+                rows = queryset.filter(self.beyond(queryset, before, backwards=True)).order_by(*self.reversed_ordering())
                 return list(rows[:per_page])[::-1]
         except (ValueError, TypeError, ValidationError):
             return None  # values a sort's fields cannot hold: a cursor someone made up

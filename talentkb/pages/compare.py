@@ -21,12 +21,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
 
-from districts.lookup import by_adcodes, lookup
+from districts.lookup import chosen, lookup
 from districts.models import District
 from policies.choices import IncentiveKind, Unit
 from policies.formatting import fact_quantity, period_text, unit_symbol
 from talentkb import selectors, summaries
-from talentkb.selectors import list_url
+from talentkb.selectors import list_url, metrics_url
 from talentkb.lists import downloads
 from talentkb.lists.facets import toggled, without
 
@@ -34,8 +34,9 @@ MAX_COMPARED = 6
 
 
 def compare(request: HttpRequest) -> HttpResponse:
-    districts = by_adcodes(request.GET.getlist("d"), limit=MAX_COMPARED)
-    result = comparison(districts) if districts else Comparison()
+    districts, unknown, over = chosen(request.GET.getlist("d"), limit=MAX_COMPARED)
+    # One district is no comparison: the page asks for another rather than show one column.
+    result = comparison(districts) if len(districts) >= 2 else Comparison()
     fmt = downloads.wanted_format(request)
     if fmt:
         return downloads.stream(
@@ -44,19 +45,24 @@ def compare(request: HttpRequest) -> HttpResponse:
             total=len(result.rows) * len(districts),
         )
     add = request.GET.get("add", "")
-    # Links that add a district found by the picker, or remove one compared: the picker's text is dropped.
-    chosen = without(request.GET, "add")
+    # Links that add a district found by the picker, or remove one compared: the picker's text is dropped,
+    # and the districts are named by their codes, whatever the URL named them by.
+    compared = without(request.GET, "add")
+    compared.setlist("d", [d.adcode for d in districts])
     return render(request, "districts/compare.html", {
         "districts": districts,
+        # Each value naming no district, or several, with a link that looks it up in the picker.
+        "unknown": [(value, toggled(compared, "add", value)) for value in unknown],
+        "over": over,
         "comparison": result,
         "rows": result.rows,
         "charts": result.charts,
         "series_charts": result.series_charts,
         "add": add,
-        "found": [(d, toggled(chosen, "d", d.adcode)) for d in lookup(add) if d not in districts],
+        "found": [(d, toggled(compared, "d", d.adcode)) for d in lookup(add) if d not in districts],
         "can_add": len(districts) < MAX_COMPARED,
-        "removals": [(d, toggled(chosen, "d", d.adcode)) for d in districts],
-        "map": selectors.district_map(districts, counted=result.counted) if districts else None,
+        "removals": [(d, toggled(compared, "d", d.adcode)) for d in districts],
+        "map": selectors.district_map(districts, counted=result.counted) if len(districts) >= 2 else None,
     })
 
 
@@ -167,12 +173,12 @@ def _rows(districts: list[District], found) -> tuple[dict[str, ComparisonRow], d
         fact, adcode = summary.latest, districts[index[district_id]].adcode
         ind = fact.indicator
         if ind is None:
-            place(summary, key, list_url("districts:metrics", district=adcode, kind=fact.label),
+            place(summary, key, metrics_url(adcode, fact),
                   label=fact.label, section="metric", group="metric", order=(fact.label,))
             continue
         category = ind.category
         groups.setdefault(f"category:{category.code}", ((1, category.position, category.code), category.name))
-        place(summary, key, list_url("districts:metrics", district=adcode, indicator=ind.code),
+        place(summary, key, metrics_url(adcode, fact),
               label=ind.name, section="indicator", group=f"category:{category.code}",
               order=(ind.position, ind.code), unit=indicator_unit(ind.unit, fact.measure), indicator=ind.code)
     return rows, groups

@@ -3,6 +3,7 @@ from dataclasses import replace
 
 from django.http import HttpRequest, HttpResponse
 
+from policies.search import parts
 from talentkb import selectors
 from talentkb.lists import listing
 from talentkb.lists.facets import only
@@ -45,18 +46,20 @@ def search_page(request: HttpRequest) -> HttpResponse:
     if kind not in SEARCH_TYPES:
         kind = "articles"
     q = request.GET.get("q", "").strip()
+    # A query of punctuation alone (%, 。, ---) has nothing to match: it is an empty one, not every row.
+    searching = bool(parts(q))
     tabs = []
     for name, other in SEARCH_TYPES.items():
         query = only(request.GET, *SHARED_FILTERS)
         query["type"] = name
         filterset = other.filterset(query, queryset=other.queryset(), request=request)
-        count = bounded_count(filterset.queryset_without(None)) if q else 0
+        count = bounded_count(filterset.queryset_without(None)) if searching else 0
         tabs.append({"name": name, "title": other.title, "count": count, "more": count > TAB_COUNT_LIMIT,
                      "query": query, "current": name == kind})
     current = next(t for t in tabs if t["current"])
     return render_list(request, SEARCH_TYPES[kind], template="search.html",
-                       extra={"tabs": tabs, "kind": kind, "tab_limit": TAB_COUNT_LIMIT},
-                       matches=known_matches(request, SEARCH_TYPES[kind], current["count"]) if q else None)
+                       extra={"tabs": tabs, "kind": kind, "tab_limit": TAB_COUNT_LIMIT, "searching": searching},
+                       matches=known_matches(request, SEARCH_TYPES[kind], current["count"]) if searching else None)
 
 
 def known_matches(request: HttpRequest, spec, count: int) -> int | None:

@@ -110,6 +110,45 @@ def test_compare_charts_say_not_reported_and_folded_rows_open(page, kb, screensh
     assert "30,000 people (goal) 2025" in " ".join(" ".join(chart.locator("svg text").all_text_contents()).split())
 
 
+def _overlap(a, b) -> bool:
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and \
+        a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+@pytest.mark.parametrize("width, compared", [(375, 3), (1280, 6)])
+def test_compare_bars_have_a_real_width_in_both_languages(page, kb, screenshot, language, width, compared):
+    """English names and figures are longer than Chinese ones: beside the district names on the left and the
+    figures on the right, they left the bars nothing at 375 px and a few pixels over the labels at 1280 px."""
+    from districts.models import District
+
+    more = ["350605", "430181", "500103"]
+    kb.b.districts.update(District.objects.in_bulk(more, field_name="adcode"))
+    for i, adcode in enumerate(more):
+        article = kb.b.article(f"提供人才公寓{i + 2}00套。", [adcode], title=f"公寓{i}")
+        kb.b.incentive(article, f"人才公寓{i + 2}00套", kind="apartment", value=(i + 2) * 100, measure="套")
+    adcodes = [FENGTAI, HEXI, CHAOYANG, *more][:compared]
+    page.set_viewport_size({"width": width, "height": 900})
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": page.url_for("/")}])
+    page.goto(page.url_for("/compare/?" + "&".join(f"d={a}" for a in adcodes)))
+    chart = page.locator('tr[data-row="incentive:apartment"] [data-chart]')
+    chart.locator("svg text").first.wait_for()
+    chart.scroll_into_view_if_needed()
+    screenshot(f"bars-{language}-{width}")
+    box = chart.bounding_box()
+    bars = [p.bounding_box() for p in chart.locator("svg path").all()
+            if p.get_attribute("fill") not in (None, "none", "transparent")]
+    assert len(bars) == compared
+    # The largest figure (800) fills a good part of the chart; the smallest (120) is still a bar.
+    assert max(b["width"] for b in bars) >= box["width"] / 3
+    assert min(b["width"] for b in bars) >= 8
+    texts = [t.bounding_box() for t in chart.locator("svg text").all()]
+    assert len(texts) == 2 * compared  # each district's name and its figure, whole
+    for text in texts:
+        assert box["x"] <= text["x"] and text["x"] + text["width"] <= box["x"] + box["width"] + 0.5
+        assert not any(_overlap(bar, text) for bar in bars)
+
+
 def test_download_a_csv(page, kb, screenshot):
     page.goto(page.url_for(f"/incentives/?district={FENGTAI}&district={HEXI}&kind=apartment"))
     with page.expect_download() as info:
@@ -185,3 +224,20 @@ def test_search_finds_offers_through_their_kind_and_their_program_s_alias(page, 
     page.wait_for_url(lambda url: "%E4%BA%BA%E6%89%8D%E5%85%AC%E5%AF%93" in url or "人才公寓" in url)
     assert any("720" in text and "套" in text for text in page.locator(".results [data-fact]").all_inner_texts())
     screenshot("search-kind-alias")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_sentence_jumped_to_shows_a_line_or_two_above_it(page, build, width):
+    """/articles/72/#incentive-161 scrolled the mark flush to the window's top: the start of its
+    sentence, wrapped onto the line before, was out of view."""
+    text = "".join(f"第{i}段：区里继续推进人才工作，优化服务环境。\n" for i in range(120)) + \
+        "全区新建并投放人才公寓800套，面向青年人才定向配租。\n" + "其他说明。\n" * 60
+    article = build.article(text, ["110105"], title="长文")
+    fact = build.incentive(article, "人才公寓800套", kind="apartment", value=800, measure="套")
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(page.url_for(f"/articles/{article.pk}/#{fact.anchor}"))
+    mark = page.locator(f"#{fact.anchor}")
+    assert page.evaluate("window.scrollY") > 0
+    top = mark.bounding_box()["y"]
+    line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.article-text')).lineHeight)")
+    assert 1.5 * line <= top < 400  # a line or two of the text above the mark, and the mark well in view

@@ -4,6 +4,7 @@ sort of every list, and a URL with a cursor is as shareable as one without."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
@@ -64,3 +65,38 @@ def test_a_cursor_is_a_shareable_url_and_a_bad_one_falls_back_to_the_page_number
         shown(client.get("/incentives/", {"page": 3, "sort": "value"}))
     # Past the end: a 404, cursor or not.
     assert client.get("/incentives/", {"page": 999, "after": query["after"][0]}).status_code == 404
+
+
+def walk(client, url, params) -> tuple[list[list[int]], list[list[int]], list[list[int]]]:
+    """The pages by number, by the next links, and by the previous links back from the last page."""
+    first = client.get(url, params)
+    pages = first.context["page"].paginator.num_pages
+    numbered = [shown(client.get(url, {**params, "page": n})) for n in range(1, pages + 1)]
+    response, walked = first, [shown(first)]
+    while nxt := link(response, "next"):
+        response = client.get(nxt)
+        walked.append(shown(response))
+    back = [shown(response)]
+    while prev := link(response, "prev"):
+        response = client.get(prev)
+        back.append(shown(response))
+    return numbered, walked, back[::-1]
+
+
+@pytest.mark.parametrize("url, params", [
+    ("/metrics/", {"sort": "value"}),
+    ("/metrics/", {"sort": "-value"}),
+    ("/search/", {"q": "人才", "type": "metrics", "sort": "value"}),
+])
+def test_cursors_are_exact_for_values_with_more_decimals_than_shown(client, long_lists, url, params):
+    """SQLite keeps a decimal as given (13333.33334, an area read as 20 mu) and Django reads it back
+    rounded to the field's four places: a cursor holding 13333.3333 showed that row, and its ties,
+    on the next page again."""
+    from policies.models import Metric
+
+    ids = list(Metric.objects.order_by("pk").values_list("pk", flat=True))
+    Metric.objects.filter(pk__in=ids[5:40]).update(value=Decimal("13333.33334"))
+    numbered, walked, back = walk(client, url, params)
+    assert len(numbered) >= 3
+    assert walked == numbered
+    assert back == numbered
