@@ -42,6 +42,13 @@ def _matching(query: str, prefix: str = "") -> tuple[Q | None, Q | None]:
     return condition, q(short_name=query) | q(name=query)
 
 
+def city_condition(city: str, prefix: str = "") -> Q:
+    """The districts of a city given by adcode (350600) or by the start of its name (漳州)."""
+    if city.isdigit():
+        return Q(**{prefix + "city_adcode": city})
+    return Q(**{prefix + "city__startswith": city})
+
+
 def lookup(query: str, limit: int = 12) -> list[District]:
     """Districts by Chinese name (丰台), pinyin (fengtai), initials (ft) or adcode prefix (1101)."""
     condition, exact = _matching(query)

@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from django.db.models import F, Value
+from django.db.models import Count, F, Value
 from django.db.models.functions import Greatest, Substr
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _, gettext_noop, pgettext
 
+from districts.lookup import city_condition, condition as place_condition
 from districts.models import District
 from policies import finder
 from policies.choices import IncentiveKind
@@ -58,7 +59,11 @@ NEEDS = {
 }
 GROUP_CODES = {code for code, _name in GROUPS}
 ADCODE = re.compile(r"\d{6}")
-PLACE = re.compile(r"[\w·' -]{1,30}")
+# A typed place may be a list (丰台，北京 · 丰台、西湖 · 丰台 西湖): each part is a place of its own.
+PLACE_SEPARATORS = re.compile(r"[,，、\s]+")
+# Text in brackets is a hint beside the name (丰台区（北京）), not part of it; an unclosed one runs to the end.
+PLACE_HINT = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]?")
+PLACE_LENGTH = 30
 YEAR = re.compile(r"(19|20)\d\d")
 # Offers shown per district: the best few, the rest a link away (a big district matches thousands).
 OFFERS_SHOWN = 5
@@ -73,14 +78,43 @@ def values(query: QueryDict, name: str, accepts) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in cleaned if v and "\x00" not in v and accepts(v)))
 
 
+def places(query: QueryDict, name: str) -> tuple[str, ...]:
+    """The places of a repeated parameter, each value read as a list of places without their bracketed hints.
+    Every place is kept, recognised or not: one dropped would widen the search to all of China."""
+    found = []
+    for value in query.getlist(name)[:MAX_VALUES]:
+        if "\x00" not in value:
+            found += [p[:PLACE_LENGTH] for p in PLACE_SEPARATORS.split(PLACE_HINT.sub(" ", value)) if p]
+    return tuple(dict.fromkeys(found))[:MAX_VALUES]
+
+
+def tidied(query: QueryDict) -> QueryDict | None:
+    """The query with one place per value when some value held a list or a hint (None when none did),
+    so that each place has its own chip and its own link to remove it."""
+    tidy = query.copy()
+    for name in ("city", "district"):
+        found = list(places(query, name))
+        if found != [v for v in query.getlist(name) if v.strip()]:
+            tidy.setlist(name, found)
+    return None if tidy == query else tidy
+
+
+def unrecognised(wanted) -> list[str]:
+    """The places asked for that name no district of the gazetteer, in one query."""
+    asked = [(p, place_condition(p)) for p in wanted.districts] + [(c, city_condition(c)) for c in wanted.cities]
+    counted = {f"p{i}": Count("pk", filter=found) for i, (_p, found) in enumerate(asked) if found is not None}
+    found = District.objects.aggregate(**counted) if counted else {}
+    return list(dict.fromkeys(p for i, (p, _f) in enumerate(asked) if not found.get(f"p{i}")))
+
+
 def wanted_from(query: QueryDict) -> finder.Wanted:
     years = [int(y) for y in values(query, "since", YEAR.fullmatch)]
     return finder.Wanted(
         groups=values(query, "group", GROUP_CODES.__contains__),
         needs=values(query, "need", lambda v: IncentiveKind.parse(v) is not None),
         provinces=values(query, "province", ADCODE.fullmatch),
-        cities=values(query, "city", PLACE.fullmatch),
-        districts=values(query, "district", PLACE.fullmatch),
+        cities=places(query, "city"),
+        districts=places(query, "district"),
         since=min(years) if years else None,  # repeated: the widest
     )
 
@@ -187,6 +221,9 @@ def ranked(wanted, this_year) -> list[dict]:
 
 
 def finder_page(request: HttpRequest) -> HttpResponse:
+    tidy = tidied(request.GET)
+    if tidy is not None:
+        return redirect(f"{request.path}?{tidy.urlencode()}")
     wanted = wanted_from(request.GET)
     this_year = timezone.localdate().year
     ranking = ranked(wanted, this_year)
@@ -212,6 +249,7 @@ def finder_page(request: HttpRequest) -> HttpResponse:
         "needs": [(kind.value, label, kind.value in wanted.needs) for kind, label in NEEDS.items()],
         "provinces": provinces(wanted),
         "places": [*wanted.cities, *wanted.districts],
+        "unrecognised": unrecognised(wanted),
         "place_removals": [(v, toggled(query, "city", v)) for v in wanted.cities]
         + [(v, toggled(query, "district", v)) for v in wanted.districts],
         "weights": weights_line(),

@@ -9,7 +9,7 @@ import json
 import pytest
 from django.utils import timezone
 
-from tests.factories import FENGTAI, HEXI, bulk_offers
+from tests.factories import CHAOYANG, FENGTAI, HEXI, bulk_offers
 
 PHD = ["graduates", "researchers", "high_level"]
 FUJIAN, CHANGTAI = "350000", "350605"
@@ -19,6 +19,7 @@ WEIGHTS = {"apartment": 3, "fund": 3, "subsidy": 3, "rent_free_period": 2, "work
            "office_space": 2, "jobs": 1, "service_org": 1, "other": 1}
 # The count, one page of districts, their names, their offers, the offers' groups, the form's provinces.
 FINDER_QUERIES = 6
+PLACES_QUERY = 1  # with typed places: whether each names a district, one query for all of them
 
 
 def body(response) -> str:
@@ -84,9 +85,9 @@ def test_ranking_is_the_one_computed_in_python(client, generated, params):
 
 
 def test_query_count_does_not_grow_with_the_rows(client, kb, generated, django_assert_max_num_queries):
-    with django_assert_max_num_queries(FINDER_QUERIES):
-        few = client.get("/finder/", {"group": ["graduates"], "need": ["apartment"], "district": ["丰台"]})
-    assert len(few.context["results"]) == 1
+    with django_assert_max_num_queries(FINDER_QUERIES + PLACES_QUERY):
+        few = client.get("/finder/", {"group": ["graduates"], "need": ["apartment"], "district": ["丰台", "北京"]})
+    assert len(few.context["results"]) == 2
     with django_assert_max_num_queries(FINDER_QUERIES):
         many = client.get("/finder/", {"group": PHD})
     assert len(many.context["results"]) == 25
@@ -199,3 +200,29 @@ def test_a_district_with_many_offers_shows_its_best_few_and_links_to_the_rest(cl
     # Fewer offers than the bound: all of them, and no link.
     response = client.get("/finder/", {"need": ["subsidy"]})
     assert len(response.context["results"][0].offers) == 1 and "data-more-offers" not in body(response)
+
+
+@pytest.mark.parametrize("typed, places, found", [
+    ("丰台，北京", ["丰台", "北京"], {FENGTAI, CHAOYANG}),
+    ("丰台,河西", ["丰台", "河西"], {FENGTAI, HEXI}),
+    ("丰台、河西", ["丰台", "河西"], {FENGTAI, HEXI}),
+    ("丰台 河西", ["丰台", "河西"], {FENGTAI, HEXI}),
+    ("丰台区（北京）", ["丰台区"], {FENGTAI}),
+])
+def test_a_typed_list_of_places_is_several_places_and_brackets_are_a_hint(client, kb, typed, places, found):
+    response = client.get("/finder/", {"district": typed}, follow=True)
+    assert response.redirect_chain and response.context["wanted"].districts == tuple(places)
+    assert {r.district.adcode for r in response.context["results"]} == found
+    chips = [place for place, _query in response.context["place_removals"]]
+    assert chips == places and "data-unrecognised" not in body(response)
+
+
+def test_a_place_not_recognised_is_named_and_not_replaced_by_everywhere(client, kb):
+    response = client.get("/finder/", {"district": "火星"})
+    assert response.context["results"] == [] and response.context["unrecognised"] == ["火星"]
+    page = body(response)
+    assert "data-unrecognised" in page and "未能识别的地点" in page and "<strong lang=\"zh-Hans\">火星</strong>" in page
+    # Beside a place that is recognised: that place alone, and the other named.
+    response = client.get("/finder/", {"district": ["丰台", "火星"], "city": "天津"})
+    assert {r.district.adcode for r in response.context["results"]} == {FENGTAI, HEXI}
+    assert response.context["unrecognised"] == ["火星"]
