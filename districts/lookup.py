@@ -1,6 +1,7 @@
 """Finding districts by what a person types: Chinese name, pinyin, initials or adcode."""
 from __future__ import annotations
 
+import difflib
 import re
 
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -59,6 +60,25 @@ def lookup(query: str, limit: int = 12) -> list[District]:
         .annotate(rank=Case(When(exact, then=Value(0)), default=Value(1), output_field=IntegerField()))
         .order_by("rank", "adcode")[:limit]
     )
+
+
+def near(query: str, limit: int = 3) -> list[District]:
+    """Districts whose pinyin or name is close to a `query` that finds none (fengtia: 丰台区), closest first;
+    one query over the gazetteer's names, asked only for a place that was not recognised."""
+    query = (query or "").strip().lower()[:30]
+    ascii = query.isascii()
+    if ascii:
+        query = re.sub(r"[^a-z]", "", query)
+    if not query:
+        return []
+    districts = District.objects.only("adcode", "name", "short_name", "city", "province", "pinyin",
+                                      "name_en", "city_en", "province_en")
+    by_name: dict[str, list[District]] = {}
+    for district in districts:
+        for name in (district.pinyin.split() if ascii else (district.short_name, district.name)):
+            by_name.setdefault(name, []).append(district)
+    close = difflib.get_close_matches(query, by_name, n=limit, cutoff=0.6)
+    return list({d.pk: d for name in close for d in by_name[name]}.values())[:limit]
 
 
 def by_adcodes(adcodes: list[str], limit: int) -> list[District]:

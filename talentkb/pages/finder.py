@@ -22,7 +22,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _, gettext_noop, pgettext
 
-from districts.lookup import city_condition, condition as place_condition
+from districts.lookup import city_condition, condition as place_condition, near
 from districts.models import District
 from policies import finder
 from policies.choices import IncentiveKind
@@ -99,12 +99,36 @@ def tidied(query: QueryDict) -> QueryDict | None:
     return None if tidy == query else tidy
 
 
-def unrecognised(wanted) -> list[str]:
-    """The places asked for that name no district of the gazetteer, in one query."""
-    asked = [(p, place_condition(p)) for p in wanted.districts] + [(c, city_condition(c)) for c in wanted.cities]
-    counted = {f"p{i}": Count("pk", filter=found) for i, (_p, found) in enumerate(asked) if found is not None}
+def unrecognised(query: QueryDict, wanted, province_names: dict[str, str]) -> list[dict]:
+    """The places and provinces asked for that name no district of the gazetteer, each with
+    the near names found for it as links that put the name in its place; one query for the places,
+    and one more for each place not recognised, to find near names."""
+    asked = [("district", p, place_condition(p)) for p in wanted.districts]
+    asked += [("city", c, city_condition(c)) for c in wanted.cities]
+    counted = {f"p{i}": Count("pk", filter=found) for i, (_n, _p, found) in enumerate(asked) if found is not None}
     found = District.objects.aggregate(**counted) if counted else {}
-    return list(dict.fromkeys(p for i, (p, _f) in enumerate(asked) if not found.get(f"p{i}")))
+    notices = []
+    for i, (name, place, _found) in enumerate(asked):
+        if not found.get(f"p{i}"):
+            near_ones = [(f"{d.display_name} · {d.display_region}", d.adcode) for d in near(place)]
+            notices.append(notice(query, name, place, near_ones))
+    for code in wanted.provinces:
+        if code not in province_names:
+            close = [(name, c) for c, name in province_names.items()
+                     if (code.isdigit() and c.startswith(code)) or (not code.isdigit() and name.startswith(code))]
+            notices.append(notice(query, "province", code, close[:3]))
+    return notices
+
+
+def notice(query: QueryDict, name: str, value: str, suggestions: list[tuple[str, str]]) -> dict:
+    """A value not recognised, with each suggestion's label and the query with it instead of the value."""
+    def instead(suggestion: str) -> QueryDict:
+        q = without(query)
+        q.setlist(name, list(dict.fromkeys(suggestion if v == value else v for v in q.getlist(name))))
+        return q
+
+    return {"value": value, "province": name == "province",
+            "suggestions": [(label, instead(code)) for label, code in suggestions]}
 
 
 def wanted_from(query: QueryDict) -> finder.Wanted:
@@ -112,7 +136,8 @@ def wanted_from(query: QueryDict) -> finder.Wanted:
     return finder.Wanted(
         groups=values(query, "group", GROUP_CODES.__contains__),
         needs=values(query, "need", lambda v: IncentiveKind.parse(v) is not None),
-        provinces=values(query, "province", ADCODE.fullmatch),
+        # Any province is kept, known or not (provinces() says which are not): one dropped would widen the search.
+        provinces=values(query, "province", lambda v: len(v) <= PLACE_LENGTH),
         cities=places(query, "city"),
         districts=places(query, "district"),
         since=min(years) if years else None,  # repeated: the widest
@@ -239,6 +264,8 @@ def finder_page(request: HttpRequest) -> HttpResponse:
     compare = QueryDict(mutable=True)
     compare.setlist("d", [r.district.adcode for r in results[:MAX_COMPARED]])
     query = request.GET
+    form_provinces = provinces(wanted)
+    named = district_names(wanted)
     return render(request, "finder.html", {
         "wanted": wanted,
         "page": page,
@@ -247,11 +274,11 @@ def finder_page(request: HttpRequest) -> HttpResponse:
         "personas": personas(query, wanted),
         "groups": [(code, name, code in wanted.groups) for code, name in GROUPS],
         "needs": [(kind.value, label, kind.value in wanted.needs) for kind, label in NEEDS.items()],
-        "provinces": provinces(wanted),
+        "provinces": form_provinces,
         "places": [*wanted.cities, *wanted.districts],
-        "unrecognised": unrecognised(wanted),
+        "unrecognised": unrecognised(query, wanted, {code: name for code, name, _on in form_provinces}),
         "place_removals": [(v, toggled(query, "city", v)) for v in wanted.cities]
-        + [(v, toggled(query, "district", v)) for v in wanted.districts],
+        + [(named.get(v, v), toggled(query, "district", v)) for v in wanted.districts],
         "weights": weights_line(),
         "this_year": this_year,
         "clear_all": QueryDict(),
@@ -267,6 +294,13 @@ def personas(query: QueryDict, wanted) -> list[dict]:
         q.setlist("group", list(codes))
         found.append({"key": key, "label": label, "query": q, "current": set(codes) == set(wanted.groups)})
     return found
+
+
+def district_names(wanted) -> dict[str, str]:
+    """The names of the districts asked for by adcode (a suggestion's link), for their chips; a query when any."""
+    adcodes = [p for p in wanted.districts if ADCODE.fullmatch(p)]
+    found = District.objects.in_bulk(adcodes, field_name="adcode") if adcodes else {}
+    return {code: district.display_name for code, district in found.items()}
 
 
 def provinces(wanted) -> list[tuple[str, str, bool]]:

@@ -165,7 +165,7 @@ def test_csv_download_lists_each_district_with_its_offers(client, kb):
 
 def test_bad_input_is_dropped_not_an_error(client, kb):
     response = client.get("/finder/", {"group": ["nobody", "x" * 500], "need": "\x00", "since": "abc",
-                                       "province": "35", "page": "1"})
+                                       "page": "1"})
     assert response.status_code == 200
     assert len(response.context["results"]) == 3
     assert client.get("/finder/", {"page": "99"}).status_code == 404
@@ -219,10 +219,35 @@ def test_a_typed_list_of_places_is_several_places_and_brackets_are_a_hint(client
 
 def test_a_place_not_recognised_is_named_and_not_replaced_by_everywhere(client, kb):
     response = client.get("/finder/", {"district": "火星"})
-    assert response.context["results"] == [] and response.context["unrecognised"] == ["火星"]
+    assert response.context["results"] == [] and [n["value"] for n in response.context["unrecognised"]] == ["火星"]
     page = body(response)
-    assert "data-unrecognised" in page and "未能识别的地点" in page and "<strong lang=\"zh-Hans\">火星</strong>" in page
+    assert "data-unrecognised" in page and "未能识别" in page and "<strong lang=\"zh-Hans\">火星</strong>" in page
     # Beside a place that is recognised: that place alone, and the other named.
     response = client.get("/finder/", {"district": ["丰台", "火星"], "city": "天津"})
     assert {r.district.adcode for r in response.context["results"]} == {FENGTAI, HEXI}
-    assert response.context["unrecognised"] == ["火星"]
+    assert [n["value"] for n in response.context["unrecognised"]] == ["火星"]
+
+
+def test_an_unknown_place_or_province_is_named_with_the_near_names_found(client, kb):
+    response = client.get("/finder/", {"district": "fengtia", "need": "apartment"})
+    assert response.context["results"] == []
+    [notice] = response.context["unrecognised"]
+    assert notice["value"] == "fengtia"
+    label, query = notice["suggestions"][0]
+    assert label == "丰台区 · 北京市" and query.getlist("district") == [FENGTAI] and query["need"] == "apartment"
+    assert "您是否要找" in body(response) and "data-suggestion" in body(response)
+    # The suggestion finds it, and its chip says its name rather than its code.
+    response = client.get("/finder/", query)
+    assert [r.district.adcode for r in response.context["results"]] == [FENGTAI]
+    assert [place for place, _q in response.context["place_removals"]] == ["丰台区"]
+    assert response.context["unrecognised"] == []
+    # A province code that is none is shown, and nothing is searched in its stead.
+    response = client.get("/finder/", {"province": "999999"})
+    assert response.context["results"] == []
+    assert [(n["value"], n["province"], n["suggestions"]) for n in response.context["unrecognised"]] == [
+        ("999999", True, [])]
+    # A code's first digits (35: 福建) are no province, but say which one they might be.
+    response = client.get("/finder/", {"province": "35"})
+    assert response.context["results"] == []
+    [notice] = response.context["unrecognised"]
+    assert [(label, q.getlist("province")) for label, q in notice["suggestions"]] == [("福建省", ["350000"])]
