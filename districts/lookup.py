@@ -9,6 +9,13 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from .models import District
 
 ADCODE = re.compile(r"^\d{6}$")
+# One pinyin syllable without tone (an initial, then a final), to find where a name's syllables begin:
+# a name is found by whole syllables, so xian (西安) never finds xiangcheng (相城).
+SYLLABLE = re.compile(
+    r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uai|iao|ian|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ue|ve|ui|er"
+    r"|a|o|e|i|u|v)"
+)
 
 
 def condition(query: str, prefix: str = "") -> Q | None:
@@ -44,10 +51,64 @@ def _matching(query: str, prefix: str = "") -> tuple[Q | None, Q | None]:
 
 
 def city_condition(city: str, prefix: str = "") -> Q:
-    """The districts of a city given by adcode (350600) or by the start of its name (漳州)."""
+    """The districts of a city given by adcode (350600), by the start of its name (漳州) or by its pinyin."""
     if city.isdigit():
         return Q(**{prefix + "city_adcode": city})
+    if city.isascii():
+        return Q(**{prefix + "city_en__iregex": spelled_pattern(city)})
     return Q(**{prefix + "city__startswith": city})
+
+
+def spelled_pattern(query: str) -> str:
+    """A pattern for an English (pinyin) name spelled as in `query`, in any case, with or without
+    its apostrophes, spaces and hyphens: xian and xi'an are Xi'an."""
+    letters = re.sub(r"[^a-z]", "", query.lower())
+    return "^" + "['’ -]?".join(letters) + "$" if letters else "^$"
+
+
+def syllable_ends(reading: str, count: int, at: int = 0) -> tuple[int, ...] | None:
+    """Where each syllable of `reading` ends when it is read as `count` syllables (the name's characters),
+    None when it cannot be: xiangcheng in 2 is xiang|cheng, so (5, 10)."""
+    if at == len(reading) or count == 0:
+        return () if at == len(reading) and count == 0 else None
+    for end in range(min(len(reading), at + 6), at, -1):
+        if SYLLABLE.fullmatch(reading, at, end):
+            rest = syllable_ends(reading, count - 1, end)
+            if rest is not None:
+                return (end, *rest)
+    return None
+
+
+def place(query: str, prefix: str = "") -> Q | None:
+    """What the finder means by a place a person typed: a district by name, adcode or initials, its
+    city or province by name; in pinyin by whole syllables (xi'an: the apostrophe a syllable break),
+    a city's or province's pinyin finding its districts. None when it can mean none."""
+    query = (query or "").strip()[:30]
+    if not query.isascii() or query.isdigit():
+        found = condition(query, prefix)
+        if found is not None and not query.isdigit():
+            found |= Q(**{prefix + "province__startswith": query})
+        return found
+    spelled = re.sub(r"[^a-z']", "", query.lower()).strip("'")
+    letters = spelled.replace("'", "")
+    if not letters:
+        return None
+    breaks = {i - n for n, i in enumerate(i for i, c in enumerate(spelled) if c == "'")}
+    candidates = District.objects.filter(Q(pinyin__startswith=letters) | Q(pinyin__contains=" " + letters))
+    adcodes = []
+    for adcode, short_name, readings in candidates.values_list("adcode", "short_name", "pinyin"):
+        for reading in readings.split():
+            ends = reading.startswith(letters) and syllable_ends(reading, len(short_name))
+            if ends and {*breaks, len(letters)} <= set(ends):
+                adcodes.append(adcode)
+                break
+
+    def q(**lookups) -> Q:
+        return Q(**{prefix + k: v for k, v in lookups.items()})
+
+    pattern = spelled_pattern(letters)
+    return (q(adcode__in=adcodes) | q(initials__startswith=letters) | q(initials__contains=" " + letters)
+            | q(city_en__iregex=pattern) | q(province_en__iregex=pattern))
 
 
 def lookup(query: str, limit: int = 12) -> list[District]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Sum, Value, When, Window
 from django.db.models.functions import RowNumber
 
-from districts.lookup import city_condition, condition as place_condition
+from districts.lookup import city_condition, place as place_condition
 from programs.choices import Status
 
 from .choices import IncentiveKind

@@ -22,7 +22,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _, gettext_noop, pgettext
 
-from districts.lookup import city_condition, condition as place_condition, near
+from districts.lookup import city_condition, near, place as place_condition
 from districts.models import District
 from policies import finder
 from policies.choices import IncentiveKind

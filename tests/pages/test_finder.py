@@ -251,3 +251,27 @@ def test_an_unknown_place_or_province_is_named_with_the_near_names_found(client,
     assert response.context["results"] == []
     [notice] = response.context["unrecognised"]
     assert [(label, q.getlist("province")) for label, q in notice["suggestions"]] == [("福建省", ["350000"])]
+
+
+def test_pinyin_finds_whole_syllables_and_a_citys_or_provinces_districts(client, kb, build):
+    from districts.models import District
+
+    xiangcheng, yanta, changsha_county, yuelu = "320507", "610113", "430121", "430104"
+    build.districts.update(District.objects.in_bulk([xiangcheng, yanta, changsha_county, yuelu], field_name="adcode"))
+    for adcode, text in [(xiangcheng, "相城区人才公寓100套。"), (yanta, "雁塔区人才公寓200套。"),
+                         (changsha_county, "长沙县人才公寓300套。"), (yuelu, "岳麓区人才公寓400套。")]:
+        article = build.article(text, [adcode], title=adcode)
+        build.incentive(article, text[3:-1], kind="apartment", value=1, measure="套")
+
+    def adcodes(**params):
+        return {r.district.adcode for r in client.get("/finder/", params).context["results"]}
+
+    assert adcodes(district="beijing") == adcodes(district="北京") == {FENGTAI, CHAOYANG}
+    assert adcodes(district="changsha") == adcodes(district="长沙") == {changsha_county, yuelu}
+    assert adcodes(city="changsha") == adcodes(city="长沙") == {changsha_county, yuelu}
+    assert adcodes(district="hunan") == adcodes(district="湖南") == {changsha_county, yuelu}
+    # xian and xi'an are 西安, never the xian of xiang|cheng; the apostrophe breaks syllables.
+    assert adcodes(district="xian") == adcodes(district="xi'an") == adcodes(district="Xi'an") == {yanta}
+    assert adcodes(district="xiangcheng") == adcodes(district="xiang") == {xiangcheng}
+    assert adcodes(district="fengtai") == adcodes(district="ft") == {FENGTAI}
+    assert adcodes(district="fengt") == set()
