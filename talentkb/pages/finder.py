@@ -287,12 +287,14 @@ def finder_page(request: HttpRequest) -> HttpResponse:
 
 
 def personas(query: QueryDict, wanted) -> list[dict]:
-    """Links that set the groups to a persona's, keeping the rest of the query."""
+    """Links that set the groups to a persona's, keeping the rest of the query (and, with
+    static/js/finder.js, the rest of the form as filled in)."""
     found = []
     for key, label, codes in PERSONAS:
         q = without(query, "group")
         q.setlist("group", list(codes))
-        found.append({"key": key, "label": label, "query": q, "current": set(codes) == set(wanted.groups)})
+        found.append({"key": key, "label": label, "query": q, "groups": " ".join(codes),
+                      "current": set(codes) == set(wanted.groups)})
     return found
 
 
