@@ -1,6 +1,9 @@
 /* The talent finder's form (templates/finder.html); the page works without it.
-   A persona link carries only what the page was sent for: with this, it ticks its groups in the
-   form and sends the whole form, so that the needs, year and place filled in since are kept. */
+   - A persona link carries only what the page was sent for: with this, it ticks its groups in the
+     form and sends the whole form, so that the needs, year and place filled in since are kept.
+   - After Back or Forward the browser shows the form as it was left (restored, or the page kept
+     whole), not as the results are: it is reset to what the page was sent with, which is what the
+     results are for. */
 (function () {
   "use strict";
   var form = document.querySelector("form.finder-form");
@@ -16,4 +19,5 @@
       form.submit();
     });
   });
+  window.addEventListener("pageshow", function () { form.reset(); });
 })();
