@@ -275,3 +275,17 @@ def test_pinyin_finds_whole_syllables_and_a_citys_or_provinces_districts(client,
     assert adcodes(district="xiangcheng") == adcodes(district="xiang") == {xiangcheng}
     assert adcodes(district="fengtai") == adcodes(district="ft") == {FENGTAI}
     assert adcodes(district="fengt") == set()
+
+
+def test_zhang_reads_as_beds_where_it_counts_beds_and_as_nothing_else(client, build):
+    article = build.article("提供100张床位，发放人才卡200张。", [FENGTAI], title="beds")
+    build.incentive(article, "100张床位", kind="apartment", value=100, measure="张", label="床位")
+    build.incentive(article, "人才卡200张", kind="other", value=200, measure="张", label="人才卡")
+    response = client.get("/finder/", {"district": FENGTAI}, HTTP_ACCEPT_LANGUAGE="en")
+    shown = {s.fact.label: str(s.offer) for s in response.context["results"][0].offers}
+    assert shown == {"床位": "100 beds", "人才卡": "200"}
+    assert " sheets" not in body(response)
+    listed = body(client.get("/incentives/", {"district": FENGTAI}, HTTP_ACCEPT_LANGUAGE="en"))
+    assert "100</data> beds" in listed and " sheets" not in listed
+    # Chinese shows the measure word as written.
+    assert "100 张" in {str(s.offer) for s in client.get("/finder/", {"district": FENGTAI}).context["results"][0].offers}
