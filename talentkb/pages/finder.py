@@ -31,7 +31,7 @@ from policies.offers import normalised
 from policies.public import sentence_path
 from programs.groups import GROUPS
 from talentkb.lists import counts, downloads
-from talentkb.lists.facets import MAX_VALUES, toggled, without
+from talentkb.lists.facets import MAX_VALUES, MISSING, toggled, without
 from talentkb.lists.listing import paginate
 from talentkb.pages.compare import MAX_COMPARED
 
@@ -220,6 +220,8 @@ def more_query(district: District, wanted) -> str:
     query = QueryDict(mutable=True)
     query["district"] = district.adcode
     query.setlist("kind", list(wanted.needs))
+    if wanted.groups:
+        query.setlist("group", [*wanted.groups, MISSING])  # and the offers naming no group: open to all
     return query.urlencode()
 
 

@@ -289,3 +289,17 @@ def test_zhang_reads_as_beds_where_it_counts_beds_and_as_nothing_else(client, bu
     assert "100</data> beds" in listed and " sheets" not in listed
     # Chinese shows the measure word as written.
     assert "100 张" in {str(s.offer) for s in client.get("/finder/", {"district": FENGTAI}).context["results"][0].offers}
+
+
+def test_all_of_a_districts_offers_opens_the_offers_counted_for_the_person(client, build):
+    text = "".join(f"人才公寓{n}套。" for n in range(1, 10))
+    article = build.article(text, [FENGTAI], title="many", published="2024-05-01")
+    for n in range(1, 10):
+        groups = [["graduates"], ["entrepreneurs"], []][n % 3]
+        build.incentive(article, f"人才公寓{n}套", kind="apartment", value=n, measure="套", groups=groups)
+    result = client.get("/finder/", {"group": "graduates", "need": "apartment"}).context["results"][0]
+    assert result.n_offers == 6  # for graduates, or naming no group
+    listed = client.get(f"/incentives/?{result.more}")
+    assert listed.context["page"].paginator.count == result.n_offers
+    page = body(client.get("/finder/", {"group": "graduates", "need": "apartment", "since": "2024"}))
+    assert "而非仅限" in page
