@@ -1,6 +1,7 @@
 """Finding districts by what a person types: Chinese name, pinyin, initials, English name or adcode."""
 from __future__ import annotations
 
+import difflib
 import re
 
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -20,6 +21,15 @@ def _level(spelled: str) -> tuple[str, str]:
         if spelled.endswith(word) and len(spelled) > len(word):
             return spelled[: -len(word)], ending
     return spelled, ""
+
+
+# One pinyin syllable without tone (an initial, then a final), to find where a name's syllables begin:
+# a name is found by whole syllables, so xian (西安) never finds xiangcheng (相城).
+SYLLABLE = re.compile(
+    r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uai|iao|ian|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ue|ve|ui|er"
+    r"|a|o|e|i|u|v)"
+)
 
 
 def condition(query: str, prefix: str = "") -> Q | None:
@@ -56,6 +66,67 @@ def _matching(query: str, prefix: str = "") -> tuple[Q | None, Q | None]:
         return condition | shown, exact | shown
     condition = q(name__contains=query) | q(short_name__contains=query) | q(city__startswith=query)
     return condition, q(short_name=query) | q(name=query)
+
+
+def city_condition(city: str, prefix: str = "") -> Q:
+    """The districts of a city given by adcode (350600), by the start of its name (漳州) or by its pinyin."""
+    if city.isdigit():
+        return Q(**{prefix + "city_adcode": city})
+    if city.isascii():
+        return Q(**{prefix + "city_en__iregex": spelled_pattern(city)})
+    return Q(**{prefix + "city__startswith": city})
+
+
+def spelled_pattern(query: str) -> str:
+    """A pattern for an English (pinyin) name spelled as in `query`, in any case, with or without
+    its apostrophes, spaces and hyphens: xian and xi'an are Xi'an."""
+    letters = re.sub(r"[^a-z]", "", query.lower())
+    return "^" + "['’ -]?".join(letters) + "$" if letters else "^$"
+
+
+def syllable_ends(reading: str, count: int, at: int = 0) -> tuple[int, ...] | None:
+    """Where each syllable of `reading` ends when it is read as `count` syllables (the name's characters),
+    None when it cannot be: xiangcheng in 2 is xiang|cheng, so (5, 10)."""
+    if at == len(reading) or count == 0:
+        return () if at == len(reading) and count == 0 else None
+    for end in range(min(len(reading), at + 6), at, -1):
+        if SYLLABLE.fullmatch(reading, at, end):
+            rest = syllable_ends(reading, count - 1, end)
+            if rest is not None:
+                return (end, *rest)
+    return None
+
+
+def place(query: str, prefix: str = "") -> Q | None:
+    """What the finder means by a place a person typed: a district by name, adcode or initials, its
+    city or province by name; in pinyin by whole syllables (xi'an: the apostrophe a syllable break),
+    a city's or province's pinyin finding its districts. None when it can mean none."""
+    query = (query or "").strip()[:30]
+    if not query.isascii() or query.isdigit():
+        found = condition(query, prefix)
+        if found is not None and not query.isdigit():
+            found |= Q(**{prefix + "province__startswith": query})
+        return found
+    spelled = re.sub(r"[^a-z']", "", query.lower()).strip("'")
+    letters = spelled.replace("'", "")
+    if not letters:
+        return None
+    breaks = {i - n for n, i in enumerate(i for i, c in enumerate(spelled) if c == "'")}
+    candidates = District.objects.filter(Q(pinyin__startswith=letters) | Q(pinyin__contains=" " + letters))
+    adcodes = []
+    for adcode, short_name, readings in candidates.values_list("adcode", "short_name", "pinyin"):
+        for reading in readings.split():
+            ends = reading.startswith(letters) and syllable_ends(reading, len(short_name))
+            if ends and {*breaks, len(letters)} <= set(ends):
+                adcodes.append(adcode)
+                break
+
+    def q(**lookups) -> Q:
+        return Q(**{prefix + k: v for k, v in lookups.items()})
+
+    pattern = spelled_pattern(letters)
+    return (q(adcode__in=adcodes) | q(initials__startswith=letters) | q(initials__contains=" " + letters)
+            | q(city_en__iregex=pattern) | q(province_en__iregex=pattern))
 
 
 def lookup(query: str, limit: int = 12) -> list[District]:
@@ -98,6 +169,32 @@ def chosen(values: list[str], limit: int) -> tuple[list[District], list[str], li
         elif district not in found:
             found.append(district)
     return found[:limit], unknown, found[limit:]
+
+
+def near(query: str, limit: int = 3) -> list[District]:
+    """Districts whose pinyin or name is close to a `query` that finds none (fengtia: 丰台区), closest first;
+    one query over the gazetteer's names, asked only for a place that was not recognised."""
+    query = (query or "").strip().lower()[:30]
+    ascii = query.isascii()
+    if ascii:
+        query = re.sub(r"[^a-z]", "", query)
+    if not query:
+        return []
+    districts = District.objects.only("adcode", "name", "short_name", "city", "province", "pinyin",
+                                      "name_en", "city_en", "province_en")
+    by_name: dict[str, list[District]] = {}
+    for district in districts:
+        for name in (district.pinyin.split() if ascii else (district.short_name, district.name)):
+            by_name.setdefault(name, []).append(district)
+    close = difflib.get_close_matches(query, by_name, n=limit, cutoff=0.6)
+    return list({d.pk: d for name in close for d in by_name[name]}.values())[:limit]
+
+
+def by_adcodes(adcodes: list[str], limit: int) -> list[District]:
+    """The districts of these codes in the order given, unknown and repeated codes dropped, at most `limit`."""
+    wanted = list(dict.fromkeys(a for a in adcodes if ADCODE.match(a)))[: limit * 2]
+    found = District.objects.in_bulk(wanted, field_name="adcode")
+    return [found[a] for a in wanted if a in found][:limit]
 
 
 def by_adcode(adcode: str) -> District | None:

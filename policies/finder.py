@@ -24,7 +24,7 @@ from django.db.models import (BooleanField, Case, Count, Exists, ExpressionWrapp
                               Subquery, Sum, Value, When, Window)
 from django.db.models.functions import RowNumber
 
-from districts.lookup import condition as place_condition
+from districts.lookup import city_condition, place as place_condition
 from programs.choices import Status
 from programs.models import Program
 
@@ -105,7 +105,7 @@ def place_of(wanted: Wanted) -> Q | None:
     if wanted.provinces:
         parts.append(Q(district__province_adcode__in=wanted.provinces))
     for city in wanted.cities:
-        parts.append(Q(district__city_adcode=city) if city.isdigit() else Q(district__city__startswith=city))
+        parts.append(city_condition(city, prefix="district__"))
     for name in wanted.districts:
         found = place_condition(name, prefix="district__")
         if found is not None:

@@ -101,7 +101,6 @@ MEASURES = {
     "项": lambda n: npgettext("measure word 项", "item", "items", n),
     "件": lambda n: npgettext("measure word 件", "item", "items", n),
     "所": lambda n: npgettext("measure word 所", "institution", "institutions", n),
-    "张": lambda n: npgettext("measure word 张", "sheet", "sheets", n),
     "间": lambda n: npgettext("measure word 间", "room", "rooms", n),
     "床": lambda n: npgettext("measure word 床", "bed", "beds", n),
     "座": lambda n: npgettext("measure word 座", "building", "buildings", n),
@@ -131,12 +130,27 @@ MEASURES = {
 }
 
 
-def measure_word(measure: str, value=None, language: str | None = None) -> str:
+def label_of(fact) -> str:
+    """A fact's label when it was read with it: one deferred (a bounded page reads only what it
+    shows) would cost a query per fact, and 张 then reads as no measure word."""
+    return fact.__dict__.get("label") or ""
+
+
+def counted(measure: str, label: str = "") -> str:
+    """The measure word English reads: 张 counts flat things (beds, desks, cards) and English has
+    no one noun for them, so it is 床 (beds) where the label says so (床位), else unnamed like 个."""
+    if measure == "张":
+        return "床" if "床" in (label or "") else "个"
+    return measure
+
+
+def measure_word(measure: str, value=None, language: str | None = None, label: str = "") -> str:
     """套 in Chinese; "units" in English ("unit" for exactly one), nothing for
     个. A measure word with no English form (a new one in the lexicon) shows
-    as written."""
+    as written; 张 reads by the fact's `label` (counted)."""
     if not measure or is_chinese(language):
         return measure
+    measure = counted(measure, label)
     if measure in UNNAMED:
         return ""
     if measure not in MEASURES:
@@ -146,12 +160,14 @@ def measure_word(measure: str, value=None, language: str | None = None) -> str:
         return MEASURES[measure](1 if one else 2)
 
 
-def unit_symbol(unit: str, measure: str = "", value=None, language: str | None = None) -> str:
+def unit_symbol(unit: str, measure: str = "", value=None, language: str | None = None, label: str = "") -> str:
     """The word written after a number: the measure word of a count (套, 个;
-    units in English), else the unit's."""
+    units in English; 张 by the fact's `label`), else the unit's."""
     one = unit == Unit.COUNT and value is not None and Decimal(value) == 1
-    return _unit_words(unit, measure if unit == Unit.COUNT else "", one,
-                       language or get_language() or settings.LANGUAGE_CODE)
+    language = language or get_language() or settings.LANGUAGE_CODE
+    if not is_chinese(language):
+        measure = counted(measure, label)
+    return _unit_words(unit, measure if unit == Unit.COUNT else "", one, language)
 
 
 @lru_cache(maxsize=1024)
@@ -172,7 +188,7 @@ def _unit_words(unit: str, measure: str, one: bool, language: str) -> str:
 
 
 def quantity(value, unit: str, measure: str = "", qualifier: str = "eq", value_max=None,
-             language: str | None = None, *, figure_text=None) -> str:
+             language: str | None = None, *, figure_text=None, label: str = "") -> str:
     """'> 500 套', '50,000–200,000 元', '≤ 3 years', '7.5%'; `figure_text(value)` writes each figure."""
     figure_text = figure_text or (lambda v: number(v, language))
     figure = figure_text(value)
@@ -180,13 +196,14 @@ def quantity(value, unit: str, measure: str = "", qualifier: str = "eq", value_m
         figure = f"{figure}–{figure_text(value_max)}"
     symbol = (Qualifier.parse(qualifier) or Qualifier.EQ).symbol
     # "1 unit" only for exactly one; a range or "> 1" counts several.
-    words = unit_symbol(unit, measure, value if value_max is None and symbol == "" else None, language)
+    words = unit_symbol(unit, measure, value if value_max is None and symbol == "" else None, language, label)
     text = f"{figure}%" if unit == Unit.PERCENT else f"{figure} {words}".strip()
     return f"{symbol} {text}" if symbol else text
 
 
 def fact_quantity(fact, language: str | None = None) -> str:
-    return quantity(fact.value, fact.unit, fact.measure, fact.qualifier, fact.value_max, language)
+    return quantity(fact.value, fact.unit, fact.measure, fact.qualifier, fact.value_max, language,
+                    label=label_of(fact))
 
 
 def quantity_reading(value, value_max=None, language: str | None = None) -> str:

@@ -61,7 +61,7 @@ def normalised(fact, before: str = "", after: str = "") -> Offer:
         value, unit = value * 12, Unit.MONTH
         value_max = None if value_max is None else value_max * 12
     figure = exact(value) if value_max is None else f"{exact(value)}–{exact(value_max)}"
-    words = unit_symbol(unit, fact.measure, value)
+    words = unit_symbol(unit, fact.measure, value, label=fact.label)
     if unit == Unit.PERCENT:
         figure, words = f"{figure}%", ""
     reading = ""

@@ -23,7 +23,7 @@ from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils.translation import gettext
 
 from policies.choices import Unit
-from policies.formatting import fact_quantity, period_text, unit_symbol
+from policies.formatting import fact_quantity, label_of, period_text, unit_symbol
 from policies import data_version
 from policies.models import (LARGEST_ORDER, LATEST_ORDER, ROW_INDICATOR, DataVersion, Incentive, Indicator,
                              ListCount, Metric)
@@ -405,7 +405,7 @@ def series_chart(series: Series, title: str, language: str | None = None, period
     return {
         "title": title,
         "goal": gettext("goal"),
-        "unit": "%" if first.unit == Unit.PERCENT else unit_symbol(first.unit, first.measure),
+        "unit": "%" if first.unit == Unit.PERCENT else unit_symbol(first.unit, first.measure, label=label_of(first)),
         "periods": [period_text(p) for p in periods],
         "reported": line(series.reported),
         "goals": line(series.goals),

@@ -100,7 +100,8 @@ METRIC_KEYS = [*FACT_KEYS, "label", "indicator"]
 
 def fact_row(v: dict, where: Where, model_name: str, keys: list[str]) -> dict:
     row = export_fact_row(v)
-    row["display"] = quantity(v["value"], v["unit"], v["measure"], v["qualifier"], v["value_max"], where.language)
+    row["display"] = quantity(v["value"], v["unit"], v["measure"], v["qualifier"], v["value_max"], where.language,
+                              label=v.get("label") or "")
     row["source"] = where.site + fact_sentence_path(model_name, v["article_id"], v["id"])
     return {k: row[k] for k in keys}
 

@@ -121,7 +121,9 @@ class ArticleFilter(FacetedFilterSet):
 
 class IncentiveFilter(FactFilter):
     kind = FacetFilter(ChoiceFacet("kind", choices=IncentiveKind.choices, label=_("kind")))
-    group = FacetFilter(GroupFacet("groups", label=_("target group")))
+    # An incentive naming no group is open to all (policies.finder): `group=none` reaches those, so that
+    # the finder's "all of this district's offers" opens the offers it counted for a person's groups.
+    group = FacetFilter(GroupFacet("groups", label=_("target group"), missing_label=_("open to all")))
     # The life of the incentive's program (incentives of no program have none).
     stage = stage_facet("program__")
     in_force_on = InForceOnFilter("program__")

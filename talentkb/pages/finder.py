@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from django.db.models import F, Value
+from django.db.models import Count, F, Value
 from django.db.models.functions import Greatest, Substr
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _, gettext_noop, pgettext
 
+from districts.lookup import city_condition, near, place as place_condition
 from districts.models import District
 from policies import finder
 from policies.choices import IncentiveKind
@@ -30,7 +31,7 @@ from policies.offers import normalised
 from policies.public import sentence_path
 from programs.groups import GROUPS
 from talentkb.lists import counts, downloads
-from talentkb.lists.facets import MAX_VALUES, toggled, without
+from talentkb.lists.facets import MAX_VALUES, MISSING, toggled, without
 from talentkb.lists.listing import paginate
 from talentkb.pages.compare import MAX_COMPARED
 
@@ -59,7 +60,11 @@ NEEDS = {
 }
 GROUP_CODES = {code for code, _name in GROUPS}
 ADCODE = re.compile(r"\d{6}")
-PLACE = re.compile(r"[\w·' -]{1,30}")
+# A typed place may be a list (丰台，北京 · 丰台、西湖 · 丰台 西湖): each part is a place of its own.
+PLACE_SEPARATORS = re.compile(r"[,，、\s]+")
+# Text in brackets is a hint beside the name (丰台区（北京）), not part of it; an unclosed one runs to the end.
+PLACE_HINT = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]?")
+PLACE_LENGTH = 30
 YEAR = re.compile(r"(19|20)\d\d")
 # Offers shown per district: the best few, the rest a link away (a big district matches thousands).
 OFFERS_SHOWN = 5
@@ -74,14 +79,68 @@ def values(query: QueryDict, name: str, accepts) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in cleaned if v and "\x00" not in v and accepts(v)))
 
 
+def places(query: QueryDict, name: str) -> tuple[str, ...]:
+    """The places of a repeated parameter, each value read as a list of places without their bracketed hints.
+    Every place is kept, recognised or not: one dropped would widen the search to all of China."""
+    found = []
+    for value in query.getlist(name)[:MAX_VALUES]:
+        if "\x00" not in value:
+            found += [p[:PLACE_LENGTH] for p in PLACE_SEPARATORS.split(PLACE_HINT.sub(" ", value)) if p]
+    return tuple(dict.fromkeys(found))[:MAX_VALUES]
+
+
+def tidied(query: QueryDict) -> QueryDict | None:
+    """The query with one place per value when some value held a list or a hint (None when none did),
+    so that each place has its own chip and its own link to remove it."""
+    tidy = query.copy()
+    for name in ("city", "district"):
+        found = list(places(query, name))
+        if found != [v for v in query.getlist(name) if v.strip()]:
+            tidy.setlist(name, found)
+    return None if tidy == query else tidy
+
+
+def unrecognised(query: QueryDict, wanted, province_names: dict[str, str]) -> list[dict]:
+    """The places and provinces asked for that name no district of the gazetteer, each with
+    the near names found for it as links that put the name in its place; one query for the places,
+    and one more for each place not recognised, to find near names."""
+    asked = [("district", p, place_condition(p)) for p in wanted.districts]
+    asked += [("city", c, city_condition(c)) for c in wanted.cities]
+    counted = {f"p{i}": Count("pk", filter=found) for i, (_n, _p, found) in enumerate(asked) if found is not None}
+    found = District.objects.aggregate(**counted) if counted else {}
+    notices = []
+    for i, (name, place, _found) in enumerate(asked):
+        if not found.get(f"p{i}"):
+            near_ones = [(f"{d.display_name} · {d.display_region}", d.adcode) for d in near(place)]
+            notices.append(notice(query, name, place, near_ones))
+    for code in wanted.provinces:
+        if code not in province_names:
+            close = [(name, c) for c, name in province_names.items()
+                     if (code.isdigit() and c.startswith(code)) or (not code.isdigit() and name.startswith(code))]
+            notices.append(notice(query, "province", code, close[:3]))
+    return notices
+
+
+def notice(query: QueryDict, name: str, value: str, suggestions: list[tuple[str, str]]) -> dict:
+    """A value not recognised, with each suggestion's label and the query with it instead of the value."""
+    def instead(suggestion: str) -> QueryDict:
+        q = without(query)
+        q.setlist(name, list(dict.fromkeys(suggestion if v == value else v for v in q.getlist(name))))
+        return q
+
+    return {"value": value, "province": name == "province",
+            "suggestions": [(label, instead(code)) for label, code in suggestions]}
+
+
 def wanted_from(query: QueryDict) -> finder.Wanted:
     years = [int(y) for y in values(query, "since", YEAR.fullmatch)]
     return finder.Wanted(
         groups=values(query, "group", GROUP_CODES.__contains__),
         needs=values(query, "need", lambda v: IncentiveKind.parse(v) is not None),
-        provinces=values(query, "province", ADCODE.fullmatch),
-        cities=values(query, "city", PLACE.fullmatch),
-        districts=values(query, "district", PLACE.fullmatch),
+        # Any province is kept, known or not (provinces() says which are not): one dropped would widen the search.
+        provinces=values(query, "province", lambda v: len(v) <= PLACE_LENGTH),
+        cities=places(query, "city"),
+        districts=places(query, "district"),
         since=min(years) if years else None,  # repeated: the widest
     )
 
@@ -162,6 +221,8 @@ def more_query(district: District, wanted) -> str:
     query = QueryDict(mutable=True)
     query["district"] = district.adcode
     query.setlist("kind", list(wanted.needs))
+    if wanted.groups:
+        query.setlist("group", [*wanted.groups, MISSING])  # and the offers naming no group: open to all
     return query.urlencode()
 
 
@@ -188,6 +249,9 @@ def ranked(wanted, this_year) -> list[dict]:
 
 
 def finder_page(request: HttpRequest) -> HttpResponse:
+    tidy = tidied(request.GET)
+    if tidy is not None:
+        return redirect(f"{request.path}?{tidy.urlencode()}")
     wanted = wanted_from(request.GET)
     this_year = timezone.localdate().year
     ranking = ranked(wanted, this_year)
@@ -203,6 +267,8 @@ def finder_page(request: HttpRequest) -> HttpResponse:
     compare = QueryDict(mutable=True)
     compare.setlist("d", [r.district.adcode for r in results[:MAX_COMPARED]])
     query = request.GET
+    form_provinces = provinces(wanted)
+    named = district_names(wanted)
     return render(request, "finder.html", {
         "wanted": wanted,
         "page": page,
@@ -211,10 +277,11 @@ def finder_page(request: HttpRequest) -> HttpResponse:
         "personas": personas(query, wanted),
         "groups": [(code, name, code in wanted.groups) for code, name in GROUPS],
         "needs": [(kind.value, label, kind.value in wanted.needs) for kind, label in NEEDS.items()],
-        "provinces": provinces(wanted),
+        "provinces": form_provinces,
         "places": [*wanted.cities, *wanted.districts],
+        "unrecognised": unrecognised(query, wanted, {code: name for code, name, _on in form_provinces}),
         "place_removals": [(v, toggled(query, "city", v)) for v in wanted.cities]
-        + [(v, toggled(query, "district", v)) for v in wanted.districts],
+        + [(named.get(v, v), toggled(query, "district", v)) for v in wanted.districts],
         "weights": weights_line(),
         "this_year": this_year,
         "clear_all": QueryDict(),
@@ -223,13 +290,22 @@ def finder_page(request: HttpRequest) -> HttpResponse:
 
 
 def personas(query: QueryDict, wanted) -> list[dict]:
-    """Links that set the groups to a persona's, keeping the rest of the query."""
+    """Links that set the groups to a persona's, keeping the rest of the query (and, with
+    static/js/finder.js, the rest of the form as filled in)."""
     found = []
     for key, label, codes in PERSONAS:
         q = without(query, "group")
         q.setlist("group", list(codes))
-        found.append({"key": key, "label": label, "query": q, "current": set(codes) == set(wanted.groups)})
+        found.append({"key": key, "label": label, "query": q, "groups": " ".join(codes),
+                      "current": set(codes) == set(wanted.groups)})
     return found
+
+
+def district_names(wanted) -> dict[str, str]:
+    """The names of the districts asked for by adcode (a suggestion's link), for their chips; a query when any."""
+    adcodes = [p for p in wanted.districts if ADCODE.fullmatch(p)]
+    found = District.objects.in_bulk(adcodes, field_name="adcode") if adcodes else {}
+    return {code: district.display_name for code, district in found.items()}
 
 
 def provinces(wanted) -> list[tuple[str, str, bool]]:

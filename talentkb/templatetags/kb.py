@@ -25,7 +25,8 @@ def quantity(fact) -> str:
         return f"\x00{len(figures) - 1}\x00"
 
     text = escape(formatting.quantity(
-        fact.value, fact.unit, fact.measure, fact.qualifier, fact.value_max, figure_text=placeholder
+        fact.value, fact.unit, fact.measure, fact.qualifier, fact.value_max, figure_text=placeholder,
+        label=formatting.label_of(fact),
     ))
     if fact.value_max is not None:
         # A range may break after its dash, nowhere else: "≥ 1,000,000–" / "5,000,000 yuan".

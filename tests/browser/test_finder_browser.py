@@ -73,3 +73,29 @@ def test_a_status_filter_and_a_timeline(page, live_server, seeded, screenshot, l
     assert launched.count() == 1
     assert "2024-11-22" in launched.inner_text() and words["launched"] in launched.inner_text()
     screenshot(f"district-timeline-{language}")
+
+
+def test_a_persona_keeps_what_was_filled_in(page, live_server, seeded):
+    page.goto(page.url_for("/finder/?district=长泰"))
+    page.get_by_label("住房", exact=True).check()
+    page.fill("#finder-since", "2023")
+    page.get_by_role("link", name="博士", exact=True).click()
+    page.wait_for_url("**group=researchers**")
+    url = page.url
+    assert "need=apartment" in url and "since=2023" in url and "group=graduates" in url
+    assert page.locator(".finder-result").count() == 1
+    assert page.get_by_label("住房", exact=True).is_checked()
+
+
+def test_after_back_the_form_shows_what_the_results_are_for(page, live_server, seeded):
+    page.goto(page.url_for("/finder/?group=entrepreneurs"))
+    page.get_by_label("办公空间", exact=True).check()
+    page.fill("#finder-since", "2024")
+    page.get_by_role("button", name="查找区县").click()
+    page.wait_for_url("**since=2024**")
+    page.go_back()
+    page.wait_for_url("**/finder/?group=entrepreneurs")
+    page.wait_for_load_state("load")
+    assert not page.get_by_label("办公空间", exact=True).is_checked()
+    assert page.locator("#finder-since").input_value() == ""
+    assert page.get_by_label("创业者和企业家", exact=True).is_checked()

@@ -9,7 +9,7 @@ import json
 import pytest
 from django.utils import timezone
 
-from tests.factories import FENGTAI, HEXI, bulk_offers
+from tests.factories import CHAOYANG, FENGTAI, HEXI, bulk_offers
 
 PHD = ["graduates", "researchers", "high_level"]
 FUJIAN, CHANGTAI = "350000", "350605"
@@ -20,6 +20,7 @@ WEIGHTS = {"apartment": 3, "fund": 3, "subsidy": 3, "rent_free_period": 2, "work
 # The count, one page of districts, their names, their offers, the offers' groups, their programs' groups
 # (shown where an offer names none), the form's provinces.
 FINDER_QUERIES = 7
+PLACES_QUERY = 1  # with typed places: whether each names a district, one query for all of them
 
 
 def body(response) -> str:
@@ -85,9 +86,9 @@ def test_ranking_is_the_one_computed_in_python(client, generated, params):
 
 
 def test_query_count_does_not_grow_with_the_rows(client, kb, generated, django_assert_max_num_queries):
-    with django_assert_max_num_queries(FINDER_QUERIES):
-        few = client.get("/finder/", {"group": ["graduates"], "need": ["apartment"], "district": ["丰台"]})
-    assert len(few.context["results"]) == 1
+    with django_assert_max_num_queries(FINDER_QUERIES + PLACES_QUERY):
+        few = client.get("/finder/", {"group": ["graduates"], "need": ["apartment"], "district": ["丰台", "北京"]})
+    assert len(few.context["results"]) == 2
     with django_assert_max_num_queries(FINDER_QUERIES):
         many = client.get("/finder/", {"group": PHD})
     assert len(many.context["results"]) == 25
@@ -165,7 +166,7 @@ def test_csv_download_lists_each_district_with_its_offers(client, kb):
 
 def test_bad_input_is_dropped_not_an_error(client, kb):
     response = client.get("/finder/", {"group": ["nobody", "x" * 500], "need": "\x00", "since": "abc",
-                                       "province": "35", "page": "1"})
+                                       "page": "1"})
     assert response.status_code == 200
     assert len(response.context["results"]) == 3
     assert client.get("/finder/", {"page": "99"}).status_code == 404
@@ -254,3 +255,106 @@ def test_a_range_is_one_offer_shown_with_both_ends(client, build, reference_data
     low.save()
     [row] = download(client, {"need": "subsidy"})["results"]
     assert row["display"] == ["最多 5,000,000 元"]
+
+
+@pytest.mark.parametrize("typed, places, found", [
+    ("丰台，北京", ["丰台", "北京"], {FENGTAI, CHAOYANG}),
+    ("丰台,河西", ["丰台", "河西"], {FENGTAI, HEXI}),
+    ("丰台、河西", ["丰台", "河西"], {FENGTAI, HEXI}),
+    ("丰台 河西", ["丰台", "河西"], {FENGTAI, HEXI}),
+    ("丰台区（北京）", ["丰台区"], {FENGTAI}),
+])
+def test_a_typed_list_of_places_is_several_places_and_brackets_are_a_hint(client, kb, typed, places, found):
+    response = client.get("/finder/", {"district": typed}, follow=True)
+    assert response.redirect_chain and response.context["wanted"].districts == tuple(places)
+    assert {r.district.adcode for r in response.context["results"]} == found
+    chips = [place for place, _query in response.context["place_removals"]]
+    assert chips == places and "data-unrecognised" not in body(response)
+
+
+def test_a_place_not_recognised_is_named_and_not_replaced_by_everywhere(client, kb):
+    response = client.get("/finder/", {"district": "火星"})
+    assert response.context["results"] == [] and [n["value"] for n in response.context["unrecognised"]] == ["火星"]
+    page = body(response)
+    assert "data-unrecognised" in page and "未能识别" in page and "<strong lang=\"zh-Hans\">火星</strong>" in page
+    # Beside a place that is recognised: that place alone, and the other named.
+    response = client.get("/finder/", {"district": ["丰台", "火星"], "city": "天津"})
+    assert {r.district.adcode for r in response.context["results"]} == {FENGTAI, HEXI}
+    assert [n["value"] for n in response.context["unrecognised"]] == ["火星"]
+
+
+def test_an_unknown_place_or_province_is_named_with_the_near_names_found(client, kb):
+    response = client.get("/finder/", {"district": "fengtia", "need": "apartment"})
+    assert response.context["results"] == []
+    [notice] = response.context["unrecognised"]
+    assert notice["value"] == "fengtia"
+    label, query = notice["suggestions"][0]
+    assert label == "丰台区 · 北京市" and query.getlist("district") == [FENGTAI] and query["need"] == "apartment"
+    assert "您是否要找" in body(response) and "data-suggestion" in body(response)
+    # The suggestion finds it, and its chip says its name rather than its code.
+    response = client.get("/finder/", query)
+    assert [r.district.adcode for r in response.context["results"]] == [FENGTAI]
+    assert [place for place, _q in response.context["place_removals"]] == ["丰台区"]
+    assert response.context["unrecognised"] == []
+    # A province code that is none is shown, and nothing is searched in its stead.
+    response = client.get("/finder/", {"province": "999999"})
+    assert response.context["results"] == []
+    assert [(n["value"], n["province"], n["suggestions"]) for n in response.context["unrecognised"]] == [
+        ("999999", True, [])]
+    # A code's first digits (35: 福建) are no province, but say which one they might be.
+    response = client.get("/finder/", {"province": "35"})
+    assert response.context["results"] == []
+    [notice] = response.context["unrecognised"]
+    assert [(label, q.getlist("province")) for label, q in notice["suggestions"]] == [("福建省", ["350000"])]
+
+
+def test_pinyin_finds_whole_syllables_and_a_citys_or_provinces_districts(client, kb, build):
+    from districts.models import District
+
+    xiangcheng, yanta, changsha_county, yuelu = "320507", "610113", "430121", "430104"
+    build.districts.update(District.objects.in_bulk([xiangcheng, yanta, changsha_county, yuelu], field_name="adcode"))
+    for adcode, text in [(xiangcheng, "相城区人才公寓100套。"), (yanta, "雁塔区人才公寓200套。"),
+                         (changsha_county, "长沙县人才公寓300套。"), (yuelu, "岳麓区人才公寓400套。")]:
+        article = build.article(text, [adcode], title=adcode)
+        build.incentive(article, text[3:-1], kind="apartment", value=1, measure="套")
+
+    def adcodes(**params):
+        return {r.district.adcode for r in client.get("/finder/", params).context["results"]}
+
+    assert adcodes(district="beijing") == adcodes(district="北京") == {FENGTAI, CHAOYANG}
+    assert adcodes(district="changsha") == adcodes(district="长沙") == {changsha_county, yuelu}
+    assert adcodes(city="changsha") == adcodes(city="长沙") == {changsha_county, yuelu}
+    assert adcodes(district="hunan") == adcodes(district="湖南") == {changsha_county, yuelu}
+    # xian and xi'an are 西安, never the xian of xiang|cheng; the apostrophe breaks syllables.
+    assert adcodes(district="xian") == adcodes(district="xi'an") == adcodes(district="Xi'an") == {yanta}
+    assert adcodes(district="xiangcheng") == adcodes(district="xiang") == {xiangcheng}
+    assert adcodes(district="fengtai") == adcodes(district="ft") == {FENGTAI}
+    assert adcodes(district="fengt") == set()
+
+
+def test_zhang_reads_as_beds_where_it_counts_beds_and_as_nothing_else(client, build):
+    article = build.article("提供100张床位，发放人才卡200张。", [FENGTAI], title="beds")
+    build.incentive(article, "100张床位", kind="apartment", value=100, measure="张", label="床位")
+    build.incentive(article, "人才卡200张", kind="other", value=200, measure="张", label="人才卡")
+    response = client.get("/finder/", {"district": FENGTAI}, HTTP_ACCEPT_LANGUAGE="en")
+    shown = {s.fact.label: str(s.offer) for s in response.context["results"][0].offers}
+    assert shown == {"床位": "100 beds", "人才卡": "200"}
+    assert " sheets" not in body(response)
+    listed = body(client.get("/incentives/", {"district": FENGTAI}, HTTP_ACCEPT_LANGUAGE="en"))
+    assert "100</data> beds" in listed and " sheets" not in listed
+    # Chinese shows the measure word as written.
+    assert "100 张" in {str(s.offer) for s in client.get("/finder/", {"district": FENGTAI}).context["results"][0].offers}
+
+
+def test_all_of_a_districts_offers_opens_the_offers_counted_for_the_person(client, build):
+    text = "".join(f"人才公寓{n}套。" for n in range(1, 10))
+    article = build.article(text, [FENGTAI], title="many", published="2024-05-01")
+    for n in range(1, 10):
+        groups = [["graduates"], ["entrepreneurs"], []][n % 3]
+        build.incentive(article, f"人才公寓{n}套", kind="apartment", value=n, measure="套", groups=groups)
+    result = client.get("/finder/", {"group": "graduates", "need": "apartment"}).context["results"][0]
+    assert result.n_offers == 6  # for graduates, or naming no group
+    listed = client.get(f"/incentives/?{result.more}")
+    assert listed.context["page"].paginator.count == result.n_offers
+    page = body(client.get("/finder/", {"group": "graduates", "need": "apartment", "since": "2024"}))
+    assert "而非仅限" in page

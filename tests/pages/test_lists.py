@@ -80,7 +80,7 @@ def incentive_rows(kb):
         rows.append({
             "district": {f.district.adcode}, "province": {f.district.province_adcode}, "kind": {f.kind},
             "unit": {f.unit}, "year": {str(f.year)}, "status": {f.status},
-            "target": {"goal" if f.target else "reported"}, "group": {g.code for g in f.groups.all()},
+            "target": {"goal" if f.target else "reported"}, "group": {g.code for g in f.groups.all()} or {"none"},  # none: open to all
         })
     return rows
 
