@@ -17,7 +17,7 @@ from .lexicon import any_of, entries
 from .places import place
 from .programs import find_programs, merge
 from .speed import evolve
-from .text import Doc
+from .text import ITEM_MARK, Doc
 
 _W = entries("partner_words")
 
@@ -32,6 +32,8 @@ _JOINT_SUBJECT = re.compile(any_of(_W["joint_subject"]))
 _SHARED = re.compile(r"^[^,，。;；]{0,10}?(?:各|分别)")
 # ends a clause: a program named before it is not the subject of a figure after it
 _CLAUSE_END = re.compile(r"[,，;；:：。!?！？\n]")
+# a line that opens a numbered item of a policy text: (一)团队引进, 2. 购房补助
+_ITEM_LINE = re.compile(r"(?m)^[ \t\u3000]*" + ITEM_MARK)
 # the publisher's own county in its own voice (我区将…, 本县共有…): the main district
 _SELF = re.compile(r"(?:我|本)(?:区|县|旗)(?!域|内外)")
 # a program that closes a list (“启航计划”“扶摇计划”等40余项活动)
@@ -140,10 +142,18 @@ class Programs:
                 self.end[mh.start] = mh.end
         self.spans = sorted(spans)
         self.pos = [p for p, _, _ in self.spans]
+        self.items = [m.start() for m in _ITEM_LINE.finditer(doc.norm)]
+
+    def _item(self, i: int) -> int:
+        """The numbered item ((一), 2.) position i stands in; -1 before the first: the lead."""
+        return bisect_right(self.items, i) - 1
 
     def of_offer(self, i: int) -> str | None:
         """The program named last before the figure in its sentence, else under
-        the last heading, else the nearest one within 600 characters."""
+        the last heading, else the nearest one within 600 characters that is
+        named in the lead or in the figure's own numbered item: a program a
+        later item sets up (（五）引才奖励：设立“引才伯乐奖”) is not that of the
+        offers of items before it, nor of those after."""
         s, _ = self.doc.sentence_span(self.doc.sentence_of(i))
         k = bisect_right(self.pos, i) - 1
         if k >= 0 and self.spans[k][0] >= s:
@@ -151,7 +161,9 @@ class Programs:
         heads = [x for x in self.spans[: k + 1] if x[2]]
         if heads:
             return heads[-1][1]
-        near = [(abs(p - i), n) for p, n, _ in self.spans if abs(p - i) <= 600]
+        item = self._item(i)
+        near = [(abs(p - i), n) for p, n, _ in self.spans
+                if abs(p - i) <= 600 and self._item(p) in (-1, item)]
         return min(near)[1] if near else None
 
     def of_result(self, i: int) -> str | None:

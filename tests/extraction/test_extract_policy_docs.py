@@ -104,3 +104,15 @@ def test_a_short_name_does_not_hide_a_full_name():
 def test_a_payment_term_names_its_grant_so_that_two_terms_are_two_facts():
     x = extract("鸠江区政策。对博士每月发放生活补贴3000元，连续发放3年；对领军人才给予最高100万元项目资助，分3年拨付。")
     assert [(m.label, m.quantity.value) for m in x.metrics] == [("生活补贴发放期限", 3), ("项目资助发放期限", 3)]
+
+
+def test_a_program_set_up_in_a_numbered_item_owns_only_that_items_offers():
+    """A policy text in numbered items: （三）设立“引才伯乐奖” is the programme of item three's award,
+    not of the flats of item one nor of the stipend of item four; a programme named in the lead,
+    before the items, still owns them all."""
+    text = ("鹿城区人才新政\n（一）购房补助\n对高层次人才给予最高100万元购房补助。\n（二）岗位津贴\n高层次人才每月最高发放10000元津贴。\n"
+            "（三）引才奖励\n设立“引才伯乐奖”，每年评选一次，最高奖励50万元。\n（四）生活补贴\n博士每月发放3000元生活补贴。\n")
+    programs = {i.quantity.value: i.program for i in extract(text).incentives}
+    assert programs == {1_000_000: None, 10_000: None, 500_000: "引才伯乐奖", 3000: None}
+    lead = "鹿城区实施“鹿鸣英才计划”，主要内容如下。\n（一）购房补助\n对高层次人才给予最高100万元购房补助。\n（二）生活补贴\n博士每月发放3000元生活补贴。\n"
+    assert {i.program for i in extract(lead).incentives} == {"鹿鸣英才计划"}
