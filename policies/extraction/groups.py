@@ -30,7 +30,7 @@ _LIST_SEP = re.compile(r"[、和及与或]")
 
 def groups_of(sentence: str) -> tuple[str, ...]:
     found = set()
-    degree_end = -1  # where the last degree's words end: 本科毕业生 is a bachelor, not any graduate
+    degree_end = None  # where the last degree's words end: 本科毕业生 is a bachelor, not any graduate
     for m in _RE.finditer(sentence):
         if m.start() and sentence[m.start() - 1] == _NEGATED:
             continue
@@ -38,7 +38,8 @@ def groups_of(sentence: str) -> tuple[str, ...]:
             above = _AND_ABOVE.match(sentence, m.end())
             found.update(DEGREES[DEGREES.index(m.lastgroup):] if above else (m.lastgroup,))
             degree_end = above.end() if above else m.end()
-        elif not (m.lastgroup == "graduates" and 0 <= m.start() - degree_end <= _DEGREE_TO_NOUN):
+        elif not (m.lastgroup == "graduates" and degree_end is not None
+                  and 0 <= m.start() - degree_end <= _DEGREE_TO_NOUN):
             found.add(m.lastgroup)
     return tuple(code for code, _ in GROUP_WORDS if code in found)
 
@@ -70,12 +71,16 @@ def _own_groups(sentence: str, at: int, run: tuple[int, int]) -> tuple[str, ...]
 def figure_groups(sentence: str, figures: list[tuple[int, tuple[int, int]]]) -> list[tuple[str, ...]]:
     """The groups each offer of a sentence is for, given each figure's position
     in the sentence and its run (place, length): those it names itself, else the
-    sentence's, less those the other figures name as their own (拔尖人才9万元，
-    硕士3.6万元，本科2.52万元: the 9万 is no masters' or bachelors' offer)."""
+    sentence's, less those the other figures name as their own where they name
+    different people (拔尖人才9万元，硕士3.6万元，本科2.52万元: the 9万 is no
+    masters' or bachelors' offer)."""
     own = [_own_groups(sentence, at, run) for at, run in figures]
     everyone = groups_of(sentence)
     out = []
     for i, mine in enumerate(own):
-        others = {g for j, theirs in enumerate(own) if j != i for g in theirs}
+        tiers = {theirs for j, theirs in enumerate(own) if j != i and theirs}
+        # tiers of different people (博士…，硕士…): a tier naming nobody is none of theirs;
+        # tiers of the same people (名优校长…优秀20万元，合格15万元): it is theirs too
+        others = {g for theirs in tiers for g in theirs} if len(tiers) > 1 else set()
         out.append(mine or tuple(g for g in everyone if g not in others))
     return out

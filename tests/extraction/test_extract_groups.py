@@ -31,6 +31,10 @@ def test_and_above_takes_in_the_higher_degrees_and_a_degree_is_more_precise_than
     assert _groups("某县对硕士以上毕业生给予每月1500元租房补贴。") == [(1500, ("masters", "doctorates"))]
 
 
+def test_graduates_named_first_in_a_sentence_stay_graduates():
+    assert _groups("青年人才每月发放1000元生活补贴。") == [(1000, ("graduates",))]
+
+
 def test_fei_excludes_a_group_and_a_postdoc_is_a_researcher_not_a_phd():
     assert _groups("某县对非医疗卫生单位引进的全日制博士，给予购房补贴最高100万元。") == [
         (1000000, ("doctorates",))]
@@ -43,3 +47,9 @@ def test_a_tier_naming_nobody_does_not_take_the_people_other_tiers_name():
     assert _groups("某县对来县创业的青年，奖励9万元,硕士3.6万元,本科毕业生2.52万元。") == [
         (90000, ("graduates", "entrepreneurs")), (36000, ("masters",)), (25200, ("bachelors",))]
     assert _groups("某县住房补贴:拔尖人才9万元,硕士3.6万元,本科毕业生2.52万元。")[0] == (90000, ("high_level",))
+
+
+def test_principals_and_master_teachers_are_education_talent():
+    # a grade of the same people is theirs too: 合格 names nobody, but only principals are graded
+    assert _groups("某县第一类名优校长年度考核优秀给予生活补贴20万元/年，合格给予生活补贴15万元/年。") == [
+        (200000, ("education",)), (150000, ("education",))]
