@@ -3,10 +3,10 @@
 An offer is for the people its own tier of the sentence names: 博士给予5万元，
 硕士3万元 gives the 5万 to doctorates and the 3万 to masters, and a run of
 figures after a list of people (博士、硕士、本科分别给予2万元、1.2万元、0.6万元)
-gives each figure the item in its place. A degree is more precise than
-the 毕业生 right after it (本科毕业生 is for bachelors, not every graduate), 及以上 after a degree
-takes in the degrees above it, and 非 before a group's word excludes it
-(非医疗卫生单位的博士 is no offer for health workers).
+gives each figure the item in its place. A degree is more precise than the
+毕业生 right after it (本科毕业生 is for bachelors, not every graduate), 及以上
+after a degree takes in the degrees above it, and 非 before a group's word
+excludes it (非医疗卫生单位的博士 is no offer for health workers).
 """
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ back to the original text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from . import labels, learned, meta, nonfacts, terms
@@ -506,18 +507,14 @@ _RUN_GAP = re.compile(r"[、和及与,，\s]*")
 def _runs(norm: str, figures: tuple[Figure, ...]) -> list[tuple[int, int]]:
     """(place, length) of each figure's run: the figures of a sentence listed
     one after another with only a list mark between them (2万元、1.2万元)."""
-    out: list[tuple[int, int]] = []
-    start = 0
+    starts: list[int] = []  # where each figure's run starts
     for i, f in enumerate(figures):
         prev = figures[i - 1] if i else None
-        if not (prev and prev.sentence == f.sentence and prev.q.end <= f.q.start
-                and _RUN_GAP.fullmatch(norm, prev.q.end, f.q.start)):
-            start = i
-        out.append((i - start, 0))
-    lengths: dict[int, int] = {}
-    for i, (place, _) in enumerate(out):
-        lengths[i - place] = place + 1
-    return [(place, lengths[i - place]) for i, (place, _) in enumerate(out)]
+        joined = (prev is not None and prev.sentence == f.sentence and prev.q.end <= f.q.start
+                  and _RUN_GAP.fullmatch(norm, prev.q.end, f.q.start))
+        starts.append(starts[-1] if joined else i)
+    length = Counter(starts)
+    return [(i - start, length[start]) for i, start in enumerate(starts)]
 
 
 def without_restated_headlines(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
