@@ -144,13 +144,12 @@ def counted(measure: str, label: str = "") -> str:
     return measure
 
 
-def measure_word(measure: str, value=None, language: str | None = None, label: str = "") -> str:
+def measure_word(measure: str, value=None, language: str | None = None) -> str:
     """套 in Chinese; "units" in English ("unit" for exactly one), nothing for
     个. A measure word with no English form (a new one in the lexicon) shows
-    as written; 张 reads by the fact's `label` (counted)."""
+    as written; 张 comes already read by its fact's label (unit_symbol, counted)."""
     if not measure or is_chinese(language):
         return measure
-    measure = counted(measure, label)
     if measure in UNNAMED:
         return ""
     if measure not in MEASURES:

@@ -16,7 +16,8 @@ from django.utils.translation import gettext, gettext_lazy as _, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from programs.choices import Origin, Status, choices_check
-from programs.models import Program, TargetGroup
+from programs.lifecycle import PARTIAL_DATE
+from programs.models import DATE_MESSAGE, Program, TargetGroup
 
 from .choices import IncentiveKind, JobKind, JobState, Qualifier, Unit
 from .formatting import is_chinese
@@ -88,9 +89,9 @@ class Article(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["sha256"], name="article_unique_checksum"),
             models.CheckConstraint(
-                condition=Q(published="") | Q(published__regex=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+                condition=Q(published="") | Q(published__regex=PARTIAL_DATE),
                 name="article_published_iso",
-                violation_error_message=_("Write the date as 2024, 2024-11 or 2024-11-22."),
+                violation_error_message=DATE_MESSAGE,
             ),
         ]
 

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from programs.models import Program, TargetGroup
+from programs.lifecycle import PARTIAL_DATE
+from programs.models import DATE_MESSAGE, Program, TargetGroup
 
 from ..choices import IncentiveKind
 from ..formatting import plain
@@ -20,9 +21,7 @@ from ..reading import SUFFIXES, UnreadableText, read_pasted, read_upload
 from ..models import Article, Incentive, Metric
 from ..review import CORRECTABLE
 
-ISO_DATE = RegexValidator(
-    r"^\d{4}(-\d{2}(-\d{2})?)?$", _("Write the date as 2024, 2024-11 or 2024-11-22.")
-)
+ISO_DATE = RegexValidator(PARTIAL_DATE, DATE_MESSAGE)
 
 
 def normalise_newlines(text: str) -> str:

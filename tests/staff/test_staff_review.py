@@ -333,10 +333,9 @@ def test_saving_a_page_drawn_before_a_reextraction(editor_client, editor, articl
     assert not Incentive.objects.filter(article=article, quote__contains="工位", status=Status.VERIFIED).exists()
 
 
-def test_an_out_of_date_page_writes_only_what_its_editor_changed(client, editor, django_user_model, article):
-    """Two editors open the same screen; B corrects a value and saves. A, whose
-    page still shows the old value, accepts another fact and saves: B's value
-    stays, and only A's decision is recorded."""
+def desks_corrected_meanwhile(client, editor, django_user_model, article):
+    """Editor A opens the review screen; B opens it too, corrects the desks to 150 and saves;
+    A is logged in again, with the page as A drew it. Returns (B, A's page)."""
     from tests.staff.staffdata import make_user
 
     other = make_user(django_user_model, "other", groups=editor.groups.all())
@@ -346,6 +345,14 @@ def test_an_out_of_date_page_writes_only_what_its_editor_changed(client, editor,
     page_b = client.get(review_url(article))
     client.post(review_url(article), formset_data(page_b, **{prefix_of(page_b, "工位"): {"value": "150"}}))
     client.force_login(editor)
+    return other, page_a
+
+
+def test_an_out_of_date_page_writes_only_what_its_editor_changed(client, editor, django_user_model, article):
+    """Two editors open the same screen; B corrects a value and saves. A, whose
+    page still shows the old value, accepts another fact and saves: B's value
+    stays, and only A's decision is recorded."""
+    other, page_a = desks_corrected_meanwhile(client, editor, django_user_model, article)
     response = client.post(
         review_url(article), formset_data(page_a, **{prefix_of(page_a, "人才公寓"): {"decision": "accept"}}), follow=True
     )
@@ -356,15 +363,7 @@ def test_an_out_of_date_page_writes_only_what_its_editor_changed(client, editor,
 
 
 def test_a_field_both_editors_changed_keeps_the_first_and_says_so(client, editor, django_user_model, article):
-    from tests.staff.staffdata import make_user
-
-    other = make_user(django_user_model, "other", groups=editor.groups.all())
-    client.force_login(editor)
-    page_a = client.get(review_url(article))
-    client.force_login(other)
-    page_b = client.get(review_url(article))
-    client.post(review_url(article), formset_data(page_b, **{prefix_of(page_b, "工位"): {"value": "150"}}))
-    client.force_login(editor)
+    other, page_a = desks_corrected_meanwhile(client, editor, django_user_model, article)
     response = client.post(review_url(article), formset_data(page_a, **{
         prefix_of(page_a, "工位"): {"value": "130"}, prefix_of(page_a, "补贴"): {"label": "博士生活补贴"},
     }), follow=True)
