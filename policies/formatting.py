@@ -186,18 +186,53 @@ def _unit_words(unit: str, measure: str, one: bool, language: str) -> str:
         }.get(unit, lambda: "")()
 
 
+# Land is stored in m² (so that areas compare and add up) and shown in the unit
+# it was written in, which the extractor keeps as the measure word
+# (lexicon/units.txt): how many m² one of it is. English has no 万亩: it counts mu.
+LAND = {"亩": Decimal(2000) / 3, "万亩": Decimal(20_000_000) / 3, "公顷": Decimal(10_000)}
+
+
+def land_unit(unit: str, measure: str, language: str | None = None) -> str:
+    """The land unit a figure in m² is shown in ('亩', '万亩', '公顷'), '' for any other figure."""
+    if unit != Unit.M2 or measure not in LAND:
+        return ""
+    return measure if is_chinese(language) or measure == "公顷" else "亩"
+
+
+def as_written(value, land: str):
+    """A figure in m² in the land unit it was written in: 13333.3333 m² of 亩 → 20.
+    The extractor multiplied the written figure, so four decimals give it back."""
+    if value is None or not land:
+        return value
+    return (Decimal(value) / LAND[land]).quantize(Decimal("0.0001"))
+
+
 def quantity(value, unit: str, measure: str = "", qualifier: str = "eq", value_max=None,
              language: str | None = None, *, figure_text=None, label: str = "") -> str:
-    """'> 500 套', '50,000–200,000 元', '≤ 3 years', '7.5%'; `figure_text(value)` writes each figure."""
+    """'> 500 套', '50,000–200,000 元', '≤ 3 years', '7.5%', '20 亩' (land as written, stored in m²);
+    `figure_text(value)` writes each figure."""
     figure_text = figure_text or (lambda v: number(v, language))
+    land = land_unit(unit, measure, language)
+    value, value_max = as_written(value, land), as_written(value_max, land)
     figure = figure_text(value)
     if value_max is not None:
         figure = f"{figure}–{figure_text(value_max)}"
     symbol = (Qualifier.parse(qualifier) or Qualifier.EQ).symbol
     # "1 unit" only for exactly one; a range or "> 1" counts several.
-    words = unit_symbol(unit, measure, value if value_max is None and symbol == "" else None, language, label)
+    if land:
+        words = _land_words(land, language or get_language() or settings.LANGUAGE_CODE)
+    else:
+        words = unit_symbol(unit, measure, value if value_max is None and symbol == "" else None, language, label)
     text = f"{figure}%" if unit == Unit.PERCENT else f"{figure} {words}".strip()
     return f"{symbol} {text}" if symbol else text
+
+
+@lru_cache(maxsize=16)
+def _land_words(land: str, language: str) -> str:
+    if is_chinese(language):
+        return land
+    with translation.override(language):
+        return pgettext("unit after a number", "hectares") if land == "公顷" else pgettext("unit after a number", "mu")
 
 
 def fact_quantity(fact, language: str | None = None) -> str:

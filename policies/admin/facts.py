@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import indicators, review
-from ..formatting import plain
+from ..formatting import as_written, land_unit, plain
 from ..models import Incentive, Indicator, Metric
 
 
@@ -49,9 +49,10 @@ class FactAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("value"))
     def value_display(self, fact):
-        value = plain(fact.value)
+        land = land_unit(fact.unit, fact.measure)  # 20 亩, stored as 13333.3333 m²
+        value = plain(as_written(fact.value, land))
         if fact.value_max is not None:
-            value += f"–{plain(fact.value_max)}"
+            value += f"–{plain(as_written(fact.value_max, land))}"
         return f"{fact.qualifier_symbol}{value} {fact.measure or fact.get_unit_display()}"
 
     @admin.display(description=_("article"))

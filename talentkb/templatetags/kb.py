@@ -16,8 +16,9 @@ def quantity(fact) -> str:
     """超500套 → '> 500 套': each figure exact in a <data value="…"> element, and in Chinese
     its 万/亿 reading beside it (超16000平方米 → '> 16,000 平方米（1.6万）').
 
-    The `value` attribute is the stored figure, so a test can check that what
-    a page shows is what the database holds."""
+    The `value` attribute is the figure shown, so a test can check that what
+    a page shows is what the database holds (land in the unit it was written
+    in, formatting.LAND: 20 亩 is 13,333.3333 m² stored)."""
     figures = []
 
     def placeholder(value) -> str:
@@ -34,7 +35,9 @@ def quantity(fact) -> str:
         text = format_html('<span class="nowrap">{}{}</span><span class="nowrap">{}</span>',
                            mark_safe(low), dash, mark_safe(high))
     html = FIGURE_PLACEHOLDER.sub(lambda m: figure_html(figures[int(m.group(1))]), text)
-    beside = formatting.quantity_reading(fact.value, fact.value_max)
+    land = formatting.land_unit(fact.unit, fact.measure)
+    beside = formatting.quantity_reading(formatting.as_written(fact.value, land),
+                                         formatting.as_written(fact.value_max, land))
     if beside:
         html += format_html('<span class="reading">（{}）</span>', beside)
     return mark_safe(html)
