@@ -186,53 +186,69 @@ def _unit_words(unit: str, measure: str, one: bool, language: str) -> str:
         }.get(unit, lambda: "")()
 
 
-# Land is stored in m² (so that areas compare and add up) and shown in the unit
-# it was written in, which the extractor keeps as the measure word
-# (lexicon/units.txt): how many m² one of it is. English has no 万亩: it counts mu.
-LAND = {"亩": Decimal(2000) / 3, "万亩": Decimal(20_000_000) / 3, "公顷": Decimal(10_000)}
+# Figures stored in a common unit are shown in the unit they were written in,
+# which the extractor keeps as the measure word (lexicon/units.txt): land in m²
+# (so that areas compare and add up) as 亩 or 公顷, a price in percent as 折
+# (8折 is 80% of the price). How many of the stored unit one of it is.
+AS_WRITTEN = {("m2", "亩"): Decimal(2000) / 3, ("m2", "万亩"): Decimal(20_000_000) / 3,
+              ("m2", "公顷"): Decimal(10_000), ("percent", "折"): Decimal(10)}
 
 
-def land_unit(unit: str, measure: str, language: str | None = None) -> str:
-    """The land unit a figure in m² is shown in ('亩', '万亩', '公顷'), '' for any other figure."""
-    if unit != Unit.M2 or measure not in LAND:
+def written_unit(unit: str, measure: str, language: str | None = None) -> str:
+    """The unit a stored figure is shown in ('亩', '公顷', '折'), '' where it is shown as stored.
+    English has no 万亩 (it counts mu) and no 折 (it reads a percent of the price)."""
+    if (unit, measure) not in AS_WRITTEN:
         return ""
-    return measure if is_chinese(language) or measure == "公顷" else "亩"
+    if is_chinese(language) or measure == "公顷":
+        return measure
+    return "亩" if unit == Unit.M2 else ""
 
 
-def as_written(value, land: str):
-    """A figure in m² in the land unit it was written in: 13333.3333 m² of 亩 → 20.
+def as_written(value, unit: str, written: str):
+    """A stored figure in the unit it was written in: 13333.3333 m² of 亩 → 20, 80% as 折 → 8.
     The extractor multiplied the written figure, so four decimals give it back."""
-    if value is None or not land:
+    if value is None or not written:
         return value
-    return (Decimal(value) / LAND[land]).quantize(Decimal("0.0001"))
+    return (Decimal(value) / AS_WRITTEN[unit, written]).quantize(Decimal("0.0001"))
 
 
 def quantity(value, unit: str, measure: str = "", qualifier: str = "eq", value_max=None,
              language: str | None = None, *, figure_text=None, label: str = "") -> str:
-    """'> 500 套', '50,000–200,000 元', '≤ 3 years', '7.5%', '20 亩' (land as written, stored in m²);
+    """'> 500 套', '50,000–200,000 元', '≤ 3 years', '7.5%', and figures as written
+    (`written_unit`): '20 亩', '8 折' ('80% of the price' in English).
     `figure_text(value)` writes each figure."""
     figure_text = figure_text or (lambda v: number(v, language))
-    land = land_unit(unit, measure, language)
-    value, value_max = as_written(value, land), as_written(value_max, land)
+    language = language or get_language() or settings.LANGUAGE_CODE
+    written = written_unit(unit, measure, language)
+    value, value_max = as_written(value, unit, written), as_written(value_max, unit, written)
     figure = figure_text(value)
     if value_max is not None:
         figure = f"{figure}–{figure_text(value_max)}"
     symbol = (Qualifier.parse(qualifier) or Qualifier.EQ).symbol
-    # "1 unit" only for exactly one; a range or "> 1" counts several.
-    if land:
-        words = _land_words(land, language or get_language() or settings.LANGUAGE_CODE)
+    if written:
+        text = f"{figure} {written_words(written, language)}"
+    elif unit == Unit.PERCENT:
+        text = f"{figure}%" + (f" {written_words('折', language)}" if measure == "折" else "")
     else:
+        # "1 unit" only for exactly one; a range or "> 1" counts several.
         words = unit_symbol(unit, measure, value if value_max is None and symbol == "" else None, language, label)
-    text = f"{figure}%" if unit == Unit.PERCENT else f"{figure} {words}".strip()
+        text = f"{figure} {words}".strip()
     return f"{symbol} {text}" if symbol else text
 
 
+def written_words(written: str, language: str | None = None) -> str:
+    """亩, 公顷, 折 in Chinese; in English mu, hectares, and for 折 what the percent is of."""
+    return _written_words(written, language or get_language() or settings.LANGUAGE_CODE)
+
+
 @lru_cache(maxsize=16)
-def _land_words(land: str, language: str) -> str:
+def _written_words(written: str, language: str) -> str:
     if is_chinese(language):
-        return land
+        return written
     with translation.override(language):
-        return pgettext("unit after a number", "hectares") if land == "公顷" else pgettext("unit after a number", "mu")
+        return {"公顷": lambda: pgettext("unit after a number", "hectares"),
+                "折": lambda: pgettext("after a percent that is a price (8折)", "of the price"),
+                }.get(written, lambda: pgettext("unit after a number", "mu"))()
 
 
 def fact_quantity(fact, language: str | None = None) -> str:

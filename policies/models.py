@@ -330,7 +330,7 @@ class Fact(models.Model):
     )
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
     measure = models.CharField(
-        _("measure word"), max_length=10, blank=True, help_text=_("套, 个, 家, 人 … for counts; 亩 or 公顷 for land, whose value stays in m².")
+        _("measure word"), max_length=10, blank=True, help_text=_("套, 个, 家, 人 … for counts; as written, 亩 or 公顷 for land (the value in m²) and 折 for a price (the value in percent).")
     )
     qualifier = models.CharField(_("qualifier"), max_length=10, choices=Qualifier.choices, default=Qualifier.EQ)
     period = models.CharField(

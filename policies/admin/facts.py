@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import indicators, review
-from ..formatting import as_written, land_unit, plain
+from ..formatting import as_written, plain, written_unit
 from ..models import Incentive, Indicator, Metric
 
 
@@ -49,10 +49,10 @@ class FactAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("value"))
     def value_display(self, fact):
-        land = land_unit(fact.unit, fact.measure)  # 20 亩, stored as 13333.3333 m²
-        value = plain(as_written(fact.value, land))
+        written = written_unit(fact.unit, fact.measure)  # 20 亩, stored as 13333.3333 m²
+        value = plain(as_written(fact.value, fact.unit, written))
         if fact.value_max is not None:
-            value += f"–{plain(as_written(fact.value_max, land))}"
+            value += f"–{plain(as_written(fact.value_max, fact.unit, written))}"
         return f"{fact.qualifier_symbol}{value} {fact.measure or fact.get_unit_display()}"
 
     @admin.display(description=_("article"))

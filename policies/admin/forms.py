@@ -234,7 +234,7 @@ class HandFactForm(forms.Form):
     value_max = forms.DecimalField(label=_("upper value"), max_digits=22, decimal_places=4, required=False)
     unit = forms.ChoiceField(label=_("unit"), choices=Incentive._meta.get_field("unit").choices)
     measure = forms.CharField(
-        label=_("measure word"), max_length=10, required=False, help_text=_("套, 个, 家, 人 … for counts; 亩 or 公顷 for land, whose value stays in m².")
+        label=_("measure word"), max_length=10, required=False, help_text=_("套, 个, 家, 人 … for counts; as written, 亩 or 公顷 for land (the value in m²) and 折 for a price (the value in percent).")
     )
     qualifier = forms.ChoiceField(label=_("qualifier"), choices=Incentive._meta.get_field("qualifier").choices)
     district = Incentive._meta.get_field("district").formfield(widget=autocomplete(Incentive, "district"))

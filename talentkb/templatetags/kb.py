@@ -18,7 +18,7 @@ def quantity(fact) -> str:
 
     The `value` attribute is the figure shown, so a test can check that what
     a page shows is what the database holds (land in the unit it was written
-    in, formatting.LAND: 20 亩 is 13,333.3333 m² stored)."""
+    in, formatting.AS_WRITTEN: 20 亩 is 13,333.3333 m² stored)."""
     figures = []
 
     def placeholder(value) -> str:
@@ -35,9 +35,9 @@ def quantity(fact) -> str:
         text = format_html('<span class="nowrap">{}{}</span><span class="nowrap">{}</span>',
                            mark_safe(low), dash, mark_safe(high))
     html = FIGURE_PLACEHOLDER.sub(lambda m: figure_html(figures[int(m.group(1))]), text)
-    land = formatting.land_unit(fact.unit, fact.measure)
-    beside = formatting.quantity_reading(formatting.as_written(fact.value, land),
-                                         formatting.as_written(fact.value_max, land))
+    written = formatting.written_unit(fact.unit, fact.measure)
+    beside = formatting.quantity_reading(formatting.as_written(fact.value, fact.unit, written),
+                                         formatting.as_written(fact.value_max, fact.unit, written))
     if beside:
         html += format_html('<span class="reading">（{}）</span>', beside)
     return mark_safe(html)
