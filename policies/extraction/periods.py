@@ -32,7 +32,9 @@ _RELATIVE_WORDS = any_of(longest_first([*_YEARS_ADDED, *_ABOUT]),
 # what ends the period before it (lexicon/period_resets.txt); 今年以来 is a period
 _RESETS = any_of(longest_first(words("period_resets")), {"以来": r"(?<!年)以来"})
 TIME_RE = quick(re.compile(
-    r"(?P<year>(?:19|20)\d\d)(?:年|(?=“))"
+    # 2022年至2027年, 2019—2023年: a span of years
+    r"(?P<ys>(?:19|20)\d\d)年?(?:至|到|[-—–~])(?P<ye>(?:19|20)\d\d)年"
+    r"|(?P<year>(?:19|20)\d\d)(?:年|(?=“))"
     r"(?:(?:第)?(?P<q>[一二三四1-4])季度|(?P<half>上半年|下半年)|前三季度(?P<q3>)"
     r"|(?P<m1>\d{1,2}|[一二三四五六七八九十]{1,2})[-—–~至到](?P<m2>\d{1,2}|[一二三四五六七八九十]{1,3})月"
     r"|(?P<mon>\d{1,2})月)?"
@@ -48,11 +50,12 @@ _COMPARED = re.compile(any_of(_W["compared"]) + "$")
 # 今年以来 dates what follows in its sentence: 今年以来…先后选派 / 累计服务 stay this year
 _SINCE_THIS_YEAR = re.compile(r"(?:今年|本年)以来")
 # a stated goal: 到2025年, 力争, 目标是
-_GOAL = (r"(?:(?<![截止])到|(?<![增提升扩降减达截止])至|" + any_of(_W["goal_lead"]) + r")(?:到)?((?:19|20)\d\d)年|"
+# (not the end of a span of years: 2021年至2023年 dates what it reports)
+_GOAL = (r"(?:(?<![截止年])到|(?<![增提升扩降减达截止年])至|" + any_of(_W["goal_lead"]) + r")(?:到)?((?:19|20)\d\d)年|"
          + any_of(_W["goal_word"]))
 # a plan: 将 (not 将近, 将来, nor 将 as 把: 将人才工作作为…), 计划/拟/预计 + a verb
 _PLAN = (r"将(?!近|来|[^,，。;；]{0,12}?" + any_of(_W["plan_as"]) + ")"
-         r"|(?:计划|拟|预计)(?=[新发引建开提实完投举推设打培招筹增])")
+         r"|(?:计划|拟|预计)(?=[新发引建开提实完投举推设打培招筹增斥])")
 GOAL_RE = quick(re.compile(_GOAL))
 TARGET_RE = quick(re.compile(f"{_GOAL}|{_PLAN}"))
 TARGET_YEAR_RE = re.compile(any_of(_W["target_year_lead"]) + r"(?:到|在)?((?:19|20)\d\d)年|“?(十[一二三四五六])五”?(?:期间|时期|末)")
@@ -80,11 +83,19 @@ def time_marks(norm: str, published_year: int | None) -> list[TimeMark]:
         g = m.groupdict()
         if _COMPARED.search(norm, max(0, m.start() - 2), m.start()):
             continue
+        if norm.rfind("《", 0, m.start()) > norm.rfind("》", 0, m.start()):
+            continue  # 《…人才发展规划（2011-2020年）》: a document's name, not a time
         if g["reset"]:
             if since >= 0 and not re.search(r"[。!?！？\n]", norm[since: m.start()]):
                 continue
             marks.append(TimeMark(m.start(), None, ctx_year))
             continue
+        if g["ys"]:
+            ctx_year = int(g["ye"])
+            if int(g["ys"]) < ctx_year:
+                marks.append(TimeMark(m.start(), f"{g['ys']}..{g['ye']}", ctx_year))
+                continue
+            g["year"] = g["ye"]  # 2023年至2023年: one year
         if g["year"]:
             y = int(g["year"])
             ctx_year = y
@@ -111,23 +122,27 @@ def time_marks(norm: str, published_year: int | None) -> list[TimeMark]:
             y = ctx_year or published_year
             if y is None:
                 continue
-        q = g["q"] or g["qa"]
-        half = g["half"] or g["halfa"]
-        m1, m2 = g["m1"] or g["m1a"], g["m2"] or g["m2a"]
-        if q:
-            period = f"{y}Q{_CN_Q[q]}"
-        elif half:
-            period = f"{y}-01..{y}-06" if half == "上半年" else f"{y}-07..{y}-12"
-        elif g["q3"] is not None or g["q3a"]:
-            period = f"{y}-01..{y}-09"
-        elif m1 and m2 and _month(m1) and _month(m2):
-            period = f"{y}-{_month(m1):02d}..{y}-{_month(m2):02d}"
-        elif g["mon"] and _month(g["mon"]) and not re.match(r"\d{1,2}日", norm[m.end(): m.end() + 3]):
-            period = f"{y}-{_month(g['mon']):02d}"  # 2024年4月: that month
-        else:
-            period = str(y)  # a year, or a full date (2024年4月26日) that dates an event in its year
+        period = _period_in(g, y, norm[m.end(): m.end() + 3])
         marks.append(TimeMark(m.start(), period, y))
     return marks
+
+
+def _period_in(g: dict, y: int, after: str) -> str:
+    """The period a time word of year `y` names: a quarter, a half, months or the year."""
+    q = g["q"] or g["qa"]
+    half = g["half"] or g["halfa"]
+    m1, m2 = g["m1"] or g["m1a"], g["m2"] or g["m2a"]
+    if q:
+        return f"{y}Q{_CN_Q[q]}"
+    if half:
+        return f"{y}-01..{y}-06" if half == "上半年" else f"{y}-07..{y}-12"
+    if g["q3"] is not None or g["q3a"]:
+        return f"{y}-01..{y}-09"
+    if m1 and m2 and _month(m1) and _month(m2):
+        return f"{y}-{_month(m1):02d}..{y}-{_month(m2):02d}"
+    if g["mon"] and _month(g["mon"]) and not re.match(r"\d{1,2}日", after):
+        return f"{y}-{_month(g['mon']):02d}"  # 2024年4月: that month
+    return str(y)  # a year, or a full date (2024年4月26日) that dates an event in its year
 
 
 def period_at(marks: list[TimeMark], positions: list[int], pos: int, para_start: int) -> str | None:

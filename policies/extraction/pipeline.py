@@ -372,6 +372,9 @@ def nonfact_clue(a: Article, areas: nonfacts.Areas, f: Figure) -> nonfacts.Clue:
                          f.label, f.district, f.para_start)
 
 
+_YEARS = re.compile(r"\d{4}\.\.\d{4}")
+
+
 def periods_and_goals(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """The period of each figure, and whether a metric is a goal (then dated by its target year)."""
     norm = a.doc.norm
@@ -393,6 +396,8 @@ def periods_and_goals(a: Article, figures: tuple[Figure, ...]) -> tuple[Figure, 
                 is_target = True
         if is_target and target_year:
             period = target_year
+        elif is_target and period and _YEARS.fullmatch(period):
+            period = period[-4:]  # a goal over 2022年至2027年 is dated by its target year, 2027
         # an offer is an offer, promised or not; only metrics are goals
         out.append(evolve(f, period=period, target=is_target and not f.kind))
     return tuple(out)

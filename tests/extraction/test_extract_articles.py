@@ -162,6 +162,26 @@ def test_periods_from_context():
     assert _find(x.metrics, 3e8, "CNY").period == "2024"
 
 
+def test_a_span_of_years_dates_what_it_reports_and_is_no_goal():
+    text = ("时间:2024-03-01\n2021年至2023年，黄陂区共引进高层次人才500名。2019—2023年，新增就业2.3万人。"
+            "2024年至2026年，黄陂区将引进博士100名。据悉，2022年至2027年，黄陂区计划斥资5亿元建设人才公寓；"
+            "拟培育名优教师100名。")
+    x = extract(text)
+    past, jobs = _find(x.metrics, 500), _find(x.metrics, 23000)
+    assert (past.period, past.target) == ("2021..2023", False)
+    assert (jobs.period, jobs.target) == ("2019..2023", False)
+    # a goal is dated by its target year (the notes' TARGET), whether its sentence says it or its span does
+    assert (_find(x.metrics, 100).period, _find(x.metrics, 100).target) == ("2026", True)
+    assert [(f.period, f.target) for f in x.metrics if f.quantity.value in (5e8, 100) and
+            f.start > text.index("据悉")] == [("2027", True), ("2027", True)]
+
+
+def test_a_time_inside_a_documents_name_dates_nothing():
+    text = ("时间:2024-03-01\n会议审议了《黄陂区中长期人才发展规划（2011-2020年）》。"
+            "对评为享受国务院特殊津贴专家的人员给予一次性奖励20000元。")
+    assert _find(extract(text).incentives, 20000, "CNY").period is None
+
+
 def test_not_facts():
     text = ("五、实施人才强区战略\n(一)第四届人才节在滨江区举办，发布“人才新政19条”，"
             "搭建“1+2+N”服务体系，对接“985”高校，地铁10号线沿线，增速居全市第一。2024年11月13日。")
