@@ -55,17 +55,18 @@ def _listed_groups(text: str, n: int) -> list[tuple[str, ...]] | None:
     return None
 
 
-def _own_groups(sentence: str, at: int, run: tuple[int, int]) -> tuple[str, ...]:
+def _own_groups(sentence: str, at: int, run: tuple[int, int], since: int = 0) -> tuple[str, ...]:
     """The groups the figure at `at` names itself: the item in its place where it
     is figure run[0] of a run of run[1] listed after as many people, else those
-    of its own tier; () where neither names anybody."""
+    of its own tier, which begins after the figure before it (`since`: 博士5万元、
+    硕士3万元 gives the 3万 to masters only); () where neither names anybody."""
     index, n = run
     before = sentence[:at]
     if n > 1:
         listed = _listed_groups(before, n)
         if listed:
             return listed[index]
-    return groups_of(_TIER_BOUND.split(before)[-1])
+    return groups_of(_TIER_BOUND.split(before[since:])[-1])
 
 
 def figure_groups(sentence: str, figures: list[tuple[int, tuple[int, int]]]) -> list[tuple[str, ...]]:
@@ -74,7 +75,9 @@ def figure_groups(sentence: str, figures: list[tuple[int, tuple[int, int]]]) -> 
     sentence's, less those the other figures name as their own where they name
     different people (拔尖人才9万元，硕士3.6万元，本科2.52万元: the 9万 is no
     masters' or bachelors' offer)."""
-    own = [_own_groups(sentence, at, run) for at, run in figures]
+    starts = sorted(at for at, _ in figures)
+    own = [_own_groups(sentence, at, run, max((s for s in starts if s < at), default=0))
+           for at, run in figures]
     everyone = groups_of(sentence)
     out = []
     for i, mine in enumerate(own):

@@ -21,6 +21,15 @@ def test_each_tier_of_a_sentence_is_for_the_people_it_names():
         (1000000, ("high_level",)), (1000, ("graduates",))]
 
 
+def test_a_tier_begins_after_the_figure_before_it_not_at_the_last_comma():
+    assert _groups("某县每月发放租房补贴，博士每月2000元、硕士每月1200元、本科每月600元。") == [
+        (2000, ("doctorates",)), (1200, ("masters",)), (600, ("bachelors",))]
+    assert _groups("入住人才公寓可享受硕士5折、本科7折的优惠。") == [(50, ("masters",)), (70, ("bachelors",))]
+    # a tier naming nobody after one that does is still the sentence's people's
+    assert _groups("某县引进博士给予10万元安家补贴和5万元购房补贴。") == [
+        (100000, ("doctorates",)), (50000, ("doctorates",))]
+
+
 def test_a_tier_naming_nobody_takes_the_sentences_people():
     assert _groups("某县为来县创业的高校毕业生，提供人才公寓300套。") == [(300, ("graduates", "entrepreneurs"))]
 
