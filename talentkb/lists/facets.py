@@ -27,6 +27,7 @@ from django.db.models.functions import NullIf, Substr
 from django.http import QueryDict
 from django.utils.translation import gettext
 
+from districts.english import name_order
 from districts.lookup import condition as lookup_condition
 from districts.models import District
 from policies.formatting import is_chinese, number
@@ -120,7 +121,8 @@ class Facet:
         self.many = many  # the path crosses a to-many relation: filter by subquery, count distinct
         self.labels = labels
         self.pattern = re.compile(pattern) if pattern else None
-        self.sort_by_name = sort_by_name  # "label", "value" or "-value" (years: newest first)
+        # "label" (by name: Chinese by its pinyin, see districts.english.name_order), "value" or "-value" (years: newest first)
+        self.sort_by_name = sort_by_name
 
     def accepts(self, value: str) -> bool:
         """Whether a value from the URL can be one of this facet's."""
@@ -181,7 +183,7 @@ class Facet:
             return tuple(-ord(c) for c in value.value)
         if self.sort_by_name == "value":
             return value.value
-        return value.label
+        return name_order(value.label)
 
 
 class ChoiceFacet(Facet):
@@ -189,7 +191,7 @@ class ChoiceFacet(Facet):
 
     def __init__(self, path, *, choices, **kwargs):
         self.choices = dict(choices)
-        super().__init__(path, sort_by_name="value", **kwargs)
+        super().__init__(path, **kwargs)
 
     def accepts(self, value):
         return value in self.choices
@@ -201,9 +203,6 @@ class ChoiceFacet(Facet):
             **{f"c{i}": Count("pk", filter=Q(**{self.path: v})) for i, v in enumerate(self.choices)}
         )
         return [(v, str(label), totals[f"c{i}"]) for i, (v, label) in enumerate(self.choices.items())]
-
-    def _name_key(self, value):
-        return list(self.choices).index(value.value)
 
 
 class BucketFacet(Facet):
@@ -330,7 +329,7 @@ class DistrictFacet(DistrictFieldFacet):
     def __init__(self, path: str, **kwargs):
         super().__init__(
             path, "adcode", labels=tuple(f"{path}__{f}" for f in ("name", "city", "name_en", "city_en")),
-            pattern=r"\d{6}", sort_by_name="value", **kwargs,
+            pattern=r"\d{6}", **kwargs,
         )
 
     def label_of(self, value, row):
@@ -345,8 +344,7 @@ class ProvinceFacet(DistrictFieldFacet):
 
     def __init__(self, path: str, **kwargs):
         super().__init__(
-            path, "province_adcode", labels=(f"{path}__province", f"{path}__province_en"), pattern=r"\d{6}",
-            sort_by_name="value", **kwargs,
+            path, "province_adcode", labels=(f"{path}__province", f"{path}__province_en"), pattern=r"\d{6}", **kwargs,
         )
 
     def label_of(self, value, row):
@@ -364,18 +362,10 @@ class GroupFacet(Facet):
     """Target groups by code, labelled in the reader's language."""
 
     def __init__(self, path: str, **kwargs):
-        super().__init__(
-            f"{path}__code", labels=(f"{path}__name", f"{path}__position"),
-            many=True, pattern=r"[\w-]{1,30}", sort_by_name="position", **kwargs,
-        )
-        self.positions = {}
+        super().__init__(f"{path}__code", labels=(f"{path}__name",), many=True, pattern=r"[\w-]{1,30}", **kwargs)
 
     def label_of(self, value, row):
-        self.positions[value] = row[self.labels[1]]
         return gettext(row[self.labels[0]])
-
-    def _name_key(self, value):
-        return self.positions.get(value.value, 0)
 
 
 class IndicatorFacet(Facet):
@@ -412,7 +402,7 @@ class IndicatorFacet(Facet):
 
     def name_key(self, value):
         # "no indicator" last when sorted by name.
-        return (value.value == self.NONE, value.label)
+        return (value.value == self.NONE, name_order(value.label))
 
 
 def number_buckets(path: str) -> dict[str, tuple[str, Q]]:
