@@ -23,13 +23,14 @@ from operator import or_
 import django_filters
 from django import forms
 from django.db.models import Count, Q, Value
-from django.db.models.functions import NullIf, Substr
+from django.db.models.functions import Coalesce, NullIf, Substr
 from django.http import QueryDict
 from django.utils.translation import gettext
 
 from districts.english import name_order
 from districts.lookup import condition as lookup_condition
 from districts.models import District
+from policies.finder import for_groups, open_to_all
 from policies.formatting import is_chinese, number
 
 MAX_VALUES = 20  # values of one facet taken from a URL; more is not a person choosing
@@ -366,6 +367,44 @@ class GroupFacet(Facet):
 
     def label_of(self, value, row):
         return gettext(row[self.labels[0]])
+
+
+class OfferGroupFacet(GroupFacet):
+    """An incentive's target groups as the talent finder reads them (policies.finder.for_groups): its own, or,
+    naming none, its program's; the value `none` (open to all) those with neither. So the finder's "all of
+    this district's offers" opens the offers it counted. Filtered by EXISTS on the two groups tables (their
+    (incentive, group) and (program, group) indexes), so no row is listed twice."""
+
+    def __init__(self, path: str, **kwargs):
+        super().__init__(path, **kwargs)
+        self.inherited = f"program__{path}"
+
+    def condition(self, values):
+        codes = [v for v in values if v != MISSING]
+        condition = for_groups(codes) if codes else Q(pk__in=[])
+        if MISSING in values:
+            condition |= open_to_all()
+        return condition
+
+    def apply(self, queryset, values):
+        return queryset.filter(self.condition(values)) if values else queryset
+
+    def counts(self, queryset):
+        # One GROUP BY: each row's own groups, or where it names none (no joined row) its program's;
+        # neither is NULL, open to all. A row joined to several groups counts once in each.
+        own, inherited = self.path.split("__")[0], self.inherited
+        rows = (
+            queryset.order_by()
+            .annotate(facet_group=Coalesce(f"{own}__code", f"{inherited}__code"),
+                      facet_name=Coalesce(f"{own}__name", f"{inherited}__name"))
+            .values("facet_group", "facet_name")
+            .annotate(n=Count("pk", distinct=True))
+        )
+        return [
+            self.missing_value(r["n"]) if r["facet_group"] is None
+            else (r["facet_group"], gettext(r["facet_name"]), r["n"])
+            for r in rows
+        ]
 
 
 class IndicatorFacet(Facet):

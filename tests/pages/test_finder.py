@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import CHAOYANG, FENGTAI, HEXI, bulk_offers
+from tests.pages.test_lists import facet_counts
 
 PHD = ["graduates", "researchers", "high_level"]
 FUJIAN, CHANGTAI = "350000", "350605"
@@ -358,3 +359,25 @@ def test_all_of_a_districts_offers_opens_the_offers_counted_for_the_person(clien
     assert listed.context["page"].paginator.count == result.n_offers
     page = body(client.get("/finder/", {"group": "graduates", "need": "apartment", "since": "2024"}))
     assert "而非仅限" in page
+
+
+def test_all_of_a_districts_offers_opens_the_offers_that_inherit_their_programmes_group(client, build):
+    """An offer naming no group is its programme's: the finder counts 学子回家's flats for a graduate, and
+    not 创业's desks; the incentive list's group filter and its counts read it the same way."""
+    text = "学子回家：人才公寓10套。创业计划：人才公寓20套。人才公寓30套。"
+    article = build.article(text, [FENGTAI], title="programmes", published="2024-05-01")
+    graduates = build.program("学子回家", article, "学子回家", adcode=FENGTAI, groups=["graduates"])
+    founders = build.program("创业计划", article, "创业计划", adcode=FENGTAI, groups=["entrepreneurs"])
+    build.incentive(article, "人才公寓10套", kind="apartment", value=10, measure="套", program=graduates)
+    build.incentive(article, "人才公寓20套", kind="apartment", value=20, measure="套", program=founders)
+    build.incentive(article, "人才公寓30套", kind="apartment", value=30, measure="套")
+    result = client.get("/finder/", {"group": "graduates", "need": "apartment"}).context["results"][0]
+    assert result.n_offers == 2  # 学子回家's, and the one of no programme (open to all)
+    listed = client.get(f"/incentives/?{result.more}")
+    assert {f.value for f in listed.context["page"].object_list} == {10, 30}
+    assert listed.context["page"].paginator.count == result.n_offers
+    # The facet counts them so too: 10 for graduates, 20 for entrepreneurs, 30 open to all.
+    unfiltered = client.get("/incentives/", {"district": FENGTAI, "kind": "apartment"})
+    assert facet_counts(unfiltered, "group") == {"graduates": 1, "entrepreneurs": 1, "none": 1}
+    founders_only = client.get("/incentives/", {"district": FENGTAI, "group": "entrepreneurs"})
+    assert [f.value for f in founders_only.context["page"].object_list] == [20]
