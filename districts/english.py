@@ -10,6 +10,9 @@ give. Computed once when the gazetteer is loaded and stored on District.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from pypinyin import lazy_pinyin
 
 PROVINCES = {
@@ -66,6 +69,18 @@ def romanise(chinese: str) -> str:
             word += "'"
         word += syllable
     return word[:1].upper() + word[1:]
+
+
+CHINESE = re.compile(r"[\u3400-\u9fff]+")
+
+
+@lru_cache(maxsize=20_000)
+def name_order(text: str) -> tuple[str, str]:
+    """How a name sorts among others: its Chinese in pinyin as place names read
+    (朝阳区 · 北京市 → chaoyangqu · beijingshi, 长泰 as changtai), case aside; then as
+    written, so that 山西 and 陕西 (both shanxi) keep one order."""
+    spelled = CHINESE.sub(lambda m: romanise(m.group()).replace("'", ""), text)
+    return spelled.casefold(), text
 
 
 def _ethnic_groups(stem: str) -> tuple[str, list[str]]:

@@ -11,31 +11,36 @@ offer. Each matching offer weighs
 
     KIND_WEIGHTS[kind] × recency(year) × (VERIFIED_FACTOR if verified else 1)
 
-and a district's score is the sum over its matching offers; districts are
-ranked by score, then by their verified offers, then by adcode. Everything is
+and a district's score is the sum over its matching offers. A fund (a 5亿元
+guidance fund, a talent development fund) is the district's pool, not money a
+person receives: it weighs nothing, however large, and is shown as such.
+Districts are ranked by score, then by the most money one offer gives a person
+(`money`: a subsidy or award in yuan), then by their verified offers, then by
+adcode. Everything is
 whole numbers, summed in the database (one GROUP BY query), so the order is
 the same on SQLite and PostgreSQL and tests can recompute it in Python.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import (BooleanField, Case, Count, Exists, ExpressionWrapper, F, IntegerField, OuterRef, Q, QuerySet,
-                              Subquery, Sum, Value, When, Window)
-from django.db.models.functions import RowNumber
+from django.db.models import (BooleanField, Case, Count, Exists, ExpressionWrapper, F, IntegerField, Max, OuterRef, Q,
+                              QuerySet, Subquery, Sum, Value, When, Window)
+from django.db.models.functions import Coalesce, RowNumber
 
 from districts.lookup import city_condition, place as place_condition
 from programs.choices import Status
 from programs.models import Program
 
-from .choices import IncentiveKind, Qualifier
+from .choices import IncentiveKind, Qualifier, Unit
 from .models import Incentive
 
 # What an offer of each kind is worth to a person who needs it: a home and
-# money decide a move, a desk or an office help, a job list or a service less.
+# money decide a move, a desk or an office help, a job list or a service less;
+# a district's fund pool is no money of theirs.
 KIND_WEIGHTS = {
     IncentiveKind.APARTMENT: 3,
-    IncentiveKind.FUND: 3,
     IncentiveKind.SUBSIDY: 3,
     IncentiveKind.RENT_FREE_PERIOD: 2,
     IncentiveKind.WORKSTATION: 2,
@@ -43,7 +48,10 @@ KIND_WEIGHTS = {
     IncentiveKind.JOBS: 1,
     IncentiveKind.SERVICE_ORG: 1,
     IncentiveKind.OTHER: 1,
+    IncentiveKind.FUND: 0,
 }
+# Money a person can get: subsidies and awards in yuan (a range by its high end).
+PERSONAL_MONEY = Q(kind=IncentiveKind.SUBSIDY, unit=Unit.CNY)
 VERIFIED_FACTOR = 2  # an editor checked it: it counts twice
 NEWEST = 6  # an offer of this year (or later) weighs 6, each year older one less, never below 1
 
@@ -153,17 +161,19 @@ def weight(this_year: int):
 
 
 def ranking(wanted: Wanted, this_year: int) -> QuerySet:
-    """[{district, score, offers, verified}], best first: one query, however many offers and districts."""
+    """[{district, score, money, offers, verified}], best first: one query, however many offers and districts."""
     return (
         matching(wanted).order_by()
         .values("district")
         .annotate(
             score=Sum(weight(this_year), output_field=IntegerField()),
+            # 0 where none: NULL would sort first on PostgreSQL and last on SQLite.
+            money=Coalesce(Max(Coalesce("value_max", "value"), filter=PERSONAL_MONEY), Value(Decimal(0))),
             offers=Count("pk"),
             verified=Count("pk", filter=Q(status=Status.VERIFIED)),
             adcode=F("district__adcode"),
         )
-        .order_by("-score", "-verified", "adcode")
+        .order_by("-score", "-money", "-verified", "adcode")
     )
 
 

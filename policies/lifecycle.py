@@ -3,7 +3,9 @@
 Each mention keeps what its sentence says of the program's dates (policies.dates);
 a program's `launched` is the earliest start a sentence states, else the date
 of its first article, and its `ends` the end stated by the newest article that
-states one (a later announcement may extend a program). Staff who edit a
+states one (a later announcement may extend a program); its `last_reported_on` the
+newest article's date (programs.lifecycle: an old one with no end is not called
+in force). Staff who edit a
 program's dates own them (Program.dates_by_hand): nothing here changes them
 again. Staff's life stage (Program.stage) is never touched.
 """
@@ -56,7 +58,7 @@ def refresh(program_ids: Iterable[int]) -> None:
     ids = set(program_ids)
     if not ids:
         return
-    first_start, first_published, last_end = {}, {}, {}
+    first_start, first_published, last_end, last_reported = {}, {}, {}, {}
     rows = Mention.objects.filter(program__in=ids).values_list(
         "program_id", "launched", "ends", "article__published", "pk")
     for program, launched, ends, published, pk in rows.iterator(chunk_size=2000):
@@ -64,10 +66,19 @@ def refresh(program_ids: Iterable[int]) -> None:
             first_start[program] = launched
         if published and (program not in first_published or published < first_published[program]):
             first_published[program] = published
+        reported = last_day(published)
+        if reported and (program not in last_reported or reported > last_reported[program]):
+            last_reported[program] = reported
         if ends and (program not in last_end or (published, pk) > last_end[program][0]):
             last_end[program] = ((published, pk), ends)
-    changed = []
-    for program in Program.objects.filter(pk__in=ids, dates_by_hand=False).iterator(chunk_size=500):
+    changed, reported = [], []
+    for program in Program.objects.filter(pk__in=ids).iterator(chunk_size=500):
+        # When it was last reported is no date staff set, and no change of it worth a history row.
+        if program.last_reported_on != last_reported.get(program.pk):
+            program.last_reported_on = last_reported.get(program.pk)
+            reported.append(program)
+        if program.dates_by_hand:
+            continue
         launched = first_start.get(program.pk) or first_published.get(program.pk, "")
         ends = last_end[program.pk][1] if program.pk in last_end else ""
         if (launched, ends) != (program.launched, program.ends):
@@ -76,6 +87,7 @@ def refresh(program_ids: Iterable[int]) -> None:
             program.updated_at = timezone.now()
             changed.append(program)
     bulk_update_with_history(changed, Program, ["launched", "ends", "launched_on", "ends_on", "updated_at"])
+    Program.objects.bulk_update(reported, ["last_reported_on"], batch_size=500)
 
 
 @dataclass

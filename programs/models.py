@@ -122,6 +122,10 @@ class Program(models.Model):
                                    help_text="The first day `launched` can mean, for comparing dates.")
     ends_on = models.DateField(null=True, blank=True, editable=False,
                                help_text="The last day `ends` can mean, for comparing dates.")
+    last_reported_on = models.DateField(
+        null=True, blank=True, editable=False,
+        help_text="The last day its newest article's date can mean (policies.lifecycle): long ago, with no end, "
+                  "it is not called in force.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_text = models.TextField(
@@ -131,7 +135,7 @@ class Program(models.Model):
 
     objects = ProgramQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["created_at", "updated_at", "pinyin", "launched_on", "ends_on", "search_text"]
+        excluded_fields=["created_at", "updated_at", "pinyin", "launched_on", "ends_on", "last_reported_on", "search_text"]
     )
 
     class Meta:
@@ -182,7 +186,8 @@ class Program(models.Model):
 
     def life_stage(self, today) -> Stage:
         """Staff's stage if set, else the one its dates give on `today`."""
-        return Stage.parse(self.stage) or lifecycle.derived_stage(self.launched_on, self.ends_on, today)
+        return Stage.parse(self.stage) or lifecycle.derived_stage(
+            self.launched_on, self.ends_on, today, self.last_reported_on)
 
     def all_names(self):
         return [self.name, *self.aliases]

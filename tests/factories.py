@@ -129,7 +129,8 @@ def bulk_offers(n_districts: int, *, seed: int, this_year: int, per_district: in
     """A generated knowledge base for ranking tests: `n_districts` districts of the gazetteer,
     each with one article and up to `per_district` offers of random kind, year, status,
     value and target groups (some naming none), written with bulk_create: a few queries, not thousands.
-    Returns the incentives as plain dicts ({adcode, province, city, kind, year, status, groups, published})."""
+    Returns the incentives as plain dicts ({adcode, province, city, kind, year, status, groups, published,
+    value, unit})."""
     import random
 
     from districts.models import District
@@ -157,13 +158,14 @@ def bulk_offers(n_districts: int, *, seed: int, this_year: int, per_district: in
             year = rng.choice([None, int(a.published[:4]), this_year + 1, this_year - rng.randrange(0, 9)])
             status = rng.choice(["proposed", "proposed", "verified", "rejected"])
             chosen = rng.sample(groups, rng.randrange(0, 3))
+            value, unit = Decimal(rng.randrange(1, 10**6)), "CNY" if kind in ("fund", "subsidy") else "count"
             rows.append((Incentive(
-                article=a, district=d, kind=kind, value=Decimal(rng.randrange(1, 10**6)), unit="count", measure="套",
+                article=a, district=d, kind=kind, value=value, unit=unit, measure="" if unit == "CNY" else "套",
                 year=year, status=status, span_start=0, span_end=5, quote=a.text[:5],
             ), chosen))
             plain.append({"adcode": d.adcode, "province": d.province_adcode, "city": d.city_adcode, "kind": kind,
                           "year": year, "status": status, "groups": {g.code for g in chosen},
-                          "published": a.published})
+                          "published": a.published, "value": value, "unit": unit})
     created = Incentive.objects.bulk_create([r for r, _g in rows])
     Incentive.groups.through.objects.bulk_create([
         Incentive.groups.through(incentive=row, targetgroup=g) for row, (_r, gs) in zip(created, rows) for g in gs

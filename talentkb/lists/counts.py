@@ -29,7 +29,7 @@ from policies import data_version
 from policies.models import DataVersion, ListCount
 
 # Part of every key: raise it when the way counts are made changes, so that old entries are not read.
-FORMAT = 1
+FORMAT = 2
 
 
 def key_of(list_name: str, cleaned: dict, per_language: bool = True) -> str:

@@ -129,7 +129,8 @@ def program_row(v: dict, where: Where) -> dict:
         "url": where.site + reverse("programs:detail", args=[v["id"]]),
         "launched": v["launched"] or None,
         "ends": v["ends"] or None,
-        "stage": (Stage.parse(v["stage"]) or derived_stage(v["launched_on"], v["ends_on"], where.today)).value,
+        "stage": (Stage.parse(v["stage"])
+                  or derived_stage(v["launched_on"], v["ends_on"], where.today, v["last_reported_on"])).value,
     }
 
 
@@ -152,7 +153,7 @@ INCENTIVES = Table(INCENTIVE_FIELDS, incentive_row, (INCENTIVE_GROUPS,))
 METRICS = Table(METRIC_FIELDS, metric_row)
 PROGRAMS = Table(
     ("id", "name", "aliases", "district__name", "district__adcode", "district__province", "status",
-     "n_incentives", "n_articles", "launched", "ends", "stage", "launched_on", "ends_on"),
+     "n_incentives", "n_articles", "launched", "ends", "stage", "launched_on", "ends_on", "last_reported_on"),
     program_row,
     (ToMany("groups", lambda: Program.groups.through.objects, "program_id", ("targetgroup__position", "targetgroup__code")),),
 )

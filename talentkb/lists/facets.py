@@ -23,12 +23,14 @@ from operator import or_
 import django_filters
 from django import forms
 from django.db.models import Count, Q, Value
-from django.db.models.functions import NullIf, Substr
+from django.db.models.functions import Coalesce, NullIf, Substr
 from django.http import QueryDict
 from django.utils.translation import gettext
 
+from districts.english import name_order
 from districts.lookup import condition as lookup_condition
 from districts.models import District
+from policies.finder import for_groups, open_to_all
 from policies.formatting import is_chinese, number
 
 MAX_VALUES = 20  # values of one facet taken from a URL; more is not a person choosing
@@ -120,7 +122,8 @@ class Facet:
         self.many = many  # the path crosses a to-many relation: filter by subquery, count distinct
         self.labels = labels
         self.pattern = re.compile(pattern) if pattern else None
-        self.sort_by_name = sort_by_name  # "label", "value" or "-value" (years: newest first)
+        # "label" (by name: Chinese by its pinyin, see districts.english.name_order), "value" or "-value" (years: newest first)
+        self.sort_by_name = sort_by_name
 
     def accepts(self, value: str) -> bool:
         """Whether a value from the URL can be one of this facet's."""
@@ -181,7 +184,7 @@ class Facet:
             return tuple(-ord(c) for c in value.value)
         if self.sort_by_name == "value":
             return value.value
-        return value.label
+        return name_order(value.label)
 
 
 class ChoiceFacet(Facet):
@@ -189,7 +192,7 @@ class ChoiceFacet(Facet):
 
     def __init__(self, path, *, choices, **kwargs):
         self.choices = dict(choices)
-        super().__init__(path, sort_by_name="value", **kwargs)
+        super().__init__(path, **kwargs)
 
     def accepts(self, value):
         return value in self.choices
@@ -201,9 +204,6 @@ class ChoiceFacet(Facet):
             **{f"c{i}": Count("pk", filter=Q(**{self.path: v})) for i, v in enumerate(self.choices)}
         )
         return [(v, str(label), totals[f"c{i}"]) for i, (v, label) in enumerate(self.choices.items())]
-
-    def _name_key(self, value):
-        return list(self.choices).index(value.value)
 
 
 class BucketFacet(Facet):
@@ -330,7 +330,7 @@ class DistrictFacet(DistrictFieldFacet):
     def __init__(self, path: str, **kwargs):
         super().__init__(
             path, "adcode", labels=tuple(f"{path}__{f}" for f in ("name", "city", "name_en", "city_en")),
-            pattern=r"\d{6}", sort_by_name="value", **kwargs,
+            pattern=r"\d{6}", **kwargs,
         )
 
     def label_of(self, value, row):
@@ -345,8 +345,7 @@ class ProvinceFacet(DistrictFieldFacet):
 
     def __init__(self, path: str, **kwargs):
         super().__init__(
-            path, "province_adcode", labels=(f"{path}__province", f"{path}__province_en"), pattern=r"\d{6}",
-            sort_by_name="value", **kwargs,
+            path, "province_adcode", labels=(f"{path}__province", f"{path}__province_en"), pattern=r"\d{6}", **kwargs,
         )
 
     def label_of(self, value, row):
@@ -364,18 +363,48 @@ class GroupFacet(Facet):
     """Target groups by code, labelled in the reader's language."""
 
     def __init__(self, path: str, **kwargs):
-        super().__init__(
-            f"{path}__code", labels=(f"{path}__name", f"{path}__position"),
-            many=True, pattern=r"[\w-]{1,30}", sort_by_name="position", **kwargs,
-        )
-        self.positions = {}
+        super().__init__(f"{path}__code", labels=(f"{path}__name",), many=True, pattern=r"[\w-]{1,30}", **kwargs)
 
     def label_of(self, value, row):
-        self.positions[value] = row[self.labels[1]]
         return gettext(row[self.labels[0]])
 
-    def _name_key(self, value):
-        return self.positions.get(value.value, 0)
+
+class OfferGroupFacet(GroupFacet):
+    """An incentive's target groups as the talent finder reads them (policies.finder.for_groups): its own, or,
+    naming none, its program's; the value `none` (open to all) those with neither. So the finder's "all of
+    this district's offers" opens the offers it counted. Filtered by EXISTS on the two groups tables (their
+    (incentive, group) and (program, group) indexes), so no row is listed twice."""
+
+    def __init__(self, path: str, **kwargs):
+        super().__init__(path, **kwargs)
+        self.inherited = f"program__{path}"
+
+    def condition(self, values):
+        codes = [v for v in values if v != MISSING]
+        condition = for_groups(codes) if codes else Q(pk__in=[])
+        if MISSING in values:
+            condition |= open_to_all()
+        return condition
+
+    def apply(self, queryset, values):
+        return queryset.filter(self.condition(values)) if values else queryset
+
+    def counts(self, queryset):
+        # One GROUP BY: each row's own groups, or where it names none (no joined row) its program's;
+        # neither is NULL, open to all. A row joined to several groups counts once in each.
+        own, inherited = self.path.split("__")[0], self.inherited
+        rows = (
+            queryset.order_by()
+            .annotate(facet_group=Coalesce(f"{own}__code", f"{inherited}__code"),
+                      facet_name=Coalesce(f"{own}__name", f"{inherited}__name"))
+            .values("facet_group", "facet_name")
+            .annotate(n=Count("pk", distinct=True))
+        )
+        return [
+            self.missing_value(r["n"]) if r["facet_group"] is None
+            else (r["facet_group"], gettext(r["facet_name"]), r["n"])
+            for r in rows
+        ]
 
 
 class IndicatorFacet(Facet):
@@ -412,7 +441,7 @@ class IndicatorFacet(Facet):
 
     def name_key(self, value):
         # "no indicator" last when sorted by name.
-        return (value.value == self.NONE, value.label)
+        return (value.value == self.NONE, name_order(value.label))
 
 
 def number_buckets(path: str) -> dict[str, tuple[str, Q]]:

@@ -15,7 +15,7 @@ from programs.models import Program
 
 from .facets import (
     BucketFacet, ChoiceFacet, DateYearFacet, DistrictFacet, Facet, FacetedFilterSet, FacetFilter, GroupFacet,
-    IndicatorFacet, ProvinceFacet, YearFacet, number_buckets,
+    IndicatorFacet, OfferGroupFacet, ProvinceFacet, YearFacet, number_buckets,
 )
 
 # Rejected facts never reach the public pages, so they are no choice either.
@@ -121,9 +121,9 @@ class ArticleFilter(FacetedFilterSet):
 
 class IncentiveFilter(FactFilter):
     kind = FacetFilter(ChoiceFacet("kind", choices=IncentiveKind.choices, label=_("kind")))
-    # An incentive naming no group is open to all (policies.finder): `group=none` reaches those, so that
-    # the finder's "all of this district's offers" opens the offers it counted for a person's groups.
-    group = FacetFilter(GroupFacet("groups", label=_("target group"), missing_label=_("open to all")))
+    # As the finder reads them: an incentive naming no group is its program's groups', or, its program naming
+    # none either, open to all (`group=none`).
+    group = FacetFilter(OfferGroupFacet("groups", label=_("target group"), missing_label=_("open to all")))
     # The life of the incentive's program (incentives of no program have none).
     stage = stage_facet("program__")
     in_force_on = InForceOnFilter("program__")

@@ -52,7 +52,7 @@ NEEDS = {
     IncentiveKind.RENT_FREE_PERIOD: _("a rent-free period"),
     IncentiveKind.WORKSTATION: _("a desk"),
     IncentiveKind.OFFICE_SPACE: _("office space"),
-    IncentiveKind.FUND: _("funding"),
+    IncentiveKind.FUND: _("district funds"),  # pools (a guidance fund), not money paid to a person
     IncentiveKind.SUBSIDY: _("subsidies and awards"),
     IncentiveKind.JOBS: _("a job"),
     IncentiveKind.SERVICE_ORG: _("services"),
@@ -322,6 +322,7 @@ def weights_line() -> dict:
     return {
         "high": comma.join(str(NEEDS[k]) for k, w in finder.KIND_WEIGHTS.items() if w == 3),
         "middle": comma.join(str(NEEDS[k]) for k, w in finder.KIND_WEIGHTS.items() if w == 2),
+        "none": comma.join(str(NEEDS[k]) for k, w in finder.KIND_WEIGHTS.items() if w == 0),
         "newest": finder.NEWEST,
         "verified": finder.VERIFIED_FACTOR,
     }

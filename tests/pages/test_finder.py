@@ -10,12 +10,13 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import CHAOYANG, FENGTAI, HEXI, bulk_offers
+from tests.pages.test_lists import facet_counts
 
 PHD = ["graduates", "researchers", "high_level"]
 FUJIAN, CHANGTAI = "350000", "350605"
 # Kinds' weights as the page explains them; recomputed here, not imported, so that a change
 # to the formula shows up as a failing test rather than as a silently different ranking.
-WEIGHTS = {"apartment": 3, "fund": 3, "subsidy": 3, "rent_free_period": 2, "workstation": 2,
+WEIGHTS = {"apartment": 3, "fund": 0, "subsidy": 3, "rent_free_period": 2, "workstation": 2,
            "office_space": 2, "jobs": 1, "service_org": 1, "other": 1}
 # The count, one page of districts, their names, their offers, the offers' groups, their programs' groups
 # (shown where an offer names none), the form's provinces.
@@ -36,7 +37,7 @@ def download(client, params, fmt="json"):
 
 def python_ranking(offers, *, groups=(), needs=(), provinces=(), since=None, this_year):
     """The ranking as the page's one line explains it, over plain dicts."""
-    scores, verified = {}, {}
+    scores, verified, money = {}, {}, {}
     for o in offers:
         if o["status"] == "rejected":
             continue
@@ -52,7 +53,10 @@ def python_ranking(offers, *, groups=(), needs=(), provinces=(), since=None, thi
         w = WEIGHTS[o["kind"]] * recency * (2 if o["status"] == "verified" else 1)
         scores[o["adcode"]] = scores.get(o["adcode"], 0) + w
         verified[o["adcode"]] = verified.get(o["adcode"], 0) + (o["status"] == "verified")
-    ranked = sorted(scores, key=lambda a: (-scores[a], -verified[a], a))
+        # Equal scores: the most a person gets from one subsidy or award in yuan.
+        personal = o["value"] if o["kind"] == "subsidy" and o["unit"] == "CNY" else 0
+        money[o["adcode"]] = max(money.get(o["adcode"], 0), personal)
+    ranked = sorted(scores, key=lambda a: (-scores[a], -money[a], -verified[a], a))
     return [(a, scores[a]) for a in ranked]
 
 
@@ -358,3 +362,44 @@ def test_all_of_a_districts_offers_opens_the_offers_counted_for_the_person(clien
     assert listed.context["page"].paginator.count == result.n_offers
     page = body(client.get("/finder/", {"group": "graduates", "need": "apartment", "since": "2024"}))
     assert "而非仅限" in page
+
+
+def test_all_of_a_districts_offers_opens_the_offers_that_inherit_their_programmes_group(client, build):
+    """An offer naming no group is its programme's: the finder counts 学子回家's flats for a graduate, and
+    not 创业's desks; the incentive list's group filter and its counts read it the same way."""
+    text = "学子回家：人才公寓10套。创业计划：人才公寓20套。人才公寓30套。"
+    article = build.article(text, [FENGTAI], title="programmes", published="2024-05-01")
+    graduates = build.program("学子回家", article, "学子回家", adcode=FENGTAI, groups=["graduates"])
+    founders = build.program("创业计划", article, "创业计划", adcode=FENGTAI, groups=["entrepreneurs"])
+    build.incentive(article, "人才公寓10套", kind="apartment", value=10, measure="套", program=graduates)
+    build.incentive(article, "人才公寓20套", kind="apartment", value=20, measure="套", program=founders)
+    build.incentive(article, "人才公寓30套", kind="apartment", value=30, measure="套")
+    result = client.get("/finder/", {"group": "graduates", "need": "apartment"}).context["results"][0]
+    assert result.n_offers == 2  # 学子回家's, and the one of no programme (open to all)
+    listed = client.get(f"/incentives/?{result.more}")
+    assert {f.value for f in listed.context["page"].object_list} == {10, 30}
+    assert listed.context["page"].paginator.count == result.n_offers
+    # The facet counts them so too: 10 for graduates, 20 for entrepreneurs, 30 open to all.
+    unfiltered = client.get("/incentives/", {"district": FENGTAI, "kind": "apartment"})
+    assert facet_counts(unfiltered, "group") == {"graduates": 1, "entrepreneurs": 1, "none": 1}
+    founders_only = client.get("/incentives/", {"district": FENGTAI, "group": "entrepreneurs"})
+    assert [f.value for f in founders_only.context["page"].object_list] == [20]
+
+
+def test_a_districts_fund_pool_does_not_outrank_bigger_grants_to_a_person(client, build):
+    """河西's 5亿元 guidance fund is no money a graduate receives: 朝阳's 50万元 grant ranks above 河西's 1万元
+    one, and the fund shows, marked as not counted."""
+    hexi = build.article("河西区设立人才引导基金5亿元。给予博士安家补贴1万元。", [HEXI], title="hexi", published="2024-05-01")
+    build.incentive(hexi, "人才引导基金5亿元", kind="fund", value=500_000_000, unit="CNY", status="verified")
+    build.incentive(hexi, "安家补贴1万元", kind="subsidy", value=10_000, unit="CNY")
+    chaoyang = build.article("朝阳区给予博士安家补贴50万元。", [CHAOYANG], title="chaoyang", published="2024-05-01")
+    build.incentive(chaoyang, "安家补贴50万元", kind="subsidy", value=500_000, unit="CNY")
+    wanted = {"group": ["graduates"], "need": ["fund", "subsidy"]}
+    response = client.get("/finder/", wanted)
+    results = response.context["results"]
+    assert [r.district.adcode for r in results] == [CHAOYANG, HEXI] and results[0].score == results[1].score
+    page = body(response)
+    fund = page[page.index("人才引导基金5亿元") - 1500:page.index("人才引导基金5亿元")]
+    assert "地区资金池：不计分" in fund and "是地区的资金池，并非个人可得的钱" in page
+    client.cookies["django_language"] = "en"
+    assert "the district's fund: not counted" in body(client.get("/finder/", wanted))

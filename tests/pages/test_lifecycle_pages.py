@@ -114,3 +114,34 @@ def test_programs_sort_by_launch_and_show_their_stage(client, lives):
     assert order == [lives.haihe.pk, lives.xuezi.pk, lives.future.pk]
     body = client.get("/programs/").content.decode()
     assert 'class="stage stage-ended"' in body and "2020-05" in body
+
+
+OLD_TEXT = (
+    "2013年6月1日 来源：河西区人才办\n"
+    "河西区启动“圣城引才”工程，为来河西创业的博士提供人才公寓50套。\n"
+)
+
+
+def test_a_programme_last_reported_long_ago_is_not_called_in_force(client, reference_data):
+    """Launched in a 2013 article and never heard of since, with no end stated: the lists and its page
+    say when it was last reported, not that it is in force; an editor's stage still wins."""
+    from policies.importing import import_article
+
+    import_article(OLD_TEXT)
+    old = Program.objects.get(name="圣城引才")
+    assert (old.launched, old.ends) == ("2013-06-01", "")
+    recent = f"{timezone.localdate().year - 1}-03-01"
+    import_article(OLD_TEXT.replace("2013年6月1日", recent).replace("圣城引才", "青年英才"))
+    assert ids(client.get("/programs/", {"stage": "in_force"})) == {Program.objects.get(name="青年英才").pk}
+    unknown = client.get("/programs/", {"stage": "unknown"})
+    assert ids(unknown) == {old.pk} and "最近一次报道于2013年" in unknown.content.decode()
+    page = client.get(f"/programs/{old.pk}/").content.decode()
+    assert 'data-stage="unknown"' in page and "最近一次报道于2013年" in page and "可能已经结束" in page
+    client.cookies["django_language"] = "en"
+    assert "last reported in 2013" in client.get(f"/programs/{old.pk}/").content.decode()
+    # It was in force the year after it was launched, by the "in force on" filter too.
+    assert old.pk in ids(client.get("/programs/", {"in_force_on": "2014-06-01"}))
+    assert old.pk not in ids(client.get("/programs/", {"in_force_on": timezone.localdate().isoformat()}))
+    Program.objects.filter(pk=old.pk).update(stage="in_force")
+    assert old.pk in ids(client.get("/programs/", {"stage": "in_force"}))
+    assert 'data-stage="in_force"' in client.get(f"/programs/{old.pk}/").content.decode()

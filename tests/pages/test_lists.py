@@ -132,10 +132,29 @@ def test_program_and_article_facets(client, kb):
 
 
 def test_facet_values_sort_by_count_or_by_name(client, kb):
+    """By name is by the name shown: in Chinese by its pinyin as place names read (长泰 changtai, 朝阳
+    chaoyang), in English alphabetically; not by adcode, nor by the characters' code points."""
+    from districts.models import District
+
+    b = kb.b
+    aihui, changtai = "231102", "350605"  # 爱辉区 (黑龙江), 长泰区 (福建): after 河西 by adcode
+    b.districts.update(District.objects.in_bulk([aihui, changtai], field_name="adcode"))
+    for adcode in (aihui, changtai):
+        article = b.article(f"{b.districts[adcode].name}提供人才公寓30套。", [adcode], title=adcode)
+        b.incentive(article, "人才公寓30套", kind="apartment", value=30, measure="套")
     by_count = list(facet_counts(client.get("/incentives/"), "district"))
-    by_name = list(facet_counts(client.get("/incentives/", {"facet_sort": "name"}), "district"))
-    assert by_count == [FENGTAI, CHAOYANG, HEXI] or by_count[0] == FENGTAI
-    assert by_name == sorted(by_name)
+    assert by_count[0] == FENGTAI
+    names = {"facet_sort": "name"}
+    in_pinyin = [aihui, changtai, CHAOYANG, FENGTAI, HEXI]
+    assert list(facet_counts(client.get("/incentives/", names), "district")) == in_pinyin
+    # 北京 beijing, 福建 fujian, 黑龙江 heilongjiang, 天津 tianjin
+    assert list(facet_counts(client.get("/incentives/", names), "province")) == ["110000", "350000", "230000", "120000"]
+    client.cookies["django_language"] = "en"
+    english = client.get("/incentives/", names)
+    assert list(facet_counts(english, "district")) == in_pinyin  # Aihui, Changtai, Chaoyang, Fengtai, Hexi
+    assert list(facet_counts(english, "province")) == ["110000", "350000", "230000", "120000"]
+    # Target groups too (Entrepreneurs, Graduates and youth, High-level talent), "open to all" last.
+    assert list(facet_counts(english, "group")) == ["entrepreneurs", "graduates", "high_level", "none"]
 
 
 @pytest.fixture
@@ -161,8 +180,8 @@ def test_a_facet_sends_a_screenful_and_finds_the_rest(client, many_districts):
     response = client.get("/incentives/")
     shown = facet_counts(response, "district")
     assert len(shown) == SCREENFUL
-    # The most frequent first: 丰台 (4), then the twelve districts with two.
-    assert list(shown)[0] == FENGTAI and set(list(shown)[1:]) <= {d.adcode for d in many_districts[:12]}
+    # The most frequent first: 丰台 (4), then districts with two (the twelve and 河西), by name among them.
+    assert list(shown)[0] == FENGTAI and set(list(shown)[1:]) <= {d.adcode for d in many_districts[:12]} | {HEXI}
     body = html(response)
     assert 'name="district_find"' in body
     assert len(body.encode()) < 150_000

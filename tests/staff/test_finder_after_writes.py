@@ -36,7 +36,7 @@ def offers_now() -> list[dict]:
     return [
         {"pk": i.pk, "adcode": i.district.adcode, "province": i.district.province_adcode, "kind": i.kind,
          "year": i.year, "status": i.status, "groups": {g.code for g in i.groups.all()},
-         "published": i.article.published, "value": i.value}
+         "published": i.article.published, "value": i.value, "unit": i.unit}
         for i in rows.prefetch_related("groups")
     ]
 

@@ -59,6 +59,12 @@ def test_the_database_agrees_with_python_on_every_stage(reference_data):
     cases = [("2024", ""), ("2026", ""), ("2020", "2022"), ("", ""), ("", "2030"), ("2024", "2025-06-01")]
     programs = [Program.objects.create(name=f"计划{i}", launched=l, ends=e) for i, (l, e) in enumerate(cases)]
     programs.append(Program.objects.create(name="人工", launched="2020", ends="2022", stage=Stage.IN_FORCE))
+    # Last reported in 2013: unknown with no end (or in 2022, three years before, still in force); with an end, as it says.
+    old = Program.objects.create(name="旧", launched="2013", last_reported_on=date(2013, 12, 31))
+    lately = Program.objects.create(name="近", launched="2013", last_reported_on=date(2022, 1, 1))
+    ending = Program.objects.create(name="长", launched="2013", ends="2030", last_reported_on=date(2013, 12, 31))
+    assert [p.life_stage(today) for p in (old, lately, ending)] == [Stage.UNKNOWN, Stage.IN_FORCE, Stage.IN_FORCE]
+    programs += [old, lately, ending]
     for stage in Stage:
         in_db = set(Program.objects.in_stage(stage, today).values_list("pk", flat=True))
         assert in_db == {p.pk for p in programs if p.life_stage(today) == stage}, stage
