@@ -80,13 +80,13 @@ def find_duplicate(text: str) -> Article | None:
 
 
 def prepare(text: str, *, source_file: str = "", title: str = "", publisher: str = "",
-            published: str = "", source_url: str = "") -> Prepared:
+            published: str = "", source_url: str = "", page_title: str = "") -> Prepared:
     """Everything an import computes before it writes: the checksum, the extractor's
     findings, the metadata (given metadata wins over what policies.details reads
-    from the text; a nameless text is named after its first headline-like line or
-    sentence) and the search words. Touches no database."""
+    from the text; a nameless text is named after its HTML page's <title>, else
+    its first headline-like line or sentence) and the search words. Touches no database."""
     found = extraction.extract(text)
-    read = article_details(text, found)
+    read = article_details(text, found, page_title)
     title = (title or read["title"])[:300]
     return Prepared(
         text=text, sha256=checksum(text), found=found, title=title,

@@ -52,7 +52,8 @@ def _prepare_files(paths: list, language: str | None) -> list[Prepared | Unreada
             try:
                 if isinstance(path, Unreadable):
                     raise UnreadableText(path.reason)
-                out.append(prepare(read_file(path), source_file=path.name))
+                read = read_file(path)
+                out.append(prepare(read.text, source_file=path.name, page_title=read.page_title))
             except UnreadableText as error:
                 out.append(error)
     return out

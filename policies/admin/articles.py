@@ -157,7 +157,8 @@ class ArticleAdmin(admin.ModelAdmin):
         if not form.is_valid():
             return super().add_view(request, form_url, extra_context)  # shows the errors, saves nothing
         found = extraction.extract(form.cleaned_data["text"])
-        read = {**article_details(form.cleaned_data["text"], found), "source_url": getattr(found, "source_url", "")}
+        read = {**article_details(form.cleaned_data["text"], found, form.cleaned_data["page_title"]),
+                "source_url": getattr(found, "source_url", "")}
         prefilled = {"text": form.cleaned_data["text"], "source_file": form.cleaned_data.get("source_file", "")}
         for name in ("title", "publisher", "published", "source_url"):
             prefilled[name] = form.cleaned_data.get(name) or read[name]
@@ -184,6 +185,7 @@ class ArticleAdmin(admin.ModelAdmin):
             publisher=data.get("publisher", ""),
             published=data.get("published", ""),
             source_url=data.get("source_url", ""),
+            page_title=data.get("page_title", ""),
         )
         obj.pk = result.article.pk
         obj.refresh_from_db()

@@ -81,14 +81,15 @@ class ArticleAddForm(forms.ModelForm):
             if upload:
                 if not upload.name.lower().endswith(SUFFIXES):
                     raise forms.ValidationError(_("Upload a .txt or .html file."), code="suffix")
-                text = read_upload(upload)
+                read = read_upload(upload)
                 cleaned["source_file"] = upload.name[:255]
             else:
-                text = read_pasted(text)
+                read = read_pasted(text)
         except UnreadableText as error:
             message = _("The file cannot be read: %(reason)s.") if upload else _("The text cannot be taken: %(reason)s.")
             raise forms.ValidationError(message, code="unreadable", params={"reason": error})
-        text = normalise_newlines(text).strip("\n")
+        text = normalise_newlines(read.text).strip("\n")
+        cleaned["page_title"] = read.page_title
         if not text.strip():
             raise forms.ValidationError(_("Paste the text of the article or upload a file."), code="empty")
         cleaned["text"] = text

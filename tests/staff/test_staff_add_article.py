@@ -65,6 +65,25 @@ def test_html_upload_is_reduced_to_text(editor_client):
     assert "999" not in text and "color" not in text
 
 
+def test_an_html_upload_is_named_after_its_page_title(editor_client):
+    """A page whose text starts with no headline is named after its <title>,
+    without the site's name; the head stays out of the text."""
+    html = (
+        "<html><head><title>滑县出台人才新政十条_滑县人民政府网</title></head><body>"
+        "<p>滑县将建设人才公寓200套，设立人才发展专项资金2000万元。</p></body></html>"
+    )
+    post(editor_client, upload=SimpleUploadedFile("notice.html", html.encode("utf-8")))
+    article = Article.objects.get()
+    assert article.title == "滑县出台人才新政十条"
+    assert "滑县出台" not in article.text and "人民政府网" not in article.text
+    # A title the editor typed still wins; "read details" offers the page's title too.
+    response = editor_client.post(reverse(ADD), {
+        "title": "", "publisher": "", "published": "", "source_url": "", "text": "", "_prefill": "1",
+        "upload": SimpleUploadedFile("b.html", html.replace("200", "300").encode("utf-8")),
+    })
+    assert response.context["adminform"].form.initial["title"] == "滑县出台人才新政十条"
+
+
 def test_binary_and_other_files_are_refused(editor_client):
     response = post(editor_client, upload=SimpleUploadedFile("a.txt", b"\x00\x01binary"))
     assert response.status_code == 200 and not Article.objects.exists()
