@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from simple_history.utils import bulk_update_with_history
 
 from districts.models import District
@@ -296,7 +297,7 @@ def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]],
     for model in (Incentive, Metric):
         # With history, so that the first correction of a fact shows what the
         # extractor had proposed ("from what to what").
-        created = create_with_history(rows[model], model, reason="extracted")
+        created = create_with_history(rows[model], model, reason=gettext_noop("extracted"))
         if model is Incentive:
             links = Incentive.groups.through
             links.objects.bulk_create(
@@ -322,7 +323,7 @@ def _update_proposals(model, pairs: list) -> None:
             stored.updated_at = timezone.now()
             changed.append(stored)
     if changed:
-        bulk_update_with_history(changed, model, [*fields, "updated_at"], default_change_reason="extracted")
+        bulk_update_with_history(changed, model, [*fields, "updated_at"], default_change_reason=gettext_noop("re-extracted"))
 
 
 def _fact_row(model, article: Article, item, key: str, district, program):
