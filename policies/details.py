@@ -91,11 +91,26 @@ def refine_published(text: str, found: str) -> str:
     return found or ""
 
 
-def article_details(text: str, found) -> dict:
+# What follows a page's own title in an HTML <title>: 标题_天津市河西区人民政府, 标题 - 新华网, 标题|首页.
+SITE_NAME = re.compile(r"\s*(?:[_|｜]|\s[-–—－]\s).*$")
+
+
+def page_title_of(title: str) -> str:
+    """An HTML page's <title> without the site's name after it, or '' where
+    what is left is no title (a file name, a word or two)."""
+    s = SITE_NAME.sub("", " ".join(title.split())).strip()
+    if len(WORDS.findall(s)) < 4 or looks_like_file_name(s):
+        return ""
+    return s
+
+
+def article_details(text: str, found, page_title: str = "") -> dict:
     """Title, publisher and publication date of a text, from the extractor's
-    reading `found` (an extraction.ArticleExtraction) made whole."""
+    reading `found` (an extraction.ArticleExtraction) made whole; the <title>
+    of the HTML page it came in names it where the extractor read no title,
+    before a headline or sentence is guessed from the text."""
     return {
-        "title": derive_title(text, found.title)[:300],
+        "title": derive_title(text, found.title or page_title_of(page_title))[:300],
         "publisher": found.publisher[:200],
         "published": refine_published(text, found.published),
     }

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from simple_history.utils import bulk_update_with_history
 
 from districts.models import District
@@ -80,13 +81,13 @@ def find_duplicate(text: str) -> Article | None:
 
 
 def prepare(text: str, *, source_file: str = "", title: str = "", publisher: str = "",
-            published: str = "", source_url: str = "") -> Prepared:
+            published: str = "", source_url: str = "", page_title: str = "") -> Prepared:
     """Everything an import computes before it writes: the checksum, the extractor's
     findings, the metadata (given metadata wins over what policies.details reads
-    from the text; a nameless text is named after its first headline-like line or
-    sentence) and the search words. Touches no database."""
+    from the text; a nameless text is named after its HTML page's <title>, else
+    its first headline-like line or sentence) and the search words. Touches no database."""
     found = extraction.extract(text)
-    read = article_details(text, found)
+    read = article_details(text, found, page_title)
     title = (title or read["title"])[:300]
     return Prepared(
         text=text, sha256=checksum(text), found=found, title=title,
@@ -164,8 +165,8 @@ def fact_key(kind: str, quantity: extraction.Quantity) -> str:
 
 
 def decided_keys(model, articles: list[Article]) -> dict[int, set[str]]:
-    """The keys of the facts people have decided on in each article (the machine's
-    own are deleted before this is asked), in one query: what the extractor once
+    """The keys of the facts people have decided on in each article (not the
+    machine's own proposals), in one query: what the extractor once
     proposed, and what each fact says now, so that an improved extractor neither
     re-proposes a rejected figure nor proposes again a figure an editor has
     already put right."""
@@ -174,6 +175,7 @@ def decided_keys(model, articles: list[Article]) -> dict[int, set[str]]:
     label = "kind" if model is Incentive else "label"
     rows = (
         model.objects.filter(article__in=[a.pk for a in articles])
+        .exclude(origin=Origin.EXTRACTED, status=Status.PROPOSED)
         .order_by("article_id", "span_start", "pk")
         .values_list("article_id", "extraction_key", label, "value", "unit", "value_max")
     )
@@ -202,7 +204,9 @@ def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]],
 
     Facts a person decided on (verified, rejected, corrected, entered by hand)
     stay exactly as they are, and nothing they cover is proposed again; the
-    machine's own untouched proposals are replaced by the new ones. `fresh`
+    machine's own untouched proposals are replaced by the new ones, but for
+    those proposed again (the same key, quote and qualifier), which keep their
+    row and id, so that links to them still work. `fresh`
     says the articles were created just now, so that they have nothing to
     replace or keep and their facts need not be read. `words` are the facts'
     search words of each article where `prepare` made them already.
@@ -210,9 +214,11 @@ def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]],
     if not pairs:
         return []
     articles = [a for a, _found in pairs]
-    if not fresh:
-        Incentive.objects.filter(article__in=articles).machine_owned().delete()
-        Metric.objects.filter(article__in=articles).machine_owned().delete()
+    # The machine's own proposals stored now, by what makes one the same when proposed again.
+    owned = {model: {} if fresh else {
+        (f.article_id, f.extraction_key, f.quote, f.qualifier): f
+        for f in model.objects.filter(article__in=articles).machine_owned()
+    } for model in (Incentive, Metric)}
 
     adcodes = set()
     for _article, found in pairs:
@@ -233,6 +239,8 @@ def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]],
 
     rows = {Incentive: [], Metric: []}
     row_groups = []
+    again = {Incentive: [], Metric: []}  # proposals kept, with what they say now
+    again_groups = []
     written = []
     for index, (article, found) in enumerate(pairs):
         known = words[index] if words else {}
@@ -261,18 +269,35 @@ def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]],
                 row.search_text = known.get((item.start, item.end, row.label)) or fact_search_text(row.quote, row.label)
                 if model is Incentive:
                     row.kind = kind_of(item)
-                    row_groups.append([groups[g] for g in item.groups if g in groups])
+                    item_groups = [groups[g] for g in item.groups if g in groups]
                 else:
                     row.indicator = indicator_of(row.label, row.unit, item.indicator)
-                rows[model].append(row)
+                stored = owned[model].pop((article.pk, key, row.quote, row.qualifier), None)
+                if stored is None:
+                    rows[model].append(row)
+                    if model is Incentive:
+                        row_groups.append(item_groups)
+                else:
+                    again[model].append((stored, row))
+                    if model is Incentive:
+                        again_groups.append((stored, item_groups))
                 count += 1
         written.append(count)
 
     writer.save()
     for model in (Incentive, Metric):
+        # Proposals no longer made go; those made again keep their row, updated where the extractor now says otherwise.
+        model.objects.filter(pk__in=[f.pk for f in owned[model].values()]).delete()
+        _update_proposals(model, again[model])
+    if again_groups:
+        links = Incentive.groups.through
+        links.objects.filter(incentive__in=[f.pk for f, _gs in again_groups]).delete()
+        links.objects.bulk_create([links(incentive=f, targetgroup=g) for f, gs in again_groups for g in gs],
+                                  ignore_conflicts=True)
+    for model in (Incentive, Metric):
         # With history, so that the first correction of a fact shows what the
         # extractor had proposed ("from what to what").
-        created = create_with_history(rows[model], model, reason="extracted")
+        created = create_with_history(rows[model], model, reason=gettext_noop("extracted"))
         if model is Incentive:
             links = Incentive.groups.through
             links.objects.bulk_create(
@@ -280,6 +305,25 @@ def apply_extractions(pairs: list[tuple[Article, extraction.ArticleExtraction]],
                 ignore_conflicts=True,
             )
     return written
+
+
+def _update_proposals(model, pairs: list) -> None:
+    """Give each stored proposal (stored, row) what the new `row` says, writing only those that changed."""
+    fields = [f.name for f in model._meta.concrete_fields
+              if f.name not in ("id", "article", "origin", "status", "reviewed_by", "reviewed_at", "created_at", "updated_at")]
+    def now(row, field):  # a program created in this batch got its id after the row was made
+        value = getattr(row, field.name)
+        return value.pk if field.is_relation and value is not None else value
+
+    changed = []
+    for stored, row in pairs:
+        if any(getattr(stored, f.attname) != now(row, f) for f in map(model._meta.get_field, fields)):
+            for name in fields:
+                setattr(stored, name, getattr(row, name))
+            stored.updated_at = timezone.now()
+            changed.append(stored)
+    if changed:
+        bulk_update_with_history(changed, model, [*fields, "updated_at"], default_change_reason=gettext_noop("re-extracted"))
 
 
 def _fact_row(model, article: Article, item, key: str, district, program):

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 from simple_history.utils import bulk_update_with_history
 
 from . import review
@@ -152,7 +153,7 @@ def apply_mapping(mapping: IndicatorMapping) -> int:
     )
     for fact in facts:
         fact.indicator_id = mapping.indicator_id
-    bulk_update_with_history(facts, Metric, ["indicator"], default_change_reason="indicator mapping")
+    bulk_update_with_history(facts, Metric, ["indicator"], default_change_reason=gettext_noop("indicator mapping"))
     return len(facts)
 
 

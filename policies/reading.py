@@ -5,8 +5,9 @@ background jobs), so an article reads the same whichever way it arrives:
 regular files only (a named pipe would block for ever), no more than
 settings.ARTICLE_MAX_BYTES, checked before the text is read whole; UTF-8
 (with or without BOM), UTF-16 with a BOM, GBK/GB18030; HTML reduced to its
-text. Whatever cannot be read raises UnreadableText with a message for the
-person who gave it, in their language.
+text, its <title> kept apart (a Document) for naming the article. Whatever
+cannot be read raises UnreadableText with a message for the person who gave
+it, in their language.
 """
 from __future__ import annotations
 
@@ -47,6 +48,14 @@ SIGNATURES = {  # binary files people rename to .txt
     b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF", b"%PDF": "PDF",
     b"PK\x03\x04": "ZIP/Office", b"\xd0\xcf\x11\xe0": "Office (.doc/.xls)",
 }
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article as read: its text, and the <title> of the HTML page it came in ('' for plain text)."""
+
+    text: str
+    page_title: str = ""
 
 
 class UnreadableText(ValueError):
@@ -136,14 +145,14 @@ def _mistaken_for_gbk(found) -> bool:
     return not any(match.encoding == "gb18030" and match.chaos <= guess.chaos for match in found)
 
 
-def text_of(data: bytes, name: str = "") -> str:
-    """An article's text from the bytes of a file or upload called `name`."""
+def text_of(data: bytes, name: str = "") -> Document:
+    """An article from the bytes of a file or upload called `name`."""
     check_size(len(data))
     text = decode(data)
-    return html_to_text(text) if looks_like_html(text, name) else text
+    return read_html(text) if looks_like_html(text, name) else Document(text)
 
 
-def read_file(path: Path) -> str:
+def read_file(path: Path) -> Document:
     """The article in `path`: a regular file no larger than the limit, opened
     without blocking and measured before it is read."""
     try:
@@ -159,15 +168,15 @@ def read_file(path: Path) -> str:
     return text_of(data, path.name)
 
 
-def read_upload(upload) -> str:
+def read_upload(upload) -> Document:
     """The article in an uploaded file (Django's UploadedFile)."""
     check_size(upload.size)
     return text_of(upload.read(max_bytes() + 1), upload.name)
 
 
-def read_pasted(text: str) -> str:
+def read_pasted(text: str) -> Document:
     check_size(len(text.encode("utf-8")))
-    return html_to_text(text) if looks_like_html(text) else text
+    return read_html(text) if looks_like_html(text) else Document(text)
 
 
 def expand(paths: Iterable[Path]) -> Iterator[Path | Unreadable]:
@@ -214,32 +223,41 @@ class _TextOfHTML(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
+        self.title: list[str] | None = None  # the first <title>'s words while inside it
 
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIPPED:
             self.skipping += 1
         if tag in self.BLOCKS:
             self.parts.append("\n")
+        if tag == "title" and self.title is None:
+            self.title = []
 
     def handle_endtag(self, tag):
         if tag in self.SKIPPED and self.skipping:
             self.skipping -= 1
         if tag in self.BLOCKS:
             self.parts.append("\n")
+        if tag == "title" and isinstance(self.title, list):
+            self.title = " ".join("".join(self.title).split())
 
     def handle_data(self, data):
+        if isinstance(self.title, list):
+            self.title.append(data)
         if not self.skipping:
             self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
 
 
-def html_to_text(html: str) -> str:
+def read_html(html: str) -> Document:
     """The readable text of an HTML page: scripts, styles and the head dropped,
-    one line per paragraph (block element), spaces inside a line collapsed."""
+    one line per paragraph (block element), spaces inside a line collapsed;
+    and the page's <title> beside it."""
     parser = _TextOfHTML()
     parser.feed(html)
     parser.close()
     lines = (line.strip(" ") for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    title = parser.title if isinstance(parser.title, str) else ""
+    return Document("\n".join(line for line in lines if line), title)
 
 
 def looks_like_html(text: str, filename: str = "") -> bool:

@@ -52,7 +52,8 @@ def _prepare_files(paths: list, language: str | None) -> list[Prepared | Unreada
             try:
                 if isinstance(path, Unreadable):
                     raise UnreadableText(path.reason)
-                out.append(prepare(read_file(path), source_file=path.name))
+                read = read_file(path)
+                out.append(prepare(read.text, source_file=path.name, page_title=read.page_title))
             except UnreadableText as error:
                 out.append(error)
     return out
@@ -107,25 +108,30 @@ def import_files(files: list[Path | Unreadable], counts: Counter, *, batch: int 
     written `batch` at a time, each batch in one transaction (importing.store)."""
     workers = default_workers(len(files)) if workers is None else workers
     for prepared in _batches(files, batch or BATCH, workers):
-        readable = [(path, item) for path, item in prepared if isinstance(item, Prepared)]
-        results = iter(store([item for _path, item in readable]))
+        yield from store_prepared([(path.path if isinstance(path, Unreadable) else path, item)
+                                   for path, item in prepared], counts)
         forget_queries()
-        for path, item in prepared:
-            if isinstance(item, UnreadableText):
-                counts["failed"] += 1
-                where = path.path if isinstance(path, Unreadable) else path
-                yield _("%(path)s: not imported: %(reason)s") % {"path": where, "reason": item}, True
-                continue
-            result = next(results)
-            if result.created:
-                counts["created"] += 1
-                counts["facts"] += result.facts
-                yield (_("%(path)s: imported as article %(id)s with %(facts)s facts")
-                       % {"path": path, "id": result.article.pk, "facts": result.facts}), False
-            else:
-                counts["existing"] += 1
-                yield (_("%(path)s: already stored as article %(id)s, nothing new")
-                       % {"path": path, "id": result.article.pk}), False
+
+
+def store_prepared(prepared: list[tuple], counts: Counter) -> Iterator[tuple[str, bool]]:
+    """Store [(name, Prepared or UnreadableText)] in one transaction, counting as
+    import_files does; a line for each, saying what became of it."""
+    results = iter(store([item for _path, item in prepared if isinstance(item, Prepared)]))
+    for path, item in prepared:
+        if isinstance(item, UnreadableText):
+            counts["failed"] += 1
+            yield _("%(path)s: not imported: %(reason)s") % {"path": path, "reason": item}, True
+            continue
+        result = next(results)
+        if result.created:
+            counts["created"] += 1
+            counts["facts"] += result.facts
+            yield (_("%(path)s: imported as article %(id)s with %(facts)s facts")
+                   % {"path": path, "id": result.article.pk, "facts": result.facts}), False
+        else:
+            counts["existing"] += 1
+            yield (_("%(path)s: already stored as article %(id)s, nothing new")
+                   % {"path": path, "id": result.article.pk}), False
 
 
 def import_summary(counts: Counter) -> str:

@@ -39,7 +39,7 @@ def main(folder: str, count: int, mode: str) -> None:
     paths = sorted(Path(folder).iterdir())[:count]
     importing.prepare("人才")  # jieba's dictionary, outside the timing
     started = time.perf_counter()
-    prepared = [importing.prepare(read_file(p), source_file=p.name) for p in paths]
+    prepared = [importing.prepare(read_file(p).text, source_file=p.name) for p in paths]
     print(f"prepare: {len(paths) / (time.perf_counter() - started):.1f} articles/s")
     profile = cProfile.Profile()
     for first in range(0, len(prepared), BATCH):

@@ -60,10 +60,10 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "simple_history",
-    "axes",
+    "talentkb.vendor_apps.AxesConfig",  # axes, named in the editor's language
     "csp",
     "django_tasks",  # Django's Tasks API (django.tasks from 6.0), for long work: see TASKS below
-    "django_tasks_db",  # its database queue; installed always, so the queue's tables exist
+    "talentkb.vendor_apps.TasksDatabaseConfig",  # django_tasks_db, its database queue; installed always, so the queue's tables exist
     # The layers, bottom up: each imports only those listed before it
     # (pyproject.toml, [tool.importlinter]); talentkb holds the public pages.
     "districts",

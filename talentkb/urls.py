@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from policies.admin.backup import backup_view
 from talentkb.pages import (articles, compare, districts, downloads, finder, home, incentives, language, metrics,
                             programs, search)
 
@@ -37,6 +38,7 @@ admin.site.site_title = _("Talent policy knowledge base")
 urlpatterns = [
     # Browsers and feed readers ask for /favicon.ico whatever the page links to.
     path("favicon.ico", home.favicon),
+    path("admin/backup/", admin.site.admin_view(lambda request: backup_view(request, admin.site)), name="admin_backup"),
     path("admin/", admin.site.urls),
     # No CSRF token (the pages are cached for everyone); another site's post is refused by its Origin.
     path("i18n/setlang/", language.switch_language, name="set_language"),

@@ -6,5 +6,6 @@
 - indicators.py: the indicator vocabulary and the mappings of labels to indicators
 - programs.py: programs, renamed and merged
 - jobs.py: background jobs and their progress
+- lockouts.py: django-axes' pages of failed logins and lockouts, in the editor's language
 """
-from . import articles, facts, indicators, jobs, programs  # noqa: F401  (each registers its admins)
+from . import articles, facts, indicators, jobs, lockouts, programs  # noqa: F401  (each registers its admins)

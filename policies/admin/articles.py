@@ -1,5 +1,7 @@
 """Articles on the staff side: added by paste or upload, listed with what is left
 to review, re-extracted, and each with its review screen (review_screen.py)."""
+from collections import Counter
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -14,12 +16,13 @@ from programs.choices import Status
 from .. import jobs
 from ..choices import JobKind, JobState
 from ..details import article_details, derive_title
-from ..importing import import_article
+from ..importing import import_article, prepare
 from ..models import Article, Incentive, Mention, Metric
 from ..public import public_article_url
 from ..queries import count_of
-from ..tasks import reextract_job
-from .forms import ArticleAddForm
+from ..reading import SUFFIXES, UnreadableText, read_upload
+from ..tasks import import_summary, reextract_job, store_prepared
+from .forms import ArticleAddForm, normalise_newlines
 from .review_screen import review_view
 
 DECIDED = [Status.VERIFIED, Status.REJECTED]
@@ -143,7 +146,36 @@ class ArticleAdmin(admin.ModelAdmin):
     def add_view(self, request, form_url="", extra_context=None):
         if request.method == "POST" and "_prefill" in request.POST:
             return self.prefill_view(request, form_url, extra_context)
+        if request.method == "POST" and len(request.FILES.getlist("upload")) > 1:
+            return self.import_uploads_view(request, form_url, extra_context)
         return super().add_view(request, form_url, extra_context)
+
+    def import_uploads_view(self, request, form_url, extra_context):
+        """Several files in one submit: each read and imported as the import command
+        would (one article each, a text stored already left as it is), and a message
+        for each saying what became of it; then the article list."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ArticleAddForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return super().add_view(request, form_url, extra_context)  # shows the errors, saves nothing
+        prepared = []
+        for upload in form.cleaned_data["upload"]:
+            try:
+                if not upload.name.lower().endswith(SUFFIXES):
+                    raise UnreadableText(_("not a .txt or .html file"))
+                read = read_upload(upload)
+                text = normalise_newlines(read.text).strip("\n")
+                if not text.strip():
+                    raise UnreadableText(_("the file is empty"))
+                prepared.append((upload.name, prepare(text, source_file=upload.name[:255], page_title=read.page_title)))
+            except UnreadableText as error:
+                prepared.append((upload.name, error))
+        counts = Counter()
+        for line, failed in store_prepared(prepared, counts):
+            self.message_user(request, line, messages.ERROR if failed else messages.SUCCESS)
+        self.message_user(request, import_summary(counts), messages.WARNING if counts["failed"] else messages.INFO)
+        return HttpResponseRedirect(reverse("admin:policies_article_changelist"))
 
     def prefill_view(self, request, form_url, extra_context):
         """Re-show the add form with the text read (an upload decoded, HTML
@@ -156,13 +188,18 @@ class ArticleAdmin(admin.ModelAdmin):
         form = ArticleAddForm(request.POST, request.FILES)
         if not form.is_valid():
             return super().add_view(request, form_url, extra_context)  # shows the errors, saves nothing
+        request.method = "GET"  # render the form again, do not save
+        if len(form.cleaned_data["upload"]) > 1:
+            self.message_user(request, _("Details are read from one file at a time: choose one file, or save "
+                                         "the files to read each one's."), messages.WARNING)
+            return super().add_view(request, form_url, extra_context)
         found = extraction.extract(form.cleaned_data["text"])
-        read = {**article_details(form.cleaned_data["text"], found), "source_url": getattr(found, "source_url", "")}
+        read = {**article_details(form.cleaned_data["text"], found, form.cleaned_data["page_title"]),
+                "source_url": getattr(found, "source_url", "")}
         prefilled = {"text": form.cleaned_data["text"], "source_file": form.cleaned_data.get("source_file", "")}
         for name in ("title", "publisher", "published", "source_url"):
             prefilled[name] = form.cleaned_data.get(name) or read[name]
         request._prefilled = prefilled
-        request.method = "GET"  # render the form again, do not save
         self.message_user(request, _("Details read from the text: check them, then save."), messages.INFO)
         return super().add_view(request, form_url, extra_context)
 
@@ -184,6 +221,7 @@ class ArticleAdmin(admin.ModelAdmin):
             publisher=data.get("publisher", ""),
             published=data.get("published", ""),
             source_url=data.get("source_url", ""),
+            page_title=data.get("page_title", ""),
         )
         obj.pk = result.article.pk
         obj.refresh_from_db()

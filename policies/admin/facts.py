@@ -4,21 +4,55 @@ Editors decide on facts on the review screen (review_screen.py); the fact
 changelists and change forms apply the same rules through policies.review,
 so a fact corrected anywhere becomes `corrected`.
 """
+from datetime import datetime
+from decimal import Decimal
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.translation import gettext, gettext_lazy as _, ngettext
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import DeletedObject
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .. import indicators, review
 from ..formatting import as_written, plain, written_unit
 from ..models import Incentive, Indicator, Metric
 
 
-class FactAdmin(SimpleHistoryAdmin):
+class ChangesInWords(HistoricalRecordContextHelper):
+    """A change on a history page as the editor reads it elsewhere: a choice by
+    its label (verified, not 'verified'), no value as a dash, a time in the
+    editor's format, a figure without trailing zeros."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if isinstance(value, DeletedObject):
+            value = None if value.pk is None else gettext("deleted %(model)s (id %(id)s)") % {
+                "model": value.model._meta.verbose_name, "id": value.pk}
+        if value is None or value == "":
+            return "—"
+        if field.flatchoices:
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, datetime):
+            return formats.localize(timezone.localtime(value))
+        if isinstance(value, Decimal):
+            return plain(value)
+        return super().prepare_delta_change_value(change, value)
+
+
+class HistoryInWords:
+    """For the admins with a history page (facts, programs)."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ChangesInWords(self.model, historical_record)
+
+
+class FactAdmin(HistoryInWords, SimpleHistoryAdmin):
     """Shared by the incentive and metric admins.
 
     The status is set by decisions (the actions here, the review screen);

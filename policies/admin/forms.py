@@ -44,6 +44,20 @@ class LinesField(forms.CharField):
         return list(dict.fromkeys(line for line in lines if line))
 
 
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class FilesField(forms.FileField):
+    """One or several files: a list of the uploads."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else [data] if data else []
+        return [super(FilesField, self).clean(f, initial) for f in files]
+
+
 class ArticleAddForm(forms.ModelForm):
     """Paste the text or upload a file; the details the editor leaves blank
     are read from the text by the extractor."""
@@ -52,10 +66,11 @@ class ArticleAddForm(forms.ModelForm):
     # The uploaded file's name, carried through "read details" (which shows
     # the file's text in the text box and cannot re-fill the file input).
     source_file = forms.CharField(max_length=255, required=False, widget=forms.HiddenInput)
-    upload = forms.FileField(
-        label=_("or upload a file"),
+    upload = FilesField(
+        label=_("or upload files"),
         required=False,
-        help_text=_(".txt or .html; UTF-8 (with or without BOM), GBK or GB18030. HTML is reduced to its text."),
+        help_text=_(".txt or .html; UTF-8 (with or without BOM), GBK or GB18030. HTML is reduced to its text. "
+                    "Several files (up to 100) become one article each, their details read from each."),
     )
 
     class Meta:
@@ -75,20 +90,30 @@ class ArticleAddForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        upload = cleaned.get("upload")
+        uploads = cleaned.get("upload") or []
+        if len(uploads) > 1:
+            # Each is read and imported on its own (ArticleAdmin.import_uploads); what one article's
+            # details would be cannot be all of theirs.
+            if any(cleaned.get(name) for name in ("title", "publisher", "published", "source_url")):
+                raise forms.ValidationError(
+                    _("With several files, leave the title, publisher, date and URL blank: each article's are "
+                      "read from its file."), code="several")
+            return cleaned
+        upload = uploads[0] if uploads else None
         text = cleaned.get("text") or ""
         try:
             if upload:
                 if not upload.name.lower().endswith(SUFFIXES):
                     raise forms.ValidationError(_("Upload a .txt or .html file."), code="suffix")
-                text = read_upload(upload)
+                read = read_upload(upload)
                 cleaned["source_file"] = upload.name[:255]
             else:
-                text = read_pasted(text)
+                read = read_pasted(text)
         except UnreadableText as error:
             message = _("The file cannot be read: %(reason)s.") if upload else _("The text cannot be taken: %(reason)s.")
             raise forms.ValidationError(message, code="unreadable", params={"reason": error})
-        text = normalise_newlines(text).strip("\n")
+        text = normalise_newlines(read.text).strip("\n")
+        cleaned["page_title"] = read.page_title
         if not text.strip():
             raise forms.ValidationError(_("Paste the text of the article or upload a file."), code="empty")
         cleaned["text"] = text

@@ -16,6 +16,7 @@ from programs.models import Program
 
 from .. import lifecycle, review
 from ..models import Mention
+from .facts import HistoryInWords
 from .forms import ProgramAdminForm
 
 
@@ -28,7 +29,7 @@ class MentionInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(SimpleHistoryAdmin):
+class ProgramAdmin(HistoryInWords, SimpleHistoryAdmin):
     form = ProgramAdminForm
     list_display = ["name", "aliases_display", "district", "articles_count", "status", "origin"]
     list_filter = ["status", "origin", ("district", admin.RelatedOnlyFieldListFilter)]

@@ -26,6 +26,16 @@
     const mark = event.target.closest(".fact-mark");
     if (mark && window.getSelection().isCollapsed) goToRow(mark);
   });
+  // A mark is focusable (for the keyboard), and Chromium, focusing one that a
+  // line does not start with on the press of a drag from its first character,
+  // drops the selection the drag begins: a press does not focus a mark (its
+  // tabindex is back once the press is handled; a click still opens its row).
+  text.addEventListener("mousedown", (event) => {
+    const mark = event.target.closest(".fact-mark");
+    if (!mark) return;
+    mark.removeAttribute("tabindex");
+    setTimeout(() => mark.setAttribute("tabindex", "0"));
+  });
   text.addEventListener("keydown", (event) => {
     const mark = event.target.closest(".fact-mark");
     if (mark && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); goToRow(mark); }

@@ -115,3 +115,10 @@ def fact_sentence(fact, terms) -> str:
         _marked(search.mark_terms(quote, terms or [])),
         _marked(search.mark_terms(after.rstrip(), terms or [])),
     )
+
+
+@register.filter
+def shown(record, name: str):
+    """A column of a history page: a field with choices by its label (已核实, not verified)."""
+    display = getattr(record, f"get_{name}_display", None)
+    return display() if callable(display) else getattr(record, name, "")

@@ -182,3 +182,43 @@ def output_path(name, test="test_review_screen_in_english_and_adding_by_selectio
     folder = Path(os.environ.get("TEST_OUTPUT_DIR", Path(__file__).resolve().parents[2] / "test-output"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"{test}-{name}.png"
+
+
+def test_a_drag_from_a_highlight_s_first_character_selects_the_words(page, editor_login):
+    """The mouse pressed on the first character of a highlighted fact and
+    dragged on selects from there, as a drag anywhere else does. (Chromium
+    dropped the selection where a press focused a mark inside a line.)"""
+    from policies.importing import import_article
+
+    article = import_article(HUAXIAN, source_file="huaxian.txt").article
+    log_in(page, f"/admin/policies/article/{article.pk}/review/")
+    page.wait_for_selector("#article-text .fact-mark")
+    mark = page.locator("#article-text .fact-mark").nth(1)  # after "，" on its line
+    first = int(mark.get_attribute("data-o"))
+    assert article.text[first - 1] == "，"
+    # The boxes of the mark's first character and of the fourth after its end.
+    boxes = page.evaluate(
+        """() => {
+            const mark = document.querySelectorAll('#article-text .fact-mark')[1];
+            const box = (node, i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+                                       const b = r.getBoundingClientRect(); return [b.left, b.top, b.width, b.height]; };
+            let after = mark.nextSibling;
+            while (after && after.textContent.length < 4) after = after.nextSibling;
+            return [box(mark.firstChild, 0), box(after.firstChild, 3)];
+        }"""
+    )
+    (x, y, w, h), (x2, y2, w2, h2) = boxes
+    page.mouse.move(x + 1, y + h / 2)
+    page.mouse.down()
+    page.mouse.move(x + w * 3, y + h / 2, steps=5)
+    page.mouse.move(x2 + w2 - 1, y2 + h2 / 2, steps=5)
+    page.mouse.up()
+    start = int(page.input_value("#id_hand-span_start"))
+    end = int(page.input_value("#id_hand-span_end"))
+    assert start == first and end > first + len(mark.inner_text())
+    assert page.locator("#hand-quote").inner_text() == "“" + article.text[start:end] + "”"
+    # A click on a mark still opens its row, and the mark is still reached by the keyboard.
+    page.evaluate("() => getSelection().removeAllRanges()")
+    mark.click()
+    assert "active" in page.locator(f"#fact-{mark.get_attribute('data-facts')}").get_attribute("class")
+    assert mark.get_attribute("tabindex") == "0"

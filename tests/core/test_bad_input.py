@@ -169,6 +169,18 @@ def test_html_files_are_found_in_folders_and_read_as_text(reference_data, tmp_pa
     assert text == "滑县发布人才新政\n将提供人才公寓200套。"
 
 
+def test_an_html_file_is_named_after_its_page_title_where_it_is_one(reference_data, tmp_path):
+    page = "<html><head><title>{}</title></head><body>{}</body></html>"
+    (tmp_path / "a.html").write_text(page.format(
+        "滑县出台人才新政十条 - 滑县人民政府网", "<p>滑县将建设人才公寓200套。</p>"), encoding="utf-8")
+    (tmp_path / "b.html").write_text(page.format(
+        "首页", "<p>长垣市将建设人才公寓300套。</p>"), encoding="utf-8")  # no title worth the name
+    code, _, err = run(tmp_path)
+    assert code == 0, err
+    titles = dict(Article.objects.values_list("source_file", "title"))
+    assert titles == {"a.html": "滑县出台人才新政十条", "b.html": "长垣市将建设人才公寓300套"}
+
+
 def test_messages_are_in_the_operators_language(reference_data, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     code, _, err = run(tmp_path, language="zh-hans")

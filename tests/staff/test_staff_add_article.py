@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from policies import extraction
 from policies.extraction import ArticleExtraction
-from policies.models import Article, Incentive
+from policies.models import Article, Incentive, Metric
 
 ADD = "admin:policies_article_add"
 # A notice of our own, for 滑县 (not a seed).
@@ -63,6 +63,25 @@ def test_html_upload_is_reduced_to_text(editor_client):
     text = Article.objects.get().text
     assert text.splitlines() == ["滑县出台人才新政十条", "滑县将建设人才公寓200套，\xa0设立人才发展专项资金2000万元。", "提供工位80个。"]
     assert "999" not in text and "color" not in text
+
+
+def test_an_html_upload_is_named_after_its_page_title(editor_client):
+    """A page whose text starts with no headline is named after its <title>,
+    without the site's name; the head stays out of the text."""
+    html = (
+        "<html><head><title>滑县出台人才新政十条_滑县人民政府网</title></head><body>"
+        "<p>滑县将建设人才公寓200套，设立人才发展专项资金2000万元。</p></body></html>"
+    )
+    post(editor_client, upload=SimpleUploadedFile("notice.html", html.encode("utf-8")))
+    article = Article.objects.get()
+    assert article.title == "滑县出台人才新政十条"
+    assert "滑县出台" not in article.text and "人民政府网" not in article.text
+    # A title the editor typed still wins; "read details" offers the page's title too.
+    response = editor_client.post(reverse(ADD), {
+        "title": "", "publisher": "", "published": "", "source_url": "", "text": "", "_prefill": "1",
+        "upload": SimpleUploadedFile("b.html", html.replace("200", "300").encode("utf-8")),
+    })
+    assert response.context["adminform"].form.initial["title"] == "滑县出台人才新政十条"
 
 
 def test_binary_and_other_files_are_refused(editor_client):
@@ -154,3 +173,50 @@ def test_a_title_cleared_in_the_admin_is_named_again(editor_client):
     assert response.status_code == 302, response.content.decode()[:3000]
     article.refresh_from_db()
     assert article.title == "滑县出台人才新政十条"
+
+
+def facts(article):
+    return Incentive.objects.filter(article=article).count() + Metric.objects.filter(article=article).count()
+
+
+def test_several_files_are_imported_in_one_submit_each_reported(editor_client):
+    """One article per file; a text stored already is left as it is, a file that
+    cannot be read is refused with why; each said in the editor's language."""
+    from policies.importing import import_article
+
+    stored = import_article(HUAXIAN).article
+    other = "长垣市发布人才新政\n长垣市将提供人才公寓300套。\n"
+    page = "<html><head><title>长垣市人才新政十条_长垣市政府</title></head><body><p>长垣市提供工位50个。</p></body></html>"
+    files = [
+        SimpleUploadedFile("a.txt", other.encode("gbk")),
+        SimpleUploadedFile("again.txt", HUAXIAN.encode("utf-8")),
+        SimpleUploadedFile("b.bin.txt", b"\x00\x01binary"),
+        SimpleUploadedFile("c.pdf", b"%PDF-1.4"),
+        SimpleUploadedFile("d.html", page.encode("utf-8")),
+    ]
+    response = post(editor_client, upload=files)
+    assert response.status_code == 302 and response["Location"] == reverse("admin:policies_article_changelist")
+    new = {a.source_file: a for a in Article.objects.exclude(pk=stored.pk)}
+    assert set(new) == {"a.txt", "d.html"}
+    assert new["a.txt"].text == other.strip("\n") and new["d.html"].title == "长垣市人才新政十条"
+    shown = [(m.level_tag, m.message) for m in editor_client.get(reverse("admin:policies_article_changelist"))
+             .context["messages"]]
+    assert shown[:5] == [
+        ("success", f"a.txt：已导入为文章 {new['a.txt'].pk}，含 {facts(new['a.txt'])} 条数据"),
+        ("success", f"again.txt：已存为文章 {stored.pk}，没有新内容"),
+        ("error", "b.bin.txt：未导入：这是二进制文件，不是文本文章"),
+        ("error", "c.pdf：未导入：不是 .txt 或 .html 文件"),
+        ("success", f"d.html：已导入为文章 {new['d.html'].pk}，含 {facts(new['d.html'])} 条数据"),
+    ]
+    assert shown[5][0] == "warning" and "2" in shown[5][1]
+    # Again: nothing new, every file said so or refused again.
+    post(editor_client, upload=[SimpleUploadedFile("a.txt", other.encode("gbk")),
+                                SimpleUploadedFile("d.html", page.encode("utf-8"))])
+    assert Article.objects.count() == 3
+
+
+def test_several_files_take_no_details_typed_for_one(editor_client):
+    files = [SimpleUploadedFile("a.txt", HUAXIAN.encode("utf-8")), SimpleUploadedFile("b.txt", "长垣市提供工位50个。".encode())]
+    response = post(editor_client, upload=files, title="一个标题")
+    assert response.status_code == 200 and not Article.objects.exists()
+    assert "多个文件" in response.content.decode()

@@ -87,10 +87,10 @@ def test_decisions_survive_reextraction(decided, improved_extractor):
     assert [(s.status, s.value) for s in subsidies] == [(Status.REJECTED, Decimal(50000))]
     # The apartments stay verified once, not duplicated.
     assert Incentive.objects.filter(article=decided, kind="apartment").count() == 1
-    # The metric, still the machine's own, is replaced by the new proposal.
+    # The metric, still the machine's own and proposed again the same, keeps its row.
     metrics = Metric.objects.filter(article=decided)
     assert metrics.count() == 1 and metrics.get().status == Status.PROPOSED
-    assert (("metric", metrics.get().pk)) not in before
+    assert ("metric", metrics.get().pk) in before
 
 
 def test_rejected_fact_is_not_proposed_again_even_twice(decided, improved_extractor):
@@ -189,3 +189,33 @@ def test_a_corrected_figure_is_not_proposed_again_by_a_better_extractor(decided,
     monkeypatch.setattr(extraction, "extract", better)
     call_command("reextract", str(decided.pk), verbosity=0)
     assert Incentive.objects.filter(article=decided, kind="workstation").count() == 1
+
+
+def test_a_proposal_made_again_keeps_its_id_and_one_gone_is_deleted(client, article, monkeypatch):
+    """Links to a proposal (its history page, #incentive-12 on the article page)
+    still work after a re-extraction that proposes it again; a proposal the
+    extractor no longer makes goes, and a new one gets a new row."""
+    apartments, desks, metric = fact(article, "公寓"), fact(article, "工位"), fact(article, "1200人")
+
+    def changed(text):
+        found = fake_extraction(text)
+        start, end = span_of(text, "免租工位120个")
+        # The desks are read as 100 now (a new proposal), the subsidy no more, the metric's period better.
+        found.incentives = [found.incentives[0], IncentiveFact(
+            Quantity(100, "count", measure="个"), start, end, district="120103", kind="workstation", label="工位")]
+        found.metrics[0] = MetricFact(Quantity(1200, "count"), *span_of(text, "新增高层次人才1200人"),
+                                      district="120103", period="2023Q4", label="新增高层次人才")
+        return found
+
+    monkeypatch.setattr(extraction, "extract", changed)
+    call_command("reextract", str(article.pk), verbosity=0)
+    incentives = {i.kind: i for i in Incentive.objects.filter(article=article)}
+    assert set(incentives) == {"apartment", "workstation"}
+    assert incentives["apartment"].pk == apartments.pk
+    assert incentives["workstation"].pk != desks.pk and incentives["workstation"].value == 100
+    assert not Incentive.objects.filter(pk=desks.pk).exists()
+    kept = Metric.objects.get(article=article)
+    assert (kept.pk, kept.period, kept.status) == (metric.pk, "2023Q4", Status.PROPOSED)
+    assert [h.history_type for h in kept.history.order_by("history_id")] == ["+", "~"]
+    page = client.get(reverse("policies:article", args=[article.pk])).content.decode()
+    assert f'id="incentive-{apartments.pk}"' in page and f'id="metric-{metric.pk}"' in page
