@@ -89,14 +89,16 @@ def _program_groups(**where) -> Exists:
 
 def open_to_all() -> Q:
     """An offer naming no target group, of no program that names one: it counts as open to every person."""
-    return ~_own_groups() & ~_program_groups()
+    return ~_program_groups() & ~_own_groups()
 
 
 def for_groups(codes) -> Q:
     """An offer for one of these groups: by its own groups, or, naming none, by its program's
     (学子回家's flats are for graduates although their sentence names nobody)."""
+    # The program's groups first: PostgreSQL hashes that subquery once and asks whether the offer names
+    # none only of the few offers whose program is for the groups, not of every offer (AND keeps its order).
     return _own_groups(targetgroup__code__in=codes) | (
-        ~_own_groups() & _program_groups(targetgroup__code__in=codes))
+        _program_groups(targetgroup__code__in=codes) & ~_own_groups())
 
 
 def _range_end(qualifier: str) -> QuerySet:
