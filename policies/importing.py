@@ -311,6 +311,7 @@ def _update_proposals(model, pairs: list) -> None:
     """Give each stored proposal (stored, row) what the new `row` says, writing only those that changed."""
     fields = [f.name for f in model._meta.concrete_fields
               if f.name not in ("id", "article", "origin", "status", "reviewed_by", "reviewed_at", "created_at", "updated_at")]
+
     def now(row, field):  # a program created in this batch got its id after the row was made
         value = getattr(row, field.name)
         return value.pk if field.is_relation and value is not None else value

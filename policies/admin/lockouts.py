@@ -29,8 +29,6 @@ TASK_WORDS = [gettext_noop("Task Result"), gettext_noop("Task Results")]
 ADMIN_WORDS = [gettext_noop("Model name"), gettext_noop("Add link"), gettext_noop("Change or view list link")]
 
 
-
-
 def _attempt_name(attempt):
     # Axes names an attempt "Attempted Access: <time>" in English; unlocking someone
     # (deleting their attempt) confirms it by this name.
