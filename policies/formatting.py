@@ -194,61 +194,56 @@ AS_WRITTEN = {("m2", "亩"): Decimal(2000) / 3, ("m2", "万亩"): Decimal(20_000
               ("m2", "公顷"): Decimal(10_000), ("percent", "折"): Decimal(10)}
 
 
-def written_unit(unit: str, measure: str, language: str | None = None) -> str:
-    """The unit a stored figure is shown in ('亩', '公顷', '折'), '' where it is shown as stored.
-    English has no 万亩 (it counts mu) and no 折 (it reads a percent of the price)."""
+def as_written(unit: str, measure: str, language: str | None = None) -> tuple[Decimal, str] | None:
+    """(how many of the stored unit one written unit is, what follows the figure) for a figure shown
+    as it was written: (666.67, ' 亩'), (10, ' 折'); in English, which has no 万亩 nor 折, (666.67, ' mu')
+    and (1, '% of the price'). None for any other figure."""
     if (unit, measure) not in AS_WRITTEN:
-        return ""
-    if is_chinese(language) or measure == "公顷":
-        return measure
-    return "亩" if unit == Unit.M2 else ""
+        return None
+    language = language or get_language() or settings.LANGUAGE_CODE
+    if is_chinese(language):
+        return AS_WRITTEN[unit, measure], f" {measure}"
+    return _english_written(unit, measure, language)
 
 
-def as_written(value, unit: str, written: str):
-    """A stored figure in the unit it was written in: 13333.3333 m² of 亩 → 20, 80% as 折 → 8.
-    The extractor multiplied the written figure, so four decimals give it back."""
-    if value is None or not written:
-        return value
-    return (Decimal(value) / AS_WRITTEN[unit, written]).quantize(Decimal("0.0001"))
+@lru_cache(maxsize=16)
+def _english_written(unit: str, measure: str, language: str) -> tuple[Decimal, str]:
+    with translation.override(language):
+        if unit == Unit.PERCENT:
+            return Decimal(1), "% " + pgettext("after a percent that is a price (8折)", "of the price")
+        if measure == "公顷":
+            return AS_WRITTEN[unit, measure], " " + pgettext("unit after a number", "hectares")
+        return AS_WRITTEN[unit, "亩"], " " + pgettext("unit after a number", "mu")
+
+
+def in_unit(value, per: Decimal):
+    """A stored figure in a unit `per` of its own: 13333.3333 m² in 亩 → 20. The extractor
+    multiplied the written figure, so four decimals give it back."""
+    return None if value is None else (Decimal(value) / per).quantize(Decimal("0.0001"))
 
 
 def quantity(value, unit: str, measure: str = "", qualifier: str = "eq", value_max=None,
              language: str | None = None, *, figure_text=None, label: str = "") -> str:
     """'> 500 套', '50,000–200,000 元', '≤ 3 years', '7.5%', and figures as written
-    (`written_unit`): '20 亩', '8 折' ('80% of the price' in English).
+    (`as_written`): '20 亩', '8 折' ('80% of the price' in English).
     `figure_text(value)` writes each figure."""
     figure_text = figure_text or (lambda v: number(v, language))
-    language = language or get_language() or settings.LANGUAGE_CODE
-    written = written_unit(unit, measure, language)
-    value, value_max = as_written(value, unit, written), as_written(value_max, unit, written)
+    written = as_written(unit, measure, language)
+    if written:
+        value, value_max = in_unit(value, written[0]), in_unit(value_max, written[0])
     figure = figure_text(value)
     if value_max is not None:
         figure = f"{figure}–{figure_text(value_max)}"
     symbol = (Qualifier.parse(qualifier) or Qualifier.EQ).symbol
     if written:
-        text = f"{figure} {written_words(written, language)}"
+        text = figure + written[1]
     elif unit == Unit.PERCENT:
-        text = f"{figure}%" + (f" {written_words('折', language)}" if measure == "折" else "")
+        text = f"{figure}%"
     else:
         # "1 unit" only for exactly one; a range or "> 1" counts several.
         words = unit_symbol(unit, measure, value if value_max is None and symbol == "" else None, language, label)
         text = f"{figure} {words}".strip()
     return f"{symbol} {text}" if symbol else text
-
-
-def written_words(written: str, language: str | None = None) -> str:
-    """亩, 公顷, 折 in Chinese; in English mu, hectares, and for 折 what the percent is of."""
-    return _written_words(written, language or get_language() or settings.LANGUAGE_CODE)
-
-
-@lru_cache(maxsize=16)
-def _written_words(written: str, language: str) -> str:
-    if is_chinese(language):
-        return written
-    with translation.override(language):
-        return {"公顷": lambda: pgettext("unit after a number", "hectares"),
-                "折": lambda: pgettext("after a percent that is a price (8折)", "of the price"),
-                }.get(written, lambda: pgettext("unit after a number", "mu"))()
 
 
 def fact_quantity(fact, language: str | None = None) -> str:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from .choices import Qualifier, Unit
 from .extraction.payments import payment_rate
-from .formatting import as_written, number as exact, plain, unit_symbol, written_unit, written_words
+from .formatting import as_written, in_unit, number as exact, plain, unit_symbol
 
 TEN_THOUSAND, HUNDRED_MILLION = Decimal(10) ** 4, Decimal(10) ** 8
 RATES = {"month": gettext_lazy("a month"), "year": gettext_lazy("a year"), "once": gettext_lazy("one-off")}
@@ -60,15 +60,15 @@ def normalised(fact, before: str = "", after: str = "") -> Offer:
     if unit == Unit.YEAR and fact.kind == "rent_free_period":
         value, unit = value * 12, Unit.MONTH
         value_max = None if value_max is None else value_max * 12
-    written = written_unit(unit, fact.measure)  # 8 折, 20 亩: as the article writes it
+    written = as_written(unit, fact.measure)  # 8 折, 20 亩: as the article writes it
     if written:
-        value, value_max = as_written(value, unit, written), as_written(value_max, unit, written)
+        value, value_max = in_unit(value, written[0]), in_unit(value_max, written[0])
     figure = exact(value) if value_max is None else f"{exact(value)}–{exact(value_max)}"
     words = unit_symbol(unit, fact.measure, value, label=fact.label)
     if written:
-        words = written_words(written)
+        figure, words = figure + written[1], ""
     elif unit == Unit.PERCENT:
-        figure, words = f"{figure}%", written_words("折") if fact.measure == "折" else ""
+        figure, words = f"{figure}%", ""
     reading = ""
     if unit == Unit.CNY:
         # As the articles write it, in both languages: 50万元.

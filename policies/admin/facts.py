@@ -20,7 +20,7 @@ from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .. import indicators, review
-from ..formatting import as_written, plain, written_unit
+from ..formatting import AS_WRITTEN, in_unit, plain
 from ..models import Incentive, Indicator, Metric
 
 
@@ -83,10 +83,10 @@ class FactAdmin(HistoryInWords, SimpleHistoryAdmin):
 
     @admin.display(description=_("value"))
     def value_display(self, fact):
-        written = written_unit(fact.unit, fact.measure)  # 20 亩, stored as 13333.3333 m²
-        value = plain(as_written(fact.value, fact.unit, written))
+        per = AS_WRITTEN.get((fact.unit, fact.measure), 1)  # 20 亩 (13333.3333 m² stored), 8 折
+        value = plain(in_unit(fact.value, per))
         if fact.value_max is not None:
-            value += f"–{plain(as_written(fact.value_max, fact.unit, written))}"
+            value += f"–{plain(in_unit(fact.value_max, per))}"
         return f"{fact.qualifier_symbol}{value} {fact.measure or fact.get_unit_display()}"
 
     @admin.display(description=_("article"))

@@ -35,9 +35,8 @@ def quantity(fact) -> str:
         text = format_html('<span class="nowrap">{}{}</span><span class="nowrap">{}</span>',
                            mark_safe(low), dash, mark_safe(high))
     html = FIGURE_PLACEHOLDER.sub(lambda m: figure_html(figures[int(m.group(1))]), text)
-    written = formatting.written_unit(fact.unit, fact.measure)
-    beside = formatting.quantity_reading(formatting.as_written(fact.value, fact.unit, written),
-                                         formatting.as_written(fact.value_max, fact.unit, written))
+    per = formatting.AS_WRITTEN.get((fact.unit, fact.measure), 1)  # the reading is Chinese's: of 8 折, of 20 亩
+    beside = formatting.quantity_reading(formatting.in_unit(fact.value, per), formatting.in_unit(fact.value_max, per))
     if beside:
         html += format_html('<span class="reading">（{}）</span>', beside)
     return mark_safe(html)
