@@ -27,7 +27,7 @@ from .lexicon import any_of, entries, longest_first, words
 from .quantities import RawQuantity
 from .rules import Rule, always, decide
 from .text import CLAUSE_BOUND as _BOUND
-from .text import ITEM_MARK, clause_before
+from .text import ITEM_MARK, clause_before, word_start
 
 _W = entries("classify_words")
 
@@ -631,8 +631,8 @@ def noun_after(norm: str, q: RawQuantity) -> tuple[str, int]:
 
 _QUOTE_LEAD = re.compile(
     r"^(?:[\d.,%]+[A-Za-z]*(?:年|月|日)?)?(?:(?:19|20)\d\d年(?:第?[一二三四1-4]季度|上半年|下半年)?|" + any_of(_W["quote_lead"]) + ")*")
-# a figure listed before the number, with its unit and the list word (1120.5亿元和)
-_PREV_FIGURE = re.compile(r"\d[\d.,]*(?:[十百千万亿]*" + any_of(_W["prev_figure_unit"]) + r"?)(?:和|及|与|、|以及)*")
+# a figure listed before the number, with its unit and the list word (1120.5亿元和, 2亿多元)
+_PREV_FIGURE = re.compile(r"\d[\d.,]*(?:[十百千万亿]*[余多]?" + any_of(_W["prev_figure_unit"]) + r"?)(?:和|及|与|、|以及)*")
 
 
 def quote_start(norm: str, q: RawQuantity, limit: int = 16) -> int:
@@ -648,7 +648,9 @@ def quote_start(norm: str, q: RawQuantity, limit: int = 16) -> int:
     if prev:
         before = before[prev.end():]  # 1120.5亿元和1058.7亿元: start after the figure before
     m = _QUOTE_LEAD.match(before)
-    return q.start - len(before) + (m.end() if m else 0)
+    start = q.start - len(before) + (m.end() if m else 0)
+    # a clause longer than the limit is cut where the limit falls: not inside a word
+    return word_start(norm, start) if len(before) == limit else start
 
 
 # support given, said before the amount that caps it (予以综合支持，最高1亿元): money

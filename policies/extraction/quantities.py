@@ -31,7 +31,10 @@ _MEASURE = "(?:" + "|".join(re.escape(w) + (f"(?!{any_of(no)})" if no else "")
                             for w, no in entries("measures").items()) + ")"
 # Money, area, percent and duration before the measure words: 个月 is a month, 个百分点 a percent.
 _UNIT = "(?:" + "|".join(re.escape(w) for w, (code, _, _) in UNITS.items() if code != "count") + f"|{_MEASURE})"
-_PREFIX = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
+# 约 is "about" unless it ends a word (签约五个科技创新项目): a look-behind of those words' first characters
+_NOT_ABOUT = "".join(sorted({w[0] for w in _W["word_ending_in_约"]}))
+_PREFIX = "|".join(f"(?<![{_NOT_ABOUT}])约" if w == "约" else re.escape(w)
+                   for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
 _MORE = any_of(words("qualifiers_after"))
 _POST = "|".join(sorted(words("qualifiers_after_unit"), key=len, reverse=True))
 _NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+)"

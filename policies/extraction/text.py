@@ -184,6 +184,26 @@ def clause_before(norm: str, end: int, limit: int = 24, bound: re.Pattern = CLAU
     return seg[cut:]
 
 
+_HAN = re.compile(f"[{CJK}]")
+
+
+def word_start(norm: str, i: int, reach: int = 4) -> int:
+    """`i`, or the start of the word it falls inside when `i` cuts one in two
+    (…硕士毕|业生…: the start of 毕业生), as jieba segments the words around it;
+    never more than `reach` characters back."""
+    if i <= 0 or i >= len(norm) or not (_HAN.match(norm, i - 1) and _HAN.match(norm, i)):
+        return i
+    import jieba  # loaded on the first cut, as the extractor's word lists are
+
+    lo = max(0, i - 2 * reach)
+    at = lo
+    for word in jieba.cut(norm[lo: i + 2 * reach], HMM=False):
+        if at <= i < at + len(word):
+            return at if i - at <= reach else i
+        at += len(word)
+    return i
+
+
 _SENT_RE = re.compile(f"[{re.escape(_SENT_END)}]+")
 _PARA_RE = re.compile(r"\n+")
 

@@ -216,3 +216,30 @@ def test_a_title_conferred_each_year_is_no_programme_however_often_it_is_quoted(
     text = ("博罗县人才工作。我县表彰2025年度“博罗工匠”。会上，20名技术能手获评2025年度“博罗工匠”。"
             "全县深入实施“罗浮英才计划”。")
     assert _programs(text) == ["罗浮英才计划"]
+
+
+def _quotes(text):
+    x = extract(text)
+    return {f.quantity.value: text[f.start:f.end] for f in x.incentives + x.metrics}
+
+
+def test_a_long_clause_is_quoted_from_a_word_not_from_the_middle_of_one():
+    # the noun of each figure stands more than 16 characters before it: the quote begins where the
+    # limit falls, moved back to the start of the word it would cut (毕业生, 专业技术, 经营管理者)
+    quotes = _quotes("滨江区人才新政。安家补贴标准为：博士6万元，硕士毕业生或具有中级专业技术职称的人才3.6万元；"
+                     "对规模以上民营企业经营管理者在任职期间每人每年发放政府津贴5000元。")
+    assert quotes[36000].startswith("毕业生或具有中级专业技术职称的人才"), quotes
+    assert quotes[5000].startswith("经营管理者在任职期间"), quotes
+    # a leading time word goes whole (今年以来), and a figure before it with 多 or 余 (2亿多元)
+    quotes = _quotes("滨江区人才工作。今年以来已为各类人才办理服务事项430余件。滨江区共斥资2亿多元规划建设人才社区21.2万平方米。")
+    assert quotes[430] == "已为各类人才办理服务事项430余件", quotes
+    assert quotes[212000] == "规划建设人才社区21.2万平方米", quotes
+
+
+def test_a_number_after_a_word_ending_in_yue_is_no_approximation():
+    # 签约 is a word: 签约五个项目 signs five projects, not "about five"
+    text = "滨江区人才工作。滨江区今年成功签约五个科技创新项目，约300名人才参加对接会。"
+    by_value = {m.quantity.value: m for m in extract(text).metrics}
+    assert by_value[5].quantity.qualifier == "eq", by_value
+    assert text[by_value[5].start:by_value[5].end].startswith("五个"), by_value
+    assert by_value[300].quantity.qualifier == "approx", by_value
