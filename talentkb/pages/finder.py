@@ -218,11 +218,14 @@ def results_of(rows: list[dict], first_rank: int, wanted, this_year) -> list[Res
 
 
 def more_query(district: District, wanted) -> str:
+    """The incentive list's query for the offers the finder counted of this district: its kinds, groups, years."""
     query = QueryDict(mutable=True)
     query["district"] = district.adcode
     query.setlist("kind", list(wanted.needs))
     if wanted.groups:
         query.setlist("group", [*wanted.groups, MISSING])  # and the offers naming no group: open to all
+    if wanted.since:
+        query["since"] = str(wanted.since)
     return query.urlencode()
 
 

@@ -360,8 +360,26 @@ def test_all_of_a_districts_offers_opens_the_offers_counted_for_the_person(clien
     assert result.n_offers == 6  # for graduates, or naming no group
     listed = client.get(f"/incentives/?{result.more}")
     assert listed.context["page"].paginator.count == result.n_offers
-    page = body(client.get("/finder/", {"group": "graduates", "need": "apartment", "since": "2024"}))
-    assert "而非仅限" in page
+
+
+def test_all_of_a_districts_offers_keeps_the_year_they_were_announced_since(client, build):
+    """With `since`, the finder counts the offers announced since that year: its link to the rest lists those,
+    not every year's, and the list says so in a chip that removes it."""
+    for year, values in ((2022, range(1, 5)), (2024, range(5, 12))):
+        text = "".join(f"人才公寓{n}套。" for n in values)
+        article = build.article(text, [FENGTAI], title=f"flats {year}", published=f"{year}-05-01")
+        for n in values:
+            build.incentive(article, f"人才公寓{n}套", kind="apartment", value=n, measure="套")
+    result = client.get("/finder/", {"need": "apartment", "since": "2024"}).context["results"][0]
+    assert result.n_offers == 7
+    assert "since=2024" in result.more
+    listed = client.get(f"/incentives/?{result.more}")
+    assert listed.context["page"].paginator.count == result.n_offers
+    assert {f.value for f in listed.context["page"].object_list} == set(range(5, 12))
+    chip = body(listed).split("data-since>")[1].split("</a>")[0]
+    assert "2024" in chip and "发布不早于" in chip
+    # A value that is no year filters nothing, as the finder ignores it.
+    assert client.get("/incentives/", {"district": FENGTAI, "since": "abc"}).context["page"].paginator.count == 11
 
 
 def test_all_of_a_districts_offers_opens_the_offers_that_inherit_their_programmes_group(client, build):
