@@ -128,21 +128,29 @@ def place_of(wanted: Wanted) -> Q | None:
     return combined
 
 
+def for_person(wanted: Wanted) -> Q:
+    """The offers for the person, wherever they are: of the needed kinds, for their groups (or open to all),
+    announced since the year. The comparison the finder links to shows these too."""
+    condition = Q()
+    if wanted.needs:
+        condition &= Q(kind__in=wanted.needs)
+    if wanted.groups:
+        condition &= for_groups(wanted.groups) | open_to_all()
+    if wanted.since:
+        # Partial ISO dates ('2024', '2024-11-22') compare as text: '2024' sorts before '2024-…'.
+        condition &= Q(article__published__gte=str(wanted.since))
+    return condition
+
+
 def matching(wanted: Wanted) -> QuerySet:
     """The offers that match: visible, in a district, of the needed kinds, for the groups, places and years."""
     # a range is one offer: its high end counts with its low end
     offers = Incentive.objects.visible().filter(district__isnull=False).exclude(
         Q(qualifier=Qualifier.LE) & Exists(_range_end(Qualifier.GE)))
-    if wanted.needs:
-        offers = offers.filter(kind__in=wanted.needs)
-    if wanted.groups:
-        offers = offers.filter(for_groups(wanted.groups) | open_to_all())
+    offers = offers.filter(for_person(wanted))
     place = place_of(wanted)
     if place is not None:
         offers = offers.filter(place)
-    if wanted.since:
-        # Partial ISO dates ('2024', '2024-11-22') compare as text: '2024' sorts before '2024-…'.
-        offers = offers.filter(article__published__gte=str(wanted.since))
     return offers
 
 

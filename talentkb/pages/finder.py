@@ -13,19 +13,18 @@ offers' ids, the offers and their groups, and the provinces of the form).
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from django.db.models import Count, F, Value
 from django.db.models.functions import Greatest, Substr
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _, gettext_noop, pgettext
+from django.utils.translation import pgettext
 
 from districts.lookup import city_condition, near, place as place_condition
 from districts.models import District
 from policies import finder
-from policies.choices import IncentiveKind
 from policies.formatting import is_chinese
 from policies.offers import normalised
 from policies.public import sentence_path
@@ -34,49 +33,19 @@ from talentkb.lists import counts, downloads
 from talentkb.lists.facets import MAX_VALUES, MISSING, toggled, without
 from talentkb.lists.listing import paginate
 from talentkb.pages.compare import MAX_COMPARED
+from talentkb.pages.person import NEEDS, PERSONAS, person_from, person_query, values
 
-# Who people say they are, as the target groups an offer may name.
-PERSONAS = [
-    ("graduate", gettext_noop("a graduate"), ("graduates", "bachelors")),
-    ("master", gettext_noop("a master's graduate"), ("graduates", "masters")),
-    ("phd", gettext_noop("a PhD"), ("graduates", "doctorates", "researchers", "high_level")),
-    ("postdoc", gettext_noop("a postdoc"), ("researchers", "high_level")),
-    ("returnee", gettext_noop("an overseas returnee"), ("overseas",)),
-    ("founder", gettext_noop("a founder"), ("entrepreneurs",)),
-    ("skilled", gettext_noop("a skilled worker"), ("skilled",)),
-    ("high_level", gettext_noop("a high-level talent"), ("high_level",)),
-]
-# What people need, in their words, by the incentive kind that offers it.
-NEEDS = {
-    IncentiveKind.APARTMENT: _("housing"),
-    IncentiveKind.RENT_FREE_PERIOD: _("a rent-free period"),
-    IncentiveKind.WORKSTATION: _("a desk"),
-    IncentiveKind.OFFICE_SPACE: _("office space"),
-    IncentiveKind.FUND: _("district funds"),  # pools (a guidance fund), not money paid to a person
-    IncentiveKind.SUBSIDY: _("subsidies and awards"),
-    IncentiveKind.JOBS: _("a job"),
-    IncentiveKind.SERVICE_ORG: _("services"),
-    IncentiveKind.OTHER: _("anything else"),
-}
-GROUP_CODES = {code for code, _name in GROUPS}
 ADCODE = re.compile(r"\d{6}")
 # A typed place may be a list (丰台，北京 · 丰台、西湖 · 丰台 西湖): each part is a place of its own.
 PLACE_SEPARATORS = re.compile(r"[,，、\s]+")
 # Text in brackets is a hint beside the name (丰台区（北京）), not part of it; an unclosed one runs to the end.
 PLACE_HINT = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]?")
 PLACE_LENGTH = 30
-YEAR = re.compile(r"(19|20)\d\d")
 # Offers shown per district: the best few, the rest a link away (a big district matches thousands).
 OFFERS_SHOWN = 5
 CONTEXT = 80  # characters read on each side of an offer's quote, for its sentence
 SENTENCE_END = "。！？；;!?\n"
 DOWNLOAD_CHUNK = 500  # districts per query of a download
-
-
-def values(query: QueryDict, name: str, accepts) -> tuple[str, ...]:
-    """The accepted values of a repeated parameter, each once, at most MAX_VALUES; others dropped."""
-    cleaned = [v.strip() for v in query.getlist(name)][:MAX_VALUES]
-    return tuple(dict.fromkeys(v for v in cleaned if v and "\x00" not in v and accepts(v)))
 
 
 def places(query: QueryDict, name: str) -> tuple[str, ...]:
@@ -133,15 +102,13 @@ def notice(query: QueryDict, name: str, value: str, suggestions: list[tuple[str,
 
 
 def wanted_from(query: QueryDict) -> finder.Wanted:
-    years = [int(y) for y in values(query, "since", YEAR.fullmatch)]
-    return finder.Wanted(
-        groups=values(query, "group", GROUP_CODES.__contains__),
-        needs=values(query, "need", lambda v: IncentiveKind.parse(v) is not None),
+    """The person (talentkb.pages.person) and the places they search."""
+    return replace(
+        person_from(query),
         # Any province is kept, known or not (provinces() says which are not): one dropped would widen the search.
         provinces=values(query, "province", lambda v: len(v) <= PLACE_LENGTH),
         cities=places(query, "city"),
         districts=places(query, "district"),
-        since=min(years) if years else None,  # repeated: the widest
     )
 
 
@@ -267,8 +234,10 @@ def finder_page(request: HttpRequest) -> HttpResponse:
 
     page = paginate(request, ranking)
     results = results_of(list(page.object_list), page.start_index(), wanted, this_year)
+    # The comparison of the districts found, for the same person: their groups, needs and year.
     compare = QueryDict(mutable=True)
     compare.setlist("d", [r.district.adcode for r in results[:MAX_COMPARED]])
+    compare.update(person_query(wanted))
     query = request.GET
     form_provinces = provinces(wanted)
     named = district_names(wanted)
