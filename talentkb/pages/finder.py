@@ -46,6 +46,8 @@ OFFERS_SHOWN = 5
 CONTEXT = 80  # characters read on each side of an offer's quote, for its sentence
 SENTENCE_END = "。！？；;!?\n"
 DOWNLOAD_CHUNK = 500  # districts per query of a download
+# Part of the kept ranking's key: raise it when the order changes, so that rankings kept before are not read.
+RANKING_FORMAT = 2  # 2: equal scores compare money a year's worth against a year's worth
 
 
 def places(query: QueryDict, name: str) -> tuple[str, ...]:
@@ -197,9 +199,10 @@ def more_query(district: District, wanted) -> str:
 
 
 def filter_state(wanted, this_year) -> dict:
-    """What the ranking depends on besides the data: the person's wishes and the year recency counts from."""
+    """What the ranking depends on besides the data: the person's wishes, the year recency counts from,
+    and how it ranks (RANKING_FORMAT)."""
     return {**{name: list(v) if isinstance(v, tuple) else v for name, v in asdict(wanted).items()},
-            "this_year": this_year}
+            "this_year": this_year, "ranking": RANKING_FORMAT}
 
 
 def ranked(wanted, this_year) -> list[dict]:
@@ -211,8 +214,8 @@ def ranked(wanted, this_year) -> list[dict]:
     right after any write (import, edit, review, re-extraction, merge, deletion, restore)
     without a summary to keep current from each of them."""
     def rank() -> dict:
-        rows = finder.ranking(wanted, this_year).values_list("district", "score", "offers", "verified")
-        return {"rows": [list(row) for row in rows]}
+        rows = finder.ranking(wanted, this_year)
+        return {"rows": [[r["district"], r["score"], r["offers"], r["verified"]] for r in rows]}
 
     rows = counts.cached("finder", filter_state(wanted, this_year), rank, per_language=False)["rows"]
     return [{"district": d, "score": s, "offers": o, "verified": v} for d, s, o, v in rows]
