@@ -15,25 +15,29 @@ and a district's score is the sum over its matching offers. A fund (a 5亿元
 guidance fund, a talent development fund) is the district's pool, not money a
 person receives: it weighs nothing, however large, and is shown as such.
 Districts are ranked by score, then by the most money one offer gives a person
-(`money`: a subsidy or award in yuan), then by their verified offers, then by
-adcode. Everything is
-whole numbers, summed in the database (one GROUP BY query), so the order is
-the same on SQLite and PostgreSQL and tests can recompute it in Python.
+in a year (`money_a_year`: a subsidy or award in yuan, 每月 counted twelve
+times), then by their verified offers, then by adcode. Scores are whole
+numbers, summed in the database (one GROUP BY query), so the order is the same
+on SQLite and PostgreSQL and tests can recompute it in Python; the money of
+the districts whose scores tie is read in one more query, with the words that
+say how often it is paid.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import (BooleanField, Case, Count, Exists, ExpressionWrapper, F, IntegerField, Max, OuterRef, Q,
+from django.db.models import (BooleanField, Case, Count, Exists, ExpressionWrapper, F, IntegerField, OuterRef, Q,
                               QuerySet, Subquery, Sum, Value, When, Window)
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import Coalesce, Greatest, RowNumber, Substr
 
 from districts.lookup import city_condition, place as place_condition
 from programs.choices import Status
 from programs.models import Program
 
 from .choices import IncentiveKind, Qualifier, Unit
+from .extraction.payments import payment_rate
 from .models import Incentive
 
 # What an offer of each kind is worth to a person who needs it: a home and
@@ -52,6 +56,12 @@ KIND_WEIGHTS = {
 }
 # Money a person can get: subsidies and awards in yuan (a range by its high end).
 PERSONAL_MONEY = Q(kind=IncentiveKind.SUBSIDY, unit=Unit.CNY)
+# Money is compared a year's worth against a year's worth: no field says how often it is paid, its
+# sentence does (每月2000元, 2万元/年, 一次性: extraction/payments.py, as the page shows it beside the
+# figure), so 每月2000元 is 24,000 a year and comes before a one-off 1万元, not after it. Paid once,
+# each year, or as the sentence does not say: the sum as written, what a person receives in a year.
+PAYMENTS_A_YEAR = {"month": 12}
+RATE_WORDS = 80  # characters read on each side of a quote for the words that say how often it is paid
 VERIFIED_FACTOR = 2  # an editor checked it: it counts twice
 NEWEST = 6  # an offer of this year (or later) weighs 6, each year older one less, never below 1
 
@@ -128,21 +138,29 @@ def place_of(wanted: Wanted) -> Q | None:
     return combined
 
 
+def for_person(wanted: Wanted) -> Q:
+    """The offers for the person, wherever they are: of the needed kinds, for their groups (or open to all),
+    announced since the year. The comparison the finder links to shows these too."""
+    condition = Q()
+    if wanted.needs:
+        condition &= Q(kind__in=wanted.needs)
+    if wanted.groups:
+        condition &= for_groups(wanted.groups) | open_to_all()
+    if wanted.since:
+        # Partial ISO dates ('2024', '2024-11-22') compare as text: '2024' sorts before '2024-…'.
+        condition &= Q(article__published__gte=str(wanted.since))
+    return condition
+
+
 def matching(wanted: Wanted) -> QuerySet:
     """The offers that match: visible, in a district, of the needed kinds, for the groups, places and years."""
     # a range is one offer: its high end counts with its low end
     offers = Incentive.objects.visible().filter(district__isnull=False).exclude(
         Q(qualifier=Qualifier.LE) & Exists(_range_end(Qualifier.GE)))
-    if wanted.needs:
-        offers = offers.filter(kind__in=wanted.needs)
-    if wanted.groups:
-        offers = offers.filter(for_groups(wanted.groups) | open_to_all())
+    offers = offers.filter(for_person(wanted))
     place = place_of(wanted)
     if place is not None:
         offers = offers.filter(place)
-    if wanted.since:
-        # Partial ISO dates ('2024', '2024-11-22') compare as text: '2024' sorts before '2024-…'.
-        offers = offers.filter(article__published__gte=str(wanted.since))
     return offers
 
 
@@ -162,21 +180,51 @@ def weight(this_year: int):
     return kind * recent * verified
 
 
-def ranking(wanted: Wanted, this_year: int) -> QuerySet:
-    """[{district, score, money, offers, verified}], best first: one query, however many offers and districts."""
+def scores(wanted: Wanted, this_year: int) -> QuerySet:
+    """[{district, score, offers, verified, adcode}], one row per district with a matching offer: one query,
+    however many offers and districts."""
     return (
         matching(wanted).order_by()
         .values("district")
         .annotate(
             score=Sum(weight(this_year), output_field=IntegerField()),
-            # 0 where none: NULL would sort first on PostgreSQL and last on SQLite.
-            money=Coalesce(Max(Coalesce("value_max", "value"), filter=PERSONAL_MONEY), Value(Decimal(0))),
             offers=Count("pk"),
             verified=Count("pk", filter=Q(status=Status.VERIFIED)),
             adcode=F("district__adcode"),
         )
-        .order_by("-score", "-money", "-verified", "adcode")
     )
+
+
+def ranking(wanted: Wanted, this_year: int) -> list[dict]:
+    """[{district, score, offers, verified, adcode}], best first: the scores, and for districts whose
+    scores tie, the most money one offer gives a person in a year (two queries at most)."""
+    rows = list(scores(wanted, this_year))
+    per_score = Counter(row["score"] for row in rows)
+    tied = [row["district"] for row in rows if per_score[row["score"]] > 1]
+    money = money_a_year(wanted, tied) if tied else {}
+    return sorted(rows, key=lambda r: (-r["score"], -money.get(r["district"], 0), -r["verified"], r["adcode"]))
+
+
+def money_a_year(wanted: Wanted, district_ids) -> dict[int, Decimal]:
+    """{district id: the most money one matching offer gives a person in a year} (PAYMENTS_A_YEAR),
+    a range by its high end; districts without such money are left out. One query: each subsidy
+    with the words around its quote."""
+    start = Greatest(F("span_start") - RATE_WORDS, Value(0))
+    offers = (
+        matching(wanted).filter(PERSONAL_MONEY, district__in=district_ids).order_by()
+        .annotate(
+            high=Coalesce("value_max", Case(When(qualifier=Qualifier.GE, then=Subquery(
+                _range_end(Qualifier.LE).values("value")[:1]))), "value"),
+            before=Substr("article__text", start + 1, F("span_start") - start),
+            after=Substr("article__text", F("span_end") + 1, RATE_WORDS),
+        )
+        .values_list("district", "high", "quote", "before", "after")
+    )
+    most: dict[int, Decimal] = {}
+    for district, high, quote, before, after in offers:
+        yearly = Decimal(high) * PAYMENTS_A_YEAR.get(payment_rate(before or "", quote, after or ""), 1)
+        most[district] = max(most.get(district, yearly), yearly)
+    return most
 
 
 def best_first():

@@ -129,8 +129,10 @@ METRIC_KEYS = ["district_id", "indicator_id", "label", "unit", "measure"]
 METRIC_LOOKUPS = {"indicator_id": lambda v: ("row_indicator", v or 0)}
 
 
-def _incentive_parts(district_ids: list[int]) -> tuple[list, list[dict]]:
-    return _tops(Incentive.objects.visible().filter(district__in=district_ids), INCENTIVE_KEYS, ("program",))
+def _incentive_parts(district_ids: list[int], offers: Q | None = None) -> tuple[list, list[dict]]:
+    """`offers`, when given, a condition on the incentives summarised (policies.finder.for_person)."""
+    incentives = Incentive.objects.visible().filter(district__in=district_ids)
+    return _tops(incentives if offers is None else incentives.filter(offers), INCENTIVE_KEYS, ("program",))
 
 
 def _metric_parts(district_ids: list[int]) -> tuple[list, list[dict]]:
@@ -149,9 +151,9 @@ def _metric_rows(facts, groups) -> dict[tuple[int, str], Summary]:
                     lambda f: f"indicator:{f.indicator.code}" if f.indicator_id else f"metric:{f.label}")
 
 
-def incentive_summaries(district_ids: list[int]) -> dict[tuple[int, str], Summary]:
-    """{(district id, "incentive:<kind>"): Summary}: two queries."""
-    return _incentive_rows(*_incentive_parts(district_ids))
+def incentive_summaries(district_ids: list[int], offers: Q | None = None) -> dict[tuple[int, str], Summary]:
+    """{(district id, "incentive:<kind>"): Summary}, of the incentives `offers` holds when given: two queries."""
+    return _incentive_rows(*_incentive_parts(district_ids, offers))
 
 
 def metric_summaries(district_ids: list[int]) -> dict[tuple[int, str], Summary]:
@@ -310,9 +312,11 @@ class DistrictSummaries:
     series: dict[tuple[int, str], Series]
 
 
-def district_summaries(district_ids: list[int]) -> DistrictSummaries:
+def district_summaries(district_ids: list[int], offers: Q | None = None) -> DistrictSummaries:
     """The incentive and metric summaries and the series of these districts, as incentive_summaries,
     metric_summaries and indicator_series make them, made once per district and data version.
+    With `offers`, a condition on the incentives (a person's: policies.finder.for_person), the incentive
+    summaries are of those alone, made each time (two queries): a person is one of many, not worth storing.
 
     Grouping a big district's 150,000 facts costs hundreds of milliseconds; what comes out changes
     only when the data does. So each district's groups with their counts, and the primary keys of
@@ -325,7 +329,7 @@ def district_summaries(district_ids: list[int]) -> DistrictSummaries:
     """
     if data_version.pending():
         return DistrictSummaries(
-            incentive_summaries(district_ids), metric_summaries(district_ids), indicator_series(district_ids))
+            incentive_summaries(district_ids, offers), metric_summaries(district_ids), indicator_series(district_ids))
     version, stored = _read_stored(district_ids)
     missing = [pk for pk in district_ids if pk not in stored]
     incentives, metrics, series = ([], []), ([], []), ([], {})
@@ -335,8 +339,11 @@ def district_summaries(district_ids: list[int]) -> DistrictSummaries:
             counts.store(version, {_stored_key(pk): entry
                                    for pk, entry in _entries(missing, incentives, metrics, series).items()})
     found = [stored[pk] for pk in district_ids if pk in stored]
-    if found:
+    if offers is not None:
+        incentives = _incentive_parts(district_ids, offers)
+    elif found:
         incentives = _merged(incentives, Incentive.objects.select_related("program"), [e["i"] for e in found])
+    if found:
         metrics = _merged(metrics, Metric.objects.select_related("program", "indicator__category"),
                           [e["m"] for e in found])
         chosen = [c for e in found for c in e["s"]]

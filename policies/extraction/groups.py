@@ -20,6 +20,7 @@ GROUP_WORDS = [(code, "|".join(map(re.escape, ws))) for code, ws in entries("tar
 _RE = quick(re.compile("|".join(f"(?P<{code}>{words})" for code, words in GROUP_WORDS)))
 DEGREES = ("bachelors", "masters", "doctorates")  # lowest first
 _AND_ABOVE = re.compile(any_of(entries("group_words")["degree_noun"]) + r"?(?:及|或)?以上")
+_GRANT_WITHOUT_FIGURE = re.compile(any_of(entries("group_words")["grant_without_figure"]))
 _NEGATED = "非"
 _DEGREE_TO_NOUN = 4  # 本科学历的高校毕业生: how far a degree's 毕业生 may stand after it
 
@@ -66,7 +67,20 @@ def _own_groups(sentence: str, at: int, run: tuple[int, int], since: int = 0) ->
         listed = _listed_groups(before, n)
         if listed:
             return listed[index]
-    return groups_of(_TIER_BOUND.split(before[since:])[-1])
+    return groups_of(_after_whole_grants(_TIER_BOUND.split(before[since:])[-1]))
+
+
+def _after_whole_grants(tier: str) -> str:
+    """The tier from after its last listed item that names people and a grant with no figure (博士全免、
+    硕士4折: the 4折's tier is 硕士), as a figure ends the tier before it. The figure's own item is not
+    one of them: 对博士免费提供人才公寓50套 is the doctorates' 50套."""
+    items = list(_LIST_SEP.finditer(tier))
+    begins = 0
+    for start, sep in zip([0, *(m.end() for m in items)], items):
+        group = _RE.search(tier, start, sep.start())
+        if group and _GRANT_WITHOUT_FIGURE.search(tier, group.end(), sep.start()):
+            begins = sep.end()
+    return tier[begins:]
 
 
 def figure_groups(sentence: str, figures: list[tuple[int, tuple[int, int]]]) -> list[tuple[str, ...]]:

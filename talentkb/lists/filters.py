@@ -1,4 +1,5 @@
 """The filters of every research list (articles, programs, incentives, metrics), each a set of facets."""
+import re
 from datetime import date
 
 import django_filters
@@ -23,6 +24,7 @@ PUBLIC_STATUSES = [(s.value, s.label) for s in Status if s != Status.REJECTED]
 VISIBLE = [s for s, _label in PUBLIC_STATUSES]
 # Facts whose period and article state no year (issue 12: 16 of 71 metrics could not be reached by year).
 NO_YEAR = _("no year")
+YEAR = re.compile(r"(19|20)\d\d")
 
 
 class QueryFilter(django_filters.CharFilter):
@@ -81,6 +83,26 @@ class InForceOnFilter(django_filters.CharFilter):
         return qs.filter(in_force_on(day, self.prefix))
 
 
+class SinceFilter(django_filters.CharFilter):
+    """`since=2023`: facts of articles published in that year or later, as the talent finder's `since`
+    reads them (policies.finder.matching), so that its link to a district's offers lists what it counted.
+    A value that is no year is ignored, as a facet ignores a value it does not know."""
+
+    def __init__(self, **kwargs):
+        super().__init__(label=_("announced since"), **kwargs)
+
+    def filter(self, qs, value):
+        year = year_of(value)
+        # Partial ISO dates ('2024', '2024-11-22') compare as text: '2024' sorts before '2024-…'.
+        return qs if year is None else qs.filter(published__gte=str(year))
+
+
+def year_of(value) -> int | None:
+    """2023 for '2023', None for anything that is not a year."""
+    value = (value or "").strip()
+    return int(value) if YEAR.fullmatch(value) else None
+
+
 def province_facet(path: str, **kwargs) -> Facet:
     return ProvinceFacet(path, label=_("province"), **kwargs)
 
@@ -127,6 +149,7 @@ class IncentiveFilter(FactFilter):
     # The life of the incentive's program (incentives of no program have none).
     stage = stage_facet("program__")
     in_force_on = InForceOnFilter("program__")
+    since = SinceFilter()
 
     class Meta:
         model = Incentive

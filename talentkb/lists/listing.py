@@ -40,6 +40,7 @@ from policies.search import highlight_terms
 
 from . import counts, downloads
 from .facets import FACET_SORTS, only, without
+from .filters import year_of
 from .keyset import PARAMS as CURSORS, Keyset
 
 PER_PAGE = 25
@@ -352,3 +353,10 @@ def in_force_context(request) -> dict:
     except ValueError:
         chip = ""
     return {"in_force_filter": True, "in_force_on": value, "in_force_chip": chip}
+
+
+def since_context(request) -> dict:
+    """The chip of the "announced since" year among the active filters (the finder's link to a
+    district's offers carries it), when it holds a year (the filter ignores what is none)."""
+    year = year_of(request.GET.get("since", "")[:10])
+    return {"since_chip": year or ""}

@@ -11,38 +11,50 @@ periods or more is drawn as a line per district. A fixed number of queries
 whatever the facts: the districts, then two each for their incentive
 summaries, their metric summaries and their indicators' series, and one for
 the series' indicators; the map reuses the summaries' counts.
+
+The finder's "Compare these" carries its person (`group`, `need`, `since`:
+talentkb/pages/person.py): the incentive rows then hold the offers the finder
+counts for them (of the kinds they need, for their groups or open to all,
+announced since the year), each cell's link opens those in the list, and the
+page says for whom. Metrics are the districts' own, whoever reads them.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext
 
 from districts.lookup import chosen, lookup
 from districts.models import District
+from policies import finder
 from policies.choices import IncentiveKind, Unit
 from policies.formatting import fact_quantity, period_text, unit_symbol
 from talentkb import selectors, summaries
-from talentkb.selectors import list_url, metrics_url
+from talentkb.selectors import metrics_url
 from talentkb.lists import downloads
-from talentkb.lists.facets import toggled, without
+from talentkb.lists.facets import MISSING, toggled, without
+from talentkb.pages.person import asked, described, person_from, person_query
 
 MAX_COMPARED = 6
 
 
 def compare(request: HttpRequest) -> HttpResponse:
     districts, unknown, over = chosen(request.GET.getlist("d"), limit=MAX_COMPARED)
+    person = person_from(request.GET)
     # One district is no comparison: the page asks for another rather than show one column.
-    result = comparison(districts) if len(districts) >= 2 else Comparison()
+    result = comparison(districts, person) if len(districts) >= 2 else Comparison()
     fmt = downloads.wanted_format(request)
     if fmt:
+        meta = {"list": "compare", "districts": [d.adcode for d in districts]}
+        if asked(person):
+            meta["person"] = {k: v for k, v in person_query(person).lists()}
         return downloads.stream(
             downloads.comparison_rows(request, districts, result.rows), fmt=fmt, name="compare",
-            meta={"list": "compare", "districts": [d.adcode for d in districts]},
-            total=len(result.rows) * len(districts),
+            meta=meta, total=len(result.rows) * len(districts),
         )
     add = request.GET.get("add", "")
     # Links that add a district found by the picker, or remove one compared: the picker's text is dropped,
@@ -63,6 +75,11 @@ def compare(request: HttpRequest) -> HttpResponse:
         "can_add": len(districts) < MAX_COMPARED,
         "removals": [(d, toggled(compared, "d", d.adcode)) for d in districts],
         "map": selectors.district_map(districts, counted=result.counted) if len(districts) >= 2 else None,
+        # For whom the incentive rows are, the parameters that keep them (the picker's form), and the
+        # comparison for everyone.
+        "person": described(person) if asked(person) else None,
+        "person_query": person_query(person),
+        "for_everyone": without(compared, "group", "need", "since"),
     })
 
 
@@ -132,10 +149,14 @@ class Comparison:
         return self.count("other")
 
 
-def comparison(districts: list[District]) -> Comparison:
+def comparison(districts: list[District], person: finder.Wanted | None = None) -> Comparison:
+    """The rows of these districts; with a `person` who said something of themselves, the incentive
+    rows of their offers alone (policies.finder.for_person)."""
+    person = person or finder.Wanted()
+    offers = finder.for_person(person) if asked(person) else None
     # Each district's count, latest and largest per row, aggregated in the database: bounded whatever the facts.
-    found = summaries.district_summaries([d.pk for d in districts])
-    rows, groups = _rows(districts, found)
+    found = summaries.district_summaries([d.pk for d in districts], offers)
+    rows, groups = _rows(districts, found, person)
     result = Comparison(counted=_counted(rows, [d.pk for d in districts]))
     by_group: dict[tuple[str, str], list[ComparisonRow]] = {}
     for row in rows.values():
@@ -149,7 +170,8 @@ def comparison(districts: list[District]) -> Comparison:
     return result
 
 
-def _rows(districts: list[District], found) -> tuple[dict[str, ComparisonRow], dict[str, tuple]]:
+def _rows(districts: list[District], found,
+          person: finder.Wanted) -> tuple[dict[str, ComparisonRow], dict[str, tuple]]:
     """The rows by key, each with a cell per district, and the groups' (order, heading) by key."""
     ids = [d.pk for d in districts]
     index = {pk: i for i, pk in enumerate(ids)}
@@ -166,7 +188,7 @@ def _rows(districts: list[District], found) -> tuple[dict[str, ComparisonRow], d
 
     for (district_id, key), summary in found.incentives.items():
         kind = IncentiveKind(summary.latest.kind)
-        link = list_url("programs:incentives", district=districts[index[district_id]].adcode, kind=kind.value)
+        link = incentives_url(districts[index[district_id]].adcode, kind, person)
         place(summary, key, link, label=str(kind.label), section="incentive", group="incentive",
               order=(kinds.index(kind),))
     for (district_id, key), summary in found.metrics.items():
@@ -182,6 +204,17 @@ def _rows(districts: list[District], found) -> tuple[dict[str, ComparisonRow], d
               label=ind.name, section="indicator", group=f"category:{category.code}",
               order=(ind.position, ind.code), unit=indicator_unit(ind.unit, fact.measure), indicator=ind.code)
     return rows, groups
+
+
+def incentives_url(adcode: str, kind: IncentiveKind, person: finder.Wanted) -> str:
+    """The list of a district's incentives of a kind: those a cell counts, the person's where there is one."""
+    query = QueryDict(mutable=True)
+    query.update({"district": adcode, "kind": kind.value})
+    if person.groups:
+        query.setlist("group", [*person.groups, MISSING])  # and the offers naming no group: open to all
+    if person.since:
+        query["since"] = str(person.since)
+    return f"{reverse('programs:incentives')}?{query.urlencode()}"
 
 
 def _counted(rows: dict[str, ComparisonRow], ids: list[int]) -> tuple[dict, dict]:

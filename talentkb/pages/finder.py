@@ -13,19 +13,18 @@ offers' ids, the offers and their groups, and the provinces of the form).
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from django.db.models import Count, F, Value
 from django.db.models.functions import Greatest, Substr
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _, gettext_noop, pgettext
+from django.utils.translation import pgettext
 
 from districts.lookup import city_condition, near, place as place_condition
 from districts.models import District
 from policies import finder
-from policies.choices import IncentiveKind
 from policies.formatting import is_chinese
 from policies.offers import normalised
 from policies.public import sentence_path
@@ -34,49 +33,21 @@ from talentkb.lists import counts, downloads
 from talentkb.lists.facets import MAX_VALUES, MISSING, toggled, without
 from talentkb.lists.listing import paginate
 from talentkb.pages.compare import MAX_COMPARED
+from talentkb.pages.person import NEEDS, PERSONAS, person_from, person_query, values
 
-# Who people say they are, as the target groups an offer may name.
-PERSONAS = [
-    ("graduate", gettext_noop("a graduate"), ("graduates", "bachelors")),
-    ("master", gettext_noop("a master's graduate"), ("graduates", "masters")),
-    ("phd", gettext_noop("a PhD"), ("graduates", "doctorates", "researchers", "high_level")),
-    ("postdoc", gettext_noop("a postdoc"), ("researchers", "high_level")),
-    ("returnee", gettext_noop("an overseas returnee"), ("overseas",)),
-    ("founder", gettext_noop("a founder"), ("entrepreneurs",)),
-    ("skilled", gettext_noop("a skilled worker"), ("skilled",)),
-    ("high_level", gettext_noop("a high-level talent"), ("high_level",)),
-]
-# What people need, in their words, by the incentive kind that offers it.
-NEEDS = {
-    IncentiveKind.APARTMENT: _("housing"),
-    IncentiveKind.RENT_FREE_PERIOD: _("a rent-free period"),
-    IncentiveKind.WORKSTATION: _("a desk"),
-    IncentiveKind.OFFICE_SPACE: _("office space"),
-    IncentiveKind.FUND: _("district funds"),  # pools (a guidance fund), not money paid to a person
-    IncentiveKind.SUBSIDY: _("subsidies and awards"),
-    IncentiveKind.JOBS: _("a job"),
-    IncentiveKind.SERVICE_ORG: _("services"),
-    IncentiveKind.OTHER: _("anything else"),
-}
-GROUP_CODES = {code for code, _name in GROUPS}
 ADCODE = re.compile(r"\d{6}")
 # A typed place may be a list (丰台，北京 · 丰台、西湖 · 丰台 西湖): each part is a place of its own.
 PLACE_SEPARATORS = re.compile(r"[,，、\s]+")
 # Text in brackets is a hint beside the name (丰台区（北京）), not part of it; an unclosed one runs to the end.
 PLACE_HINT = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]?")
 PLACE_LENGTH = 30
-YEAR = re.compile(r"(19|20)\d\d")
 # Offers shown per district: the best few, the rest a link away (a big district matches thousands).
 OFFERS_SHOWN = 5
 CONTEXT = 80  # characters read on each side of an offer's quote, for its sentence
 SENTENCE_END = "。！？；;!?\n"
 DOWNLOAD_CHUNK = 500  # districts per query of a download
-
-
-def values(query: QueryDict, name: str, accepts) -> tuple[str, ...]:
-    """The accepted values of a repeated parameter, each once, at most MAX_VALUES; others dropped."""
-    cleaned = [v.strip() for v in query.getlist(name)][:MAX_VALUES]
-    return tuple(dict.fromkeys(v for v in cleaned if v and "\x00" not in v and accepts(v)))
+# Part of the kept ranking's key: raise it when the order changes, so that rankings kept before are not read.
+RANKING_FORMAT = 2  # 2: equal scores compare money a year's worth against a year's worth
 
 
 def places(query: QueryDict, name: str) -> tuple[str, ...]:
@@ -133,15 +104,13 @@ def notice(query: QueryDict, name: str, value: str, suggestions: list[tuple[str,
 
 
 def wanted_from(query: QueryDict) -> finder.Wanted:
-    years = [int(y) for y in values(query, "since", YEAR.fullmatch)]
-    return finder.Wanted(
-        groups=values(query, "group", GROUP_CODES.__contains__),
-        needs=values(query, "need", lambda v: IncentiveKind.parse(v) is not None),
+    """The person (talentkb.pages.person) and the places they search."""
+    return replace(
+        person_from(query),
         # Any province is kept, known or not (provinces() says which are not): one dropped would widen the search.
         provinces=values(query, "province", lambda v: len(v) <= PLACE_LENGTH),
         cities=places(query, "city"),
         districts=places(query, "district"),
-        since=min(years) if years else None,  # repeated: the widest
     )
 
 
@@ -218,18 +187,22 @@ def results_of(rows: list[dict], first_rank: int, wanted, this_year) -> list[Res
 
 
 def more_query(district: District, wanted) -> str:
+    """The incentive list's query for the offers the finder counted of this district: its kinds, groups, years."""
     query = QueryDict(mutable=True)
     query["district"] = district.adcode
     query.setlist("kind", list(wanted.needs))
     if wanted.groups:
         query.setlist("group", [*wanted.groups, MISSING])  # and the offers naming no group: open to all
+    if wanted.since:
+        query["since"] = str(wanted.since)
     return query.urlencode()
 
 
 def filter_state(wanted, this_year) -> dict:
-    """What the ranking depends on besides the data: the person's wishes and the year recency counts from."""
+    """What the ranking depends on besides the data: the person's wishes, the year recency counts from,
+    and how it ranks (RANKING_FORMAT)."""
     return {**{name: list(v) if isinstance(v, tuple) else v for name, v in asdict(wanted).items()},
-            "this_year": this_year}
+            "this_year": this_year, "ranking": RANKING_FORMAT}
 
 
 def ranked(wanted, this_year) -> list[dict]:
@@ -241,8 +214,8 @@ def ranked(wanted, this_year) -> list[dict]:
     right after any write (import, edit, review, re-extraction, merge, deletion, restore)
     without a summary to keep current from each of them."""
     def rank() -> dict:
-        rows = finder.ranking(wanted, this_year).values_list("district", "score", "offers", "verified")
-        return {"rows": [list(row) for row in rows]}
+        rows = finder.ranking(wanted, this_year)
+        return {"rows": [[r["district"], r["score"], r["offers"], r["verified"]] for r in rows]}
 
     rows = counts.cached("finder", filter_state(wanted, this_year), rank, per_language=False)["rows"]
     return [{"district": d, "score": s, "offers": o, "verified": v} for d, s, o, v in rows]
@@ -264,8 +237,10 @@ def finder_page(request: HttpRequest) -> HttpResponse:
 
     page = paginate(request, ranking)
     results = results_of(list(page.object_list), page.start_index(), wanted, this_year)
+    # The comparison of the districts found, for the same person: their groups, needs and year.
     compare = QueryDict(mutable=True)
     compare.setlist("d", [r.district.adcode for r in results[:MAX_COMPARED]])
+    compare.update(person_query(wanted))
     query = request.GET
     form_provinces = provinces(wanted)
     named = district_names(wanted)

@@ -6,7 +6,7 @@ from talentkb import selectors
 from talentkb.lists import downloads
 from talentkb.lists.filters import IncentiveFilter
 from talentkb.lists.columns import INCENTIVE_COLUMNS
-from talentkb.lists.listing import ListSpec, in_force_context, render_list
+from talentkb.lists.listing import ListSpec, in_force_context, render_list, since_context
 
 INCENTIVES = ListSpec(
     name="incentives",
@@ -23,4 +23,4 @@ INCENTIVES = ListSpec(
 
 
 def incentive_list(request: HttpRequest) -> HttpResponse:
-    return render_list(request, INCENTIVES, extra=in_force_context(request))
+    return render_list(request, INCENTIVES, extra={**in_force_context(request), **since_context(request)})

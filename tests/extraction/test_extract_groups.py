@@ -62,3 +62,12 @@ def test_principals_and_master_teachers_are_education_talent():
     # a grade of the same people is theirs too: 合格 names nobody, but only principals are graded
     assert _groups("某县第一类名优校长年度考核优秀给予生活补贴20万元/年，合格给予生活补贴15万元/年。") == [
         (200000, ("education",)), (150000, ("education",))]
+
+
+def test_a_grant_without_a_figure_ends_the_tier_of_the_people_it_is_for():
+    """博士全免 has no figure to end the doctorates' tier: the 4折 after it is the masters' alone."""
+    assert _groups("入住期间可享受博士全免、硕士或“双一流”本科4折、本科7折的优惠。") == [
+        (40, ("bachelors", "masters")), (70, ("bachelors",))]
+    assert _groups("入住人才公寓，博士免费、硕士5折。") == [(50, ("masters",))]
+    # the figure's own grant word is its own tier's: the flats are the doctorates'
+    assert _groups("某县对博士免费提供人才公寓50套。") == [(50, ("doctorates",))]

@@ -180,3 +180,46 @@ def test_the_seeds_three_districts_share_indicator_rows(client, seeded):
     shared = {r.key for g in response.context["comparison"].shared for r in g.rows}
     assert "indicator:partner_universities" in shared
     assert any(key.startswith("incentive:") for key in shared)
+
+
+def test_compare_these_compares_the_districts_for_the_finders_person(client, build):
+    """The finder's "Compare these" keeps who the person is and what they need: the comparison says for whom,
+    its offers rows count what the finder counts for them (their groups' offers, or open to all, of the kinds
+    they need, announced since the year), and each cell opens those in the list."""
+    fengtai = build.article("面向毕业生提供人才公寓100套。创业者人才公寓900套。购房补贴5万元。", [FENGTAI],
+                            title="fengtai", published="2024-05-01")
+    build.incentive(fengtai, "人才公寓100套", kind="apartment", value=100, measure="套", groups=["graduates"])
+    build.incentive(fengtai, "人才公寓900套", kind="apartment", value=900, measure="套", groups=["entrepreneurs"])
+    build.incentive(fengtai, "购房补贴5万元", kind="subsidy", value=50_000, unit="CNY", groups=["graduates"])
+    older = build.article("提供人才公寓50套。", [FENGTAI], title="older", published="2022-05-01")
+    build.incentive(older, "人才公寓50套", kind="apartment", value=50, measure="套")  # open to all
+    hexi = build.article("面向毕业生提供人才公寓200套。", [HEXI], title="hexi", published="2024-05-01")
+    build.incentive(hexi, "人才公寓200套", kind="apartment", value=200, measure="套", groups=["graduates"])
+
+    person = {"group": ["graduates", "bachelors"], "need": "apartment"}
+    finder = client.get("/finder/", person)
+    link = re.search(r'href="(/compare/\?[^"]+)" data-compare-these', html(finder)).group(1).replace("&amp;", "&")
+    response = client.get(link)
+    assert [d.adcode for d in response.context["districts"]] == [FENGTAI, HEXI]
+    body = html(response)
+    assert "面向高校毕业生" in text(body.split("data-person>")[1].split("</p>")[0])
+    rows = {r.key: r for r in response.context["rows"]}
+    assert set(rows) == {"incentive:apartment"}  # the kinds they need; the subsidy is not asked for
+    cells = {d: {f.value for f in cell} for d, cell in zip((FENGTAI, HEXI), rows["incentive:apartment"].cells)}
+    assert cells == {FENGTAI: {100}, HEXI: {200}}
+    assert 900 not in cells[FENGTAI]  # for founders, not for this graduate
+    # Each cell's "all" opens the same offers in the list, as many as it counts.
+    fengtai_row = rows["incentive:apartment"].entries[0]
+    listed = client.get(fengtai_row[2])
+    assert listed.context["page"].paginator.count == fengtai_row[1].count == 2
+    # Announced since 2024: the 2022 offer open to all is left out, here and in the list.
+    since = client.get("/compare/", {**person, "d": [FENGTAI, HEXI], "since": "2024"})
+    fengtai_row = {r.key: r for r in since.context["rows"]}["incentive:apartment"].entries[0]
+    assert fengtai_row[1].count == 1 and client.get(fengtai_row[2]).context["page"].paginator.count == 1
+    # The picker keeps the person, and a link compares for everyone.
+    assert '<input type="hidden" name="group" value="bachelors">' in body
+    everyone = re.search(r'href="([^"]+)" data-for-everyone', body).group(1).replace("&amp;", "&")
+    assert "group" not in everyone and "need" not in everyone
+    rows = {r.key: r for r in client.get(everyone).context["rows"]}
+    assert {"incentive:apartment", "incentive:subsidy"} <= set(rows)
+    assert 900 in {f.value for f in rows["incentive:apartment"].cells[0]}

@@ -18,9 +18,10 @@ FUJIAN, CHANGTAI = "350000", "350605"
 # to the formula shows up as a failing test rather than as a silently different ranking.
 WEIGHTS = {"apartment": 3, "fund": 0, "subsidy": 3, "rent_free_period": 2, "workstation": 2,
            "office_space": 2, "jobs": 1, "service_org": 1, "other": 1}
-# The count, one page of districts, their names, their offers, the offers' groups, their programs' groups
+# The ranking and, for districts whose scores tie, their money with the words that say how often it is
+# paid; one page of districts, their names, their offers, the offers' groups, their programs' groups
 # (shown where an offer names none), the form's provinces.
-FINDER_QUERIES = 7
+FINDER_QUERIES = 8
 PLACES_QUERY = 1  # with typed places: whether each names a district, one query for all of them
 
 
@@ -360,8 +361,26 @@ def test_all_of_a_districts_offers_opens_the_offers_counted_for_the_person(clien
     assert result.n_offers == 6  # for graduates, or naming no group
     listed = client.get(f"/incentives/?{result.more}")
     assert listed.context["page"].paginator.count == result.n_offers
-    page = body(client.get("/finder/", {"group": "graduates", "need": "apartment", "since": "2024"}))
-    assert "而非仅限" in page
+
+
+def test_all_of_a_districts_offers_keeps_the_year_they_were_announced_since(client, build):
+    """With `since`, the finder counts the offers announced since that year: its link to the rest lists those,
+    not every year's, and the list says so in a chip that removes it."""
+    for year, values in ((2022, range(1, 5)), (2024, range(5, 12))):
+        text = "".join(f"人才公寓{n}套。" for n in values)
+        article = build.article(text, [FENGTAI], title=f"flats {year}", published=f"{year}-05-01")
+        for n in values:
+            build.incentive(article, f"人才公寓{n}套", kind="apartment", value=n, measure="套")
+    result = client.get("/finder/", {"need": "apartment", "since": "2024"}).context["results"][0]
+    assert result.n_offers == 7
+    assert "since=2024" in result.more
+    listed = client.get(f"/incentives/?{result.more}")
+    assert listed.context["page"].paginator.count == result.n_offers
+    assert {f.value for f in listed.context["page"].object_list} == set(range(5, 12))
+    chip = body(listed).split("data-since>")[1].split("</a>")[0]
+    assert "2024" in chip and "发布不早于" in chip
+    # A value that is no year filters nothing, as the finder ignores it.
+    assert client.get("/incentives/", {"district": FENGTAI, "since": "abc"}).context["page"].paginator.count == 11
 
 
 def test_all_of_a_districts_offers_opens_the_offers_that_inherit_their_programmes_group(client, build):
@@ -403,3 +422,20 @@ def test_a_districts_fund_pool_does_not_outrank_bigger_grants_to_a_person(client
     assert "地区资金池：不计分" in fund and "是地区的资金池，并非个人可得的钱" in page
     client.cookies["django_language"] = "en"
     assert "the district's fund: not counted" in body(client.get("/finder/", wanted))
+
+
+def test_equal_scores_are_broken_by_a_years_money_not_by_the_figure_as_written(client, build):
+    """每月3000元 is 36,000 a year: it comes before a one-off 2.5万元 and a range up to 3万元, though its
+    figure is the smallest; a range counts by its high end (1万元至3万元: 30,000, not 10,000)."""
+    fengtai = build.article("对博士每人每月发放生活补贴3000元，连续发放3年。", [FENGTAI], title="monthly",
+                            published="2024-05-01")
+    build.incentive(fengtai, "生活补贴3000元", kind="subsidy", value=3000, unit="CNY")
+    hexi = build.article("一次性给予安家补贴2.5万元。", [HEXI], title="once", published="2024-05-01")
+    build.incentive(hexi, "安家补贴2.5万元", kind="subsidy", value=25_000, unit="CNY")
+    chaoyang = build.article("给予购房补贴1万元至3万元。", [CHAOYANG], title="range", published="2024-05-01")
+    build.incentive(chaoyang, "购房补贴1万元至3万元", kind="subsidy", value=10_000, unit="CNY", qualifier="ge")
+    build.incentive(chaoyang, "购房补贴1万元至3万元", kind="subsidy", value=30_000, unit="CNY", qualifier="le")
+    results = client.get("/finder/", {"need": "subsidy"}).context["results"]
+    assert len({r.score for r in results}) == 1
+    assert [r.district.adcode for r in results] == [FENGTAI, CHAOYANG, HEXI]
+    assert [r["adcode"] for r in download(client, {"need": "subsidy"})["results"]] == [FENGTAI, CHAOYANG, HEXI]
