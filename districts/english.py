@@ -50,7 +50,8 @@ LEVELS = (
 # 朝 of 朝阳 is cháo, 都 of 盐都 is dū.
 PLACE_READINGS = {"长": "chang", "朝": "chao", "都": "du"}
 WRONG_READINGS = {"长": "zhang", "朝": "zhao", "都": "dou"}
-# Whole names read otherwise by custom.
+# Whole names read otherwise by custom (the name without its level: 单县 is Shan County,
+# though 单 alone reads dan). Sorting by name reads them so too (name_order).
 NAME_READINGS = {"单": "Shan", "洪洞": "Hongtong"}
 
 
@@ -77,10 +78,20 @@ CHINESE = re.compile(r"[\u3400-\u9fff]+")
 @lru_cache(maxsize=20_000)
 def name_order(text: str) -> tuple[str, str]:
     """How a name sorts among others: its Chinese in pinyin as place names read
-    (朝阳区 · 北京市 → chaoyangqu · beijingshi, 长泰 as changtai), case aside; then as
-    written, so that 山西 and 陕西 (both shanxi) keep one order."""
-    spelled = CHINESE.sub(lambda m: romanise(m.group()).replace("'", ""), text)
+    (朝阳区 · 北京市 → chaoyangqu · beijingshi, 长泰 as changtai, 单县 as shanxian),
+    case aside; then as written, so that 山西 and 陕西 (both shanxi) keep one order."""
+    spelled = CHINESE.sub(lambda m: _read(m.group()).replace("'", ""), text)
     return spelled.casefold(), text
+
+
+def _read(chinese: str) -> str:
+    """A name as its English name reads it: 单县 → Shanxian (Shan County), where
+    romanise would read the whole 单县 as Danxian."""
+    for ending, _english in LEVELS:
+        stem = chinese[: -len(ending)]
+        if chinese.endswith(ending) and stem in NAME_READINGS:
+            return NAME_READINGS[stem] + romanise(ending)
+    return romanise(chinese)
 
 
 def _ethnic_groups(stem: str) -> tuple[str, list[str]]:

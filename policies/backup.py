@@ -21,7 +21,8 @@ from __future__ import annotations
 import datetime
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import IO
 
 from django.apps import apps
@@ -75,18 +76,44 @@ class BackupError(ValueError):
 
 
 def write(out: IO[str]) -> Counter:
-    """Write the backup to a text stream; returns the number of rows per model."""
+    """Write the backup to a text stream; returns the number of rows per model.
+
+    `export_kb --full` and the admin's download both write through here, so both
+    read the database as one snapshot (see `snapshot`)."""
     out.write(json.dumps({"format": FORMAT, "version": VERSION}) + "\n")
     written = Counter()
-    for label in MODELS:
-        model = apps.get_model(label)
-        rows = model._default_manager.order_by("pk")
-        serializers.serialize(
-            "jsonl", _counted(rows.iterator(chunk_size=2000), written, label), stream=out,
-            use_natural_foreign_keys=True, use_natural_primary_keys=True, ensure_ascii=False, sort_keys=True,
-            cls=_Exact,
-        )
+    with snapshot():
+        for label in MODELS:
+            model = apps.get_model(label)
+            rows = model._default_manager.order_by("pk")
+            serializers.serialize(
+                "jsonl", _counted(rows.iterator(chunk_size=2000), written, label), stream=out,
+                use_natural_foreign_keys=True, use_natural_primary_keys=True, ensure_ascii=False, sort_keys=True,
+                cls=_Exact,
+            )
     return written
+
+
+@contextmanager
+def snapshot() -> Iterator[None]:
+    """Every table read as the database stood at one moment.
+
+    The tables are read one after another, for seconds or minutes; read each in
+    a moment of its own, a backup taken while editors work could hold a fact
+    whose article came in after the articles were read, and then not restore.
+    PostgreSQL reads a REPEATABLE READ transaction in the snapshot of its first
+    query; read only, it holds up no writer. SQLite reads one transaction as
+    one snapshot; writers wait for its end (up to the connection's timeout), as
+    they wait for any reader of the file. In a transaction a caller has begun (a test's), its isolation can no
+    longer be set: the backup is read in that one."""
+    if connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
 
 
 def _counted(rows: Iterable, counter: Counter, label: str):

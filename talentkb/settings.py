@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # More files in one upload of the admin's add form than Django reads: the form again, with a
+    # message. Read before the CSRF check reads the form (in process_view), where it would be a 400.
+    "policies.admin.uploads.too_many_files",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as axes asks: it turns a login refused for lockout into its response.

@@ -39,6 +39,9 @@ AXE_JS = "vendor/axe-core/axe.min.js"
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 800)}
 LANGUAGES = ["zh-hans", "en"]
 
+# Audited as a superuser, by a test of its own: the only page the editors of pages() may not open.
+BACKUP = "/admin/backup/"
+
 SHOWN = 8  # elements listed per rule and page; the JSON report has them all
 
 # Routes that are not pages: the district picker answers in JSON; a download's file is a file.
@@ -87,6 +90,12 @@ def db_ids(seeded):
             "download_running": running.public_id, "download": done.public_id}
 
 
+def session_of(user) -> str:
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
 @pytest.fixture
 def editor_session(django_user_model, reference_data):
     """The session cookie of an editor, for the review screen."""
@@ -95,9 +104,13 @@ def editor_session(django_user_model, reference_data):
     group = sync_editor_group(Group, Permission)
     user = django_user_model.objects.create_user("editor", "editor@example.org", "x", is_staff=True)
     user.groups.add(group)
-    client = Client()
-    client.force_login(user)
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
+    return session_of(user)
+
+
+@pytest.fixture
+def superuser_session(django_user_model, reference_data):
+    """The session cookie of a superuser, for the pages only they see (the full backup)."""
+    return session_of(django_user_model.objects.create_superuser("boss", "boss@example.org", "x"))
 
 
 def selectors(node) -> str:
@@ -105,14 +118,14 @@ def selectors(node) -> str:
     return " >> ".join(t if isinstance(t, str) else " ".join(t) for t in node["target"])
 
 
-def open_tab(browser, live_server, editor_session, language, width):
-    """A tab of its own browser context: the reader's language and the editor's session as cookies."""
+def open_tab(browser, live_server, session, language, width):
+    """A tab of its own browser context: the reader's language and a staff session as cookies."""
     w, h = WIDTHS[width]
     context = browser.new_context(viewport={"width": w, "height": h}, locale="zh-CN")
     context.set_default_timeout(15_000)
     context.add_cookies([
         {"name": "django_language", "value": language, "url": live_server.url},
-        {"name": settings.SESSION_COOKIE_NAME, "value": editor_session, "url": live_server.url},
+        {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url},
     ])
     return context.new_page()
 
@@ -160,6 +173,26 @@ def test_every_page_passes_axe(browser, live_server, db_ids, editor_session, lan
                 found[width] += audit(page, live_server, language, name, path, stem)
     finally:
         for page in tabs.values():
+            page.context.close()
+    failures = [f"axe-core found violations ({language}, {width}):\n" + "\n".join(lines)
+                for width, lines in found.items() if lines]
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_backup_page_passes_axe(browser, live_server, superuser_session, language):
+    """The full backup's page, which only superusers may open (the pages above are audited as an
+    editor): signed in as one, at each width."""
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    found = {}
+    for width in WIDTHS:
+        page = open_tab(browser, live_server, superuser_session, language, width)
+        try:
+            response = page.goto(live_server.url + BACKUP)
+            assert response.ok, f"{BACKUP}: HTTP {response.status} ({language}, {width})"
+            stem = OUTPUT / f"test_the_backup_page_passes_axe[{language}-{width}]"
+            found[width] = audit(page, live_server, language, "backup", BACKUP, stem)
+        finally:
             page.context.close()
     failures = [f"axe-core found violations ({language}, {width}):\n" + "\n".join(lines)
                 for width, lines in found.items() if lines]

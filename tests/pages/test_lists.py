@@ -157,6 +157,23 @@ def test_facet_values_sort_by_count_or_by_name(client, kb):
     assert list(facet_counts(english, "group")) == ["entrepreneurs", "graduates", "high_level", "none"]
 
 
+def test_shan_county_sorts_among_the_s_names(client, kb):
+    """单 alone reads dan, but 单县 is Shan County (as its English name says): by name it sorts as
+    shanxian, between 沙河 shahe and 寿光 shouguang, not as danxian before 大兴 daxing."""
+    from districts.models import District
+
+    b = kb.b
+    daxing, shahe, shan, shouguang = "110115", "130582", "371722", "370783"
+    b.districts.update(District.objects.in_bulk([daxing, shahe, shan, shouguang], field_name="adcode"))
+    for adcode in (daxing, shahe, shan, shouguang):
+        article = b.article(f"{b.districts[adcode].name}提供人才公寓30套。", [adcode], title=adcode)
+        b.incentive(article, "人才公寓30套", kind="apartment", value=30, measure="套")
+    in_order = [CHAOYANG, daxing, FENGTAI, HEXI, shahe, shan, shouguang]
+    assert list(facet_counts(client.get("/incentives/", {"facet_sort": "name"}), "district")) == in_order
+    client.cookies["django_language"] = "en"  # Shan County between Shahe City and Shouguang City there too
+    assert list(facet_counts(client.get("/incentives/", {"facet_sort": "name"}), "district")) == in_order
+
+
 @pytest.fixture
 def many_districts(kb):
     """An incentive in each of 300 districts, one more in each of the first twelve: a long district facet."""
