@@ -157,5 +157,25 @@ def sync_districts(district_model) -> tuple[int, int]:
                 setattr(row, f, getattr(county, f))
             changed.append(row)
     district_model.objects.bulk_create(new, batch_size=500)
-    district_model.objects.bulk_update(changed, fields, batch_size=500)
+    _update(district_model, changed, fields)
     return len(new), len(changed)
+
+
+def _update(model, rows, fields: list[str]) -> None:
+    """Write `fields` of each row: one UPDATE statement, executed once per row.
+
+    Not bulk_update, whose CASE WHEN per field and row Django took 25 of
+    migrate's 27 seconds to build for 0003, where every county changes."""
+    from django.db import connections
+
+    if not rows:
+        return
+    connection = connections[model.objects.db]
+    quote = connection.ops.quote_name
+    meta = model._meta
+    columns = [meta.get_field(f) for f in fields]
+    sql = (f"UPDATE {quote(meta.db_table)} SET {', '.join(f'{quote(c.column)} = %s' for c in columns)}"
+           f" WHERE {quote(meta.pk.column)} = %s")
+    params = [[c.get_db_prep_save(getattr(row, c.attname), connection) for c in columns] + [row.pk] for row in rows]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)

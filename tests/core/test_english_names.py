@@ -57,3 +57,21 @@ def test_labels_follow_the_language(reference_data):
     with translation.override("zh-hans"):
         assert chaoyang.label == "吉林省长春市朝阳区"
         assert chaoyang.display_name == "朝阳区"
+
+
+@pytest.mark.django_db
+def test_load_gazetteer_brings_changed_districts_back_and_leaves_the_others():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from districts.models import District
+
+    before = {d.adcode: (d.name_en, d.longitude, d.pinyin) for d in District.objects.all()}
+    District.objects.filter(adcode="350605").update(name_en="Zhangtai District", longitude=None, pinyin="")
+    District.objects.filter(adcode="110106").update(city_en="Peking")
+    out = StringIO()
+    call_command("load_gazetteer", stdout=out)
+    assert "0 districts created, 2 updated" in out.getvalue()
+    assert {d.adcode: (d.name_en, d.longitude, d.pinyin) for d in District.objects.all()} == before
+    assert District.objects.get(adcode="110106").city_en == "Beijing"
