@@ -14,6 +14,7 @@ def in_language(page, live_server, language):
     page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
 
 
+@pytest.mark.both_databases  # the finder's ranking query
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_phd_who_needs_housing_in_fujian_finds_changtai(page, live_server, seeded, screenshot, language):
     words = LANGUAGES[language]

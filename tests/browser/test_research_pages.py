@@ -47,6 +47,7 @@ def test_filter_incentives_by_district_and_kind(page, kb, screenshot):
     screenshot("filtered")
 
 
+@pytest.mark.both_databases  # full-text search is PostgreSQL's own there
 def test_search_for_talent_apartments(page, kb, screenshot):
     page.goto(page.url_for("/"))
     page.fill("#home-q", "人才公寓")
@@ -210,6 +211,7 @@ def test_facets_work_from_the_keyboard(page, kb):
     assert page.locator(".result-count").get_attribute("data-total") == "2"
 
 
+@pytest.mark.both_databases
 def test_search_finds_offers_through_their_kind_and_their_program_s_alias(page, seeded, screenshot):
     """Issue 12.4 in the browser: 免租 finds a 减租期 (its kind's name), 人才公寓 finds 长泰区's
     720 套, whose sentence names only 栋720套 (its program's alias holds the words)."""

@@ -15,6 +15,8 @@ from django.urls import Resolver404, resolve
 from policies.models import Article, Incentive, Metric
 from programs.choices import Origin, Status
 
+pytestmark = pytest.mark.both_databases  # editors write: locks, transactions and ids are the engine's
+
 # A notice of our own for 滑县 (not a seed), with apartments, desks and money.
 HUAXIAN = """滑县出台青年人才“归巢计划”实施细则
 2024年6月18日，滑县人民政府发布《滑县青年人才归巢计划实施细则》。
