@@ -28,7 +28,17 @@ Policy documents (实施细则, 若干措施, 申报指南, 政策问答, WeChat
   contact lines and a WeChat post's 往期回顾 are not facts (terms.py).
 """
 from .facts import ArticleExtraction, Fact, IncentiveFact, MetricFact, ProgramMention, Quantity
-from .pipeline import extract
+
+
+def __getattr__(name: str):
+    # extract() is imported on first use: its word lists and patterns take a
+    # second and a half to build, which every manage.py command and web worker
+    # paid at start-up, reading an article or not
+    if name == "extract":
+        from .pipeline import extract
+
+        return extract
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "ArticleExtraction",
