@@ -104,8 +104,8 @@ def snapshot() -> Iterator[None]:
     PostgreSQL reads a REPEATABLE READ transaction in the snapshot of its first
     query; read only, it holds up no writer. SQLite reads one transaction as
     one snapshot; writers wait for its end (up to the connection's timeout), as
-    they wait for any reader of the file. In a transaction a caller has begun (a test's), its isolation can no
-    longer be set: the backup is read in that one."""
+    they wait for any reader of the file. In a transaction a caller has begun
+    (a test's), its isolation can no longer be set: the backup is read in that one."""
     if connection.in_atomic_block:
         yield
         return
