@@ -6,8 +6,6 @@ so that "Compare these" compares the districts for that person, and says for who
 """
 from __future__ import annotations
 
-import re
-
 from django.http import QueryDict
 from django.utils.translation import gettext, gettext_lazy as _, gettext_noop, pgettext
 
@@ -15,6 +13,7 @@ from policies import finder
 from policies.choices import IncentiveKind
 from programs.groups import GROUPS
 from talentkb.lists.facets import MAX_VALUES
+from talentkb.lists.filters import year_of
 
 # Who people say they are, as the target groups an offer may name.
 PERSONAS = [
@@ -40,7 +39,6 @@ NEEDS = {
     IncentiveKind.OTHER: _("anything else"),
 }
 GROUP_CODES = {code for code, _name in GROUPS}
-YEAR = re.compile(r"(19|20)\d\d")
 
 
 def values(query: QueryDict, name: str, accepts) -> tuple[str, ...]:
@@ -51,7 +49,7 @@ def values(query: QueryDict, name: str, accepts) -> tuple[str, ...]:
 
 def person_from(query: QueryDict) -> finder.Wanted:
     """The person of the query, without places; what is not a group, a kind or a year is dropped."""
-    years = [int(y) for y in values(query, "since", YEAR.fullmatch)]
+    years = [year_of(y) for y in values(query, "since", lambda v: year_of(v) is not None)]
     return finder.Wanted(
         groups=values(query, "group", GROUP_CODES.__contains__),
         needs=values(query, "need", lambda v: IncentiveKind.parse(v) is not None),
